@@ -1,0 +1,89 @@
+import { perRole, type Role } from "./roles.js";
+import { Draw, seedFrom } from "./rng.js";
+import { fillTemplate, type Drawn, type HotButtonSpec, type Scenario } from "./scenario.js";
+import { formatMoney, formatValue } from "./terms.js";
+import type { HotButton, SidePrivate, TableState } from "./state.js";
+import { beginRound, Step } from "./flow.js";
+
+export type TableOptions = {
+  /** Epoch ms when play starts: the first turn's timer counts from here. */
+  readonly now: number;
+  /** Give several tables the same walk-aways, hot buttons and deck by giving them the same draw seed. */
+  readonly drawSeed?: string;
+  readonly rounds?: number;
+  readonly turnSeconds?: number;
+};
+
+/** A new table: the draw is made from the seed, the first mover is to act in round 1. */
+export function createTable(scenario: Scenario, seed: string, options: TableOptions): TableState {
+  const drawSeed = options.drawSeed ?? seed;
+  const draw = new Draw(seedFrom(drawSeed));
+  const sides = perRole<SidePrivate>((role) => drawSide(scenario, role, draw));
+  const deckOrder = draw.shuffle(scenario.deck.cards.map((c) => c.id));
+  const turnMs = (options.turnSeconds ?? scenario.turnSeconds) * 1000;
+  const initial: TableState = {
+    scenario,
+    seed,
+    drawSeed,
+    turnMs,
+    phase: "playing",
+    turn: 0,
+    toAct: scenario.firstMover,
+    lastRound: options.rounds ?? scenario.rounds,
+    turnEndsAt: options.now + turnMs,
+    pausedRemainingMs: null,
+    sides,
+    offers: [],
+    standing: { buyer: null, seller: null },
+    ledger: [],
+    asked: { buyer: [], seller: [] },
+    interruptions: { buyer: 0, seller: 0 },
+    cards: [],
+    deckOrder,
+    rng: draw.state,
+    outcome: null,
+    score: null,
+    timeline: [],
+  };
+  const step = new Step(initial, options.now);
+  beginRound(step);
+  return step.state;
+}
+
+function drawSide(scenario: Scenario, role: Role, draw: Draw): SidePrivate {
+  const brief = scenario.roles[role];
+  const walkAway = draw.int(brief.walkAway.min, brief.walkAway.max, brief.walkAway.step);
+  return {
+    walkAway,
+    values: brief.values,
+    hotButtons: brief.hotButtons.map((h) => drawHotButton(scenario, h, draw)),
+    learned: [],
+    notes: [],
+  };
+}
+
+const pick = (value: Drawn, draw: Draw): number => (typeof value === "number" ? value : draw.int(value.min, value.max, value.step));
+
+function drawHotButton(scenario: Scenario, spec: HotButtonSpec, draw: Draw): HotButton {
+  const money = (n: number) => formatMoney(n, scenario.currency);
+  switch (spec.kind) {
+    case "deadline": {
+      const afterRound = pick(spec.afterRound, draw);
+      const costPerRound = pick(spec.costPerRound, draw);
+      const text = fillTemplate(spec.text, { afterRound, costPerRound: money(costPerRound) });
+      return { kind: "deadline", id: spec.id, label: spec.label, text, afterRound, costPerRound };
+    }
+    case "compliance": {
+      const byRound = pick(spec.byRound, draw);
+      const penalty = pick(spec.penalty, draw);
+      const text = fillTemplate(spec.text, { byRound, penalty: money(penalty) });
+      return { kind: "compliance", id: spec.id, label: spec.label, text, byRound, penalty };
+    }
+    case "budgetCap": {
+      const max = pick(spec.max, draw);
+      const issue = scenario.issues.find((i) => i.id === spec.issueId);
+      const text = fillTemplate(spec.text, { max: issue ? formatValue(issue, max, scenario.currency) : max });
+      return { kind: "budgetCap", id: spec.id, label: spec.label, text, issueId: spec.issueId, max };
+    }
+  }
+}

@@ -1,0 +1,25 @@
+/** Stable codes for every refused action: clients and tests match on these, never on the text. */
+export const RULE_ERROR_CODES = [
+  "rule/game_over",
+  "rule/not_your_turn",
+  "rule/paused",
+  "rule/not_paused",
+  "rule/bad_terms",
+  "rule/no_offer_to_accept",
+  "rule/unknown_question",
+  "rule/not_your_question",
+  "rule/already_asked",
+  "rule/budget_cap",
+  "rule/timer_not_expired",
+  "rule/unknown_card",
+  "rule/card_already_drawn",
+  "rule/deck_empty",
+  "rule/message_too_long",
+  "rule/bad_note",
+  "rule/bad_time",
+] as const;
+export type RuleErrorCode = (typeof RULE_ERROR_CODES)[number];
+
+export type RuleError = { readonly code: RuleErrorCode; readonly message: string };
+
+export const ruleError = (code: RuleErrorCode, message: string): RuleError => ({ code, message });

@@ -1,0 +1,37 @@
+import type { Role } from "./roles.js";
+import type { Card } from "./scenario.js";
+import type { Concession, Outcome, Package, Score } from "./state.js";
+
+/**
+ * Who may see an event: "all" (both sides, observers, facilitators) or one side (that side and
+ * facilitators). Notes are further held back from facilitators until the game ends (view.ts).
+ */
+export type Audience = "all" | Role;
+
+type Stamp = { readonly seq: number; readonly turn: number; readonly round: number; readonly at: number; readonly audience: Audience };
+
+export type EventBody =
+  | { readonly type: "offer_made"; readonly by: Role; readonly terms: Package; readonly message?: string }
+  /** `money` is the conceder's private figure: viewFor strips it for everyone else. */
+  | { readonly type: "concessions"; readonly by: Role; readonly entries: readonly (Omit<Concession, "money"> & { readonly money?: number })[] }
+  | { readonly type: "question_asked"; readonly by: Role; readonly questionId: string; readonly text: string; readonly message?: string }
+  | { readonly type: "question_answered"; readonly to: Role; readonly questionId: string; readonly answer: string }
+  | { readonly type: "walked_away"; readonly by: Role; readonly message?: string }
+  | { readonly type: "deal"; readonly acceptedBy: Role; readonly terms: Package; readonly message?: string }
+  | { readonly type: "note_taken"; readonly by: Role; readonly text: string }
+  | { readonly type: "turn_timed_out"; readonly by: Role }
+  | { readonly type: "round_started"; readonly round: number; readonly lastRound: number }
+  /** The full card: public, or private to the side it lands on. */
+  | { readonly type: "card_drawn"; readonly card: Card; readonly text: string; readonly thrownBy: "schedule" | "facilitator" }
+  /** What the other side learns of a private card: that something happened. */
+  | { readonly type: "card_hidden"; readonly side: Role; readonly thrownBy: "schedule" | "facilitator" }
+  | { readonly type: "fact_revealed"; readonly to: Role; readonly text: string }
+  | { readonly type: "deadline_changed"; readonly lastRound: number }
+  | { readonly type: "interruption"; readonly by: Role; readonly attempted: string }
+  | { readonly type: "paused" }
+  | { readonly type: "resumed"; readonly turnEndsAt: number }
+  | { readonly type: "time_added"; readonly seconds: number; readonly turnEndsAt: number | null }
+  | { readonly type: "game_over"; readonly outcome: Outcome; readonly score: Score };
+
+export type GameEvent = EventBody & Stamp;
+export type GameEventType = GameEvent["type"];

@@ -1,0 +1,67 @@
+import { otherRole, perRole, type PerRole, type Role } from "./roles.js";
+import type { Concession, Offer, TableState } from "./state.js";
+import { buyerward } from "./terms.js";
+import { issueMoney } from "./valuation.js";
+
+/*
+ * The reciprocity ledger (GAME.md §5). Each offer is compared with the same side's previous
+ * offer issue by issue; a move toward the other side is a concession. When a side makes its
+ * next comparable offer, the other side's pending concessions are settled: reciprocated if that
+ * offer concedes anything, unreciprocated if not.
+ */
+
+/** The ledger after `offer` is made (with `previous` as its maker's last offer, if any). */
+export function recordOffer(state: TableState, offer: Offer, previous: Offer | null): readonly Concession[] {
+  if (!previous) return state.ledger;
+  const fresh = concessionsBetween(state, previous, offer);
+  const gaveBack = fresh.length > 0;
+  const settled = state.ledger.map((c) =>
+    c.by !== offer.by && c.status === "pending" ? { ...c, status: gaveBack ? ("reciprocated" as const) : ("unreciprocated" as const) } : c,
+  );
+  return [...settled, ...fresh];
+}
+
+export function concessionsBetween(state: TableState, previous: Offer, offer: Offer): Concession[] {
+  const { scenario } = state;
+  const by = offer.by;
+  const side = state.sides[by];
+  const out: Concession[] = [];
+  for (const issue of scenario.issues) {
+    const before = previous.terms[issue.id];
+    const after = offer.terms[issue.id];
+    if (before === undefined || after === undefined || before === after) continue;
+    const towardBuyer = buyerward(issue, after) - buyerward(issue, before);
+    const share = by === "seller" ? towardBuyer : -towardBuyer;
+    if (share <= 0) continue;
+    let money: number;
+    if (issue.kind === "price") money = by === "seller" ? (before as number) - (after as number) : (after as number) - (before as number);
+    else {
+      const valuation = side.values[issue.id];
+      const old$ = valuation ? issueMoney(scenario, issue.id, valuation, before) : 0;
+      const new$ = valuation ? issueMoney(scenario, issue.id, valuation, after) : 0;
+      money = by === "seller" ? new$ - old$ : old$ - new$;
+    }
+    out.push({ turn: offer.turn, by, issueId: issue.id, share: Math.round(share * 1000) / 1000, money, status: "pending" });
+  }
+  return out;
+}
+
+export type LedgerBalance = {
+  /** Sum of concession shares this side gave. */
+  readonly given: number;
+  readonly received: number;
+  /** Concessions this side made that the other side did not answer. */
+  readonly unreciprocated: number;
+};
+
+/** The running balance both players see (computed from the public part of the ledger). */
+export function ledgerBalance(ledger: readonly Pick<Concession, "by" | "share" | "status">[]): PerRole<LedgerBalance> {
+  const sums: Record<Role, number> = { buyer: 0, seller: 0 };
+  const unanswered: Record<Role, number> = { buyer: 0, seller: 0 };
+  for (const c of ledger) {
+    sums[c.by] += c.share;
+    if (c.status === "unreciprocated") unanswered[c.by] += 1;
+  }
+  const round = (n: number) => Math.round(n * 1000) / 1000;
+  return perRole((role) => ({ given: round(sums[role]), received: round(sums[otherRole(role)]), unreciprocated: unanswered[role] }));
+}

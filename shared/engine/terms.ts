@@ -1,0 +1,77 @@
+import type { Issue, OptionsIssue, Scenario } from "./scenario.js";
+import type { Package } from "./state.js";
+
+/** Why a package is not a valid set of terms, or null when it is. */
+export function termsProblem(scenario: Scenario, terms: unknown): string | null {
+  if (typeof terms !== "object" || terms === null || Array.isArray(terms)) return "terms must be an object with a value for every issue";
+  const record = terms as Record<string, unknown>;
+  for (const key of Object.keys(record))
+    if (!scenario.issues.some((i) => i.id === key)) return `"${key}" is not an issue of this scenario`;
+  for (const issue of scenario.issues) {
+    const value = record[issue.id];
+    if (value === undefined) return `${issue.label}: a value is missing`;
+    if (issue.kind === "options") {
+      if (!issue.options.some((o) => o.id === value)) return `${issue.label}: "${String(value)}" is not one of the options`;
+      continue;
+    }
+    if (typeof value !== "number" || !Number.isInteger(value)) return `${issue.label}: must be a whole number`;
+    if (value < issue.min || value > issue.max) return `${issue.label}: must be between ${issue.min} and ${issue.max}`;
+    if ((value - issue.min) % issue.step !== 0) return `${issue.label}: must move in steps of ${issue.step}`;
+  }
+  return null;
+}
+
+/** Position of a value along its issue, 0 at the seller's end and 1 at the buyer's end. */
+export function buyerward(issue: Issue, value: number | string): number {
+  switch (issue.kind) {
+    case "price":
+      return (issue.max - (value as number)) / (issue.max - issue.min);
+    case "range": {
+      const t = ((value as number) - issue.min) / (issue.max - issue.min);
+      return issue.buyerPrefers === "higher" ? t : 1 - t;
+    }
+    case "options":
+      return optionIndex(issue, value as string) / (issue.options.length - 1);
+  }
+}
+
+export function optionIndex(issue: OptionsIssue, optionId: string): number {
+  return issue.options.findIndex((o) => o.id === optionId);
+}
+
+/** Every value an issue can take, in order from min (or first option) up. */
+export function issueValues(issue: Issue): (number | string)[] {
+  if (issue.kind === "options") return issue.options.map((o) => o.id);
+  const out: number[] = [];
+  for (let v = issue.min; v <= issue.max; v += issue.step) out.push(v);
+  return out;
+}
+
+/** Every combination of the non-price issues (price is handled in closed form by callers). */
+export function termCombinations(scenario: Scenario): Record<string, number | string>[] {
+  let combos: Record<string, number | string>[] = [{}];
+  for (const issue of scenario.issues) {
+    if (issue.kind === "price") continue;
+    const values = issueValues(issue);
+    combos = combos.flatMap((c) => values.map((v) => ({ ...c, [issue.id]: v })));
+  }
+  return combos;
+}
+
+export function priceIssue(scenario: Scenario): Extract<Issue, { kind: "price" }> {
+  const issue = scenario.issues.find((i) => i.kind === "price");
+  if (!issue || issue.kind !== "price") throw new Error("scenario has no price issue (parseScenario refuses such files)");
+  return issue;
+}
+
+export function formatValue(issue: Issue, value: number | string, currency: string): string {
+  if (issue.kind === "options") return issue.options.find((o) => o.id === value)?.label ?? String(value);
+  if (issue.kind === "price") return formatMoney(value as number, currency);
+  return `${value} ${issue.unit}`;
+}
+
+export function formatMoney(amount: number, currency: string): string {
+  const sign = amount < 0 ? "−" : "";
+  const symbol = currency === "USD" ? "$" : currency === "EUR" ? "€" : currency === "GBP" ? "£" : `${currency} `;
+  return `${sign}${symbol}${Math.abs(Math.round(amount)).toLocaleString("en-US")}`;
+}

@@ -1,0 +1,52 @@
+import type { Role } from "./roles.js";
+import type { IssueValue, Scenario } from "./scenario.js";
+import type { HotButton, Package, SidePrivate } from "./state.js";
+
+/** What one issue's value is worth to the buyer (or costs the seller), rounded to whole money. */
+export function issueMoney(scenario: Scenario, issueId: string, valuation: IssueValue, value: number | string): number {
+  if ("byOption" in valuation) return valuation.byOption[value as string] ?? 0;
+  const issue = scenario.issues.find((i) => i.id === issueId);
+  if (!issue || issue.kind !== "range") return 0;
+  const t = ((value as number) - issue.min) / (issue.max - issue.min);
+  return Math.round(valuation.atMin + (valuation.atMax - valuation.atMin) * t);
+}
+
+/** Sum of a side's valuations of the non-price terms of a package. */
+export function termsMoney(scenario: Scenario, side: SidePrivate, terms: Package): number {
+  let total = 0;
+  for (const [issueId, valuation] of Object.entries(side.values)) {
+    const value = terms[issueId];
+    if (value !== undefined) total += issueMoney(scenario, issueId, valuation, value);
+  }
+  return total;
+}
+
+/**
+ * A side's surplus from a package before hot-button penalties (GAME.md §2):
+ * seller: price − cost of terms − walk-away; buyer: walk-away + worth of terms − price.
+ */
+export function utility(scenario: Scenario, role: Role, side: SidePrivate, terms: Package): number {
+  const price = terms.price as number;
+  const terms$ = termsMoney(scenario, side, terms);
+  return role === "seller" ? price - terms$ - side.walkAway : side.walkAway + terms$ - price;
+}
+
+/** What a side's hot buttons cost it if the deal is struck in `round`. */
+export function penaltyAt(hotButtons: readonly HotButton[], round: number): number {
+  let total = 0;
+  for (const h of hotButtons) {
+    if (h.kind === "deadline") total += h.costPerRound * Math.max(0, round - h.afterRound);
+    else if (h.kind === "compliance" && round > h.byRound) total += h.penalty;
+  }
+  return total;
+}
+
+/** The budget cap a package breaks for this side, if any. */
+export function brokenCap(side: SidePrivate, terms: Package): Extract<HotButton, { kind: "budgetCap" }> | null {
+  for (const h of side.hotButtons) {
+    if (h.kind !== "budgetCap") continue;
+    const value = terms[h.issueId];
+    if (typeof value === "number" && value > h.max) return h;
+  }
+  return null;
+}

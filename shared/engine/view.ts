@@ -1,0 +1,206 @@
+import type { GameEvent } from "./events.js";
+import { ledgerBalance, type LedgerBalance } from "./ledger.js";
+import { ROLES, type PerRole, type Role, type Viewer } from "./roles.js";
+import type { BriefPoint, Card, Issue, Scenario } from "./scenario.js";
+import { analyzeTable, type DrawAnalysis } from "./scoring.js";
+import {
+  currentRound,
+  type Concession,
+  type HotButton,
+  type KnownFact,
+  type Note,
+  type Offer,
+  type Outcome,
+  type Phase,
+  type Score,
+  type SidePrivate,
+  type TableState,
+} from "./state.js";
+
+/*
+ * "Who sees what" (GAME.md §6) as code. Whatever a client receives is built from viewFor, so a
+ * value that is not in the view for a seat cannot reach that seat.
+ */
+
+/** The parts of a scenario every seat may read: no briefs, valuations or answers. */
+export type PublicScenario = {
+  readonly id: string;
+  readonly title: string;
+  readonly summary: string;
+  readonly story: string;
+  readonly currency: string;
+  readonly firstMover: Role;
+  readonly issues: readonly Issue[];
+  readonly questions: readonly { readonly id: string; readonly askedBy: Role; readonly text: string }[];
+};
+
+/** One side's private data as shown to whoever may see it. */
+export type PrivateView = {
+  readonly role: Role;
+  readonly brief: string;
+  readonly walkAway: number;
+  readonly values: SidePrivate["values"];
+  readonly hotButtons: readonly HotButton[];
+  readonly strengths: readonly BriefPoint[];
+  readonly weaknesses: readonly BriefPoint[];
+  readonly learned: readonly KnownFact[];
+  /** Present for the notepad's owner, and for facilitators once the game is over. */
+  readonly notes?: readonly Note[];
+};
+
+export type CardView =
+  | { readonly hidden: false; readonly id: string; readonly title: string; readonly text: string; readonly visibility: Card["visibility"]; readonly side: Role; readonly round: number }
+  | { readonly hidden: true; readonly side: Role; readonly round: number };
+
+/** The end-of-game reveal: the whole elephant, for everyone at the table. */
+export type Reveal = {
+  readonly walkAways: PerRole<number>;
+  readonly analysis: DrawAnalysis;
+  readonly outcome: Outcome;
+  readonly score: Score;
+};
+
+/** Concessions as a viewer sees them: the money value only on the viewer's own (facilitators: all). */
+export type ConcessionView = Omit<Concession, "money"> & { readonly money?: number };
+
+export type TableView = {
+  readonly viewer: Viewer;
+  readonly scenario: PublicScenario;
+  readonly phase: Phase;
+  readonly turn: number;
+  readonly round: number;
+  readonly lastRound: number;
+  readonly toAct: Role;
+  readonly turnEndsAt: number | null;
+  readonly pausedRemainingMs: number | null;
+  readonly turnMs: number;
+  readonly offers: readonly Offer[];
+  readonly standing: PerRole<Offer | null>;
+  readonly ledger: readonly ConcessionView[];
+  readonly balance: PerRole<LedgerBalance>;
+  readonly interruptions: PerRole<number>;
+  readonly asked: PerRole<readonly string[]>;
+  readonly cards: readonly CardView[];
+  /** Private data this viewer may see, by side: own side for a player; both for facilitators; both for players after the end. */
+  readonly sides: Partial<PerRole<PrivateView>>;
+  readonly timeline: readonly GameEvent[];
+  readonly outcome: Outcome | null;
+  readonly reveal: Reveal | null;
+};
+
+const publicScenarios = new WeakMap<Scenario, PublicScenario>();
+
+export function publicScenario(scenario: Scenario): PublicScenario {
+  let view = publicScenarios.get(scenario);
+  if (!view) {
+    view = {
+      id: scenario.id,
+      title: scenario.title,
+      summary: scenario.summary,
+      story: scenario.story,
+      currency: scenario.currency,
+      firstMover: scenario.firstMover,
+      issues: scenario.issues,
+      questions: scenario.questions.map((q) => ({ id: q.id, askedBy: q.askedBy, text: q.text })),
+    };
+    publicScenarios.set(scenario, view);
+  }
+  return view;
+}
+
+export function viewFor(state: TableState, viewer: Viewer): TableView {
+  const finished = state.phase === "finished";
+  const seesMoneyOf = (by: Role) => viewer === "facilitator" || viewer === by;
+  return {
+    viewer,
+    scenario: publicScenario(state.scenario),
+    phase: state.phase,
+    turn: state.turn,
+    round: currentRound(state),
+    lastRound: state.lastRound,
+    toAct: state.toAct,
+    turnEndsAt: state.turnEndsAt,
+    pausedRemainingMs: state.pausedRemainingMs,
+    turnMs: state.turnMs,
+    offers: state.offers,
+    standing: state.standing,
+    ledger: state.ledger.map((c) => redactConcession(c, seesMoneyOf(c.by))),
+    balance: ledgerBalance(state.ledger),
+    interruptions: state.interruptions,
+    asked: state.asked,
+    cards: cardsFor(state, viewer),
+    sides: sidesFor(state, viewer),
+    timeline: timelineFor(state, viewer),
+    outcome: state.outcome,
+    reveal: finished && state.outcome && state.score ? revealOf(state) : null,
+  };
+}
+
+function redactConcession(c: Concession, seesMoney: boolean): ConcessionView {
+  if (seesMoney) return c;
+  const { money: _hidden, ...rest } = c;
+  return rest;
+}
+
+function sidesFor(state: TableState, viewer: Viewer): Partial<PerRole<PrivateView>> {
+  const finished = state.phase === "finished";
+  const out: { buyer?: PrivateView; seller?: PrivateView } = {};
+  for (const role of ROLES) {
+    const own = viewer === role;
+    const visible = own || viewer === "facilitator" || (finished && viewer !== "observer");
+    if (!visible) continue;
+    const withNotes = own || (viewer === "facilitator" && finished);
+    out[role] = privateView(state, role, withNotes);
+  }
+  return out;
+}
+
+function privateView(state: TableState, role: Role, withNotes: boolean): PrivateView {
+  const side = state.sides[role];
+  const brief = state.scenario.roles[role];
+  return {
+    role,
+    brief: brief.brief,
+    walkAway: side.walkAway,
+    values: side.values,
+    hotButtons: side.hotButtons,
+    strengths: brief.strengths,
+    weaknesses: brief.weaknesses,
+    learned: side.learned,
+    ...(withNotes ? { notes: side.notes } : {}),
+  };
+}
+
+function cardsFor(state: TableState, viewer: Viewer): CardView[] {
+  return state.cards.map(({ card, round, text }) => {
+    const seen = card.visibility === "public" || viewer === "facilitator" || viewer === card.side;
+    return seen
+      ? { hidden: false, id: card.id, title: card.title, text, visibility: card.visibility, side: card.side, round }
+      : { hidden: true, side: card.side, round };
+  });
+}
+
+export function canSee(event: GameEvent, viewer: Viewer, finished: boolean): boolean {
+  if (viewer === "facilitator") return event.type !== "note_taken" || finished;
+  return event.audience === "all" || event.audience === viewer;
+}
+
+/** The events a viewer may see, with other sides' concession money removed. */
+export function timelineFor(state: TableState, viewer: Viewer): GameEvent[] {
+  const finished = state.phase === "finished";
+  return state.timeline.filter((e) => canSee(e, viewer, finished)).map((e) => redactEvent(e, viewer));
+}
+
+export function redactEvent(event: GameEvent, viewer: Viewer): GameEvent {
+  if (event.type !== "concessions" || viewer === "facilitator" || viewer === event.by) return event;
+  return { ...event, entries: event.entries.map(({ money: _hidden, ...rest }) => rest) };
+}
+
+function revealOf(state: TableState): Reveal {
+  return {
+    walkAways: { buyer: state.sides.buyer.walkAway, seller: state.sides.seller.walkAway },
+    analysis: analyzeTable(state),
+    outcome: state.outcome as Outcome,
+    score: state.score as Score,
+  };
+}
