@@ -1,0 +1,79 @@
+import { z } from "zod";
+import { MAX_MESSAGE_LENGTH, MAX_NOTE_LENGTH } from "../engine/actions.js";
+import type { RuleErrorCode } from "../engine/errors.js";
+import type { GameEvent } from "../engine/events.js";
+import type { PerRole, Role, Viewer } from "../engine/roles.js";
+import type { PrivateView, PublicScenario, Reveal } from "../engine/view.js";
+import { MAX_ADDED_SECONDS } from "../engine/rules/addTime.js";
+
+/*
+ * Every message of both directions between a table client and the server, in one file.
+ * Client → server messages are validated here at the edge (one schema each); inside, the
+ * server switches exhaustively over the parsed union.
+ */
+
+const message = z.string().max(MAX_MESSAGE_LENGTH).optional();
+const termValue = z.union([z.int(), z.string().max(40)]);
+
+export const clientMessageSchemas = {
+  offer: z.strictObject({ terms: z.record(z.string().max(40), termValue), message }),
+  accept: z.strictObject({ message }),
+  ask: z.strictObject({ questionId: z.string().max(40), message }),
+  walk_away: z.strictObject({ message }),
+  note: z.strictObject({ text: z.string().max(MAX_NOTE_LENGTH) }),
+  // Facilitator-only controls on one table.
+  curveball: z.strictObject({ cardId: z.string().max(40).optional() }),
+  pause: z.strictObject({}),
+  resume: z.strictObject({}),
+  add_time: z.strictObject({ seconds: z.int().min(1).max(MAX_ADDED_SECONDS) }),
+  end: z.strictObject({}),
+} as const;
+
+export type ClientMessageType = keyof typeof clientMessageSchemas;
+export const CLIENT_MESSAGE_TYPES = Object.keys(clientMessageSchemas) as ClientMessageType[];
+export const SEAT_MESSAGE_TYPES = ["offer", "accept", "ask", "walk_away", "note"] as const satisfies readonly ClientMessageType[];
+export const FACILITATOR_MESSAGE_TYPES = ["curveball", "pause", "resume", "add_time", "end"] as const satisfies readonly ClientMessageType[];
+
+export type ClientMessage = {
+  [T in ClientMessageType]: { readonly type: T; readonly payload: z.output<(typeof clientMessageSchemas)[T]> };
+}[ClientMessageType];
+
+/** Stable codes for refusals that happen before the engine sees a message. */
+export const PROTOCOL_ERROR_CODES = [
+  "protocol/unknown_type",
+  "protocol/bad_payload",
+  "protocol/not_allowed",
+  "protocol/rate_limited",
+] as const;
+export type ProtocolErrorCode = (typeof PROTOCOL_ERROR_CODES)[number];
+
+export type ParsedClientMessage = { ok: true; message: ClientMessage } | { ok: false; code: ProtocolErrorCode; message: string };
+
+/** Validate one incoming message; never throws, whatever the bytes were. */
+export function parseClientMessage(type: unknown, payload: unknown): ParsedClientMessage {
+  if (typeof type !== "string" || !Object.hasOwn(clientMessageSchemas, type))
+    return { ok: false, code: "protocol/unknown_type", message: `Unknown message type "${String(type).slice(0, 40)}".` };
+  const schema = clientMessageSchemas[type as ClientMessageType];
+  const parsed = schema.safeParse(payload ?? {});
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    const where = first && first.path.length > 0 ? `${first.path.join(".")}: ` : "";
+    return { ok: false, code: "protocol/bad_payload", message: `${type}: ${where}${first?.message ?? "invalid payload"}` };
+  }
+  return { ok: true, message: { type, payload: parsed.data } as ClientMessage };
+}
+
+/** Server → client direct messages (the public table itself travels as synced Colyseus state). */
+export type ServerMessages = {
+  /** Sent once on join and on every reconnect. */
+  welcome: { readonly viewer: Viewer; readonly code: string; readonly role: Role | null; readonly scenario: PublicScenario };
+  /** The private data this client may see, re-sent whenever it changes. */
+  private: { readonly sides: Partial<PerRole<PrivateView>> };
+  /** The events this client may see: the whole history on join, then each new batch. */
+  events: { readonly events: readonly GameEvent[]; readonly replay: boolean };
+  /** The end-of-game reveal (walk-aways, ZOPA, surpluses, Nash point). */
+  reveal: Reveal;
+  /** A refused message: nothing changed. */
+  error: { readonly code: RuleErrorCode | ProtocolErrorCode; readonly message: string; readonly request: string | null };
+};
+export type ServerMessageType = keyof ServerMessages;

@@ -1,0 +1,67 @@
+import type { Phase } from "../engine/state.js";
+import type { Role } from "../engine/roles.js";
+
+/*
+ * The shape of a table's synced Colyseus state: public data only, identical for every client.
+ * The server's schema classes implement it; the client reads it. Private data never goes here.
+ */
+
+export interface PublicSeat {
+  role: Role;
+  name: string;
+  connected: boolean;
+  bot: boolean;
+  /** True once someone has taken the seat. */
+  taken: boolean;
+}
+
+export interface PublicOffer {
+  by: Role;
+  turn: number;
+  round: number;
+  at: number;
+  /** The package as JSON: `{ "price": 21000, "support": "premium", ... }`. */
+  termsJson: string;
+  message: string;
+}
+
+export interface PublicConcession {
+  turn: number;
+  by: Role;
+  issueId: string;
+  share: number;
+  status: "pending" | "reciprocated" | "unreciprocated";
+}
+
+/** A card as everyone sees it: private cards show only which side they landed on. */
+export interface PublicCard {
+  hidden: boolean;
+  id: string;
+  title: string;
+  text: string;
+  visibility: "public" | "private";
+  side: Role;
+  round: number;
+}
+
+export interface PublicTable {
+  code: string;
+  scenarioId: string;
+  phase: Phase;
+  turn: number;
+  round: number;
+  lastRound: number;
+  toAct: Role;
+  /** Epoch ms when the current turn times out (0 while paused or over): clients draw the countdown. */
+  turnEndsAt: number;
+  pausedRemainingMs: number;
+  turnMs: number;
+  seats: Map<string, PublicSeat> | { get(role: string): PublicSeat | undefined; forEach(cb: (seat: PublicSeat, role: string) => void): void };
+  offers: ArrayLike<PublicOffer>;
+  ledger: ArrayLike<PublicConcession>;
+  cards: ArrayLike<PublicCard>;
+  interruptionsBuyer: number;
+  interruptionsSeller: number;
+  /** Outcome kind once over ("deal", "walkaway", "expired", "abandoned", "ended"), else "". */
+  outcome: string;
+}
