@@ -1,0 +1,338 @@
+import pg from "pg";
+import type { Role } from "../../shared/engine/index.js";
+import { StoreError } from "./errors.js";
+import { POSTGRES_MIGRATIONS } from "./postgresMigrations.js";
+import {
+  logParams,
+  newRoundParams,
+  newTableParams,
+  newWorkshopParams,
+  participantParams,
+  resultParams,
+  toLogEntry,
+  toTableRecord,
+  withLogs,
+  withMembers,
+  type Params,
+  type Row,
+} from "./rows.js";
+import type {
+  FinishedFilter,
+  LogEntry,
+  NewTable,
+  NewWorkshop,
+  NewWorkshopRound,
+  Participant,
+  Seat,
+  Store,
+  StoredTable,
+  StoredWorkshop,
+  TableResult,
+  WorkshopStatus,
+} from "./store.js";
+
+/*
+ * Durability: every call is one autocommitted statement, and every connection forces
+ * synchronous_commit=on, so a resolved call is flushed to PostgreSQL's WAL on disk: it survives
+ * a crash of this process, of the database server and (with the server's fsync on) power loss.
+ */
+export type PostgresStoreOptions = {
+  readonly connectionString: string;
+  /** Schema to work in (created by the caller); the default is the URL's search_path, else the role's. */
+  readonly schema?: string;
+  readonly maxConnections?: number;
+  /** A pooled idle connection failed (e.g. the database restarted); the pool replaces it. */
+  readonly onIdleClientError?: (error: Error) => void;
+};
+
+const OID = { int8: 20, json: 114, jsonb: 3802 } as const;
+
+/** Integers as numbers (epoch ms fit a double exactly) and JSON as text, as rows.ts expects. */
+const types = {
+  getTypeParser(oid: number, format?: "text" | "binary") {
+    if (oid === OID.int8) return (value: string) => Number(value);
+    if (oid === OID.json || oid === OID.jsonb) return (value: string) => value;
+    return pg.types.getTypeParser(oid, format);
+  },
+} as pg.CustomTypesConfig;
+
+/** Arbitrary, fixed: the advisory lock class of schema migrations, paired with the schema's hash. */
+const MIGRATION_LOCK = 0x7061726c;
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+export async function openPostgresStore(options: PostgresStoreOptions): Promise<PostgresStore> {
+  if (options.schema !== undefined && !SCHEMA_NAME.test(options.schema))
+    throw new Error(`Schema name ${JSON.stringify(options.schema)} must be lower-case letters, digits and underscores.`);
+  const pool = new pg.Pool({ ...connection(options), max: options.maxConnections ?? 10, types });
+  pool.on("error", options.onIdleClientError ?? ((error) => console.error("parley storage: idle PostgreSQL connection failed:", error.message)));
+  try {
+    await migrate(pool);
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  return new PostgresStore(pool);
+}
+
+/**
+ * Startup options for every connection: the URL's own `options` (e.g. `-c search_path=parley`
+ * to pick a schema), then ours. The driver would let the URL's replace ours, so they are merged
+ * here, and ours come last so that synchronous_commit cannot be turned off by accident.
+ */
+function connection(options: PostgresStoreOptions): { connectionString: string; options: string } {
+  const ours = ["-c synchronous_commit=on", ...(options.schema ? [`-c search_path=${options.schema}`] : [])];
+  const url = new URL(options.connectionString);
+  const fromUrl = url.searchParams.get("options");
+  if (fromUrl === null) return { connectionString: options.connectionString, options: ours.join(" ") };
+  url.searchParams.delete("options");
+  return { connectionString: url.toString(), options: [fromUrl, ...ours].join(" ") };
+}
+
+async function migrate(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    // Two processes starting at once on a new database: the second waits here, then finds
+    // the migrations applied. The lock is released with the transaction.
+    await client.query("SELECT pg_advisory_xact_lock($1, hashtext(coalesce(current_schema(), '')))", [MIGRATION_LOCK]);
+    await client.query("CREATE TABLE IF NOT EXISTS schema_version (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())");
+    const { rows } = await client.query<{ version: number }>("SELECT coalesce(max(version), 0) AS version FROM schema_version");
+    const current = rows[0]?.version ?? 0;
+    if (current > POSTGRES_MIGRATIONS.length)
+      throw new StoreError("store/schema_too_new", `The database is at schema version ${current}; this build knows up to ${POSTGRES_MIGRATIONS.length}.`);
+    for (const [index, sql] of POSTGRES_MIGRATIONS.entries()) {
+      if (index < current) continue;
+      await client.query(sql);
+      await client.query("INSERT INTO schema_version (version) VALUES ($1)", [index + 1]);
+    }
+    await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK");
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/** `INSERT INTO table (a, b) VALUES ($1, $2)` for the params' columns, in their order. */
+function insert(table: string, params: Params): pg.QueryConfig {
+  const columns = Object.keys(params);
+  return {
+    text: `INSERT INTO ${table} (${columns.join(", ")}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(", ")})`,
+    values: Object.values(params),
+  };
+}
+
+export class PostgresStore implements Store {
+  readonly #pool: pg.Pool;
+
+  constructor(pool: pg.Pool) {
+    this.#pool = pool;
+  }
+
+  async createTable(table: NewTable): Promise<void> {
+    try {
+      await this.#pool.query(insert("game_tables", newTableParams(table)));
+    } catch (error) {
+      throw translate(error, {
+        unique: `Table code ${table.code} is taken.`,
+        foreignKey: `There is no workshop ${table.workshopId}.`,
+      });
+    }
+  }
+
+  async setSeat(code: string, role: Role, seat: Seat): Promise<void> {
+    const { rowCount } = await this.#pool.query(
+      `UPDATE game_tables SET ${role}_token_hash = $2, ${role}_name = $3 WHERE code = $1 AND status = 'open'`,
+      [code, seat.tokenHash, seat.name],
+    );
+    if (rowCount === 0) throw await this.#notOpenTable(code);
+  }
+
+  async appendAction(code: string, entry: LogEntry): Promise<void> {
+    const p = logParams(code, entry);
+    let inserted: number | null;
+    try {
+      // Selecting from the table row makes "the table is open" part of the same statement.
+      ({ rowCount: inserted } = await this.#pool.query(
+        `INSERT INTO table_actions (code, seq, action, at)
+         SELECT code, $2::integer, $3::jsonb, $4::bigint FROM game_tables WHERE code = $1 AND status = 'open'`,
+        [p["code"], p["seq"], p["action"], p["at"]],
+      ));
+    } catch (error) {
+      const gap = isConstraint(error, "table_actions_no_gap") || isConstraint(error, "table_actions_seq_positive");
+      if (!gap) throw translate(error, { unique: `Table ${code} already has action ${entry.seq}.` });
+      const last = await this.#pool.query<{ last: number }>("SELECT coalesce(max(seq), 0) AS last FROM table_actions WHERE code = $1", [code]);
+      throw new StoreError("store/gap", `Table ${code}: action ${entry.seq} would leave a gap, the log ends at ${last.rows[0]?.last}.`, { cause: error });
+    }
+    if (inserted === 0) throw await this.#notOpenTable(code);
+  }
+
+  async finishTable(code: string, result: TableResult): Promise<void> {
+    const r = resultParams(result);
+    const { rowCount } = await this.#pool.query(
+      `UPDATE game_tables SET status = 'finished', finished_at = $2, outcome = $3, score = $4, owner = NULL, lease_until = NULL
+       WHERE code = $1 AND status = 'open'`,
+      [code, r["finished_at"], r["outcome"], r["score"]],
+    );
+    if (rowCount === 0) throw await this.#notOpenTable(code);
+  }
+
+  async loadTable(code: string): Promise<StoredTable | null> {
+    return (await this.#tablesWithLogs("SELECT * FROM game_tables WHERE code = $1", [code]))[0] ?? null;
+  }
+
+  async loadOpenTables(): Promise<StoredTable[]> {
+    return this.#tablesWithLogs("SELECT * FROM game_tables WHERE status = 'open' ORDER BY created_at, code", []);
+  }
+
+  async listFinishedTables(filter: FinishedFilter = {}): Promise<StoredTable[]> {
+    return this.#tablesWithLogs(
+      `SELECT * FROM game_tables WHERE status = 'finished'
+         AND ($1::text IS NULL OR workshop_id = $1) AND ($2::integer IS NULL OR workshop_round = $2)
+       ORDER BY finished_at, code`,
+      [filter.workshopId ?? null, filter.round ?? null],
+    );
+  }
+
+  async claimTable(code: string, owner: string, leaseMs: number, now: number): Promise<boolean> {
+    // Under READ COMMITTED a racing UPDATE waits for the first, then re-checks the WHERE
+    // against the row the first one wrote: only one of them can match.
+    const { rowCount } = await this.#pool.query(
+      `UPDATE game_tables SET owner = $2, lease_until = $3
+       WHERE code = $1 AND status = 'open' AND (owner IS NULL OR owner = $2 OR lease_until <= $4)`,
+      [code, owner, now + leaseMs, now],
+    );
+    return rowCount === 1;
+  }
+
+  async renewLeases(owner: string, leaseMs: number, now: number): Promise<string[]> {
+    const { rows } = await this.#pool.query<{ code: string }>(
+      "UPDATE game_tables SET lease_until = $2 WHERE owner = $1 AND status = 'open' RETURNING code",
+      [owner, now + leaseMs],
+    );
+    return rows.map((row) => row.code);
+  }
+
+  async releaseTables(owner: string): Promise<void> {
+    await this.#pool.query("UPDATE game_tables SET owner = NULL, lease_until = NULL WHERE owner = $1", [owner]);
+  }
+
+  async createWorkshop(workshop: NewWorkshop): Promise<void> {
+    try {
+      await this.#pool.query(insert("workshops", newWorkshopParams(workshop)));
+    } catch (error) {
+      throw translate(error, { unique: `Workshop id ${workshop.id} or join code ${workshop.joinCode} is taken.` });
+    }
+  }
+
+  async loadWorkshop(id: string): Promise<StoredWorkshop | null> {
+    return (await this.#workshops("SELECT * FROM workshops WHERE id = $1", [id]))[0] ?? null;
+  }
+
+  async findWorkshopByJoinCode(joinCode: string): Promise<StoredWorkshop | null> {
+    return (await this.#workshops("SELECT * FROM workshops WHERE join_code = $1", [joinCode]))[0] ?? null;
+  }
+
+  async loadOpenWorkshops(): Promise<StoredWorkshop[]> {
+    return this.#workshops("SELECT * FROM workshops WHERE status = 'open' ORDER BY created_at, id", []);
+  }
+
+  async setWorkshopStatus(id: string, status: WorkshopStatus): Promise<void> {
+    const { rowCount } = await this.#pool.query("UPDATE workshops SET status = $2 WHERE id = $1", [id, status]);
+    if (rowCount === 0) throw new StoreError("store/not_found", `There is no workshop ${id}.`);
+  }
+
+  async addParticipant(participant: Participant): Promise<void> {
+    try {
+      await this.#pool.query(insert("workshop_participants", participantParams(participant)));
+    } catch (error) {
+      throw translate(error, {
+        unique: `Workshop ${participant.workshopId} already has participant ${participant.participantId}.`,
+        foreignKey: `There is no workshop ${participant.workshopId}.`,
+      });
+    }
+  }
+
+  async setParticipantLeft(workshopId: string, participantId: string, left: boolean): Promise<void> {
+    const { rowCount } = await this.#pool.query(
+      "UPDATE workshop_participants SET left_workshop = $3 WHERE workshop_id = $1 AND participant_id = $2",
+      [workshopId, participantId, left],
+    );
+    if (rowCount === 0) throw new StoreError("store/not_found", `Workshop ${workshopId} has no participant ${participantId}.`);
+  }
+
+  async startWorkshopRound(round: NewWorkshopRound): Promise<void> {
+    try {
+      await this.#pool.query(insert("workshop_rounds", newRoundParams(round)));
+    } catch (error) {
+      throw translate(error, {
+        unique: `Workshop ${round.workshopId} already has round ${round.round}.`,
+        foreignKey: `There is no workshop ${round.workshopId}.`,
+      });
+    }
+  }
+
+  async endWorkshopRound(workshopId: string, round: number, endedAt: number): Promise<void> {
+    const { rowCount } = await this.#pool.query(
+      "UPDATE workshop_rounds SET ended_at = $3 WHERE workshop_id = $1 AND round = $2 AND ended_at IS NULL",
+      [workshopId, round, endedAt],
+    );
+    if (rowCount === 1) return;
+    const exists = await this.#pool.query("SELECT 1 FROM workshop_rounds WHERE workshop_id = $1 AND round = $2", [workshopId, round]);
+    throw exists.rowCount
+      ? new StoreError("store/not_open", `Round ${round} of workshop ${workshopId} has ended already.`)
+      : new StoreError("store/not_found", `Workshop ${workshopId} has no round ${round}.`);
+  }
+
+  async close(): Promise<void> {
+    await this.#pool.end();
+  }
+
+  /**
+   * The logs are fetched by the codes the first query returned, not by re-running its filter:
+   * a table finished in between still comes with its log (which may then hold a few more
+   * entries than the row shows, never fewer).
+   */
+  async #tablesWithLogs(sql: string, values: unknown[]): Promise<StoredTable[]> {
+    const tables = await this.#pool.query<Row>(sql, values);
+    if (tables.rows.length === 0) return [];
+    const codes = tables.rows.map((row) => row["code"]);
+    const logs = await this.#pool.query<Row>("SELECT code, seq, action, at FROM table_actions WHERE code = ANY($1) ORDER BY code, seq", [codes]);
+    return withLogs(tables.rows, logs.rows);
+  }
+
+  async #workshops(sql: string, values: unknown[]): Promise<StoredWorkshop[]> {
+    const workshops = await this.#pool.query<Row>(sql, values);
+    if (workshops.rows.length === 0) return [];
+    const ids = [workshops.rows.map((row) => row["id"])];
+    const [participants, rounds] = await Promise.all([
+      this.#pool.query<Row>("SELECT * FROM workshop_participants WHERE workshop_id = ANY($1) ORDER BY joined_at, participant_id", ids),
+      this.#pool.query<Row>("SELECT * FROM workshop_rounds WHERE workshop_id = ANY($1) ORDER BY round", ids),
+    ]);
+    return withMembers(workshops.rows, participants.rows, rounds.rows);
+  }
+
+  async #notOpenTable(code: string): Promise<StoreError> {
+    const { rowCount } = await this.#pool.query("SELECT 1 FROM game_tables WHERE code = $1", [code]);
+    return rowCount
+      ? new StoreError("store/not_open", `Table ${code} is finished.`)
+      : new StoreError("store/not_found", `There is no table ${code}.`);
+  }
+}
+
+const UNIQUE_VIOLATION = "23505";
+const FOREIGN_KEY_VIOLATION = "23503";
+
+function isConstraint(error: unknown, name: string): boolean {
+  return error instanceof pg.DatabaseError && error.constraint === name;
+}
+
+/** Turns the constraint failures a caller can cause into StoreErrors; anything else is a bug and passes through. */
+function translate(error: unknown, messages: { unique: string; foreignKey?: string }): unknown {
+  if (!(error instanceof pg.DatabaseError)) return error;
+  if (error.code === UNIQUE_VIOLATION) return new StoreError("store/duplicate", messages.unique, { cause: error });
+  if (messages.foreignKey && error.code === FOREIGN_KEY_VIOLATION) return new StoreError("store/not_found", messages.foreignKey, { cause: error });
+  return error;
+}

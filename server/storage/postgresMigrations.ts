@@ -1,0 +1,78 @@
+/**
+ * The PostgreSQL schema, one entry per version (entry i brings schema_version from i to i + 1).
+ * Never edit a shipped entry; add the next one. Column names match sqliteMigrations.ts so
+ * rows.ts maps both.
+ */
+export const POSTGRES_MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE workshops (
+    id text PRIMARY KEY,
+    join_code text NOT NULL UNIQUE,
+    facilitator_secret_hash text NOT NULL,
+    settings jsonb NOT NULL,
+    status text NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'finished')),
+    created_at bigint NOT NULL
+  );
+
+  CREATE TABLE workshop_participants (
+    workshop_id text NOT NULL REFERENCES workshops (id),
+    participant_id text NOT NULL,
+    display_name text NOT NULL,
+    token_hash text NOT NULL,
+    joined_at bigint NOT NULL,
+    left_workshop boolean NOT NULL DEFAULT false,
+    PRIMARY KEY (workshop_id, participant_id)
+  );
+
+  CREATE TABLE workshop_rounds (
+    workshop_id text NOT NULL REFERENCES workshops (id),
+    round integer NOT NULL CHECK (round >= 1),
+    scenario_id text NOT NULL,
+    settings jsonb NOT NULL,
+    started_at bigint NOT NULL,
+    ended_at bigint,
+    PRIMARY KEY (workshop_id, round)
+  );
+
+  CREATE TABLE game_tables (
+    code text PRIMARY KEY,
+    scenario_id text NOT NULL,
+    seed text NOT NULL,
+    draw_seed text NOT NULL,
+    options jsonb NOT NULL,
+    created_at bigint NOT NULL,
+    workshop_id text REFERENCES workshops (id),
+    workshop_round integer,
+    buyer_token_hash text,
+    buyer_name text,
+    seller_token_hash text,
+    seller_name text,
+    facilitator_secret_hash text,
+    bot jsonb,
+    status text NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'finished')),
+    owner text,
+    lease_until bigint,
+    finished_at bigint,
+    outcome jsonb,
+    score jsonb,
+    CHECK ((workshop_id IS NULL) = (workshop_round IS NULL)),
+    CHECK ((owner IS NULL) = (lease_until IS NULL)),
+    CHECK ((status = 'finished') = (finished_at IS NOT NULL AND outcome IS NOT NULL AND score IS NOT NULL))
+  );
+  CREATE INDEX game_tables_open ON game_tables (created_at) WHERE status = 'open';
+  CREATE INDEX game_tables_finished ON game_tables (workshop_id, workshop_round, finished_at) WHERE status = 'finished';
+  CREATE INDEX game_tables_owner ON game_tables (owner) WHERE owner IS NOT NULL;
+
+  -- The log has no holes: every seq after 1 must find its predecessor (a foreign key onto the
+  -- log itself, through a generated column that is NULL for seq 1 and so not checked).
+  CREATE TABLE table_actions (
+    code text NOT NULL REFERENCES game_tables (code),
+    seq integer NOT NULL CONSTRAINT table_actions_seq_positive CHECK (seq >= 1),
+    prev_seq integer GENERATED ALWAYS AS (CASE WHEN seq > 1 THEN seq - 1 END) STORED,
+    action jsonb NOT NULL,
+    at bigint NOT NULL,
+    CONSTRAINT table_actions_pkey PRIMARY KEY (code, seq),
+    CONSTRAINT table_actions_no_gap FOREIGN KEY (code, prev_seq) REFERENCES table_actions (code, seq)
+  );
+  `,
+];

@@ -1,0 +1,162 @@
+import type { SecretHash } from "./secrets.js";
+import type {
+  Json,
+  LogEntry,
+  NewTable,
+  NewWorkshop,
+  NewWorkshopRound,
+  Participant,
+  StoredTable,
+  StoredWorkshop,
+  TableRecord,
+  TableResult,
+  WorkshopRound,
+} from "./store.js";
+
+/*
+ * Rows <-> records, shared by both stores: their schemas use the same column names, and both
+ * drivers are set up to hand back JSON as text and integers as numbers. Columns are trusted to
+ * hold what these functions wrote (CHECK constraints guard the enums and JSON validity), so
+ * JSON comes back as the record type it was stored from.
+ */
+
+export type Row = Readonly<Record<string, unknown>>;
+export type Params = Record<string, string | number | null>;
+
+const json = (value: Json | object): string => JSON.stringify(value);
+
+export function newTableParams(t: NewTable): Params {
+  return {
+    code: t.code,
+    scenario_id: t.scenarioId,
+    seed: t.seed,
+    draw_seed: t.drawSeed,
+    options: json(t.options),
+    created_at: t.createdAt,
+    workshop_id: t.workshopId,
+    workshop_round: t.workshopRound,
+    buyer_token_hash: t.seats.buyer.tokenHash,
+    buyer_name: t.seats.buyer.name,
+    seller_token_hash: t.seats.seller.tokenHash,
+    seller_name: t.seats.seller.name,
+    facilitator_secret_hash: t.facilitatorSecretHash,
+    bot: t.bot === null ? null : json(t.bot),
+  };
+}
+
+export function resultParams(r: TableResult): Params {
+  return { finished_at: r.finishedAt, outcome: json(r.outcome), score: json(r.score) };
+}
+
+export function newWorkshopParams(w: NewWorkshop): Params {
+  return { id: w.id, join_code: w.joinCode, facilitator_secret_hash: w.facilitatorSecretHash, settings: json(w.settings), created_at: w.createdAt };
+}
+
+export function participantParams(p: Participant): Params {
+  return {
+    workshop_id: p.workshopId,
+    participant_id: p.participantId,
+    display_name: p.displayName,
+    token_hash: p.tokenHash,
+    joined_at: p.joinedAt,
+    left_workshop: p.left ? 1 : 0,
+  };
+}
+
+export function newRoundParams(r: NewWorkshopRound): Params {
+  return { workshop_id: r.workshopId, round: r.round, scenario_id: r.scenarioId, settings: json(r.settings), started_at: r.startedAt };
+}
+
+export function logParams(code: string, e: LogEntry): Params {
+  return { code, seq: e.seq, action: json(e.action), at: e.at };
+}
+
+const text = (row: Row, key: string): string => String(row[key]);
+const int = (row: Row, key: string): number => Number(row[key]);
+const nullable = <T>(row: Row, key: string, read: (row: Row, key: string) => T): T | null => (row[key] === null ? null : read(row, key));
+const parsed = <T>(row: Row, key: string): T => JSON.parse(text(row, key)) as T;
+const hash = (row: Row, key: string): SecretHash => text(row, key) as SecretHash;
+
+export function toTableRecord(row: Row): TableRecord {
+  const finishedAt = nullable(row, "finished_at", int);
+  return {
+    code: text(row, "code"),
+    scenarioId: text(row, "scenario_id"),
+    seed: text(row, "seed"),
+    drawSeed: text(row, "draw_seed"),
+    options: parsed(row, "options"),
+    createdAt: int(row, "created_at"),
+    workshopId: nullable(row, "workshop_id", text),
+    workshopRound: nullable(row, "workshop_round", int),
+    seats: {
+      buyer: { tokenHash: nullable(row, "buyer_token_hash", hash), name: nullable(row, "buyer_name", text) },
+      seller: { tokenHash: nullable(row, "seller_token_hash", hash), name: nullable(row, "seller_name", text) },
+    },
+    facilitatorSecretHash: nullable(row, "facilitator_secret_hash", hash),
+    bot: nullable(row, "bot", parsed<Json>),
+    status: text(row, "status") === "finished" ? "finished" : "open",
+    owner: nullable(row, "owner", text),
+    leaseUntil: nullable(row, "lease_until", int),
+    result: finishedAt === null ? null : { finishedAt, outcome: parsed(row, "outcome"), score: parsed(row, "score") },
+  };
+}
+
+export function toLogEntry(row: Row): LogEntry {
+  return { seq: int(row, "seq"), action: parsed(row, "action"), at: int(row, "at") };
+}
+
+/** Joins tables with their log rows (which must come in seq order), keeping the tables' order. */
+export function withLogs(tableRows: readonly Row[], logRows: readonly Row[]): StoredTable[] {
+  const logs = new Map<string, LogEntry[]>();
+  for (const row of logRows) {
+    const code = text(row, "code");
+    const log = logs.get(code) ?? [];
+    log.push(toLogEntry(row));
+    logs.set(code, log);
+  }
+  return tableRows.map((row) => {
+    const table = toTableRecord(row);
+    return { ...table, log: logs.get(table.code) ?? [] };
+  });
+}
+
+export function toParticipant(row: Row): Participant {
+  return {
+    workshopId: text(row, "workshop_id"),
+    participantId: text(row, "participant_id"),
+    displayName: text(row, "display_name"),
+    tokenHash: hash(row, "token_hash"),
+    joinedAt: int(row, "joined_at"),
+    left: row["left_workshop"] === true || row["left_workshop"] === 1,
+  };
+}
+
+export function toWorkshopRound(row: Row): WorkshopRound {
+  return {
+    workshopId: text(row, "workshop_id"),
+    round: int(row, "round"),
+    scenarioId: text(row, "scenario_id"),
+    settings: parsed(row, "settings"),
+    startedAt: int(row, "started_at"),
+    endedAt: nullable(row, "ended_at", int),
+  };
+}
+
+/** Joins workshops with their participants and rounds (each in the order given). */
+export function withMembers(workshopRows: readonly Row[], participantRows: readonly Row[], roundRows: readonly Row[]): StoredWorkshop[] {
+  const participants = participantRows.map(toParticipant);
+  const rounds = roundRows.map(toWorkshopRound);
+  return workshopRows.map((row) => {
+    const id = text(row, "id");
+    return {
+      id,
+      joinCode: text(row, "join_code"),
+      facilitatorSecretHash: hash(row, "facilitator_secret_hash"),
+      settings: parsed(row, "settings"),
+      createdAt: int(row, "created_at"),
+      status: text(row, "status") === "finished" ? "finished" : "open",
+      participants: participants.filter((p) => p.workshopId === id),
+      rounds: rounds.filter((r) => r.workshopId === id),
+    };
+  });
+}

@@ -1,0 +1,294 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import Database from "better-sqlite3";
+import type { Role } from "../../shared/engine/index.js";
+import { StoreError } from "./errors.js";
+import {
+  logParams,
+  newRoundParams,
+  newTableParams,
+  newWorkshopParams,
+  participantParams,
+  resultParams,
+  toLogEntry,
+  toTableRecord,
+  withLogs,
+  withMembers,
+  type Row,
+} from "./rows.js";
+import { SQLITE_MIGRATIONS } from "./sqliteMigrations.js";
+import type {
+  FinishedFilter,
+  LogEntry,
+  NewTable,
+  NewWorkshop,
+  NewWorkshopRound,
+  Participant,
+  Seat,
+  Store,
+  StoredTable,
+  StoredWorkshop,
+  TableResult,
+  WorkshopStatus,
+} from "./store.js";
+
+/*
+ * Durability: WAL with synchronous=NORMAL (the default here). A commit is in the WAL file,
+ * handed to the operating system, before the call returns, so it survives the process
+ * crashing or being killed (kill -9): what appendAction resolved is there on restart, and a
+ * half-written transaction is never seen. It does NOT survive power loss or a kernel crash:
+ * the WAL is fsynced only at checkpoints, so the last commits before the machine went down
+ * can be lost (the file stays consistent). synchronous=FULL fsyncs every commit and survives
+ * power loss, at about a tenth of the append rate (see scripts/bench-storage.ts).
+ */
+export type SqliteSynchronous = "NORMAL" | "FULL";
+
+export type SqliteStoreOptions = {
+  /** A file path (its folder is created) or ":memory:". */
+  readonly path: string;
+  readonly synchronous?: SqliteSynchronous;
+  /** How long a write waits for another process holding the file's write lock. */
+  readonly busyTimeoutMs?: number;
+};
+
+const FINISHED_FILTER = `status = 'finished'
+  AND (@workshop_id IS NULL OR workshop_id = @workshop_id)
+  AND (@round IS NULL OR workshop_round = @round)`;
+
+export class SqliteStore implements Store {
+  readonly #db: Database.Database;
+  readonly #sql;
+
+  constructor(options: SqliteStoreOptions) {
+    if (options.path !== ":memory:") mkdirSync(dirname(options.path), { recursive: true });
+    const db = new Database(options.path, { timeout: options.busyTimeoutMs ?? 5000 });
+    try {
+      db.pragma("journal_mode = WAL");
+      db.pragma(`synchronous = ${options.synchronous ?? "NORMAL"}`);
+      db.pragma("foreign_keys = ON");
+      migrate(db);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+    this.#db = db;
+    this.#sql = prepare(db);
+  }
+
+  async createTable(table: NewTable): Promise<void> {
+    try {
+      this.#sql.insertTable.run(newTableParams(table));
+    } catch (error) {
+      throw translate(error, {
+        unique: `Table code ${table.code} is taken.`,
+        foreignKey: `There is no workshop ${table.workshopId}.`,
+      });
+    }
+  }
+
+  async setSeat(code: string, role: Role, seat: Seat): Promise<void> {
+    const params = { code, token_hash: seat.tokenHash, name: seat.name };
+    const changed = role === "buyer" ? this.#sql.setBuyer.run(params) : this.#sql.setSeller.run(params);
+    if (changed.changes === 0) throw this.#notOpenTable(code);
+  }
+
+  async appendAction(code: string, entry: LogEntry): Promise<void> {
+    try {
+      if (this.#sql.appendAction.run(logParams(code, entry)).changes === 0) throw this.#notOpenTable(code);
+    } catch (error) {
+      if (error instanceof StoreError) throw error;
+      throw translate(error, {
+        unique: `Table ${code} already has action ${entry.seq}.`,
+        gap: () => `Table ${code}: action ${entry.seq} would leave a gap, the log ends at ${this.#lastSeq(code)}.`,
+      });
+    }
+  }
+
+  async finishTable(code: string, result: TableResult): Promise<void> {
+    if (this.#sql.finishTable.run({ code, ...resultParams(result) }).changes === 0) throw this.#notOpenTable(code);
+  }
+
+  async loadTable(code: string): Promise<StoredTable | null> {
+    return this.#db.transaction(() => {
+      const row = this.#sql.selectTable.get({ code }) as Row | undefined;
+      return row ? { ...toTableRecord(row), log: (this.#sql.selectLog.all({ code }) as Row[]).map(toLogEntry) } : null;
+    })();
+  }
+
+  async loadOpenTables(): Promise<StoredTable[]> {
+    return this.#db.transaction(() => withLogs(this.#sql.selectOpenTables.all() as Row[], this.#sql.selectOpenLogs.all() as Row[]))();
+  }
+
+  async listFinishedTables(filter: FinishedFilter = {}): Promise<StoredTable[]> {
+    const params = { workshop_id: filter.workshopId ?? null, round: filter.round ?? null };
+    return this.#db.transaction(() =>
+      withLogs(this.#sql.selectFinishedTables.all(params) as Row[], this.#sql.selectFinishedLogs.all(params) as Row[]),
+    )();
+  }
+
+  async claimTable(code: string, owner: string, leaseMs: number, now: number): Promise<boolean> {
+    return this.#sql.claimTable.run({ code, owner, until: now + leaseMs, now }).changes === 1;
+  }
+
+  async renewLeases(owner: string, leaseMs: number, now: number): Promise<string[]> {
+    return (this.#sql.renewLeases.all({ owner, until: now + leaseMs }) as Row[]).map((row) => String(row["code"]));
+  }
+
+  async releaseTables(owner: string): Promise<void> {
+    this.#sql.releaseTables.run({ owner });
+  }
+
+  async createWorkshop(workshop: NewWorkshop): Promise<void> {
+    try {
+      this.#sql.insertWorkshop.run(newWorkshopParams(workshop));
+    } catch (error) {
+      throw translate(error, { unique: `Workshop id ${workshop.id} or join code ${workshop.joinCode} is taken.` });
+    }
+  }
+
+  async loadWorkshop(id: string): Promise<StoredWorkshop | null> {
+    return this.#loadWorkshops("id = @id", { id })[0] ?? null;
+  }
+
+  async findWorkshopByJoinCode(joinCode: string): Promise<StoredWorkshop | null> {
+    return this.#loadWorkshops("join_code = @join_code", { join_code: joinCode })[0] ?? null;
+  }
+
+  async loadOpenWorkshops(): Promise<StoredWorkshop[]> {
+    return this.#loadWorkshops("status = 'open'", {});
+  }
+
+  async setWorkshopStatus(id: string, status: WorkshopStatus): Promise<void> {
+    if (this.#sql.setWorkshopStatus.run({ id, status }).changes === 0) throw new StoreError("store/not_found", `There is no workshop ${id}.`);
+  }
+
+  async addParticipant(participant: Participant): Promise<void> {
+    try {
+      this.#sql.insertParticipant.run(participantParams(participant));
+    } catch (error) {
+      throw translate(error, {
+        unique: `Workshop ${participant.workshopId} already has participant ${participant.participantId}.`,
+        foreignKey: `There is no workshop ${participant.workshopId}.`,
+      });
+    }
+  }
+
+  async setParticipantLeft(workshopId: string, participantId: string, left: boolean): Promise<void> {
+    const changed = this.#sql.setParticipantLeft.run({ workshop_id: workshopId, participant_id: participantId, left_workshop: left ? 1 : 0 });
+    if (changed.changes === 0) throw new StoreError("store/not_found", `Workshop ${workshopId} has no participant ${participantId}.`);
+  }
+
+  async startWorkshopRound(round: NewWorkshopRound): Promise<void> {
+    try {
+      this.#sql.insertRound.run(newRoundParams(round));
+    } catch (error) {
+      throw translate(error, {
+        unique: `Workshop ${round.workshopId} already has round ${round.round}.`,
+        foreignKey: `There is no workshop ${round.workshopId}.`,
+      });
+    }
+  }
+
+  async endWorkshopRound(workshopId: string, round: number, endedAt: number): Promise<void> {
+    const params = { workshop_id: workshopId, round, ended_at: endedAt };
+    if (this.#sql.endRound.run(params).changes === 1) return;
+    throw this.#sql.selectRound.get(params)
+      ? new StoreError("store/not_open", `Round ${round} of workshop ${workshopId} has ended already.`)
+      : new StoreError("store/not_found", `Workshop ${workshopId} has no round ${round}.`);
+  }
+
+  async close(): Promise<void> {
+    this.#db.close();
+  }
+
+  #loadWorkshops(where: string, params: Record<string, string>): StoredWorkshop[] {
+    const db = this.#db;
+    const ids = `SELECT id FROM workshops WHERE ${where}`;
+    return db.transaction(() =>
+      withMembers(
+        db.prepare(`SELECT * FROM workshops WHERE ${where} ORDER BY created_at, id`).all(params) as Row[],
+        db.prepare(`SELECT * FROM workshop_participants WHERE workshop_id IN (${ids}) ORDER BY joined_at, participant_id`).all(params) as Row[],
+        db.prepare(`SELECT * FROM workshop_rounds WHERE workshop_id IN (${ids}) ORDER BY round`).all(params) as Row[],
+      ),
+    )();
+  }
+
+  #notOpenTable(code: string): StoreError {
+    return this.#sql.selectTable.get({ code })
+      ? new StoreError("store/not_open", `Table ${code} is finished.`)
+      : new StoreError("store/not_found", `There is no table ${code}.`);
+  }
+
+  #lastSeq(code: string): number {
+    return Number((this.#sql.lastSeq.get({ code }) as Row)["last"]);
+  }
+}
+
+function migrate(db: Database.Database): void {
+  // IMMEDIATE takes the write lock before reading the version, so two processes opening the
+  // same new file cannot both apply the same migration.
+  db.transaction(() => {
+    const current = db.pragma("user_version", { simple: true }) as number;
+    if (current > SQLITE_MIGRATIONS.length)
+      throw new StoreError("store/schema_too_new", `The database is at schema version ${current}; this build knows up to ${SQLITE_MIGRATIONS.length}.`);
+    for (const sql of SQLITE_MIGRATIONS.slice(current)) db.exec(sql);
+    db.pragma(`user_version = ${SQLITE_MIGRATIONS.length}`);
+  }).immediate();
+}
+
+function prepare(db: Database.Database) {
+  const seat = (role: Role) =>
+    db.prepare(`UPDATE game_tables SET ${role}_token_hash = @token_hash, ${role}_name = @name WHERE code = @code AND status = 'open'`);
+  return {
+    insertTable: db.prepare(`INSERT INTO game_tables (code, scenario_id, seed, draw_seed, options, created_at, workshop_id, workshop_round,
+        buyer_token_hash, buyer_name, seller_token_hash, seller_name, facilitator_secret_hash, bot)
+      VALUES (@code, @scenario_id, @seed, @draw_seed, @options, @created_at, @workshop_id, @workshop_round,
+        @buyer_token_hash, @buyer_name, @seller_token_hash, @seller_name, @facilitator_secret_hash, @bot)`),
+    setBuyer: seat("buyer"),
+    setSeller: seat("seller"),
+    // Selecting from the table row makes "the table is open" part of the same statement.
+    appendAction: db.prepare(`INSERT INTO table_actions (code, seq, action, at)
+      SELECT code, @seq, @action, @at FROM game_tables WHERE code = @code AND status = 'open'`),
+    lastSeq: db.prepare(`SELECT coalesce(max(seq), 0) AS last FROM table_actions WHERE code = @code`),
+    finishTable: db.prepare(`UPDATE game_tables SET status = 'finished', finished_at = @finished_at, outcome = @outcome, score = @score,
+        owner = NULL, lease_until = NULL
+      WHERE code = @code AND status = 'open'`),
+    selectTable: db.prepare(`SELECT * FROM game_tables WHERE code = @code`),
+    selectLog: db.prepare(`SELECT seq, action, at FROM table_actions WHERE code = @code ORDER BY seq`),
+    selectOpenTables: db.prepare(`SELECT * FROM game_tables WHERE status = 'open' ORDER BY created_at, code`),
+    selectOpenLogs: db.prepare(`SELECT a.code, a.seq, a.action, a.at FROM table_actions a JOIN game_tables t ON t.code = a.code
+      WHERE t.status = 'open' ORDER BY a.code, a.seq`),
+    selectFinishedTables: db.prepare(`SELECT * FROM game_tables WHERE ${FINISHED_FILTER} ORDER BY finished_at, code`),
+    selectFinishedLogs: db.prepare(`SELECT code, seq, action, at FROM table_actions
+      WHERE code IN (SELECT code FROM game_tables WHERE ${FINISHED_FILTER}) ORDER BY code, seq`),
+    claimTable: db.prepare(`UPDATE game_tables SET owner = @owner, lease_until = @until
+      WHERE code = @code AND status = 'open' AND (owner IS NULL OR owner = @owner OR lease_until <= @now)`),
+    renewLeases: db.prepare(`UPDATE game_tables SET lease_until = @until WHERE owner = @owner AND status = 'open' RETURNING code`),
+    releaseTables: db.prepare(`UPDATE game_tables SET owner = NULL, lease_until = NULL WHERE owner = @owner`),
+    insertWorkshop: db.prepare(`INSERT INTO workshops (id, join_code, facilitator_secret_hash, settings, created_at)
+      VALUES (@id, @join_code, @facilitator_secret_hash, @settings, @created_at)`),
+    setWorkshopStatus: db.prepare(`UPDATE workshops SET status = @status WHERE id = @id`),
+    insertParticipant: db.prepare(`INSERT INTO workshop_participants (workshop_id, participant_id, display_name, token_hash, joined_at, left_workshop)
+      VALUES (@workshop_id, @participant_id, @display_name, @token_hash, @joined_at, @left_workshop)`),
+    setParticipantLeft: db.prepare(`UPDATE workshop_participants SET left_workshop = @left_workshop
+      WHERE workshop_id = @workshop_id AND participant_id = @participant_id`),
+    insertRound: db.prepare(`INSERT INTO workshop_rounds (workshop_id, round, scenario_id, settings, started_at)
+      VALUES (@workshop_id, @round, @scenario_id, @settings, @started_at)`),
+    endRound: db.prepare(`UPDATE workshop_rounds SET ended_at = @ended_at WHERE workshop_id = @workshop_id AND round = @round AND ended_at IS NULL`),
+    selectRound: db.prepare(`SELECT 1 FROM workshop_rounds WHERE workshop_id = @workshop_id AND round = @round`),
+  };
+}
+
+type Messages = { unique?: string; foreignKey?: string; gap?: () => string };
+
+/** Turns the constraint failures a caller can cause into StoreErrors; anything else is a bug and passes through. */
+function translate(error: unknown, messages: Messages): unknown {
+  if (!(error instanceof Database.SqliteError)) return error;
+  const { unique, foreignKey, gap } = messages;
+  if (unique && (error.code === "SQLITE_CONSTRAINT_PRIMARYKEY" || error.code === "SQLITE_CONSTRAINT_UNIQUE"))
+    return new StoreError("store/duplicate", unique, { cause: error });
+  if (foreignKey && error.code === "SQLITE_CONSTRAINT_FOREIGNKEY") return new StoreError("store/not_found", foreignKey, { cause: error });
+  if (gap && error.code === "SQLITE_CONSTRAINT_TRIGGER" && error.message.includes("table_actions_no_gap"))
+    return new StoreError("store/gap", gap(), { cause: error });
+  return error;
+}

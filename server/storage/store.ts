@@ -1,0 +1,151 @@
+import type { Action, Outcome, PerRole, Role, Score } from "../../shared/engine/index.js";
+import type { SecretHash } from "./secrets.js";
+
+/*
+ * What Parley keeps on disk: enough to rebuild every open table and workshop after a crash by
+ * replaying the engine (createTable with the stored seeds, options and createdAt, then apply
+ * every logged action with its `at`), plus the finished results for debrief and export.
+ * Two implementations share this interface and one test suite: SQLite (the embedded default)
+ * and PostgreSQL (DATABASE_URL, for several server processes).
+ */
+
+/** Any JSON value: settings and bot configs belong to other layers, the store only keeps them. */
+export type Json = null | boolean | number | string | readonly Json[] | { readonly [key: string]: Json };
+
+/** What the engine's createTable takes besides the scenario, seeds and time. */
+export type TableOptions = { readonly rounds?: number; readonly turnSeconds?: number };
+
+export type Seat = {
+  /** Hash of the seat token (see secrets.ts): a raw token never reaches the store. */
+  readonly tokenHash: SecretHash | null;
+  readonly name: string | null;
+};
+
+export type TableStatus = "open" | "finished";
+
+export type NewTable = {
+  readonly code: string;
+  readonly scenarioId: string;
+  readonly seed: string;
+  readonly drawSeed: string;
+  readonly options: TableOptions;
+  /** The `now` the engine's createTable got: replay must pass the same value. */
+  readonly createdAt: number;
+  /** Set together: a workshop table belongs to one round of one workshop. */
+  readonly workshopId: string | null;
+  readonly workshopRound: number | null;
+  readonly seats: PerRole<Seat>;
+  readonly facilitatorSecretHash: SecretHash | null;
+  readonly bot: Json | null;
+};
+
+export type TableResult = {
+  readonly finishedAt: number;
+  readonly outcome: Outcome;
+  readonly score: Score;
+};
+
+export type TableRecord = NewTable & {
+  readonly status: TableStatus;
+  /** The process holding the table (its public address) and until when, for scale-out. */
+  readonly owner: string | null;
+  readonly leaseUntil: number | null;
+  /** Null while the table is open. */
+  readonly result: TableResult | null;
+};
+
+/**
+ * One entry of a table's log: every action handed to the engine that changed the state (a
+ * refused out-of-turn move counts an interruption, so it belongs here too), with the `now` the
+ * engine got. Seqs run 1, 2, 3… per table with no gap and no duplicate.
+ */
+export type LogEntry = { readonly seq: number; readonly action: Action; readonly at: number };
+
+export type StoredTable = TableRecord & { readonly log: readonly LogEntry[] };
+
+export type FinishedFilter = { readonly workshopId?: string; readonly round?: number };
+
+export type WorkshopStatus = "open" | "finished";
+
+export type NewWorkshop = {
+  readonly id: string;
+  readonly joinCode: string;
+  readonly facilitatorSecretHash: SecretHash;
+  readonly settings: Json;
+  readonly createdAt: number;
+};
+
+export type Participant = {
+  readonly workshopId: string;
+  readonly participantId: string;
+  readonly displayName: string;
+  readonly tokenHash: SecretHash;
+  readonly joinedAt: number;
+  readonly left: boolean;
+};
+
+export type NewWorkshopRound = {
+  readonly workshopId: string;
+  readonly round: number;
+  readonly scenarioId: string;
+  readonly settings: Json;
+  readonly startedAt: number;
+};
+
+/** A round is running while endedAt is null. */
+export type WorkshopRound = NewWorkshopRound & { readonly endedAt: number | null };
+
+export type StoredWorkshop = NewWorkshop & {
+  readonly status: WorkshopStatus;
+  readonly participants: readonly Participant[];
+  readonly rounds: readonly WorkshopRound[];
+};
+
+/**
+ * Every method resolves only once its change is committed, and rejects with a StoreError
+ * (errors.ts) when a rule below is broken; a rejected call changes nothing.
+ */
+export interface Store {
+  /** Rejects with `duplicate` if the code is taken, `not_found` for an unknown workshop. */
+  createTable(table: NewTable): Promise<void>;
+  /** Fills or replaces one seat of an open table. */
+  setSeat(code: string, role: Role, seat: Seat): Promise<void>;
+  /**
+   * Durable before it resolves: append first, broadcast after. Rejects with `duplicate` when
+   * the seq exists, `gap` when seq − 1 is missing (the first seq is 1), `not_open` once the
+   * table is finished. The seq rule also fences a process whose lease was taken over: its next
+   * append collides with the new owner's.
+   */
+  appendAction(code: string, entry: LogEntry): Promise<void>;
+  /** Marks an open table finished and drops its owner; rejects with `not_open` if already finished. */
+  finishTable(code: string, result: TableResult): Promise<void>;
+
+  loadTable(code: string): Promise<StoredTable | null>;
+  loadOpenTables(): Promise<StoredTable[]>;
+  /** Finished tables in the order they finished, with their logs. */
+  listFinishedTables(filter?: FinishedFilter): Promise<StoredTable[]>;
+
+  /**
+   * Takes an open table for `owner` until now + leaseMs if nobody holds it, its lease ran out
+   * by `now`, or `owner` holds it already. Atomic: of two processes racing, one wins.
+   */
+  claimTable(code: string, owner: string, leaseMs: number, now: number): Promise<boolean>;
+  /** Extends every open table `owner` still holds; returns their codes (a missing code was taken over). */
+  renewLeases(owner: string, leaseMs: number, now: number): Promise<string[]>;
+  /** Lets go of every table `owner` holds (graceful shutdown). */
+  releaseTables(owner: string): Promise<void>;
+
+  /** Rejects with `duplicate` if the id or the join code is taken. */
+  createWorkshop(workshop: NewWorkshop): Promise<void>;
+  loadWorkshop(id: string): Promise<StoredWorkshop | null>;
+  findWorkshopByJoinCode(joinCode: string): Promise<StoredWorkshop | null>;
+  loadOpenWorkshops(): Promise<StoredWorkshop[]>;
+  setWorkshopStatus(id: string, status: WorkshopStatus): Promise<void>;
+  addParticipant(participant: Participant): Promise<void>;
+  setParticipantLeft(workshopId: string, participantId: string, left: boolean): Promise<void>;
+  startWorkshopRound(round: NewWorkshopRound): Promise<void>;
+  /** Rejects with `not_open` if the round has ended already. */
+  endWorkshopRound(workshopId: string, round: number, endedAt: number): Promise<void>;
+
+  close(): Promise<void>;
+}

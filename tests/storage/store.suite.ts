@@ -1,0 +1,342 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { apply, createTable, parseScenario, type Action, type TableState } from "../../shared/engine/index.js";
+import scenarioJson from "../../shared/scenarios/backup-appliance.json";
+import { isStoreError, type StoreErrorCode } from "../../server/storage/errors.js";
+import { hashSecret } from "../../server/storage/secrets.js";
+import type { Store } from "../../server/storage/store.js";
+import { finished, newTable, newWorkshop, noteEntry, offerEntry, participant, T0, workshopRound } from "./fixtures.js";
+
+/** One empty database per test; every open() is a new store instance (new connection) on it. */
+export type StoreHarness = {
+  open(): Promise<Store>;
+  dispose(): Promise<void>;
+};
+
+async function refused(promise: Promise<unknown>, code: StoreErrorCode): Promise<string> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(isStoreError(error, code), `expected ${code}, got ${String(error)}`).toBe(true);
+  return (error as Error).message;
+}
+
+/** The same behaviour, checked against every Store implementation. */
+export function describeStore(name: string, makeHarness: () => Promise<StoreHarness>): void {
+  describe(`${name} store`, () => {
+    let harness: StoreHarness;
+    let opened: Store[];
+    let store: Store;
+
+    const open = async () => {
+      const s = await harness.open();
+      opened.push(s);
+      return s;
+    };
+    const close = async (s: Store) => {
+      opened = opened.filter((o) => o !== s);
+      await s.close();
+    };
+
+    beforeEach(async () => {
+      harness = await makeHarness();
+      opened = [];
+      store = await open();
+    });
+
+    afterEach(async () => {
+      await Promise.all(opened.map((s) => s.close()));
+      await harness.dispose();
+    });
+
+    it("creates a table and loads back every field, with an empty log", async () => {
+      await store.createWorkshop(newWorkshop("w1"));
+      const table = newTable("ABC123", {
+        workshopId: "w1",
+        workshopRound: 2,
+        bot: { seat: "seller", tactic: "boulware", beta: 0.25 },
+        seats: { buyer: { tokenHash: hashSecret("b"), name: "Bea" }, seller: { tokenHash: hashSecret("s"), name: "Sam" } },
+      });
+      await store.createTable(table);
+      expect(await store.loadTable("ABC123")).toEqual({ ...table, status: "open", owner: null, leaseUntil: null, result: null, log: [] });
+      expect(await store.loadTable("NOPE")).toBeNull();
+    });
+
+    it("refuses a taken table code and a table of an unknown workshop, keeping the first table", async () => {
+      await store.createTable(newTable("T1"));
+      expect(await refused(store.createTable(newTable("T1", { seed: "other" })), "store/duplicate")).toContain("T1");
+      await refused(store.createTable(newTable("T2", { workshopId: "ghost", workshopRound: 1 })), "store/not_found");
+      expect((await store.loadTable("T1"))?.seed).toBe("seed-T1");
+      expect(await store.loadTable("T2")).toBeNull();
+    });
+
+    it("fills a seat with a token hash and name", async () => {
+      await store.createTable(newTable("T1"));
+      const seat = { tokenHash: hashSecret("seller-token"), name: "Sam Seller" };
+      await store.setSeat("T1", "seller", seat);
+      const loaded = await store.loadTable("T1");
+      expect(loaded?.seats.seller).toEqual(seat);
+      expect(loaded?.seats.buyer.name).toBe("Bea Buyer");
+      await refused(store.setSeat("NOPE", "buyer", seat), "store/not_found");
+    });
+
+    it("keeps the log in seq order with each action's time", async () => {
+      await store.createTable(newTable("T1"));
+      const entries = [noteEntry(1), offerEntry(2), noteEntry(3), offerEntry(4), noteEntry(5)];
+      for (const entry of entries) await store.appendAction("T1", entry);
+      expect((await store.loadTable("T1"))?.log).toEqual(entries);
+    });
+
+    it("refuses a duplicate seq and leaves the log as it was", async () => {
+      await store.createTable(newTable("T1"));
+      await store.appendAction("T1", noteEntry(1));
+      await store.appendAction("T1", noteEntry(2));
+      expect(await refused(store.appendAction("T1", offerEntry(2)), "store/duplicate")).toContain("2");
+      await refused(store.appendAction("T1", offerEntry(1)), "store/duplicate");
+      expect((await store.loadTable("T1"))?.log).toEqual([noteEntry(1), noteEntry(2)]);
+    });
+
+    it("refuses a gap: the log starts at 1 and each seq needs its predecessor", async () => {
+      await store.createTable(newTable("T1"));
+      await refused(store.appendAction("T1", noteEntry(2)), "store/gap");
+      await refused(store.appendAction("T1", noteEntry(0)), "store/gap");
+      await store.appendAction("T1", noteEntry(1));
+      expect(await refused(store.appendAction("T1", noteEntry(3)), "store/gap")).toContain("ends at 1");
+      await refused(store.appendAction("T1", noteEntry(-1)), "store/gap");
+      await store.appendAction("T1", noteEntry(2));
+      expect((await store.loadTable("T1"))?.log.map((e) => e.seq)).toEqual([1, 2]);
+    });
+
+    it("keeps each table's log separate", async () => {
+      await store.createTable(newTable("T1"));
+      await store.createTable(newTable("T2"));
+      await store.appendAction("T1", noteEntry(1));
+      await store.appendAction("T2", offerEntry(1));
+      await store.appendAction("T2", offerEntry(2));
+      expect((await store.loadTable("T1"))?.log).toEqual([noteEntry(1)]);
+      expect((await store.loadTable("T2"))?.log).toEqual([offerEntry(1), offerEntry(2)]);
+    });
+
+    it("refuses appends to an unknown or finished table", async () => {
+      await refused(store.appendAction("NOPE", noteEntry(1)), "store/not_found");
+      await store.createTable(newTable("T1"));
+      await store.appendAction("T1", noteEntry(1));
+      await store.finishTable("T1", finished(T0 + 60_000));
+      await refused(store.appendAction("T1", noteEntry(2)), "store/not_open");
+      await refused(store.setSeat("T1", "seller", { tokenHash: null, name: "late" }), "store/not_open");
+      expect((await store.loadTable("T1"))?.log).toEqual([noteEntry(1)]);
+    });
+
+    it("finishes a table once: it leaves the open list and shows in the finished list with its log", async () => {
+      await store.createTable(newTable("T1"));
+      await store.createTable(newTable("T2"));
+      await store.appendAction("T1", offerEntry(1));
+      await store.appendAction("T1", noteEntry(2));
+      expect(await store.claimTable("T1", "proc-a", 10_000, T0)).toBe(true);
+      const result = finished(T0 + 90_000);
+      await store.finishTable("T1", result);
+      await refused(store.finishTable("T1", finished(T0 + 99_000)), "store/not_open");
+      await refused(store.finishTable("NOPE", result), "store/not_found");
+
+      expect((await store.loadOpenTables()).map((t) => t.code)).toEqual(["T2"]);
+      const [done, ...rest] = await store.listFinishedTables();
+      expect(rest).toEqual([]);
+      expect(done).toMatchObject({ code: "T1", status: "finished", result, owner: null, leaseUntil: null });
+      expect(done?.log).toEqual([offerEntry(1), noteEntry(2)]);
+    });
+
+    it("lists finished tables by workshop and round, in the order they finished", async () => {
+      await store.createWorkshop(newWorkshop("w1"));
+      await store.createWorkshop(newWorkshop("w2"));
+      const specs = [
+        { code: "A", workshopId: "w1", workshopRound: 1, at: 5 },
+        { code: "B", workshopId: "w1", workshopRound: 2, at: 3 },
+        { code: "C", workshopId: "w1", workshopRound: 1, at: 1 },
+        { code: "D", workshopId: "w2", workshopRound: 1, at: 2 },
+        { code: "E", workshopId: null, workshopRound: null, at: 4 },
+      ];
+      for (const s of specs) {
+        await store.createTable(newTable(s.code, { workshopId: s.workshopId, workshopRound: s.workshopRound }));
+        await store.appendAction(s.code, noteEntry(1));
+        await store.finishTable(s.code, finished(T0 + s.at * 1000, { kind: "walkaway", by: "buyer", round: s.at }));
+      }
+      await store.createTable(newTable("OPEN", { workshopId: "w1", workshopRound: 1 }));
+      const codes = async (filter?: { workshopId?: string; round?: number }) => (await store.listFinishedTables(filter)).map((t) => t.code);
+      expect(await codes()).toEqual(["C", "D", "B", "E", "A"]);
+      expect(await codes({ workshopId: "w1" })).toEqual(["C", "B", "A"]);
+      expect(await codes({ workshopId: "w1", round: 1 })).toEqual(["C", "A"]);
+      expect(await codes({ round: 1 })).toEqual(["C", "D", "A"]);
+      expect(await codes({ workshopId: "w3" })).toEqual([]);
+      const [c] = await store.listFinishedTables({ workshopId: "w1", round: 1 });
+      expect(c?.result?.outcome).toEqual({ kind: "walkaway", by: "buyer", round: 1 });
+      expect(c?.log).toEqual([noteEntry(1)]);
+    });
+
+    it("loads every open table with its log", async () => {
+      await store.createTable(newTable("T2", { createdAt: T0 + 1 }));
+      await store.createTable(newTable("T1", { createdAt: T0 }));
+      await store.appendAction("T1", noteEntry(1));
+      await store.appendAction("T2", noteEntry(1));
+      await store.appendAction("T2", noteEntry(2));
+      const open = await store.loadOpenTables();
+      expect(open.map((t) => [t.code, t.log.length])).toEqual([
+        ["T1", 1],
+        ["T2", 2],
+      ]);
+    });
+
+    it("lets exactly one of two store instances claim a table at once, and the other take over when the lease runs out", async () => {
+      const other = await open();
+      const codes = Array.from({ length: 10 }, (_, i) => `T${i}`);
+      for (const code of codes) await store.createTable(newTable(code));
+
+      const races = await Promise.all(codes.map((code) => Promise.all([store.claimTable(code, "proc-a", 5000, T0), other.claimTable(code, "proc-b", 5000, T0)])));
+      for (const [a, b] of races) expect(a !== b).toBe(true);
+      const ofA = codes.filter((_, i) => races[i]?.[0]);
+      const ofB = codes.filter((_, i) => races[i]?.[1]);
+
+      // Held: nobody else gets them before the lease ends; the holder may claim again.
+      for (const code of ofA) expect(await other.claimTable(code, "proc-b", 5000, T0 + 4999)).toBe(false);
+      for (const code of ofA) expect(await store.claimTable(code, "proc-a", 5000, T0 + 1000)).toBe(true);
+      expect((await store.loadTable(codes[0] ?? ""))?.owner).toBe(ofA.includes(codes[0] ?? "") ? "proc-a" : "proc-b");
+
+      // proc-a renews, proc-b goes quiet: at T0 + 7000 proc-b's leases (until T0 + 5000) have run out.
+      expect((await store.renewLeases("proc-a", 5000, T0 + 3000)).sort()).toEqual([...ofA].sort());
+      for (const code of ofB) expect(await store.claimTable(code, "proc-a", 5000, T0 + 7000)).toBe(true);
+      for (const code of ofA) expect(await other.claimTable(code, "proc-b", 5000, T0 + 7000)).toBe(false);
+      expect(await other.renewLeases("proc-b", 5000, T0 + 7000)).toEqual([]);
+      expect((await store.loadTable(codes[0] ?? ""))?.leaseUntil).toBeGreaterThanOrEqual(T0 + 8000);
+
+      // A graceful shutdown releases everything at once.
+      await store.releaseTables("proc-a");
+      expect((await store.loadOpenTables()).every((t) => t.owner === null && t.leaseUntil === null)).toBe(true);
+      for (const code of codes) expect(await other.claimTable(code, "proc-b", 5000, T0 + 7001)).toBe(true);
+    });
+
+    it("does not hand out unknown or finished tables", async () => {
+      expect(await store.claimTable("NOPE", "proc-a", 5000, T0)).toBe(false);
+      await store.createTable(newTable("T1"));
+      await store.finishTable("T1", finished(T0 + 1));
+      expect(await store.claimTable("T1", "proc-a", 5000, T0)).toBe(false);
+      expect(await store.renewLeases("proc-a", 5000, T0)).toEqual([]);
+    });
+
+    it("keeps workshops, participants and rounds", async () => {
+      const w = newWorkshop("w1", "JOIN42");
+      await store.createWorkshop(w);
+      await refused(store.createWorkshop(newWorkshop("w2", "JOIN42")), "store/duplicate");
+      await refused(store.createWorkshop(newWorkshop("w1", "OTHER")), "store/duplicate");
+
+      const p1 = participant("w1", "p1", T0 + 10);
+      const p2 = participant("w1", "p2", T0 + 5);
+      await store.addParticipant(p1);
+      await store.addParticipant(p2);
+      await refused(store.addParticipant(p1), "store/duplicate");
+      await refused(store.addParticipant(participant("ghost", "p1", T0)), "store/not_found");
+      await store.setParticipantLeft("w1", "p1", true);
+      await refused(store.setParticipantLeft("w1", "nobody", true), "store/not_found");
+
+      await store.startWorkshopRound(workshopRound("w1", 2));
+      await store.startWorkshopRound(workshopRound("w1", 1));
+      await refused(store.startWorkshopRound(workshopRound("w1", 1)), "store/duplicate");
+      await refused(store.startWorkshopRound(workshopRound("ghost", 1)), "store/not_found");
+      await store.endWorkshopRound("w1", 1, T0 + 7_000_000);
+      await refused(store.endWorkshopRound("w1", 1, T0 + 8_000_000), "store/not_open");
+      await refused(store.endWorkshopRound("w1", 9, T0), "store/not_found");
+
+      const expected = {
+        ...w,
+        status: "open",
+        participants: [p2, { ...p1, left: true }],
+        rounds: [
+          { ...workshopRound("w1", 1), endedAt: T0 + 7_000_000 },
+          { ...workshopRound("w1", 2), endedAt: null },
+        ],
+      };
+      expect(await store.loadWorkshop("w1")).toEqual(expected);
+      expect(await store.findWorkshopByJoinCode("JOIN42")).toEqual(expected);
+      expect(await store.findWorkshopByJoinCode("join42")).toBeNull();
+      expect(await store.loadWorkshop("w2")).toBeNull();
+
+      await store.createWorkshop(newWorkshop("w0", "EMPTY"));
+      expect((await store.loadOpenWorkshops()).map((x) => [x.id, x.participants.length, x.rounds.length])).toEqual([
+        ["w0", 0, 0],
+        ["w1", 2, 2],
+      ]);
+      await store.setWorkshopStatus("w1", "finished");
+      await refused(store.setWorkshopStatus("ghost", "finished"), "store/not_found");
+      expect((await store.loadOpenWorkshops()).map((x) => x.id)).toEqual(["w0"]);
+      expect((await store.loadWorkshop("w1"))?.status).toBe("finished");
+    });
+
+    it("keeps everything across close and reopen", async () => {
+      await store.createWorkshop(newWorkshop("w1"));
+      await store.addParticipant(participant("w1", "p1", T0));
+      await store.startWorkshopRound(workshopRound("w1", 1));
+      await store.createTable(newTable("T1", { workshopId: "w1", workshopRound: 1 }));
+      await store.createTable(newTable("T2"));
+      for (let seq = 1; seq <= 20; seq++) await store.appendAction("T1", seq % 3 ? noteEntry(seq) : offerEntry(seq));
+      await store.appendAction("T2", noteEntry(1));
+      await store.finishTable("T2", finished(T0 + 5));
+      await store.claimTable("T1", "proc-a", 60_000, T0);
+      const before = {
+        open: await store.loadOpenTables(),
+        finished: await store.listFinishedTables(),
+        workshops: await store.loadOpenWorkshops(),
+      };
+      await close(store);
+
+      const reopened = await open();
+      expect({
+        open: await reopened.loadOpenTables(),
+        finished: await reopened.listFinishedTables(),
+        workshops: await reopened.loadOpenWorkshops(),
+      }).toEqual(before);
+      expect(before.open[0]?.log).toHaveLength(20);
+      await reopened.appendAction("T1", noteEntry(21));
+      await refused(reopened.appendAction("T1", noteEntry(21)), "store/duplicate");
+    });
+
+    it("holds what it takes to rebuild a table's engine state by replay", async () => {
+      const parsed = parseScenario(scenarioJson);
+      if (!parsed.ok) throw new Error("the shipped scenario must parse");
+      const scenario = parsed.value;
+      const record = newTable("LIVE", { seed: "replay-seed", drawSeed: "replay-deck", options: { rounds: 5, turnSeconds: 45 } });
+      await store.createTable(record);
+
+      // What the server does: hand the engine each action, log every one that changed the state.
+      let state: TableState = createTable(scenario, record.seed, { now: record.createdAt, drawSeed: record.drawSeed, ...record.options });
+      let seq = 0;
+      let at = record.createdAt;
+      const play = async (action: Action, advanceMs = 7000) => {
+        at += advanceMs;
+        const result = apply(state, action, at);
+        if (result.state === state) return false;
+        state = result.state;
+        await store.appendAction(record.code, { seq: ++seq, action, at });
+        return true;
+      };
+      const terms = { support: "business", warranty: 24, delivery: 4, payment: "net30" };
+      expect(await play({ type: "offer", by: "seller", terms: { ...terms, price: 25000 }, message: "Our list price." })).toBe(true);
+      expect(await play({ type: "note", by: "buyer", text: "They opened high." })).toBe(true);
+      expect(await play({ type: "offer", by: "seller", terms: { ...terms, price: 24000 } })).toBe(true); // out of turn: an interruption
+      expect(await play({ type: "ask", by: "buyer", questionId: "seller-date" })).toBe(true);
+      expect(await play({ type: "timeout" }, 46_000)).toBe(true);
+      expect(await play({ type: "offer", by: "buyer", terms: { ...terms, price: 17000 } })).toBe(true);
+      expect(await play({ type: "pause" })).toBe(true);
+      expect(await play({ type: "resume" }, 60_000)).toBe(true);
+      expect(await play({ type: "walk_away", by: "seller", message: "Too far apart." })).toBe(true);
+      expect(state.phase).toBe("finished");
+      if (!state.outcome || !state.score) throw new Error("a finished game has an outcome and a score");
+      await store.finishTable(record.code, { finishedAt: at, outcome: state.outcome, score: state.score });
+      await close(store);
+
+      const [stored] = await (await open()).listFinishedTables();
+      if (!stored) throw new Error("the finished table must be listed");
+      let replayed = createTable(scenario, stored.seed, { now: stored.createdAt, drawSeed: stored.drawSeed, ...stored.options });
+      for (const entry of stored.log) replayed = apply(replayed, entry.action, entry.at).state;
+      expect(replayed).toEqual(state);
+      expect(stored.result).toEqual({ finishedAt: at, outcome: state.outcome, score: state.score });
+    });
+  });
+}
