@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROLES } from "./roles.js";
+import { ROLES, type Role } from "./roles.js";
 import { err, ok, type Result } from "./result.js";
 
 /*
@@ -10,14 +10,14 @@ import { err, ok, type Result } from "./result.js";
 
 const text = z.string().trim().min(1, "must not be empty");
 const id = z.string().regex(/^[a-z][a-z0-9_-]{0,39}$/, "must be a short lower-case id (a-z, 0-9, _ or -)");
-const money = z.int("must be a whole amount of money");
+const money = z.int({ error: (iss) => (iss.input === undefined ? "is required" : "must be a whole amount of money") });
 const role = z.enum(ROLES);
 
 /** A number the table draws from a range when it is created (seeded). */
 const drawRange = z
   .strictObject({ min: z.int(), max: z.int(), step: z.int().positive().default(1) })
   .refine((r) => r.min <= r.max, { message: "min must not exceed max", path: ["max"] });
-const drawn = z.union([z.int(), drawRange]);
+const drawn = z.union([z.int(), drawRange], { error: 'must be a whole number or a range { "min", "max", "step" } to draw from' });
 
 const priceIssue = z.strictObject({
   kind: z.literal("price"),
@@ -54,7 +54,9 @@ const issue = z.discriminatedUnion("kind", [priceIssue, rangeIssue, optionsIssue
 /** What a non-price term is worth to the buyer or costs the seller, in money. */
 const linearValue = z.strictObject({ atMin: money, atMax: money });
 const optionValues = z.strictObject({ byOption: z.record(z.string(), money) });
-const issueValue = z.union([linearValue, optionValues]);
+const issueValue = z.union([linearValue, optionValues], {
+  error: 'must be { "atMin": money, "atMax": money } for a range issue or { "byOption": { optionId: money } } for an options issue',
+});
 
 const factRef = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("walkAway") }),
@@ -160,12 +162,57 @@ export function formatPath(path: readonly PropertyKey[]): string {
 
 /** Validate untrusted JSON into a Scenario, or list every problem with its exact field path. */
 export function parseScenario(input: unknown): Result<Scenario, ScenarioProblem[]> {
-  const parsed = scenarioShape.safeParse(input);
-  if (!parsed.success) {
-    return err(parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })));
-  }
+  const parsed = scenarioShape.safeParse(input, { error: plainMessage });
+  if (!parsed.success) return err(parsed.error.issues.flatMap((i) => problemsOf(i, [])));
   const problems = crossCheck(parsed.data);
   return problems.length > 0 ? err(problems) : ok(parsed.data);
+}
+
+/** zod's wording for the commonest mistakes, said the way a scenario author would say it. */
+function plainMessage(iss: z.core.$ZodRawIssue): string | undefined {
+  if (iss.code === "invalid_type") {
+    if (iss.input === undefined) return "is required";
+    return `must be ${TYPE_WORDS[iss.expected] ?? iss.expected}, not ${typeWords(iss.input)}`;
+  }
+  if (iss.code === "invalid_union" && "options" in iss && Array.isArray(iss.options))
+    return `must be one of ${iss.options.map((o) => JSON.stringify(o)).join(", ")}`;
+  return undefined;
+}
+
+const TYPE_WORDS: Readonly<Record<string, string>> = {
+  int: "a whole number",
+  number: "a number",
+  string: "text",
+  boolean: "true or false",
+  array: "a list",
+  object: "an object",
+  record: "an object",
+};
+
+function typeWords(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "number") return Number.isInteger(value) ? "a whole number" : `a fraction (${value})`;
+  return TYPE_WORDS[typeof value] ?? typeof value;
+}
+
+/**
+ * zod's issues as problems an author can act on: an unknown key is named in the path, and a
+ * failed union reports the branch the input was evidently meant for (of those that got past the
+ * type check at the union's own level, the one with fewest problems), else the union's message.
+ */
+function problemsOf(issue: z.core.$ZodIssue, base: readonly PropertyKey[]): ScenarioProblem[] {
+  const path = [...base, ...issue.path];
+  if (issue.code === "unrecognized_keys")
+    return issue.keys.map((key) => ({ path: formatPath([...path, key]), message: "is not a field of a scenario file (check the spelling)" }));
+  if (issue.code === "invalid_union" && "errors" in issue && issue.errors.length > 0) {
+    const meant = issue.errors
+      .filter((branch) => !branch.some((b) => b.path.length === 0 && b.code === "invalid_type"))
+      .sort((a, b) => a.length - b.length);
+    const [closest, runnerUp] = meant;
+    if (closest && (!runnerUp || closest.length < runnerUp.length)) return closest.flatMap((b) => problemsOf(b, path));
+  }
+  return [{ path: formatPath(path), message: issue.message }];
 }
 
 export function describeProblems(problems: readonly ScenarioProblem[]): string {
@@ -178,8 +225,11 @@ function crossCheck(s: Scenario): ScenarioProblem[] {
   const add = (path: readonly PropertyKey[], message: string) => problems.push({ path: formatPath(path), message });
 
   const issueIds = new Map<string, Issue>();
+  const firstPrice = s.issues.findIndex((iss) => iss.kind === "price");
+  if (firstPrice < 0) add(["issues"], 'must contain one issue of kind "price"');
   s.issues.forEach((iss, i) => {
-    if (issueIds.has(iss.id)) add(["issues", i, "id"], `duplicate issue id "${iss.id}"`);
+    if (iss.kind === "price" && i !== firstPrice) add(["issues", i, "kind"], `only one issue may be of kind "price" (issues[${firstPrice}] already is)`);
+    else if (issueIds.has(iss.id)) add(["issues", i, "id"], `duplicate issue id "${iss.id}"`);
     issueIds.set(iss.id, iss);
     if (iss.kind !== "options") {
       if (iss.min >= iss.max) add(["issues", i, "max"], "must be greater than min");
@@ -192,7 +242,6 @@ function crossCheck(s: Scenario): ScenarioProblem[] {
       });
     }
   });
-  if (s.issues.filter((i) => i.kind === "price").length !== 1) add(["issues"], 'must contain exactly one issue of kind "price"');
 
   const checkValue = (path: PropertyKey[], issueId: string, value: IssueValue) => {
     const iss = issueIds.get(issueId);
@@ -207,9 +256,10 @@ function crossCheck(s: Scenario): ScenarioProblem[] {
     }
   };
 
-  const factExists = (owner: RoleBrief, fact: FactRef): string | null => {
-    if (fact.kind === "hotButton" && !owner.hotButtons.some((h) => h.id === fact.id)) return `no hot button "${fact.id}" on that side`;
-    if (fact.kind === "value" && !(fact.issueId in owner.values)) return `no valuation of "${fact.issueId}" on that side`;
+  const factExists = (owner: Role, fact: FactRef): string | null => {
+    const brief = s.roles[owner];
+    if (fact.kind === "hotButton" && !brief.hotButtons.some((h) => h.id === fact.id)) return `the ${owner} has no hot button "${fact.id}"`;
+    if (fact.kind === "value" && !(fact.issueId in brief.values)) return `the ${owner} has no valuation of "${fact.issueId}"`;
     return null;
   };
 
@@ -222,29 +272,39 @@ function crossCheck(s: Scenario): ScenarioProblem[] {
     brief.hotButtons.forEach((h, i) => {
       if (hotIds.has(h.id)) add(["roles", r, "hotButtons", i, "id"], `duplicate hot button id "${h.id}"`);
       hotIds.add(h.id);
-      if (h.kind === "budgetCap" && !issueIds.has(h.issueId)) add(["roles", r, "hotButtons", i, "issueId"], `unknown issue "${h.issueId}"`);
+      if (h.kind === "budgetCap") {
+        const capped = issueIds.get(h.issueId);
+        if (!capped) add(["roles", r, "hotButtons", i, "issueId"], `unknown issue "${h.issueId}"`);
+        else if (capped.kind === "options") add(["roles", r, "hotButtons", i, "issueId"], `"${h.issueId}" has options, not numbers: a cap needs a price or range issue`);
+      }
+      const allowed = HOT_BUTTON_NUMBERS[h.kind];
       for (const token of templateTokens(h.text))
-        if (!(token in h)) add(["roles", r, "hotButtons", i, "text"], `unknown placeholder {${token}}`);
+        if (!(allowed as readonly string[]).includes(token))
+          add(["roles", r, "hotButtons", i, "text"], `unknown placeholder {${token}}; a ${h.kind} text may use ${allowed.map((a) => `{${a}}`).join(", ")}`);
     });
-    [...brief.strengths, ...brief.weaknesses].forEach((p) => {
-      if (!p.tiedTo) return;
-      const problem = factExists(brief, p.tiedTo);
-      const list = brief.strengths.includes(p) ? "strengths" : "weaknesses";
-      if (problem) add(["roles", r, list, (brief[list] as BriefPoint[]).indexOf(p), "tiedTo"], problem);
-    });
+    const pointIds = new Set<string>();
+    for (const list of ["strengths", "weaknesses"] as const)
+      brief[list].forEach((p, i) => {
+        if (pointIds.has(p.id)) add(["roles", r, list, i, "id"], `duplicate id "${p.id}" among this side's strengths and weaknesses`);
+        pointIds.add(p.id);
+        const problem = p.tiedTo ? factExists(r, p.tiedTo) : null;
+        if (problem) add(["roles", r, list, i, "tiedTo"], problem);
+      });
   }
 
   const questionIds = new Set<string>();
   s.questions.forEach((q, i) => {
     if (questionIds.has(q.id)) add(["questions", i, "id"], `duplicate question id "${q.id}"`);
     questionIds.add(q.id);
-    const answerer = s.roles[q.askedBy === "buyer" ? "seller" : "buyer"];
+    const answererRole = q.askedBy === "buyer" ? "seller" : "buyer";
+    const answerer = s.roles[answererRole];
     if (q.reveals) {
-      const problem = factExists(answerer, q.reveals);
+      const problem = factExists(answererRole, q.reveals);
       if (problem) add(["questions", i, "reveals"], problem);
     }
     for (const token of templateTokens(q.answer))
-      if (!answerTokenExists(answerer, token)) add(["questions", i, "answer"], `unknown placeholder {${token}}`);
+      if (!answerTokenExists(answerer, token))
+        add(["questions", i, "answer"], `unknown placeholder {${token}}; an answer may use {walkAway} or {hotButtonId.field} of the ${answererRole}'s hot buttons`);
   });
 
   const cardIds = new Set<string>();
@@ -252,10 +312,14 @@ function crossCheck(s: Scenario): ScenarioProblem[] {
     if (cardIds.has(c.id)) add(["deck", "cards", i, "id"], `duplicate card id "${c.id}"`);
     cardIds.add(c.id);
     const e = c.effect;
+    const allowed = CARD_NUMBERS[e.kind];
+    for (const token of templateTokens(c.text))
+      if (!(allowed as readonly string[]).includes(token))
+        add(["deck", "cards", i, "text"], `unknown placeholder {${token}}; ${allowed.length > 0 ? `a ${e.kind} card may use ${allowed.map((a) => `{${a}}`).join(", ")}` : `a ${e.kind} card has no numbers to fill in`}`);
     if (e.kind === "changeDeadline" && c.visibility !== "public") add(["deck", "cards", i, "visibility"], "a deadline change is seen by both sides: must be public");
     if (e.kind === "changeValue") checkValue(["deck", "cards", i, "effect", "value"], e.issueId, e.value);
     if (e.kind === "reveal") {
-      const problem = factExists(s.roles[c.side === "buyer" ? "seller" : "buyer"], e.fact);
+      const problem = factExists(c.side === "buyer" ? "seller" : "buyer", e.fact);
       if (problem) add(["deck", "cards", i, "effect", "fact"], problem);
     }
   });
@@ -263,6 +327,15 @@ function crossCheck(s: Scenario): ScenarioProblem[] {
   if (s.deck.firstRound > s.rounds) add(["deck", "firstRound"], `must be within the ${s.rounds} rounds`);
   return problems;
 }
+
+/** The drawn numbers create.ts fills into each kind of hot-button text. */
+const HOT_BUTTON_NUMBERS = { deadline: ["afterRound", "costPerRound"], compliance: ["byRound", "penalty"], budgetCap: ["max"] } as const;
+
+/** The numbers curveballs.ts fills into each kind of card text. */
+const CARD_NUMBERS = { shiftWalkAway: ["by"], changeDeadline: ["by"], perRoundCost: ["amount"], changeValue: [], reveal: [] } as const;
+
+/** Besides its numbers, an answer may quote a hot button's label and filled-in text (rules/ask.ts). */
+const ANSWER_FIELDS = ["label", "text"] as const;
 
 const TOKEN = /\{([a-zA-Z0-9_.:-]+)\}/g;
 
@@ -278,7 +351,8 @@ export function fillTemplate(template: string, values: Readonly<Record<string, s
 /** Answer placeholders: {walkAway} or {<hotButtonId>.<field>}, filled from the answering side's draw. */
 function answerTokenExists(brief: RoleBrief, token: string): boolean {
   if (token === "walkAway") return true;
-  const [hotId, field] = token.split(".");
+  const [hotId, field, ...rest] = token.split(".");
   const hot = brief.hotButtons.find((h) => h.id === hotId);
-  return hot !== undefined && field !== undefined && field in hot && field !== "id" && field !== "kind";
+  if (!hot || field === undefined || rest.length > 0) return false;
+  return (HOT_BUTTON_NUMBERS[hot.kind] as readonly string[]).includes(field) || (ANSWER_FIELDS as readonly string[]).includes(field);
 }
