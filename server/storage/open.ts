@@ -40,8 +40,13 @@ export function sqlitePathFor(settings: StorageSettings): string {
   return resolve(settings.sqlitePath ?? join(settings.dataDir ?? DEFAULT_DATA_DIR, SQLITE_FILE));
 }
 
+export type StoreHooks = {
+  /** A failure outside any call, e.g. an idle PostgreSQL connection dropped: log it. */
+  readonly onBackgroundError?: (error: Error) => void;
+};
+
 /** PostgreSQL when a database URL is set, else the SQLite file (its folder is created). */
-export async function openStore(settings: StorageSettings): Promise<Store> {
-  if (settings.databaseUrl) return openPostgresStore({ connectionString: settings.databaseUrl });
+export async function openStore(settings: StorageSettings, hooks: StoreHooks = {}): Promise<Store> {
+  if (settings.databaseUrl) return openPostgresStore({ connectionString: settings.databaseUrl, onIdleClientError: hooks.onBackgroundError });
   return new SqliteStore({ path: sqlitePathFor(settings), synchronous: settings.sqliteSynchronous ?? "NORMAL" });
 }

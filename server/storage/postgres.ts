@@ -108,7 +108,8 @@ async function migrate(pool: pg.Pool): Promise<void> {
     }
     await client.query("COMMIT");
   } catch (error) {
-    await client.query("ROLLBACK");
+    // The migration's own error is the one to report, even if the rollback fails too.
+    await client.query("ROLLBACK").catch(() => undefined);
     throw error;
   } finally {
     client.release();

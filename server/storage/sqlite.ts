@@ -47,9 +47,10 @@ export type SqliteStoreOptions = {
   /** A file path (its folder is created) or ":memory:". */
   readonly path: string;
   readonly synchronous?: SqliteSynchronous;
-  /** How long a write waits for another process holding the file's write lock. */
-  readonly busyTimeoutMs?: number;
 };
+
+/** How long a write waits while another process (or connection) holds the file's write lock. */
+const BUSY_TIMEOUT_MS = 5000;
 
 const FINISHED_FILTER = `status = 'finished'
   AND (@workshop_id IS NULL OR workshop_id = @workshop_id)
@@ -61,7 +62,7 @@ export class SqliteStore implements Store {
 
   constructor(options: SqliteStoreOptions) {
     if (options.path !== ":memory:") mkdirSync(dirname(options.path), { recursive: true });
-    const db = new Database(options.path, { timeout: options.busyTimeoutMs ?? 5000 });
+    const db = new Database(options.path, { timeout: BUSY_TIMEOUT_MS });
     try {
       db.pragma("journal_mode = WAL");
       db.pragma(`synchronous = ${options.synchronous ?? "NORMAL"}`);

@@ -1,4 +1,4 @@
-import type { Action, Outcome, PerRole, Role, Score } from "../../shared/engine/index.js";
+import type { Action, Outcome, PerRole, Role, Score, TableOptions } from "../../shared/engine/index.js";
 import type { SecretHash } from "./secrets.js";
 
 /*
@@ -11,9 +11,6 @@ import type { SecretHash } from "./secrets.js";
 
 /** Any JSON value: settings and bot configs belong to other layers, the store only keeps them. */
 export type Json = null | boolean | number | string | readonly Json[] | { readonly [key: string]: Json };
-
-/** What the engine's createTable takes besides the scenario, seeds and time. */
-export type TableOptions = { readonly rounds?: number; readonly turnSeconds?: number };
 
 export type Seat = {
   /** Hash of the seat token (see secrets.ts): a raw token never reaches the store. */
@@ -28,7 +25,8 @@ export type NewTable = {
   readonly scenarioId: string;
   readonly seed: string;
   readonly drawSeed: string;
-  readonly options: TableOptions;
+  /** What the engine's createTable took besides the scenario, seeds and time. */
+  readonly options: Pick<TableOptions, "rounds" | "turnSeconds">;
   /** The `now` the engine's createTable got: replay must pass the same value. */
   readonly createdAt: number;
   /** Set together: a workshop table belongs to one round of one workshop. */
