@@ -1,0 +1,94 @@
+import type { GameEvent } from "../../../shared/engine/events.js";
+import type { PerRole } from "../../../shared/engine/roles.js";
+import type { PrivateView, Reveal } from "../../../shared/engine/view.js";
+import type { ServerMessages } from "../../../shared/protocol/messages.js";
+import type { PublicTableSnapshot } from "./snapshot.js";
+
+/*
+ * Everything the client knows about its table, as plain immutable data: the synced public
+ * state plus the direct messages only this client received. `reduceModel` is the one way it
+ * changes, so the connection stays thin and every transition is unit-testable.
+ */
+
+export type LinkState = "connecting" | "live" | "reconnecting" | "closed";
+
+export type Refusal = { readonly code: string; readonly message: string; readonly request: string | null; readonly at: number };
+
+export type ClientModel = {
+  readonly link: LinkState;
+  /** Why the link closed for good (shown to the user), when it did. */
+  readonly closedReason: string | null;
+  readonly welcome: ServerMessages["welcome"] | null;
+  readonly table: PublicTableSnapshot | null;
+  readonly sides: Partial<PerRole<PrivateView>>;
+  readonly events: readonly GameEvent[];
+  readonly reveal: Reveal | null;
+  readonly refusal: Refusal | null;
+  /** Server clock minus local clock, estimated when a turn starts; 0 while clocks agree. */
+  readonly clockOffsetMs: number;
+};
+
+export type ModelInput =
+  | { readonly kind: "state"; readonly table: PublicTableSnapshot; readonly at: number }
+  | { readonly kind: "welcome"; readonly message: ServerMessages["welcome"] }
+  | { readonly kind: "private"; readonly message: ServerMessages["private"] }
+  | { readonly kind: "events"; readonly message: ServerMessages["events"] }
+  | { readonly kind: "reveal"; readonly message: ServerMessages["reveal"] }
+  | { readonly kind: "error"; readonly message: ServerMessages["error"]; readonly at: number }
+  | { readonly kind: "link"; readonly link: LinkState; readonly reason?: string }
+  | { readonly kind: "dismiss_refusal" };
+
+export const emptyModel: ClientModel = {
+  link: "connecting",
+  closedReason: null,
+  welcome: null,
+  table: null,
+  sides: {},
+  events: [],
+  reveal: null,
+  refusal: null,
+  clockOffsetMs: 0,
+};
+
+/** Clock differences below this are latency noise, not skew worth correcting. */
+const SKEW_THRESHOLD_MS = 1500;
+
+export function reduceModel(model: ClientModel, input: ModelInput): ClientModel {
+  switch (input.kind) {
+    case "state":
+      return { ...model, table: input.table, clockOffsetMs: estimateOffset(model, input.table, input.at) };
+    case "welcome":
+      return { ...model, welcome: input.message };
+    case "private":
+      return { ...model, sides: input.message.sides };
+    case "events":
+      return { ...model, events: mergeEvents(model.events, input.message) };
+    case "reveal":
+      return { ...model, reveal: input.message };
+    case "error":
+      return { ...model, refusal: { ...input.message, at: input.at } };
+    case "link":
+      return { ...model, link: input.link, closedReason: input.link === "closed" ? (input.reason ?? null) : null };
+    case "dismiss_refusal":
+      return { ...model, refusal: null };
+  }
+}
+
+/** A replay is the whole visible history (join, reconnect); otherwise a batch to append once. */
+function mergeEvents(known: readonly GameEvent[], batch: ServerMessages["events"]): readonly GameEvent[] {
+  if (batch.replay) return batch.events;
+  const last = known.at(-1)?.seq ?? -1;
+  const fresh = batch.events.filter((e) => e.seq > last);
+  return fresh.length === 0 ? known : [...known, ...fresh];
+}
+
+/**
+ * A turn that starts while we watch started "now" on the server: comparing its start with our
+ * receipt time measures the clock skew. Joining mid-turn tells us nothing, so keep the estimate.
+ */
+function estimateOffset(model: ClientModel, next: PublicTableSnapshot, receivedAt: number): number {
+  const previous = model.table;
+  if (!previous || previous.turn === next.turn || next.turnEndsAt <= 0) return model.clockOffsetMs;
+  const raw = next.turnEndsAt - next.turnMs - receivedAt;
+  return Math.abs(raw) > SKEW_THRESHOLD_MS ? raw : 0;
+}

@@ -1,0 +1,70 @@
+import type { GameEvent } from "../../../shared/engine/events.js";
+import type { Role } from "../../../shared/engine/roles.js";
+import type { TableView } from "../../../shared/engine/view.js";
+import type { TableContext } from "./context.js";
+import { outcomeLine, sideName } from "./labels.js";
+import { priceOf } from "./terms.js";
+
+/** One line of the table's running record: who did what, and the message they attached. */
+export type TalkLineVM = {
+  readonly key: string;
+  readonly round: number;
+  readonly who: Role | "table";
+  readonly text: string;
+  readonly message: string | null;
+  readonly private: boolean;
+  readonly tone: "move" | "info" | "alert";
+};
+
+export function talkOf(view: TableView, ctx: TableContext): TalkLineVM[] {
+  return view.timeline.flatMap((e) => {
+    const line = describe(e, view, ctx);
+    if (!line) return [];
+    return [{ key: `ev-${e.seq}`, round: e.round, private: e.audience !== "all", message: null, ...line }];
+  });
+}
+
+type Described = Pick<TalkLineVM, "who" | "text" | "tone"> & { readonly message?: string | null };
+
+function describe(e: GameEvent, view: TableView, ctx: TableContext): Described | null {
+  const who = (role: Role) => sideName(role, view.viewer, ctx.seats);
+  const message = (m: string | undefined) => (m ? m : null);
+  switch (e.type) {
+    case "offer_made":
+      return { who: e.by, text: `${who(e.by)} offered ${priceOf(view.scenario, e.terms)}.`, tone: "move", message: message(e.message) };
+    case "question_asked":
+      return { who: e.by, text: `${who(e.by)} asked: “${e.text}”`, tone: "move", message: message(e.message) };
+    case "question_answered":
+      return { who: "table", text: `Answer: “${e.answer}”`, tone: "info" };
+    case "walked_away":
+      return { who: e.by, text: `${who(e.by)} walked away.`, tone: "alert", message: message(e.message) };
+    case "deal":
+      return { who: e.acceptedBy, text: `${who(e.acceptedBy)} accepted at ${priceOf(view.scenario, e.terms)}.`, tone: "move", message: message(e.message) };
+    case "turn_timed_out":
+      return { who: e.by, text: `${who(e.by)} ran out of time: the turn passed.`, tone: "info" };
+    case "round_started":
+      return { who: "table", text: `Round ${e.round} of ${e.lastRound} begins.`, tone: "info" };
+    case "card_drawn":
+      return { who: "table", text: `Curve ball: ${e.card.title}. ${e.text}`, tone: "alert" };
+    case "card_hidden":
+      return { who: "table", text: `Something happened on the ${e.side}'s side (a private card).`, tone: "alert" };
+    case "fact_revealed":
+      return { who: "table", text: `You learned: ${e.text}`, tone: "info" };
+    case "deadline_changed":
+      return { who: "table", text: `The deadline moved: the last round is now round ${e.lastRound}.`, tone: "alert" };
+    case "interruption":
+      return { who: e.by, text: `${who(e.by)} tried to act out of turn (an interruption).`, tone: "info" };
+    case "paused":
+      return { who: "table", text: "The facilitator paused the game.", tone: "info" };
+    case "resumed":
+      return { who: "table", text: "The game resumed.", tone: "info" };
+    case "time_added":
+      return { who: "table", text: `The facilitator added ${e.seconds} s to the turn.`, tone: "info" };
+    case "game_over":
+      return { who: "table", text: outcomeLine(e.outcome, view.viewer, ctx.seats), tone: "alert" };
+    // Shown elsewhere: the ledger lists concessions, the notepad lists notes.
+    case "concessions":
+    case "note_taken":
+      return null;
+  }
+}

@@ -1,0 +1,101 @@
+import { describe, expect, it } from "vitest";
+import { ledgerOf } from "../../client/src/view/ledger.js";
+import { curveCardsOf } from "../../client/src/view/curveCards.js";
+import { talkOf } from "../../client/src/view/talk.js";
+import { SCRIPTS } from "./helpers/scripts.js";
+import { clientView, contextFor, offer, pkg, play } from "./helpers/tables.js";
+
+/** The buyer answers the seller's concessions by repeating its first offer: nothing given back. */
+const stonewalled = () => play(SCRIPTS.withCards(), [offer("buyer", pkg({ price: 17000, support: "premium", warranty: 36, delivery: 2, payment: "net90" }))]);
+
+describe("the reciprocity ledger", () => {
+  it("keeps a running balance and flags concessions nobody answered", () => {
+    const ledger = ledgerOf(clientView(stonewalled(), "seller"), contextFor());
+    expect(ledger.rows.map((r) => [r.text.split(":")[0], r.status])).toEqual([
+      ["Price", "unreciprocated"],
+      ["Support tier", "unreciprocated"],
+      ["Price", "unreciprocated"],
+      ["Hardware warranty", "unreciprocated"],
+    ]);
+    expect(ledger.flagged).toBe(4);
+    const seller = ledger.sides.find((s) => s.role === "seller")!;
+    expect(seller).toMatchObject({ name: "You", unreciprocated: 4 });
+    expect(ledger.scale).toBe(seller.given);
+    expect(ledger.summary).toMatch(/^You gave \d+ %, received 0 %\. 4 of your concessions went unanswered: expect something back\.$/);
+  });
+
+  it("shows what a concession cost only to the side that made it", () => {
+    const seller = ledgerOf(clientView(stonewalled(), "seller"), contextFor());
+    expect(seller.rows[0]!.text).toBe("Price: 8 % of the range (costs you $1,000)");
+    for (const viewer of ["buyer", "observer"] as const) {
+      const rows = ledgerOf(clientView(stonewalled(), viewer), contextFor()).rows;
+      expect(rows[0]!.text).toBe("Price: 8 % of the range");
+      expect(rows.some((r) => r.text.includes("costs you"))).toBe(false);
+    }
+  });
+
+  it("marks answered concessions as reciprocated, and the last unanswered ones as pending", () => {
+    const rows = ledgerOf(clientView(SCRIPTS.dealDone(), "observer"), contextFor()).rows.filter((r) => r.by === "seller");
+    expect(rows.map((r) => r.statusText)).toEqual([
+      "met by a concession",
+      "met by a concession",
+      "met by a concession",
+      "met by a concession",
+      "waiting for a reply",
+      "waiting for a reply",
+    ]);
+  });
+});
+
+describe("curve-ball cards", () => {
+  it("show a private card's face to its side and its back to everyone else", () => {
+    const state = SCRIPTS.withCards();
+    const faces = (viewer: "buyer" | "seller" | "observer" | "facilitator") =>
+      curveCardsOf(clientView(state, viewer), contextFor()).map((c) => `${c.face}:${c.title}`);
+    expect(faces("buyer")).toEqual(["private:A competitor calls", "hidden:Face-down card", "public:The board meets early"]);
+    expect(faces("seller")).toEqual(["hidden:Face-down card", "private:Supplier raises prices", "public:The board meets early"]);
+    expect(faces("observer")).toEqual(["hidden:Face-down card", "hidden:Face-down card", "public:The board meets early"]);
+    expect(faces("facilitator")).toEqual(["private:A competitor calls", "private:Supplier raises prices", "public:The board meets early"]);
+  });
+
+  it("explain who can see each card", () => {
+    const cards = curveCardsOf(clientView(SCRIPTS.withCards(), "buyer"), contextFor());
+    expect(cards.map((c) => c.caption)).toEqual(["Private: only you see this", "Private to the seller", "Public: both sides see this"]);
+    expect(cards[0]!.text).toBe("A competing integrator quotes you a comparable appliance: your walk-away drops by $1,000.");
+    expect(cards[1]!.text).toBe("Something happened on the seller's side.");
+    expect(new Set(cards.map((c) => c.key)).size).toBe(3);
+  });
+});
+
+describe("the table talk", () => {
+  it("lists the moves with the messages attached to them", () => {
+    const lines = talkOf(clientView(SCRIPTS.midGame(), "observer"), contextFor());
+    const moves = lines.filter((l) => l.tone === "move");
+    expect(moves.map((l) => [l.text, l.message])).toEqual([
+      ["Sam (seller) offered $25,000.", "List price, installed in eight weeks."],
+      ["Bea (buyer) offered $17,000.", null],
+      ["Sam (seller) offered $24,000.", "We can move on support."],
+      ["Bea (buyer) asked: “Is there a date you are working against?”", "Before I answer that —"],
+    ]);
+  });
+
+  it("gives the answer to the asker alone, marked private", () => {
+    const answer = (viewer: "buyer" | "seller" | "observer") =>
+      talkOf(clientView(SCRIPTS.midGame(), viewer), contextFor()).filter((l) => l.text.startsWith("Answer:"));
+    expect(answer("buyer")).toHaveLength(1);
+    expect(answer("buyer")[0]!.private).toBe(true);
+    expect(answer("seller")).toHaveLength(0);
+    expect(answer("observer")).toHaveLength(0);
+  });
+
+  it("announces curve balls as each viewer may know them, and never repeats notes", () => {
+    const texts = (viewer: "buyer" | "observer") => talkOf(clientView(SCRIPTS.withCards(), viewer), contextFor()).map((l) => l.text);
+    expect(texts("buyer").filter((t) => t.startsWith("Curve ball") || t.startsWith("Something"))).toEqual([
+      "Curve ball: A competitor calls. A competing integrator quotes you a comparable appliance: your walk-away drops by $1,000.",
+      "Something happened on the seller's side (a private card).",
+      "Curve ball: The board meets early. Northfield's board moves its sign-off meeting forward: the negotiation loses 1 round.",
+    ]);
+    expect(texts("buyer").some((t) => t.includes("hold firm"))).toBe(false);
+    expect(texts("observer").filter((t) => t.startsWith("Curve ball") || t.startsWith("Something"))).toHaveLength(1);
+  });
+});

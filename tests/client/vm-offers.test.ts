@@ -1,0 +1,88 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { issueValues, utility, type Package, type Role } from "../../shared/engine/index.js";
+import { offerCardsOf } from "../../client/src/view/offerCards.js";
+import { gaugeOf } from "../../client/src/view/gauge.js";
+import { surplusOf } from "../../client/src/view/surplus.js";
+import { SCRIPTS } from "./helpers/scripts.js";
+import { backupAppliance, clientView, contextFor, pkg, timeOutTo } from "./helpers/tables.js";
+
+describe("client-side surplus", () => {
+  it("agrees with the engine's utility on every package, for both sides", () => {
+    const state = SCRIPTS.withCards();
+    const scenario = backupAppliance();
+    const anyPackage = fc.record(Object.fromEntries(scenario.issues.map((i) => [i.id, fc.constantFrom(...issueValues(i))]))) as fc.Arbitrary<Package>;
+    fc.assert(
+      fc.property(anyPackage, fc.constantFrom<Role>("buyer", "seller"), (terms, role) => {
+        const own = clientView(state, role).sides[role]!;
+        expect(surplusOf(scenario.issues, role, own, terms)).toBe(utility(state.scenario, role, state.sides[role], terms));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe("offer cards", () => {
+  it("lay out every offer with its terms, message and the moves since that side's last offer", () => {
+    const cards = offerCardsOf(clientView(SCRIPTS.midGame(), "observer"), contextFor());
+    expect(cards.map((c) => [c.byName, c.price, c.standing])).toEqual([
+      ["Sam (seller)", "$25,000", false],
+      ["Bea (buyer)", "$17,000", true],
+      ["Sam (seller)", "$24,000", true],
+    ]);
+    expect(cards[0]!.message).toBe("List price, installed in eight weeks.");
+    expect(cards[0]!.lines.map((l) => `${l.label}: ${l.value}`)).toEqual([
+      "Support tier: Basic (business hours, email)",
+      "Hardware warranty: 12 months",
+      "Delivery and install: 8 weeks",
+      "Payment terms: Paid up front",
+    ]);
+    expect(cards[2]!.moves).toEqual([
+      { issueId: "price", label: "Price", text: "−$1,000", concession: true },
+      { issueId: "support", label: "Support tier", text: "Basic (business hours, email) → Business (next business day)", concession: true },
+    ]);
+  });
+
+  it("tell a player where each offer falls against their own walk-away, and spectators nothing", () => {
+    const state = SCRIPTS.midGame();
+    const buyerCards = offerCardsOf(clientView(state, "buyer"), contextFor());
+    const seller24k = buyerCards[2]!;
+    const expected = utility(state.scenario, "buyer", state.sides.buyer, state.offers[2]!.terms);
+    expect(seller24k.forYou).toEqual({ surplus: expected, good: expected >= 0, text: expect.stringContaining(expected >= 0 ? "inside" : "past") });
+    expect(offerCardsOf(clientView(state, "observer"), contextFor()).every((c) => c.forYou === null)).toBe(true);
+  });
+});
+
+describe("the walk-away gauge", () => {
+  it("places both standing offers and the draft on the player's own net axis", () => {
+    const state = SCRIPTS.midGame();
+    const draft = pkg({ price: 19000, support: "business", warranty: 24, delivery: 4 });
+    const gauge = gaugeOf(clientView(state, "buyer"), draft)!;
+    expect(gauge.walkAway).toBe(state.sides.buyer.walkAway);
+    expect(gauge.better).toBe("lower");
+    expect(gauge.marks.map((m) => m.key)).toEqual(["theirs", "mine", "draft"]);
+    for (const m of gauge.marks) {
+      const terms = m.key === "theirs" ? state.standing.seller!.terms : m.key === "mine" ? state.standing.buyer!.terms : draft;
+      expect(m.surplus).toBe(utility(state.scenario, "buyer", state.sides.buyer, terms));
+      expect(m.net).toBe(state.sides.buyer.walkAway - m.surplus);
+      expect(m.net).toBeGreaterThanOrEqual(gauge.min);
+      expect(m.net).toBeLessThanOrEqual(gauge.max);
+    }
+    expect(gauge.walkAway).toBeGreaterThan(gauge.min);
+    expect(gauge.walkAway).toBeLessThan(gauge.max);
+  });
+
+  it("counts the hot buttons a deal would trigger this round", () => {
+    const onTime = gaugeOf(clientView(SCRIPTS.midGame(), "buyer"), null)!;
+    expect([onTime.penaltyNow, onTime.penaltyText]).toEqual([0, null]);
+    const late = gaugeOf(clientView(timeOutTo(SCRIPTS.midGame(), 6), "buyer"), null)!;
+    expect(late.penaltyNow).toBe(2250);
+    expect(late.penaltyText).toBe("A deal this round also costs you $2,250 (hot buttons).");
+  });
+
+  it("is drawn for players only", () => {
+    expect(gaugeOf(clientView(SCRIPTS.midGame(), "seller"), null)!.better).toBe("higher");
+    expect(gaugeOf(clientView(SCRIPTS.midGame(), "observer"), null)).toBeNull();
+    expect(gaugeOf(clientView(SCRIPTS.midGame(), "facilitator"), null)).toBeNull();
+  });
+});
