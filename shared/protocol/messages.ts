@@ -44,6 +44,10 @@ export const PROTOCOL_ERROR_CODES = [
   "protocol/bad_payload",
   "protocol/not_allowed",
   "protocol/rate_limited",
+  /** The game has not started: both seats must be filled first. */
+  "protocol/not_started",
+  /** The server failed while handling the message; nothing changed. */
+  "protocol/server_error",
 ] as const;
 export type ProtocolErrorCode = (typeof PROTOCOL_ERROR_CODES)[number];
 
@@ -66,7 +70,14 @@ export function parseClientMessage(type: unknown, payload: unknown): ParsedClien
 /** Server → client direct messages (the public table itself travels as synced Colyseus state). */
 export type ServerMessages = {
   /** Sent once on join and on every reconnect. */
-  welcome: { readonly viewer: Viewer; readonly code: string; readonly role: Role | null; readonly scenario: PublicScenario };
+  welcome: {
+    readonly viewer: Viewer;
+    readonly code: string;
+    readonly role: Role | null;
+    readonly scenario: PublicScenario;
+    /** How long a dropped player may be away before the game ends as abandoned. */
+    readonly reconnectSeconds: number;
+  };
   /** The private data this client may see, re-sent whenever it changes. */
   private: { readonly sides: Partial<PerRole<PrivateView>> };
   /** The events this client may see: the whole history on join, then each new batch. */

@@ -13,6 +13,8 @@ export interface PublicSeat {
   bot: boolean;
   /** True once someone has taken the seat. */
   taken: boolean;
+  /** While a player is away mid-game: epoch ms after which the game ends as abandoned; else 0. */
+  returnBy: number;
 }
 
 export interface PublicOffer {
@@ -47,6 +49,8 @@ export interface PublicCard {
 export interface PublicTable {
   code: string;
   scenarioId: string;
+  /** False until both seats are filled: the turn clock starts when the game does. */
+  started: boolean;
   phase: Phase;
   turn: number;
   round: number;

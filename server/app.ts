@@ -1,0 +1,29 @@
+import config, { type ConfigOptions } from "@colyseus/tools";
+import { matchMaker } from "@colyseus/core";
+import { WebSocketTransport } from "@colyseus/ws-transport";
+import { apiRoutes } from "./http/routes.js";
+import { serveClient } from "./http/staticClient.js";
+import { TableRoom } from "./room/TableRoom.js";
+import type { TableServices } from "./room/services.js";
+import { TABLE_ROOM } from "./tables/tableSpec.js";
+
+/**
+ * The whole application as a @colyseus/tools config: transport, HTTP routes and the table room.
+ * Clients may only join a table they know the code of, or reconnect: they can neither create
+ * rooms nor be matched into one (tables are opened through POST /api/tables).
+ */
+export function appConfig(services: TableServices): ConfigOptions {
+  return config({
+    initializeTransport: (options: ConstructorParameters<typeof WebSocketTransport>[0]) =>
+      new WebSocketTransport({ ...options, maxPayload: services.config.MAX_PAYLOAD_BYTES }),
+    initializeExpress: (app) => {
+      app.disable("x-powered-by");
+      app.use(apiRoutes(services));
+      serveClient(app, services.config.CLIENT_DIST, services.logger);
+    },
+    initializeGameServer: (gameServer) => {
+      matchMaker.controller.exposedMethods = ["joinById", "reconnect"];
+      gameServer.define(TABLE_ROOM, TableRoom, { services });
+    },
+  });
+}

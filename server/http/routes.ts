@@ -1,0 +1,69 @@
+import express, { type ErrorRequestHandler, type Request, type Response, type Router } from "express";
+import { publicScenario, type Scenario } from "../../shared/engine/index.js";
+import { createTableRequestSchema, type ApiError, type ApiErrorCode, type ScenarioSummary } from "../../shared/protocol/api.js";
+import { openTable } from "../tables/openTable.js";
+import type { TableServices } from "../room/services.js";
+
+const summaryOf = (s: Scenario): ScenarioSummary => ({
+  id: s.id,
+  title: s.title,
+  summary: s.summary,
+  currency: s.currency,
+  rounds: s.rounds,
+  turnSeconds: s.turnSeconds,
+  firstMover: s.firstMover,
+});
+
+function fail(res: Response, status: number, code: ApiErrorCode, message: string): void {
+  const body: ApiError = { error: { code, message } };
+  res.status(status).json(body);
+}
+
+/** The HTTP API: health, the scenario list, and opening a table. Nothing here returns private data. */
+export function apiRoutes(services: TableServices): Router {
+  const router = express.Router();
+
+  router.get("/healthz", (_req, res) => {
+    res.json({ ok: true, uptimeSeconds: Math.round(process.uptime()) });
+  });
+
+  router.get("/api/scenarios", (_req, res) => {
+    res.json(services.catalog.list().map(summaryOf));
+  });
+
+  /** The public part of one scenario (story, issues, questions), for a lobby preview. */
+  router.get("/api/scenarios/:id", (req, res) => {
+    const scenario = services.catalog.get(req.params.id ?? "");
+    if (!scenario) return fail(res, 404, "api/unknown_scenario", `There is no scenario "${req.params.id}".`);
+    res.json(publicScenario(scenario));
+  });
+
+  router.post("/api/tables", express.json({ limit: "4kb" }), async (req: Request, res: Response) => {
+    const parsed = createTableRequestSchema.safeParse(req.body);
+    if (!parsed.success) {
+      const first = parsed.error.issues[0];
+      return fail(res, 400, "api/bad_request", `${first?.path.join(".") || "body"}: ${first?.message ?? "invalid request"}`);
+    }
+    let opened;
+    try {
+      opened = await openTable(parsed.data, services);
+    } catch (error) {
+      services.logger.error({ err: error }, "could not open a table");
+      return fail(res, 500, "api/server_error", "The server could not open a table.");
+    }
+    if (!opened.ok) return fail(res, 404, opened.error.code, opened.error.message);
+    services.logger.info({ table: opened.table.code, scenario: opened.table.scenarioId, bot: opened.table.bot }, "table created over HTTP");
+    res.status(201).json(opened.table);
+  });
+
+  router.use("/api", (_req, res) => fail(res, 404, "api/not_found", "No such API route."));
+
+  const onError: ErrorRequestHandler = (error: { type?: string; status?: number }, _req, res, _next) => {
+    // express.json() reports unreadable bodies and oversized ones with a status of its own.
+    if (error.status && error.status < 500) return fail(res, error.status, "api/bad_request", error.type === "entity.too.large" ? "Request body too large." : "Request body is not valid JSON.");
+    services.logger.error({ err: error }, "HTTP handler failed");
+    fail(res, 500, "api/server_error", "The server could not handle that request.");
+  };
+  router.use(onError);
+  return router;
+}

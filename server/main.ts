@@ -1,0 +1,23 @@
+import { parseConfig } from "./config.js";
+import { createLogger } from "./logger.js";
+import { startServer } from "./start.js";
+
+/* Entry point of `npm start`: settings from the environment, then the server. */
+
+const parsed = parseConfig(process.env);
+if (!parsed.ok) {
+  console.error(`Parley cannot start: bad settings\n  ${parsed.problems.join("\n  ")}`);
+  process.exit(1);
+}
+const { config } = parsed;
+const logger = createLogger(config.LOG_LEVEL);
+try {
+  const running = await startServer(config, { logger, handleSignals: true });
+  logger.info(
+    { url: `http://${config.HOST}:${running.port}`, reconnectSeconds: config.RECONNECT_SECONDS, scenarios: running.services.catalog.list().length },
+    "Parley is listening",
+  );
+} catch (error) {
+  logger.fatal({ err: error }, "Parley could not start");
+  process.exit(1);
+}

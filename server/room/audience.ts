@@ -1,0 +1,78 @@
+import type { Client } from "@colyseus/core";
+import { canSee, publicScenario, redactEvent, timelineFor, viewFor, VIEWERS, type GameEvent, type Role, type TableState, type Viewer } from "../../shared/engine/index.js";
+import type { ServerMessages, ServerMessageType } from "../../shared/protocol/messages.js";
+
+/** What the server knows about one connection: decided at join from its credentials, never from its messages. */
+export type Seating = { readonly viewer: Viewer; readonly role: Role | null };
+
+export type TableClient = Client<Seating>;
+
+export function send<T extends ServerMessageType>(client: Client, type: T, payload: ServerMessages[T]): void {
+  client.send(type, payload);
+}
+
+/**
+ * Everything a table sends besides the synced public state: each viewer's events, private
+ * data and the reveal, filtered with the engine's own visibility rules (canSee, redactEvent,
+ * viewFor). Viewers of one kind see the same thing, so each payload is built once per kind.
+ */
+export class Audience {
+  /** The private data last sent to each kind of viewer, as JSON: resent only when it changes. */
+  private readonly lastPrivate = new Map<Viewer, string>();
+
+  constructor(
+    private readonly code: string,
+    private readonly reconnectSeconds: number,
+    initial: TableState,
+  ) {
+    for (const viewer of VIEWERS) this.privateChange(initial, viewer);
+  }
+
+  /** On join and on every reconnect: who you are, your private data, the history you may see. */
+  greet(client: TableClient, table: TableState): void {
+    const { viewer, role } = seatingOf(client);
+    const view = viewFor(table, viewer);
+    send(client, "welcome", { viewer, code: this.code, role, scenario: publicScenario(table.scenario), reconnectSeconds: this.reconnectSeconds });
+    send(client, "private", { sides: view.sides });
+    send(client, "events", { events: view.timeline, replay: true });
+    if (view.reveal) send(client, "reveal", view.reveal);
+  }
+
+  /** After an accepted action: the new events each viewer may see, changed private data, the reveal. */
+  deliver(clients: readonly TableClient[], table: TableState, events: readonly GameEvent[], justFinished: boolean): void {
+    // Every kind is diffed, connected or not, so the next comparison is always against the truth.
+    const privates = new Map(VIEWERS.map((viewer) => [viewer, this.privateChange(table, viewer)] as const));
+    const batches = new Map<Viewer, ServerMessages["events"]>();
+    const reveal = justFinished ? viewFor(table, "observer").reveal : null;
+    for (const client of clients) {
+      const { viewer } = seatingOf(client);
+      let batch = batches.get(viewer);
+      if (!batch) batches.set(viewer, (batch = this.batchFor(table, events, viewer, justFinished)));
+      if (batch.events.length > 0 || batch.replay) send(client, "events", batch);
+      const priv = privates.get(viewer);
+      if (priv) send(client, "private", priv);
+      if (reveal) send(client, "reveal", reveal);
+    }
+  }
+
+  private batchFor(table: TableState, events: readonly GameEvent[], viewer: Viewer, justFinished: boolean): ServerMessages["events"] {
+    // Facilitators see notes only once the game is over: at that moment they get the whole history again.
+    if (justFinished && viewer === "facilitator") return { events: timelineFor(table, viewer), replay: true };
+    const finished = table.phase === "finished";
+    return { events: events.filter((e) => canSee(e, viewer, finished)).map((e) => redactEvent(e, viewer)), replay: false };
+  }
+
+  private privateChange(table: TableState, viewer: Viewer): ServerMessages["private"] | null {
+    const sides = viewFor(table, viewer).sides;
+    const json = JSON.stringify(sides);
+    if (this.lastPrivate.get(viewer) === json) return null;
+    this.lastPrivate.set(viewer, json);
+    return { sides };
+  }
+}
+
+export function seatingOf(client: TableClient): Seating {
+  const seating = client.userData;
+  if (!seating) throw new Error(`client ${client.sessionId} has no seating`);
+  return seating;
+}

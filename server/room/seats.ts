@@ -1,0 +1,67 @@
+import { ROLES, type PerRole, type Role } from "../../shared/engine/index.js";
+import { secretMatches } from "../tables/secrets.js";
+import type { SeatSnapshot } from "./writePublicTable.js";
+
+type Seat = {
+  /** SHA-256 of the seat token; null for a bot's seat, which no token opens. */
+  readonly tokenDigest: string | null;
+  readonly bot: boolean;
+  name: string;
+  /** The session holding the seat right now, or null while nobody does. */
+  sessionId: string | null;
+  taken: boolean;
+  returnBy: number;
+};
+
+/** Who sits where at one table. Knows nothing of the rules; the room asks and tells it. */
+export class Seats {
+  private readonly seats: Record<Role, Seat>;
+
+  constructor(digests: PerRole<string | null>, botRole: Role | null, botName: string) {
+    const make = (role: Role): Seat =>
+      role === botRole
+        ? { tokenDigest: null, bot: true, name: botName, sessionId: null, taken: true, returnBy: 0 }
+        : { tokenDigest: digests[role], bot: false, name: "", sessionId: null, taken: false, returnBy: 0 };
+    this.seats = { buyer: make("buyer"), seller: make("seller") };
+  }
+
+  /** The role a token opens. Both seats are always checked, so timing says nothing about which matched. */
+  roleForToken(token: string): Role | null {
+    let found: Role | null = null;
+    for (const role of ROLES) if (secretMatches(this.seats[role].tokenDigest, token)) found = role;
+    return found;
+  }
+
+  isLive(role: Role): boolean {
+    const seat = this.seats[role];
+    return seat.bot || seat.sessionId !== null;
+  }
+
+  holder(role: Role): string | null {
+    return this.seats[role].sessionId;
+  }
+
+  sit(role: Role, sessionId: string, name: string | undefined): void {
+    const seat = this.seats[role];
+    seat.sessionId = sessionId;
+    seat.taken = true;
+    seat.returnBy = 0;
+    if (name !== undefined) seat.name = name;
+  }
+
+  /** The holder left; `returnBy` is when the seat is given up for good (0: no deadline, e.g. after the game). */
+  leave(role: Role, returnBy: number): void {
+    const seat = this.seats[role];
+    seat.sessionId = null;
+    seat.returnBy = returnBy;
+  }
+
+  clearDeadline(role: Role): void {
+    this.seats[role].returnBy = 0;
+  }
+
+  snapshot(): Record<Role, SeatSnapshot> {
+    const one = (s: Seat): SeatSnapshot => ({ name: s.name, connected: s.bot || s.sessionId !== null, bot: s.bot, taken: s.taken, returnBy: s.returnBy });
+    return { buyer: one(this.seats.buyer), seller: one(this.seats.seller) };
+  }
+}

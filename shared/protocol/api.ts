@@ -1,0 +1,41 @@
+import { z } from "zod";
+import { BOT_LEVELS, type BotLevel } from "../bots/profiles.js";
+import { ROLES, type PerRole, type Role } from "../engine/roles.js";
+
+/*
+ * The HTTP API next to the game socket. Requests are validated with these schemas; every
+ * refusal is `{ error: { code, message } }` with an HTTP status.
+ */
+
+/** GET /api/scenarios → ScenarioSummary[]: what a lobby shows, nothing private. */
+export type ScenarioSummary = {
+  readonly id: string;
+  readonly title: string;
+  readonly summary: string;
+  readonly currency: string;
+  readonly rounds: number;
+  readonly turnSeconds: number;
+  readonly firstMover: Role;
+};
+
+/** POST /api/tables: a practice or head-to-head table, optionally with a bot in one seat. */
+export const createTableRequestSchema = z.strictObject({
+  scenarioId: z.string().min(1).max(40),
+  bot: z.strictObject({ role: z.enum(ROLES), level: z.enum(BOT_LEVELS) }).optional(),
+});
+export type CreateTableRequest = z.input<typeof createTableRequestSchema>;
+
+export type CreateTableResponse = {
+  /** Join with `client.joinById(code, …)`; observers need only this. */
+  readonly code: string;
+  readonly scenarioId: string;
+  /** One token per human seat (a bot's seat has none): `joinById(code, { seat: token })`. */
+  readonly seats: Partial<PerRole<string>>;
+  /** `joinById(code, { facilitator: secret })` sees everything. */
+  readonly facilitatorSecret: string;
+  readonly bot: { readonly role: Role; readonly level: BotLevel } | null;
+};
+
+export const API_ERROR_CODES = ["api/bad_request", "api/unknown_scenario", "api/not_found", "api/server_error"] as const;
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
+export type ApiError = { readonly error: { readonly code: ApiErrorCode; readonly message: string } };

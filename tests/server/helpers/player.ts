@@ -1,0 +1,103 @@
+import { Client, type Room } from "colyseus.js";
+import type { GameEvent } from "../../../shared/engine/index.js";
+import type { JoinOptions } from "../../../shared/protocol/join.js";
+import type { ServerMessages, ServerMessageType } from "../../../shared/protocol/messages.js";
+import type { PublicTable } from "../../../shared/protocol/publicTable.js";
+import { until } from "./wait.js";
+
+export type Received = { readonly type: string; readonly payload: unknown; /** Index of the frame that carried it. */ readonly frame: number };
+
+/**
+ * A colyseus.js client that records every WebSocket frame it receives, byte for byte, across
+ * all its connections (join and reconnects), plus every decoded direct message in order.
+ */
+export class CapturingClient extends Client {
+  readonly frames: Uint8Array[] = [];
+  readonly received: Received[] = [];
+  readonly closes: number[] = [];
+
+  override createRoom<T>(roomName: string, rootSchema?: never): Room<T> {
+    const room = super.createRoom<T>(roomName, rootSchema);
+    room.onMessage("*", (type: string | number, payload: unknown) => this.received.push({ type: String(type), payload, frame: this.frames.length - 1 }));
+    const connect = room.connect.bind(room);
+    room.connect = (...args: Parameters<Room["connect"]>) => {
+      connect(...args);
+      const ws = (room.connection.transport as unknown as { ws: { onmessage: (e: { data: ArrayBuffer }) => void; addEventListener: (t: string, f: (e: { code: number }) => void) => void } }).ws;
+      const deliver = ws.onmessage;
+      ws.onmessage = (event) => {
+        this.frames.push(new Uint8Array(event.data.slice(0)));
+        deliver(event);
+      };
+      ws.addEventListener("close", (event) => this.closes.push(event.code));
+    };
+    return room;
+  }
+}
+
+/** One person at a table, as a test drives them. */
+export class Player {
+  room!: Room<PublicTable>;
+
+  constructor(
+    readonly client: CapturingClient,
+    readonly label: string,
+  ) {}
+
+  static async join(endpoint: string, code: string, options: JoinOptions, label: string): Promise<Player> {
+    const player = new Player(new CapturingClient(endpoint), label);
+    player.room = await player.client.joinById<PublicTable>(code, options);
+    await player.firstState();
+    return player;
+  }
+
+  /** connectTo/joinById resolve before the first state arrives. */
+  private async firstState(): Promise<void> {
+    await until(`${this.label}: first state`, () => this.room.state !== undefined && typeof this.room.state.code === "string" && this.room.state.code !== "");
+  }
+
+  get state(): PublicTable {
+    return this.room.state;
+  }
+
+  send(type: string | number, payload?: unknown): void {
+    this.room.send(type, payload);
+  }
+
+  messages<T extends ServerMessageType>(type: T): ServerMessages[T][] {
+    return this.client.received.filter((m) => m.type === type).map((m) => m.payload as ServerMessages[T]);
+  }
+
+  last<T extends ServerMessageType>(type: T): ServerMessages[T] | undefined {
+    return this.messages(type).at(-1);
+  }
+
+  /** Every event this client has been sent, replays included once (the latest replay restarts the list). */
+  events(): GameEvent[] {
+    let out: GameEvent[] = [];
+    for (const batch of this.messages("events")) out = batch.replay ? [...batch.events] : [...out, ...batch.events];
+    return out;
+  }
+
+  errorCount(): number {
+    return this.messages("error").length;
+  }
+
+  async nextError(after: number): Promise<ServerMessages["error"]> {
+    await until(`${this.label}: error #${after + 1}`, () => this.errorCount() > after);
+    return this.messages("error")[after]!;
+  }
+
+  /** Drop the connection as a network failure would (not a consented leave). */
+  drop(): void {
+    this.room.connection.close(4999, "test drop");
+  }
+
+  async reconnect(): Promise<void> {
+    this.room = await this.client.reconnect<PublicTable>(this.room.reconnectionToken);
+    await this.firstState();
+  }
+
+  get isOpen(): boolean {
+    return this.room.connection.isOpen;
+  }
+}
