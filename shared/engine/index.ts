@@ -2,6 +2,7 @@
 export * from "./actions.js";
 export * from "./apply.js";
 export * from "./create.js";
+export * from "./debrief.js";
 export * from "./errors.js";
 export * from "./events.js";
 export * from "./ledger.js";
