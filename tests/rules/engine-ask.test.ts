@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { apply, viewFor } from "../../shared/engine/index.js";
+import { fixture } from "./helpers/fixture.js";
+import { act, newTable, offer, pkg, refused, T0 } from "./helpers/play.js";
+
+describe("ask", () => {
+  const afterOpening = () => act(newTable(), offer("seller", pkg({ price: 2900 })));
+
+  it("answers the asker alone, filling the numbers from the other side's draw", () => {
+    const s = afterOpening();
+    const result = apply(s, { type: "ask", by: "buyer", questionId: "seller-date", message: "Quick question" }, T0);
+    expect(result.ok).toBe(true);
+    const [asked, answered] = result.events;
+    expect(asked).toMatchObject({ type: "question_asked", by: "buyer", questionId: "seller-date", text: "Is there a date?", message: "Quick question", audience: "all" });
+    expect(answered).toMatchObject({
+      type: "question_answered",
+      to: "buyer",
+      audience: "buyer",
+      answer: "Our quarter closes after round 2 and each round after costs $50.",
+    });
+    const sellerSees = JSON.stringify(viewFor(result.state, "seller").timeline);
+    expect(sellerSees).toContain("Is there a date?");
+    expect(sellerSees).not.toContain("Our quarter closes");
+    expect(JSON.stringify(viewFor(result.state, "observer"))).not.toContain("Our quarter closes");
+  });
+
+  it("quotes the other side's current walk-away after a card moved it", () => {
+    const scenario = fixture((raw) =>
+      raw.deck.cards.push({ id: "supplier", title: "Supplier", text: "Up by {by}.", visibility: "private", side: "seller", effect: { kind: "shiftWalkAway", by: 200 } }),
+    );
+    const s = act(act(newTable(scenario), offer("seller", pkg())), { type: "curveball", cardId: "supplier" });
+    const answered = apply(s, { type: "ask", by: "buyer", questionId: "seller-floor" }, T0).events[1];
+    expect(answered).toMatchObject({ answer: "We cannot go below $1,700." });
+  });
+
+  it("records the revealed fact as learned by the asker and keeps both standing offers", () => {
+    const s = act(afterOpening(), { type: "ask", by: "buyer", questionId: "seller-floor" });
+    expect(s.sides.buyer.learned).toEqual([
+      { fact: { kind: "walkAway" }, text: "The seller will not go below $1,500 net for the deal.", turn: 1, source: "answer" },
+    ]);
+    expect(s.sides.seller.learned).toEqual([]);
+    expect(s.standing.seller?.terms.price).toBe(2900);
+    expect(s.toAct).toBe("seller");
+    expect(s.asked).toEqual({ buyer: ["seller-floor"], seller: [] });
+  });
+
+  it("learns nothing when the question reveals no fact", () => {
+    const s = act(newTable(), { type: "ask", by: "seller", questionId: "buyer-weather" });
+    expect(s.sides.seller.learned).toEqual([]);
+    expect(s.toAct).toBe("buyer");
+  });
+
+  it("refuses a question already asked", () => {
+    let s = act(afterOpening(), { type: "ask", by: "buyer", questionId: "seller-date" });
+    s = act(s, offer("seller", pkg({ price: 2800 })));
+    expect(refused(s, { type: "ask", by: "buyer", questionId: "seller-date" }, "rule/already_asked").state).toBe(s);
+  });
+
+  it("refuses the other side's question", () => {
+    const s = afterOpening();
+    expect(refused(s, { type: "ask", by: "buyer", questionId: "buyer-budget" }, "rule/not_your_question").state).toBe(s);
+  });
+
+  it("refuses a question the scenario does not have", () => {
+    const s = afterOpening();
+    expect(refused(s, { type: "ask", by: "buyer", questionId: "nope" }, "rule/unknown_question").state).toBe(s);
+  });
+});
