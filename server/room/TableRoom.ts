@@ -4,7 +4,6 @@ import {
   apply,
   createTable,
   ROLES,
-  viewFor,
   type Action,
   type ApplyResult,
   type GameEvent,
@@ -27,6 +26,7 @@ import { Seats } from "./seats.js";
 import type { TableServices } from "./services.js";
 import { Timers } from "./timers.js";
 import { toAction } from "./toAction.js";
+import { viewOf } from "./views.js";
 import { writePublicTable } from "./writePublicTable.js";
 
 /** A refused join: an answer to the client, not a failure of the server. */
@@ -88,7 +88,7 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
     this.table = this.newGame();
     this.seats = new Seats(spec.seatDigests, spec.bot?.role ?? null, spec.bot ? `Bot (${spec.bot.level})` : "");
     if (spec.bot) this.bot = { role: spec.bot.role, profile: botProfile(spec.bot.level, `${spec.seed}:bot`) };
-    this.audience = new Audience(this.code, services.config.RECONNECT_SECONDS, this.table);
+    this.audience = new Audience(this.code, services.config.RECONNECT_SECONDS);
     this.budget = new MessageBudget(services.config.MESSAGE_RATE, services.config.MESSAGE_BURST);
     this.timers = new Timers((error, name) => this.log.error({ err: error, timer: name }, "table timer failed"));
     this.state = new PublicTableState();
@@ -266,7 +266,7 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
     this.started = true;
     this.table = this.newGame();
     this.sync();
-    for (const client of this.clients) send(client, "events", { events: viewFor(this.table, seatingOf(client).viewer).timeline, replay: true });
+    for (const client of this.clients) send(client, "events", { events: viewOf(this.table, seatingOf(client).viewer).timeline, replay: true });
     this.scheduleTurn();
     this.scheduleBot();
     this.log.info("game started");
@@ -326,7 +326,7 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
     this.timers.set("bot", this.services.config.BOT_THINK_MS, () => {
       this.botTurn = -1;
       // The bot sees exactly what a person in its seat would.
-      const action = botMove(viewFor(this.table, bot.role), bot.profile);
+      const action = botMove(viewOf(this.table, bot.role), bot.profile);
       if (!action) return;
       const result = this.act(action);
       if (!result.ok) this.log.warn({ action: action.type, error: result.error }, "bot move refused; its turn will time out");

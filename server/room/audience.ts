@@ -1,6 +1,7 @@
 import type { Client } from "@colyseus/core";
-import { canSee, publicScenario, redactEvent, timelineFor, viewFor, VIEWERS, type GameEvent, type Role, type TableState, type Viewer } from "../../shared/engine/index.js";
+import { canSee, publicScenario, redactEvent, type GameEvent, type Role, type TableState, type Viewer } from "../../shared/engine/index.js";
 import type { ServerMessages, ServerMessageType } from "../../shared/protocol/messages.js";
+import { viewOf } from "./views.js";
 
 /** What the server knows about one connection: decided at join from its credentials, never from its messages. */
 export type Seating = { readonly viewer: Viewer; readonly role: Role | null };
@@ -23,15 +24,13 @@ export class Audience {
   constructor(
     private readonly code: string,
     private readonly reconnectSeconds: number,
-    initial: TableState,
-  ) {
-    for (const viewer of VIEWERS) this.privateChange(initial, viewer);
-  }
+  ) {}
 
   /** On join and on every reconnect: who you are, your private data, the history you may see. */
   greet(client: TableClient, table: TableState): void {
     const { viewer, role } = seatingOf(client);
-    const view = viewFor(table, viewer);
+    const view = viewOf(table, viewer);
+    this.lastPrivate.set(viewer, JSON.stringify(view.sides));
     send(client, "welcome", { viewer, code: this.code, role, scenario: publicScenario(table.scenario), reconnectSeconds: this.reconnectSeconds });
     send(client, "private", { sides: view.sides });
     send(client, "events", { events: view.timeline, replay: true });
@@ -40,14 +39,19 @@ export class Audience {
 
   /** After an accepted action: the new events each viewer may see, changed private data, the reveal. */
   deliver(clients: readonly TableClient[], table: TableState, events: readonly GameEvent[], justFinished: boolean): void {
-    // Every kind is diffed, connected or not, so the next comparison is always against the truth.
-    const privates = new Map(VIEWERS.map((viewer) => [viewer, this.privateChange(table, viewer)] as const));
+    const present = new Set(clients.map((c) => seatingOf(c).viewer));
+    // A kind with nobody connected forgets what it was sent: whoever joins next is greeted in full.
+    for (const viewer of this.lastPrivate.keys()) if (!present.has(viewer)) this.lastPrivate.delete(viewer);
     const batches = new Map<Viewer, ServerMessages["events"]>();
-    const reveal = justFinished ? viewFor(table, "observer").reveal : null;
+    const privates = new Map<Viewer, ServerMessages["private"] | null>();
+    for (const viewer of present) {
+      batches.set(viewer, this.batchFor(table, events, viewer, justFinished));
+      privates.set(viewer, this.privateChange(table, viewer));
+    }
+    const reveal = justFinished ? viewOf(table, "observer").reveal : null;
     for (const client of clients) {
       const { viewer } = seatingOf(client);
-      let batch = batches.get(viewer);
-      if (!batch) batches.set(viewer, (batch = this.batchFor(table, events, viewer, justFinished)));
+      const batch = batches.get(viewer)!;
       if (batch.events.length > 0 || batch.replay) send(client, "events", batch);
       const priv = privates.get(viewer);
       if (priv) send(client, "private", priv);
@@ -57,13 +61,13 @@ export class Audience {
 
   private batchFor(table: TableState, events: readonly GameEvent[], viewer: Viewer, justFinished: boolean): ServerMessages["events"] {
     // Facilitators see notes only once the game is over: at that moment they get the whole history again.
-    if (justFinished && viewer === "facilitator") return { events: timelineFor(table, viewer), replay: true };
+    if (justFinished && viewer === "facilitator") return { events: viewOf(table, viewer).timeline, replay: true };
     const finished = table.phase === "finished";
     return { events: events.filter((e) => canSee(e, viewer, finished)).map((e) => redactEvent(e, viewer)), replay: false };
   }
 
   private privateChange(table: TableState, viewer: Viewer): ServerMessages["private"] | null {
-    const sides = viewFor(table, viewer).sides;
+    const sides = viewOf(table, viewer).sides;
     const json = JSON.stringify(sides);
     if (this.lastPrivate.get(viewer) === json) return null;
     this.lastPrivate.set(viewer, json);

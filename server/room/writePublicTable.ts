@@ -1,6 +1,7 @@
-import { ROLES, viewFor, type Role, type TableState } from "../../shared/engine/index.js";
+import { ROLES, type Role, type TableState } from "../../shared/engine/index.js";
 import type { PublicSeat } from "../../shared/protocol/publicTable.js";
 import { CardState, ConcessionState, OfferState, PublicTableState, SeatState } from "./publicSchema.js";
+import { viewOf } from "./views.js";
 
 export type SeatSnapshot = Omit<PublicSeat, "role">;
 
@@ -16,7 +17,7 @@ export function writePublicTable(
   table: TableState,
   seats: Readonly<Record<Role, SeatSnapshot>>,
 ): void {
-  const view = viewFor(table, "observer");
+  const view = viewOf(table, "observer");
   assign(target, {
     code,
     scenarioId: view.scenario.id,

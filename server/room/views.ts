@@ -1,0 +1,16 @@
+import { viewFor, type TableState, type TableView, type Viewer } from "../../shared/engine/index.js";
+
+const cache = new WeakMap<TableState, Map<Viewer, TableView>>();
+
+/**
+ * viewFor, computed once per engine state and viewer. Engine states are immutable (every change
+ * is a new object), so the state itself is a safe key. This matters once a game is over: each
+ * view then carries the reveal, whose draw analysis takes tens to hundreds of milliseconds.
+ */
+export function viewOf(table: TableState, viewer: Viewer): TableView {
+  let views = cache.get(table);
+  if (!views) cache.set(table, (views = new Map()));
+  let view = views.get(viewer);
+  if (!view) views.set(viewer, (view = viewFor(table, viewer)));
+  return view;
+}
