@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bootServer, type Harness } from "./helpers/harness.js";
+import { sleep, until } from "./helpers/wait.js";
+
+let h: Harness;
+beforeAll(async () => {
+  h = await bootServer();
+});
+afterAll(async () => {
+  await h.stop();
+});
+
+async function seatedTable(turnSeconds: number, rounds?: number) {
+  const table = await h.open({ scenarioId: "backup-appliance", turnSeconds, ...(rounds !== undefined ? { rounds } : {}) });
+  const facilitator = await h.join(table.code, { facilitator: table.facilitatorSecret }, "facilitator");
+  const seller = await h.join(table.code, { seat: table.seats.seller! }, "seller");
+  const buyer = await h.join(table.code, { seat: table.seats.buyer! }, "buyer");
+  await until("started", () => seller.state.started && buyer.state.started && facilitator.state.started);
+  return { facilitator, seller, buyer };
+}
+
+describe("the turn timer", () => {
+  it("puts the deadline in the state and passes the turn when it runs out", async () => {
+    const before = Date.now();
+    const { seller, buyer } = await seatedTable(0.4);
+    const deadline = seller.state.turnEndsAt;
+    expect(deadline).toBeGreaterThan(before);
+    expect(deadline).toBeLessThanOrEqual(Date.now() + 400);
+    expect(seller.state.turnMs).toBe(400);
+    await until("the turn passed to the buyer", () => buyer.state.toAct === "buyer" && buyer.state.turn === 1, 2000);
+    expect(Date.now()).toBeGreaterThanOrEqual(deadline);
+    expect(buyer.state.turnEndsAt).toBeGreaterThan(deadline);
+    expect(buyer.events().find((e) => e.type === "turn_timed_out")).toMatchObject({ by: "seller" });
+  });
+
+  it("ends the game as expired when the last round runs out", async () => {
+    const { seller } = await seatedTable(0.2, 1);
+    await until("expired", () => seller.state.outcome === "expired", 2000);
+    expect(seller.state).toMatchObject({ phase: "finished", turnEndsAt: 0 });
+    expect(seller.last("reveal")?.outcome).toMatchObject({ kind: "expired" });
+  });
+
+  it("stands still while paused and runs on with the time that was left after resume", async () => {
+    const { facilitator, seller } = await seatedTable(0.8);
+    facilitator.send("pause", {});
+    await until("paused", () => seller.state.phase === "paused");
+    const left = seller.state.pausedRemainingMs;
+    expect(left).toBeGreaterThan(0);
+    expect(left).toBeLessThanOrEqual(800);
+    await sleep(1000);
+    expect(seller.state).toMatchObject({ turn: 0, toAct: "seller", phase: "paused" });
+
+    const resumedAt = Date.now();
+    facilitator.send("resume", {});
+    await until("resumed", () => seller.state.phase === "playing");
+    expect(seller.state.turnEndsAt).toBeGreaterThanOrEqual(resumedAt + left - 50);
+    await until("the turn passed after resume", () => seller.state.turn === 1, 2000);
+  });
+});
