@@ -51,6 +51,6 @@ export const CLOSE_CODES = {
   rateLimited: 4429,
   /** The server is shutting down; the game was not scored as anyone's walk-away. */
   serverShutdown: 4503,
-  /** The table was closed after standing empty. */
+  /** The table was closed after standing empty for TABLE_IDLE_SECONDS. */
   tableClosed: 4410,
 } as const;
