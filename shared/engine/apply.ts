@@ -1,3 +1,4 @@
+import { actionProblem } from "./actionCheck.js";
 import { MAX_MESSAGE_LENGTH, TURN_ACTIONS, type Action } from "./actions.js";
 import { ruleError, type RuleError } from "./errors.js";
 import type { GameEvent } from "./events.js";
@@ -26,6 +27,8 @@ export type ApplyResult =
 /** The engine's one entry point: a pure function of the state, the action and the time. */
 export function apply(state: TableState, action: Action, now: number): ApplyResult {
   if (state.phase === "finished") return refuse(state, ruleError("rule/game_over", "This game is over."));
+  const problem = actionProblem(action);
+  if (problem) return refuse(state, ruleError("rule/bad_action", problem));
   const step = new Step(state, now);
 
   if (isTurnAction(action)) {

@@ -17,6 +17,8 @@ export const RULE_ERROR_CODES = [
   "rule/message_too_long",
   "rule/bad_note",
   "rule/bad_time",
+  /** Not a well-formed action at all (the edge should have refused it). */
+  "rule/bad_action",
 ] as const;
 export type RuleErrorCode = (typeof RULE_ERROR_CODES)[number];
 

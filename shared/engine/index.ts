@@ -1,4 +1,5 @@
 /** The Parley rules engine: pure, deterministic, no I/O. Import from here. */
+export * from "./actionCheck.js";
 export * from "./actions.js";
 export * from "./apply.js";
 export * from "./create.js";

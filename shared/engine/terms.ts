@@ -11,7 +11,8 @@ export function termsProblem(scenario: Scenario, terms: unknown): string | null 
     const value = record[issue.id];
     if (value === undefined) return `${issue.label}: a value is missing`;
     if (issue.kind === "options") {
-      if (!issue.options.some((o) => o.id === value)) return `${issue.label}: "${String(value)}" is not one of the options`;
+      if (!issue.options.some((o) => o.id === value))
+        return typeof value === "string" ? `${issue.label}: "${value}" is not one of the options` : `${issue.label}: pick one of the options`;
       continue;
     }
     if (typeof value !== "number" || !Number.isInteger(value)) return `${issue.label}: must be a whole number`;

@@ -23,6 +23,7 @@ const TITLES: Record<RuleErrorCode | ProtocolErrorCode, string> = {
   "rule/message_too_long": "Message too long",
   "rule/bad_note": "Note not saved",
   "rule/bad_time": "Invalid time",
+  "rule/bad_action": "Malformed request",
   "protocol/unknown_type": "Unknown request",
   "protocol/bad_payload": "Malformed request",
   "protocol/not_allowed": "Not allowed",
