@@ -2,7 +2,7 @@ import { otherRole, withRole, type Role } from "./roles.js";
 import { nextRandom } from "./rng.js";
 import { fillTemplate, type Card, type FactRef, type Scenario } from "./scenario.js";
 import { currentRound, type DrawnCard, type HotButton, type KnownFact, type SidePrivate } from "./state.js";
-import { formatMoney } from "./terms.js";
+import { formatMoney, formatValue } from "./terms.js";
 import { issueMoney } from "./valuation.js";
 import type { Step } from "./flow.js";
 
@@ -106,7 +106,7 @@ export function describeFact(scenario: Scenario, owner: Role, side: SidePrivate,
         : `${who} will not go below ${money(side.walkAway)} net for the deal.`;
     case "hotButton": {
       const hot = side.hotButtons.find((h) => h.id === fact.id);
-      return hot ? `${who}: ${hot.text}` : `${who} has no such pressure any more.`;
+      return hot ? describeHotButton(scenario, who, hot) : `${who} has no such pressure any more.`;
     }
     case "value": {
       const issue = scenario.issues.find((i) => i.id === fact.issueId);
@@ -118,6 +118,25 @@ export function describeFact(scenario: Scenario, owner: Role, side: SidePrivate,
           ? issue.options.map((o) => `${o.label} ${verb} ${money(issueMoney(scenario, issue.id, valuation, o.id))}`)
           : [issue.min, issue.max].map((v) => `${v} ${issue.unit} ${verb} ${money(issueMoney(scenario, issue.id, valuation, v))}`);
       return `${who}, on ${issue.label.toLowerCase()}: ${points.join("; ")}.`;
+    }
+  }
+}
+
+/**
+ * A hot button as the other side learns it. Its own text speaks to its owner ("costs you"), so
+ * the fact is retold in the third person from the drawn numbers.
+ */
+function describeHotButton(scenario: Scenario, who: string, hot: HotButton): string {
+  const money = (n: number) => formatMoney(n, scenario.currency);
+  switch (hot.kind) {
+    case "deadline":
+      return `${who} has a deadline (${hot.label}): every round after round ${hot.afterRound} costs them ${money(hot.costPerRound)}.`;
+    case "compliance":
+      return `${who} has a hard date (${hot.label}): a deal after round ${hot.byRound} costs them ${money(hot.penalty)}.`;
+    case "budgetCap": {
+      const issue = scenario.issues.find((i) => i.id === hot.issueId);
+      const limit = issue ? `${formatValue(issue, hot.max, scenario.currency)} on ${issue.label.toLowerCase()}` : String(hot.max);
+      return `${who} cannot go above ${limit} (${hot.label}).`;
     }
   }
 }

@@ -33,7 +33,7 @@ describe("the private brief panel", () => {
   it("lists facts learned and the notepad", () => {
     const p = privatePanelsOf(clientView(SCRIPTS.withCards(), "buyer"))[0]!;
     expect(p.learned.map((l) => l.source)).toEqual(["From an answer"]);
-    expect(p.learned[0]!.text).toMatch(/^The seller: Your quarter closes after round \d/);
+    expect(p.learned[0]!.text).toMatch(/^The seller has a deadline \(Quarter close\): every round after round \d/);
     expect(p.notes).toEqual([{ key: "note-0", round: 3, text: "Their quarter closes soon: hold firm on price." }]);
   });
 

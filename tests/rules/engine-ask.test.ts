@@ -44,6 +44,13 @@ describe("ask", () => {
     expect(s.asked).toEqual({ buyer: ["seller-floor"], seller: [] });
   });
 
+  it("retells a learned hot button in the third person, not in its owner's \"you\"", () => {
+    const s = act(afterOpening(), { type: "ask", by: "buyer", questionId: "seller-date" });
+    expect(s.sides.buyer.learned.map((f) => f.text)).toEqual(["The seller has a deadline (Quarter): every round after round 2 costs them $50."]);
+    const cap = act(newTable(), { type: "ask", by: "seller", questionId: "buyer-budget" });
+    expect(cap.sides.seller.learned.map((f) => f.text)).toEqual(["The buyer cannot go above $2,800 on price (Budget)."]);
+  });
+
   it("learns nothing when the question reveals no fact", () => {
     const s = act(newTable(), { type: "ask", by: "seller", questionId: "buyer-weather" });
     expect(s.sides.seller.learned).toEqual([]);
