@@ -14,13 +14,32 @@ export type TableOptions = {
   readonly turnSeconds?: number;
 };
 
-/** A new table: the draw is made from the seed, the first mover is to act in round 1. */
+/** The most rounds a table may be given (as many as a scenario may set). */
+export const MAX_ROUNDS = 50;
+
+/** Why these options cannot start a table, or null when they can. */
+export function tableOptionsProblem(options: TableOptions): string | null {
+  if (!Number.isFinite(options.now)) return "now must be a time in epoch ms";
+  const { rounds, turnSeconds } = options;
+  if (rounds !== undefined && (!Number.isInteger(rounds) || rounds < 1 || rounds > MAX_ROUNDS)) return `rounds must be a whole number from 1 to ${MAX_ROUNDS}`;
+  if (turnSeconds !== undefined && !(Number.isFinite(turnSeconds) && turnSeconds > 0)) return "turnSeconds must be a positive number";
+  return null;
+}
+
+/**
+ * A new table: the draw is made from the seed, the first mover is to act in round 1. Options are
+ * validated by the caller at its edge; options that would make a game without end (no rounds, a
+ * NaN deadline) are a programming error and throw.
+ */
 export function createTable(scenario: Scenario, seed: string, options: TableOptions): TableState {
+  const problem = tableOptionsProblem(options);
+  if (problem) throw new RangeError(`createTable: ${problem}`);
   const drawSeed = options.drawSeed ?? seed;
   const draw = new Draw(seedFrom(drawSeed));
   const sides = perRole<SidePrivate>((role) => drawSide(scenario, role, draw));
   const deckOrder = draw.shuffle(scenario.deck.cards.map((c) => c.id));
-  const turnMs = (options.turnSeconds ?? scenario.turnSeconds) * 1000;
+  // Whole milliseconds: 1.1 s must not become 1100.0000000000002 ms on every timer.
+  const turnMs = Math.max(1, Math.round((options.turnSeconds ?? scenario.turnSeconds) * 1000));
   const initial: TableState = {
     scenario,
     seed,
