@@ -115,16 +115,21 @@ function valuesOf(view: unknown): { numbers: Set<number>; strings: string[] } {
 /** The secrets whose value occurs anywhere in the view. */
 export function secretsIn(view: unknown, secrets: readonly Secret[]): Secret[] {
   const { numbers, strings } = valuesOf(view);
+  // One haystack, split by a character no secret contains, so no match can span two strings.
+  const text = strings.join("\u0000");
   return secrets.filter((s) => {
-    if (typeof s.value === "string") return strings.some((t) => t.includes(s.value as string));
-    const encodings = [String(Math.abs(s.value)), Math.abs(s.value).toLocaleString("en-US")];
-    return numbers.has(Math.abs(s.value)) || strings.some((t) => encodings.some((e) => t.includes(e)));
+    if (typeof s.value === "string") return text.includes(s.value);
+    const n = Math.abs(s.value);
+    return numbers.has(n) || text.includes(String(n)) || text.includes(n.toLocaleString("en-US"));
   });
 }
 
-/** Secrets found in the view that this viewer must not see, as readable labels. */
-export function leaksIn(view: unknown, state: TableState, viewer: Viewer): string[] {
-  const forbidden = allSecrets(state).filter((s) => !s.visibleTo.includes(viewer));
+/**
+ * Secrets found in the view that this viewer must not see, as readable labels. `textsOnly` is for
+ * the end-of-game reveal, whose hundreds of derived figures (the Pareto frontier) match numbers by chance.
+ */
+export function leaksIn(view: unknown, state: TableState, viewer: Viewer, textsOnly = false): string[] {
+  const forbidden = allSecrets(state).filter((s) => !s.visibleTo.includes(viewer) && (!textsOnly || typeof s.value === "string"));
   return [...new Set(secretsIn(view, forbidden).map((s) => `${s.label} (${s.value})`))];
 }
 

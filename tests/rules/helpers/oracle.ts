@@ -1,4 +1,4 @@
-import type { IssueValue, Package, Role, Scenario, SidePrivate, TableState } from "../../../shared/engine/index.js";
+import { issueValues, type IssueValue, type Package, type Role, type Scenario, type SidePrivate, type TableState } from "../../../shared/engine/index.js";
 
 /*
  * GAME.md §2 written out again, independently of the engine's scoring code, so tests compare
@@ -28,13 +28,23 @@ export function penaltyOf(side: SidePrivate, round: number): number {
   return total;
 }
 
+/** Surplus of one side for `terms`, before hot-button penalties. */
+export function utilityOf(scenario: Scenario, role: Role, side: SidePrivate, terms: Package): number {
+  const price = terms.price as number;
+  const w = termsWorth(scenario, side, terms);
+  return role === "seller" ? price - w - side.walkAway : side.walkAway + w - price;
+}
+
 /** Surplus of one side for a deal on `terms` in `round`, hot-button penalties included. */
 export function surplusOf(state: TableState, role: Role, terms: Package, round: number): number {
-  const side = state.sides[role];
-  const price = terms.price as number;
-  const w = termsWorth(state.scenario, side, terms);
-  const base = role === "seller" ? price - w - side.walkAway : side.walkAway + w - price;
-  return base - penaltyOf(side, round);
+  return utilityOf(state.scenario, role, state.sides[role], terms) - penaltyOf(state.sides[role], round);
+}
+
+/** Every complete package of a scenario, price included. */
+export function allPackages(scenario: Scenario): Package[] {
+  let out: Record<string, number | string>[] = [{}];
+  for (const issue of scenario.issues) out = out.flatMap((p) => issueValues(issue).map((v) => ({ ...p, [issue.id]: v })));
+  return out;
 }
 
 /** Both surpluses as the rule says they should be for the state's outcome. */

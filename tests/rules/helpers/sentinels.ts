@@ -3,12 +3,12 @@ import { fixtureJson, parseOrThrow } from "./fixture.js";
 
 /*
  * The fixture with every private value replaced by a sentinel that cannot turn up by chance:
- * odd five- and six-digit numbers (prices move in hundreds, times in whole seconds) and marked
+ * odd five- and six-digit numbers (prices move in thousands, times in whole seconds) and marked
  * texts. Every private text carries its owner ("-buyer" / "-seller") so a leak names itself.
  */
 export function sentinelScenario(): Scenario {
   const raw = fixtureJson();
-  raw.issues[0] = { kind: "price", id: "price", label: "Price", min: 100000, max: 200000, step: 100, unit: "USD" };
+  raw.issues[0] = { kind: "price", id: "price", label: "Price", min: 100000, max: 200000, step: 1000, unit: "USD" };
   const { buyer, seller } = raw.roles;
   buyer.brief = "BRIEF-SECRET-buyer";
   seller.brief = "BRIEF-SECRET-seller";
