@@ -14,7 +14,8 @@ describe("accept and walk-away confirmations", () => {
     expect(a.yourTurn).toBe(true);
     expect(a.accept.available).toBe(true);
     expect(a.accept.price).toBe("$23,000");
-    expect(a.accept.lines[0]).toEqual({ issueId: "price", label: "Price", value: "$23,000" });
+    expect(a.accept.lines[0]).toEqual({ issueId: "price", label: "Price", value: "$23,000", short: "$23,000", shortLabel: "Price" });
+    expect(a.accept.lines[1]).toMatchObject({ value: "Business (next business day)", short: "Business" });
     expect(surplus).toBeLessThan(0);
     expect(a.accept.verdict).toBe(`This leaves you $${(-surplus).toLocaleString("en-US")} worse off than walking away.`);
     expect(a.accept.warning).toContain("below your walk-away");

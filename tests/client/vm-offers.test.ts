@@ -1,9 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { issueValues, utility, type Package, type Role } from "../../shared/engine/index.js";
-import { offerCardsOf } from "../../client/src/view/offerCards.js";
+import { offerCardsOf, priceGapOf } from "../../client/src/view/offerCards.js";
 import { gaugeOf } from "../../client/src/view/gauge.js";
 import { surplusOf } from "../../client/src/view/surplus.js";
+import { shortLabel } from "../../client/src/view/terms.js";
 import { SCRIPTS } from "./helpers/scripts.js";
 import { backupAppliance, clientView, contextFor, pkg, timeOutTo } from "./helpers/tables.js";
 
@@ -48,7 +49,13 @@ describe("offer cards", () => {
     const buyerCards = offerCardsOf(clientView(state, "buyer"), contextFor());
     const seller24k = buyerCards[2]!;
     const expected = utility(state.scenario, "buyer", state.sides.buyer, state.offers[2]!.terms);
-    expect(seller24k.forYou).toEqual({ surplus: expected, good: expected >= 0, text: expect.stringContaining(expected >= 0 ? "inside" : "past") });
+    expect(expected).toBeLessThan(0);
+    expect(seller24k.forYou).toEqual({
+      surplus: expected,
+      good: false,
+      text: `$${(-expected).toLocaleString("en-US")} past your walk-away`,
+      short: `−$${(-expected).toLocaleString("en-US")} vs walk-away`,
+    });
     expect(offerCardsOf(clientView(state, "observer"), contextFor()).every((c) => c.forYou === null)).toBe(true);
   });
 });
@@ -72,6 +79,11 @@ describe("the walk-away gauge", () => {
     expect(gauge.walkAway).toBeLessThan(gauge.max);
   });
 
+  it("leaves the draft out while it only repeats the player's standing offer", () => {
+    const view = clientView(SCRIPTS.midGame(), "buyer");
+    expect(gaugeOf(view, { ...view.standing.buyer!.terms })!.marks.map((m) => m.key)).toEqual(["theirs", "mine"]);
+  });
+
   it("counts the hot buttons a deal would trigger this round", () => {
     const onTime = gaugeOf(clientView(SCRIPTS.midGame(), "buyer"), null)!;
     expect([onTime.penaltyNow, onTime.penaltyText]).toEqual([0, null]);
@@ -84,5 +96,24 @@ describe("the walk-away gauge", () => {
     expect(gaugeOf(clientView(SCRIPTS.midGame(), "seller"), null)!.better).toBe("higher");
     expect(gaugeOf(clientView(SCRIPTS.midGame(), "observer"), null)).toBeNull();
     expect(gaugeOf(clientView(SCRIPTS.midGame(), "facilitator"), null)).toBeNull();
+  });
+});
+
+describe("the price gap", () => {
+  it("is the distance between the two standing prices, once both sides have offered", () => {
+    expect(priceGapOf(clientView(SCRIPTS.opening(), "observer"))).toBeNull();
+    expect(priceGapOf(clientView(SCRIPTS.midGame(), "observer"))).toBe("Price gap $7,000");
+  });
+});
+
+describe("short issue names for cards", () => {
+  it("keep short names and cut long ones to their most telling word", () => {
+    expect(["Price", "Support tier", "Hardware warranty", "Delivery and install", "Payment terms"].map(shortLabel)).toEqual([
+      "Price",
+      "Support tier",
+      "Warranty",
+      "Delivery",
+      "Payment terms",
+    ]);
   });
 });

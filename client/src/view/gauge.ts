@@ -61,7 +61,8 @@ export function gaugeOf(view: TableView, draft: Package | null): GaugeVM | null 
   const mine = view.standing[me];
   if (theirs) marks.push(mark("theirs", "Their offer", theirs.terms));
   if (mine) marks.push(mark("mine", "Your offer", mine.terms));
-  if (draft && typeof draft.price === "number" && view.phase !== "finished") marks.push(mark("draft", "Your draft", draft));
+  const draftIsNew = draft !== null && JSON.stringify(sorted(draft)) !== JSON.stringify(sorted(mine?.terms ?? {}));
+  if (draft && draftIsNew && typeof draft.price === "number" && view.phase !== "finished") marks.push(mark("draft", "Your draft", draft));
   const values = [own.walkAway, ...marks.map((m) => m.net)];
   const lo = Math.min(...values);
   const hi = Math.max(...values);
@@ -92,4 +93,8 @@ export function verdictFor(view: TableView, own: PrivateView, role: Role, terms:
         ? `This leaves you ${money(surplus)} better off than walking away.`
         : `This leaves you ${money(-surplus)} worse off than walking away.`,
   };
+}
+
+function sorted(terms: Package): [string, number | string][] {
+  return Object.entries(terms).sort(([a], [b]) => a.localeCompare(b));
 }

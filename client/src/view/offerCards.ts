@@ -21,7 +21,7 @@ export type OfferCardVM = {
   /** Changes from the same side's previous offer. */
   readonly moves: readonly TermMove[];
   /** Where the offer falls against the viewer's own walk-away (players only). */
-  readonly forYou: { readonly surplus: number; readonly text: string; readonly good: boolean } | null;
+  readonly forYou: { readonly surplus: number; readonly text: string; readonly short: string; readonly good: boolean } | null;
 };
 
 export function offerCardsOf(view: TableView, ctx: TableContext): OfferCardVM[] {
@@ -51,7 +51,17 @@ export function offerCardsOf(view: TableView, ctx: TableContext): OfferCardVM[] 
               surplus,
               good: surplus >= 0,
               text: surplus >= 0 ? `${formatMoney(surplus, scenario.currency)} inside your walk-away` : `${formatMoney(-surplus, scenario.currency)} past your walk-away`,
+              short: `${surplus >= 0 ? "+" : "−"}${formatMoney(Math.abs(surplus), scenario.currency)} vs walk-away`,
             },
     };
   });
+}
+
+/** The distance between the two standing prices: public, and the first thing a table looks at. */
+export function priceGapOf(view: TableView): string | null {
+  const buyer = view.standing.buyer?.terms.price;
+  const seller = view.standing.seller?.terms.price;
+  if (typeof buyer !== "number" || typeof seller !== "number") return null;
+  const gap = seller - buyer;
+  return gap === 0 ? "Same price on both offers" : `Price gap ${formatMoney(Math.abs(gap), view.scenario.currency)}`;
 }

@@ -6,7 +6,7 @@ import { curveCardsOf, type CurveCardVM } from "./curveCards.js";
 import { gaugeOf, type GaugeVM } from "./gauge.js";
 import { roleLabel } from "./labels.js";
 import { ledgerOf, type LedgerVM } from "./ledger.js";
-import { offerCardsOf, type OfferCardVM } from "./offerCards.js";
+import { offerCardsOf, priceGapOf, type OfferCardVM } from "./offerCards.js";
 import { privatePanelsOf, type PrivatePanelVM } from "./privatePanel.js";
 import { questionsOf, type QuestionsVM } from "./questions.js";
 import { refusalOf, type RefusalVM } from "./refusal.js";
@@ -18,12 +18,13 @@ import { talkOf, type TalkLineVM } from "./talk.js";
 
 /** Everything the table scene and its panels draw, derived from the TableView alone. */
 export type TableVM = {
-  readonly header: { readonly title: string; readonly code: string; readonly seatLabel: string; readonly spectator: boolean };
+  readonly header: { readonly title: string; readonly code: string; readonly seatLabel: string; readonly spectator: boolean; readonly currency: string };
   readonly status: StatusVM;
   readonly seats: { readonly near: SeatVM; readonly far: SeatVM };
   readonly clock: ClockVM | null;
   readonly rounds: RoundTrackVM;
   readonly offers: readonly OfferCardVM[];
+  readonly priceGap: string | null;
   readonly gauge: GaugeVM | null;
   readonly ledger: LedgerVM;
   readonly cards: readonly CurveCardVM[];
@@ -43,6 +44,7 @@ export function tableViewModel(view: TableView, ctx: TableContext): TableVM {
       code: ctx.code,
       seatLabel: spectator ? (view.viewer === "facilitator" ? "Facilitator view" : "Watching (public view)") : `You are the ${roleLabel(view.viewer as "buyer" | "seller").toLowerCase()}`,
       spectator,
+      currency: view.scenario.currency,
     },
     status: statusOf(view, ctx),
     seats: seatsOf(view, ctx),
@@ -52,6 +54,7 @@ export function tableViewModel(view: TableView, ctx: TableContext): TableVM {
         : { actor: view.toAct, endsAt: view.turnEndsAt, pausedRemainingMs: view.pausedRemainingMs, turnMs: view.turnMs, offsetMs: ctx.clockOffsetMs },
     rounds: roundTrackOf(view),
     offers: offerCardsOf(view, ctx),
+    priceGap: priceGapOf(view),
     gauge: gaugeOf(view, ctx.draft),
     ledger: ledgerOf(view, ctx),
     cards: curveCardsOf(view, ctx),

@@ -4,7 +4,15 @@ import { buyerward, formatMoney, formatValue } from "../../../shared/engine/term
 import type { PublicScenario } from "../../../shared/engine/view.js";
 import type { Role } from "../../../shared/engine/roles.js";
 
-export type TermLine = { readonly issueId: string; readonly label: string; readonly value: string };
+export type TermLine = {
+  readonly issueId: string;
+  readonly label: string;
+  readonly value: string;
+  /** The value without its explanation in brackets, for small cards ("Business"). */
+  readonly short: string;
+  /** The issue's name in a word or two, for small cards ("Warranty" for "Hardware warranty"). */
+  readonly shortLabel: string;
+};
 
 /** A move on one issue between two packages of the same side. */
 export type TermMove = { readonly issueId: string; readonly label: string; readonly text: string; readonly concession: boolean };
@@ -12,7 +20,9 @@ export type TermMove = { readonly issueId: string; readonly label: string; reado
 export function termLines(scenario: PublicScenario, terms: Package): TermLine[] {
   return scenario.issues.flatMap((issue) => {
     const value = terms[issue.id];
-    return value === undefined ? [] : [{ issueId: issue.id, label: issue.label, value: formatValue(issue, value, scenario.currency) }];
+    if (value === undefined) return [];
+    const text = formatValue(issue, value, scenario.currency);
+    return [{ issueId: issue.id, label: issue.label, value: text, short: text.replace(/\s*\(.*\)\s*$/, ""), shortLabel: shortLabel(issue.label) }];
   });
 }
 
@@ -39,4 +49,13 @@ function moveText(issue: Issue, from: number | string, to: number | string, curr
     return `${delta > 0 ? "+" : "−"}${formatMoney(Math.abs(delta), currency)}`;
   }
   return `${formatValue(issue, from, currency)} → ${formatValue(issue, to, currency)}`;
+}
+
+const SHORT_LABEL = 13;
+
+/** A long issue name cut to its most telling word: the longest one, the later one on a tie. */
+export function shortLabel(label: string): string {
+  if (label.length <= SHORT_LABEL) return label;
+  const word = label.split(/\s+/).reduce((best, w) => (w.length >= best.length ? w : best), "");
+  return word.charAt(0).toUpperCase() + word.slice(1);
 }

@@ -1,0 +1,42 @@
+/*
+ * The client's addresses. A seat's token travels only in the fragment of an invite link
+ * (`/t/CODE#seat=…`): browsers never send fragments to the server, so tokens stay out of
+ * access logs and referrers. The client moves it to sessionStorage and drops it from the URL.
+ */
+
+export type Route =
+  | { readonly kind: "landing" }
+  | { readonly kind: "table"; readonly code: string; readonly inviteToken: string | null }
+  | { readonly kind: "watch"; readonly code: string };
+
+const CODE = /^[A-Z0-9]{4,12}$/;
+
+/** A code as people type it: any case, spaces or dashes; null when it cannot be a code. */
+export function normaliseCode(input: string): string | null {
+  const code = input.trim().toUpperCase().replace(/[\s-]+/g, "");
+  return CODE.test(code) ? code : null;
+}
+
+export function parseRoute(pathname: string, hash: string): Route {
+  const parts = pathname.split("/").filter(Boolean);
+  const code = parts[1] ? normaliseCode(decodeURIComponent(parts[1])) : null;
+  if (parts.length === 2 && parts[0] === "t" && code) {
+    const seat = new URLSearchParams(hash.replace(/^#/, "")).get("seat");
+    return { kind: "table", code, inviteToken: seat && seat.length > 0 ? seat : null };
+  }
+  if (parts.length === 2 && parts[0] === "watch" && code) return { kind: "watch", code };
+  return { kind: "landing" };
+}
+
+export function tablePath(code: string): string {
+  return `/t/${code}`;
+}
+
+export function watchPath(code: string): string {
+  return `/watch/${code}`;
+}
+
+/** The link a player sends a colleague: the table plus the seat token in the fragment. */
+export function inviteUrl(origin: string, code: string, token: string): string {
+  return `${origin}${tablePath(code)}#seat=${encodeURIComponent(token)}`;
+}

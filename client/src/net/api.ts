@@ -1,0 +1,82 @@
+import { z } from "zod";
+import { BOT_LEVELS } from "../../../shared/bots/profiles.js";
+import { ROLES } from "../../../shared/engine/roles.js";
+import type { CreateTableRequest, CreateTableResponse, ScenarioSummary } from "../../../shared/protocol/api.js";
+
+/*
+ * The HTTP side of the server (shared/protocol/api.ts). Responses are checked against the
+ * shapes the client relies on before anything uses them, and every failure becomes an
+ * ApiFailure whose message can be shown as it is.
+ */
+
+export class ApiFailure extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly code: string | null,
+  ) {
+    super(message);
+  }
+}
+
+const role = z.enum(ROLES);
+
+const scenarioList = z.array(
+  z.object({
+    id: z.string(),
+    title: z.string(),
+    summary: z.string(),
+    currency: z.string(),
+    rounds: z.number(),
+    turnSeconds: z.number(),
+    firstMover: role,
+  }),
+) satisfies z.ZodType<ScenarioSummary[]>;
+
+const createdTable = z.object({
+  code: z.string().min(1),
+  scenarioId: z.string(),
+  seats: z.object({ buyer: z.string().optional(), seller: z.string().optional() }),
+  facilitatorSecret: z.string(),
+  bot: z.object({ role, level: z.enum(BOT_LEVELS) }).nullable(),
+}) satisfies z.ZodType<CreateTableResponse>;
+
+const apiError = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+
+async function call<T>(path: string, init: RequestInit, shape: z.ZodType<T>, what: string): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, { ...init, headers: { accept: "application/json", ...init.headers } });
+  } catch {
+    throw new ApiFailure(`Could not reach the Parley server to ${what}. Check your connection and try again.`, 0, null);
+  }
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const error = apiError.safeParse(body);
+    if (error.success) throw new ApiFailure(error.data.error.message, response.status, error.data.error.code);
+    throw new ApiFailure(`The server could not ${what} (HTTP ${response.status}).`, response.status, null);
+  }
+  const parsed = shape.safeParse(body);
+  if (!parsed.success) throw new ApiFailure(`The server's answer did not make sense while trying to ${what}.`, response.status, null);
+  return parsed.data;
+}
+
+export function listScenarios(): Promise<ScenarioSummary[]> {
+  return call("/api/scenarios", {}, scenarioList, "list the scenarios");
+}
+
+export function createTable(request: CreateTableRequest): Promise<CreateTableResponse> {
+  return call(
+    "/api/tables",
+    { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(request) },
+    createdTable,
+    "open a table",
+  );
+}
+
+const workshop = z.object({ code: z.string(), title: z.string() });
+
+/** Look a workshop code up; a code the server does not know fails with status 404. */
+export function findWorkshop(code: string): Promise<z.output<typeof workshop>> {
+  return call(`/api/workshops/${encodeURIComponent(code)}`, {}, workshop, "look up that workshop");
+}

@@ -1,0 +1,52 @@
+import Phaser from "phaser";
+import type { CurveCardVM } from "../../view/curveCards.js";
+import { clampLines, label } from "../text.js";
+import { COLOR, TEXT } from "../theme.js";
+import { bandedBox, box, type Rect } from "./shapes.js";
+
+const FACE_COLOR = { public: COLOR.public, private: COLOR.hidden, hidden: COLOR.hidden } as const;
+const FACE_TAG = { public: "PUBLIC", private: "PRIVATE", hidden: "FACE DOWN" } as const;
+
+/** The deck and the curve balls drawn from it, newest at the bottom of the column. */
+export function drawCurveColumn(scene: Phaser.Scene, layer: Phaser.GameObjects.Container, cards: readonly CurveCardVM[], r: Rect): { deck: { x: number; y: number }; drawn: Map<string, Phaser.GameObjects.Container> } {
+  layer.add(label(scene, r.x, r.y, "Curve balls", { size: 12, bold: true, color: TEXT.muted }));
+  const deckX = r.x + r.w - 26;
+  for (let i = 2; i >= 0; i--) {
+    layer.add(box(scene, { x: deckX - 18 + i * 2, y: r.y - 2 + i * 2, w: 34, h: 22 }, 4, COLOR.hidden, { stroke: 0xffffff, strokeAlpha: 0.5 }));
+  }
+  const drawn = new Map<string, Phaser.GameObjects.Container>();
+  const top = r.y + 30;
+  const cardH = 72;
+  const fit = Math.max(1, Math.floor((r.h - 30) / (cardH + 8)));
+  const shown = cards.slice(-fit);
+  if (shown.length === 0)
+    layer.add(label(scene, r.x, top, "None drawn yet. Expect one: they change the numbers mid-game.", { size: 11, italic: true, color: TEXT.muted, wrap: r.w }));
+  shown.forEach((card, i) => {
+    const c = curveCard(scene, card, r.w);
+    c.setPosition(r.x, top + i * (cardH + 8));
+    layer.add(c);
+    drawn.set(card.key, c);
+  });
+  return { deck: { x: deckX, y: r.y + 8 }, drawn };
+}
+
+function curveCard(scene: Phaser.Scene, card: CurveCardVM, w: number): Phaser.GameObjects.Container {
+  const c = scene.add.container(0, 0);
+  const h = 72;
+  if (card.face === "hidden") {
+    c.add(box(scene, { x: 0, y: 0, w, h }, 8, COLOR.hidden, { stroke: 0xffffff, strokeAlpha: 0.35 }));
+    c.add(label(scene, w - 10, h / 2, "?", { size: 44, bold: true, color: "#ffffff" }).setOrigin(1, 0.5).setAlpha(0.15));
+    c.add(label(scene, 8, 6, `R${card.round} · ${FACE_TAG.hidden}`, { size: 9, bold: true, color: "#e9d5ff" }));
+    const text = label(scene, 8, 22, card.text, { size: 11, color: "#ffffff", wrap: w - 16 });
+    clampLines(text, 3);
+    c.add(text);
+    return c;
+  }
+  c.add(bandedBox(scene, { x: 0, y: 0, w, h }, 8, FACE_COLOR[card.face], 18, COLOR.card));
+  c.add(label(scene, 7, 3, `R${card.round} · ${FACE_TAG[card.face]}`, { size: 9, bold: true, color: "#ffffff" }));
+  c.add(label(scene, 7, 21, card.title, { size: 11, bold: true, color: TEXT.dark, maxWidth: w - 14 }));
+  const text = label(scene, 7, 37, card.text, { size: 9, color: TEXT.darkMuted, wrap: w - 14 });
+  clampLines(text, 3);
+  c.add(text);
+  return c;
+}

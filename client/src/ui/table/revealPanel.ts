@@ -1,0 +1,35 @@
+import type { RevealVM } from "../../view/reveal.js";
+import { h, renderIfChanged, replaceChildren } from "../dom.js";
+
+/** The end of the game in words: the whole elephant, for both players and the observers. */
+export function revealPanel(backToLobby: () => void) {
+  const body = h("div", {});
+  const el = h("section", { class: "section reveal", "aria-labelledby": "reveal-title", hidden: true }, h("h2", { id: "reveal-title" }, "The reveal"), body);
+  return {
+    el,
+    show(reveal: RevealVM | null) {
+      el.hidden = reveal === null;
+      if (!reveal) return;
+      renderIfChanged(body, reveal, (r) =>
+        replaceChildren(
+          body,
+          h("p", { class: "headline" }, r.headline),
+          h("p", { class: "verdict" }, r.verdict),
+          h(
+            "dl",
+            { class: "facts" },
+            r.walkAways.map((w) => [h("dt", {}, w.label), h("dd", {}, w.value)]),
+            h("dt", {}, "Zone of agreement"),
+            h("dd", {}, r.zopa.text),
+            r.deal ? [h("dt", {}, "The deal"), h("dd", {}, r.deal.lines.map((l) => `${l.label}: ${l.value}`).join(" · "))] : null,
+            r.surplus.map((s) => [h("dt", {}, s.you ? `${s.label} (you)` : s.label), h("dd", { class: s.amount >= 0 ? "good" : "bad" }, s.text, s.penalty ? ` ${s.penalty}` : "")]),
+            h("dt", {}, "Efficiency"),
+            h("dd", {}, `${r.efficiency} of the best joint surplus`),
+            r.nash ? [h("dt", {}, "Nash point"), h("dd", {}, `${r.nash.text} Terms: ${r.nash.lines.map((l) => l.value).join(" · ")}.`)] : null,
+          ),
+          h("div", { class: "reveal-actions" }, h("button", { type: "button", class: "primary", onclick: backToLobby }, "Back to the lobby")),
+        ),
+      );
+    },
+  };
+}

@@ -1,0 +1,273 @@
+import type { Role } from "../../../../shared/engine/roles.js";
+import type { Package } from "../../../../shared/engine/state.js";
+import type { TableView } from "../../../../shared/engine/view.js";
+import { inviteUrl } from "../../app/routes.js";
+import type { SeatEntry, SeatStore } from "../../app/seatStore.js";
+import { assembleView } from "../../model/assembleView.js";
+import type { ClientModel } from "../../model/clientModel.js";
+import { JoinFailure, TableConnection, type JoinTarget } from "../../net/connection.js";
+import type { TableGame } from "../../scenes/tableGame.js";
+import { tableViewModel, type TableVM } from "../../view/tableViewModel.js";
+import { brand } from "../brand.js";
+import { h, replaceChildren } from "../dom.js";
+import { briefPanel } from "./briefPanel.js";
+import { confirmDialog } from "./confirm.js";
+import { invitePanel } from "./invite.js";
+import { bindShortcuts, SHORTCUT_HELP, type Shortcuts } from "./keyboard.js";
+import { ledgerPanel } from "./ledgerPanel.js";
+import { movePanel } from "./movePanel.js";
+import { notepad } from "./notepad.js";
+import { revealPanel } from "./revealPanel.js";
+import { statusBar } from "./statusBar.js";
+import { tableSummary } from "./summary.js";
+import { talkPanel } from "./talkPanel.js";
+import { refusalToast } from "./toast.js";
+
+export type TableTarget = { readonly kind: "seat"; readonly code: string; readonly entry: SeatEntry } | { readonly kind: "observe"; readonly code: string };
+
+export type TableDeps = { readonly store: SeatStore; readonly navigate: (path: string) => void };
+
+type Panels = {
+  readonly brief: ReturnType<typeof briefPanel>;
+  readonly move: ReturnType<typeof movePanel> | null;
+  readonly notes: ReturnType<typeof notepad>;
+};
+
+/**
+ * The table screen: DOM panels beside the Phaser canvas, all drawn from one view-model that is
+ * rebuilt whenever the connection's model (or the player's draft offer) changes.
+ */
+export function renderTableScreen(root: HTMLElement, deps: TableDeps, target: TableTarget): () => void {
+  const code = target.code;
+  const backToLobby = () => deps.navigate("/");
+  const title = h("span", { class: "table-title" }, "Parley table");
+  const seatLabel = h("span", { class: "seat-label" }, target.kind === "seat" ? "Taking your seat…" : "Watching");
+  const leave = h("button", { type: "button", class: "ghost" }, target.kind === "seat" ? "Leave table" : "Stop watching");
+  const status = statusBar({ backToLobby });
+  const gameHost = h("div", { class: "game-host", id: "game", role: "img", "aria-label": "The negotiation table", "aria-describedby": "table-summary" });
+  const overlay = h("div", { class: "stage-overlay", hidden: true });
+  const summary = tableSummary();
+  const stage = h("section", { class: "stage", "aria-label": "Table" }, gameHost, overlay, summary.el);
+  const left = h("div", { class: "left-slot" });
+  const talk = talkPanel();
+  const ledger = ledgerPanel();
+  const reveal = revealPanel(backToLobby);
+  const right = h("aside", { class: "panel panel-right", "aria-label": "Moves and notes" });
+  const keysHelp = h("p", { class: "keys-help hint" });
+  const dialog = confirmDialog();
+  let connection: TableConnection | null = null;
+  const toast = refusalToast(() => connection?.dismissRefusal());
+
+  const screen = h(
+    "div",
+    { class: "table-screen" },
+    h("header", { class: "topbar" }, brand(), title, h("span", { class: "code-badge", title: "Table code" }, code), seatLabel, h("span", { class: "spacer" }), leave),
+    status.el,
+    h("main", { class: "table-layout" }, left, stage, right),
+    keysHelp,
+    toast.el,
+    dialog.el,
+  );
+  replaceChildren(root, screen);
+  document.title = `Parley — table ${code}`;
+
+  let disposed = false;
+  let game: TableGame | null = null;
+  let panels: Panels | null = null;
+  let draft: Package | null = null;
+  let lastRefusal: number | null = null;
+  let vm: TableVM | null = null;
+  let view: TableView | null = null;
+  const unbind: (() => void)[] = [];
+
+  const showOverlay = (...content: (Node | null)[]) => {
+    replaceChildren(overlay, ...content);
+    overlay.hidden = content.every((c) => c === null);
+  };
+
+  const shortcuts = (me: Role | null): Shortcuts => ({
+    talk: () => document.getElementById("talk-log")?.focus(),
+    ...(me
+      ? {
+          offer: () => panels?.move?.focusOffer(),
+          ask: () => panels?.move?.focusAsk(),
+          accept: () => void panels?.move?.accept(),
+          walkAway: () => void panels?.move?.walkAway(),
+          note: () => panels?.notes.focus(),
+        }
+      : {}),
+  });
+
+  const buildPanels = (first: TableView): Panels => {
+    const me = first.viewer === "buyer" || first.viewer === "seller" ? first.viewer : null;
+    const brief = briefPanel(first.scenario);
+    replaceChildren(left, brief.el);
+    const move = me
+      ? movePanel(first, me, {
+          send: (intent) => connection?.send(intent),
+          confirmAccept: () => confirmAccept(),
+          confirmWalkAway: () => confirmWalkAway(),
+          onDraft: (terms) => {
+            if (JSON.stringify(terms) === JSON.stringify(draft)) return;
+            draft = terms;
+            scheduleRender();
+          },
+        })
+      : null;
+    const notes = notepad((text) => connection?.send({ type: "note", payload: { text } }));
+    replaceChildren(right, move?.el ?? null, reveal.el, talk.el, ledger.el, notes.el);
+    const keys = shortcuts(me);
+    unbind.push(bindShortcuts(screen, keys));
+    keysHelp.textContent = `Keys: ${SHORTCUT_HELP.filter(([, , action]) => keys[action]).map(([key, label]) => `${key} ${label}`).join(" · ")}`;
+    return { brief, move, notes };
+  };
+
+  const confirmAccept = (): Promise<boolean> => {
+    const a = vm?.actions?.accept;
+    if (!a || !a.available) return Promise.resolve(false);
+    return dialog.ask({
+      title: `Accept their offer at ${a.price}?`,
+      body: [
+        h("ul", { class: "terms" }, a.lines.map((l) => h("li", {}, h("span", {}, l.label), h("strong", {}, l.value)))),
+        a.verdict ? h("p", {}, a.verdict) : "",
+        a.warning ? h("p", { class: "warn" }, a.warning) : "",
+        h("p", { class: "hint" }, "This ends the game for both of you."),
+      ],
+      confirmLabel: "Accept the deal",
+      danger: false,
+    });
+  };
+
+  const confirmWalkAway = (): Promise<boolean> => {
+    const w = vm?.actions?.walkAway;
+    if (!w) return Promise.resolve(false);
+    return dialog.ask({
+      title: "Walk away from the table?",
+      body: [h("p", {}, w.text), w.warning ? h("p", { class: "warn" }, w.warning) : ""],
+      confirmLabel: "Walk away",
+      danger: true,
+    });
+  };
+
+  // Renders triggered from inside a render (the builder reporting its draft) run right after it.
+  let renderQueued = false;
+  const scheduleRender = () => {
+    if (renderQueued) return;
+    renderQueued = true;
+    queueMicrotask(() => {
+      renderQueued = false;
+      render();
+    });
+  };
+
+  const render = () => {
+    if (disposed || !connection) return;
+    const model: ClientModel = connection.current;
+    view = assembleView(model);
+    if (!view || !model.table) return;
+    panels ??= buildPanels(view);
+    vm = tableViewModel(view, {
+      code,
+      seats: model.table.seats,
+      started: model.table.started,
+      link: model.link,
+      closedReason: model.closedReason,
+      refusal: model.refusal,
+      clockOffsetMs: model.clockOffsetMs,
+      draft,
+    });
+    title.textContent = vm.header.title;
+    seatLabel.textContent = vm.header.seatLabel;
+    status.show(vm);
+    panels.brief.show(vm);
+    panels.move?.show(vm, view);
+    const own = vm.privatePanels.find((p) => p.role === view?.viewer) ?? null;
+    panels.notes.show(own, view.phase !== "finished");
+    reveal.show(vm.reveal);
+    talk.show(vm.talk);
+    ledger.show(vm.ledger);
+    summary.show(vm);
+    toast.show(vm.refusal);
+    if (vm.refusal && vm.refusal.key !== lastRefusal) panels.move?.restoreMessage();
+    lastRefusal = vm.refusal?.key ?? null;
+    game?.show(vm);
+    const invite = target.kind === "seat" ? target.entry.invite : null;
+    showOverlay(vm.status.kind === "waiting_for_opponent" && invite ? invitePanel(inviteUrl(location.origin, code, invite.token), invite.role) : null);
+  };
+
+  leave.addEventListener("click", async () => {
+    const playing = target.kind === "seat" && view?.phase !== "finished" && vm?.status.kind !== "waiting_for_opponent";
+    if (playing) {
+      const seconds = connection?.current.welcome?.reconnectSeconds ?? 60;
+      const ok = await dialog.ask({
+        title: "Leave the table?",
+        body: [h("p", {}, `Your seat is held for ${seconds} seconds. If you do not come back in time, the game ends with no deal.`)],
+        confirmLabel: "Leave",
+        danger: true,
+      });
+      if (!ok) return;
+    }
+    backToLobby();
+  });
+
+  const joinTarget: JoinTarget =
+    target.kind === "seat"
+      ? { kind: "seat", code, token: target.entry.token, name: target.entry.name, reconnectionToken: target.entry.reconnectionToken }
+      : { kind: "observe", code };
+  const endpoint = `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}`;
+
+  TableConnection.open(endpoint, joinTarget, {
+    onSession: (reconnectionToken, role) => {
+      if (target.kind === "seat") deps.store.update(code, { reconnectionToken, role });
+    },
+  }).then(
+    (opened) => {
+      if (disposed) return void opened.leave();
+      connection = opened;
+      unbind.push(opened.subscribe(render));
+    },
+    (error: unknown) => {
+      if (disposed) return;
+      const message = error instanceof JoinFailure ? error.problem.message : "Could not join the table.";
+      if (error instanceof JoinFailure && error.problem.kind === "bad_seat") deps.store.forget(code);
+      seatLabel.textContent = "Not seated";
+      showOverlay(
+        h(
+          "div",
+          { class: "join-failed", role: "alert" },
+          h("h2", {}, "Could not join this table"),
+          h("p", {}, message),
+          h(
+            "div",
+            { class: "row" },
+            h("button", { type: "button", class: "primary", onclick: backToLobby }, "Back to the lobby"),
+            target.kind === "seat" && error instanceof JoinFailure && error.problem.kind !== "not_found"
+              ? h("button", { type: "button", onclick: () => deps.navigate(`/watch/${code}`) }, "Watch instead")
+              : null,
+          ),
+        ),
+      );
+    },
+  );
+
+  // Phaser arrives in its own chunk; the panels work while it loads.
+  import("../../scenes/tableGame.js").then(
+    ({ createTableGame }) => {
+      if (disposed) return;
+      game = createTableGame(gameHost);
+      if (vm) game.show(vm);
+    },
+    () => {
+      if (!disposed) replaceChildren(gameHost, h("p", { class: "game-failed" }, "The table picture could not load; every move is still available in the panels."));
+    },
+  );
+
+  return () => {
+    disposed = true;
+    for (const off of unbind) off();
+    status.destroy();
+    dialog.close();
+    game?.destroy();
+    void connection?.leave();
+  };
+}
