@@ -8,14 +8,14 @@ import {
   type ApplyResult,
   type GameEvent,
   type Role,
+  type RuleErrorCode,
   type Scenario,
   type TableState,
 } from "../../shared/engine/index.js";
 import { CLOSE_CODES, joinErrorMessage, joinOptionsSchema, type JoinErrorCode } from "../../shared/protocol/join.js";
 import { parseClientMessage, type ProtocolErrorCode } from "../../shared/protocol/messages.js";
-import type { RuleErrorCode } from "../../shared/engine/index.js";
 import type { Logger } from "../logger.js";
-import { releaseTableCode, claimTableCode } from "../tables/tableCode.js";
+import { claimTableCode, releaseTableCode } from "../tables/tableCode.js";
 import { secretMatches } from "../tables/secrets.js";
 import { tableSpecSchema, type TableSpec } from "../tables/tableSpec.js";
 import { decodable } from "./decodable.js";

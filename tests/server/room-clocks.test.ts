@@ -17,12 +17,13 @@ describe("the room's other clocks", () => {
   it("a bot thinks for BOT_THINK_MS before it acts", async () => {
     const table = await h.open({ scenarioId: "backup-appliance", bot: { role: "seller", level: "easy" } });
     const buyer = await h.join(table.code, { seat: table.seats.buyer! }, "buyer");
-    await until("started", () => buyer.state.started);
-    const startedAt = Date.now();
-    await sleep(THINK_MS / 2);
-    expect(buyer.state.turn).toBe(0);
     await until("the bot moved", () => buyer.state.turn === 1, 3000);
-    expect(Date.now() - startedAt).toBeGreaterThanOrEqual(THINK_MS - 20);
+    // Server timestamps: from the start of the game (round 1) to the bot's first move.
+    const events = buyer.events();
+    const start = events.find((e) => e.type === "round_started")!;
+    const move = events.find((e) => e.turn === 0 && "by" in e && e.by === "seller")!;
+    expect(move.at - start.at).toBeGreaterThanOrEqual(THINK_MS);
+    expect(move.at - start.at).toBeLessThan(THINK_MS + 1000);
   });
 
   it("closes a table that stands empty for TABLE_IDLE_SECONDS, and never one with someone in it", async () => {
