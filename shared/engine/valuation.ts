@@ -8,7 +8,8 @@ export function issueMoney(scenario: Scenario, issueId: string, valuation: Issue
   const issue = scenario.issues.find((i) => i.id === issueId);
   if (!issue || issue.kind !== "range") return 0;
   const t = ((value as number) - issue.min) / (issue.max - issue.min);
-  return Math.round(valuation.atMin + (valuation.atMax - valuation.atMin) * t);
+  // `|| 0` turns Math.round(-0.4) = -0 into 0: JSON would, so a stored state would differ from the live one.
+  return Math.round(valuation.atMin + (valuation.atMax - valuation.atMin) * t) || 0;
 }
 
 /** Sum of a side's valuations of the non-price terms of a package. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ledgerBalance, viewFor, type Package, type Role, type TableState } from "../../shared/engine/index.js";
+import { issueMoney, ledgerBalance, viewFor, type Package, type Role, type TableState } from "../../shared/engine/index.js";
 import { act, newTable, offer, pkg } from "./helpers/play.js";
 
 /** Seller opens with `sellerFirst`, buyer answers with `buyerFirst`, then the given moves follow. */
@@ -87,5 +87,14 @@ describe("reciprocity ledger: settlement and balance", () => {
     expect(moneyIn("facilitator")).toEqual({ ledger: [100], event: [100] });
     expect(moneyIn("buyer")).toEqual({ ledger: [undefined], event: [undefined] });
     expect(moneyIn("observer")).toEqual({ ledger: [undefined], event: [undefined] });
+  });
+});
+
+describe("money values", () => {
+  it("interpolate a range valuation in whole money, never as -0 (which JSON would silently turn into 0)", () => {
+    const scenario = newTable().scenario;
+    expect(issueMoney(scenario, "warranty", { atMin: 0, atMax: 240 }, 12)).toBe(120);
+    expect(issueMoney(scenario, "warranty", { atMin: 0, atMax: 25 }, 12)).toBe(13);
+    expect(Object.is(issueMoney(scenario, "warranty", { atMin: -1, atMax: 0 }, 12), 0)).toBe(true);
   });
 });

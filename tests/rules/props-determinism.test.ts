@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { apply, createTable } from "../../shared/engine/index.js";
+import { VIEWERS, apply, createTable, viewFor } from "../../shared/engine/index.js";
 import { stepsArb } from "./helpers/actionArb.js";
 import { T0 } from "./helpers/play.js";
 import { playSteps } from "./helpers/runner.js";
@@ -50,6 +50,26 @@ describe("determinism (random scenarios × seeds × random play)", () => {
         }
       }),
       { numRuns: runs(150) },
+    );
+  });
+});
+
+describe("plain data (random scenarios × seeds × random play)", () => {
+  it("every state and every view survives JSON unchanged, as the wire and the store need", () => {
+    fc.assert(
+      fc.property(scenarioArb, seedArb, stepsArb(20), (scenario, seed, steps) => {
+        const { played } = playSteps(scenario, seed, steps);
+        const last = played.at(-1)?.result.state;
+        for (const state of [played[0]?.before, last]) {
+          if (!state) continue;
+          expect(JSON.parse(JSON.stringify(state))).toEqual(state);
+          for (const viewer of VIEWERS) {
+            const view = viewFor(state, viewer);
+            expect(JSON.parse(JSON.stringify(view))).toStrictEqual(view);
+          }
+        }
+      }),
+      { numRuns: runs(100) },
     );
   });
 });
