@@ -43,9 +43,13 @@ export function bestJointSurplus(scenario: Scenario, sides: PerRole<SidePrivate>
 export type SurplusPoint = { readonly terms: Package; readonly buyer: number; readonly seller: number };
 
 export type DrawAnalysis = {
-  /** Whether some package inside the price range leaves both sides at or above their walk-away. */
+  /** Whether some package on the price grid leaves both sides at or above their walk-away. */
   readonly zopaExists: boolean;
-  /** The price band that works for both sides on the best non-price terms (low > high when none). */
+  /**
+   * The textbook band between the two walk-aways on the best non-price terms (low > high when they
+   * do not overlap). It is money, not the offer grid: it may reach past the negotiable price range,
+   * which is why `zopaExists` can be false on a band with low ≤ high (never the other way round).
+   */
   readonly zopa: { readonly low: number; readonly high: number; readonly terms: Package };
   readonly bestJoint: number;
   /** Packages no other package beats for both sides, among those both sides could accept; by buyer surplus. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { apply, viewFor } from "../../shared/engine/index.js";
-import { fixture } from "./helpers/fixture.js";
+import { apply, createTable, formatMoney, viewFor } from "../../shared/engine/index.js";
+import { backupAppliance, fixture } from "./helpers/fixture.js";
 import { act, newTable, offer, pkg, refused, T0 } from "./helpers/play.js";
 
 describe("ask", () => {
@@ -22,6 +22,22 @@ describe("ask", () => {
     expect(sellerSees).toContain("Is there a date?");
     expect(sellerSees).not.toContain("Our quarter closes");
     expect(JSON.stringify(viewFor(result.state, "observer"))).not.toContain("Our quarter closes");
+  });
+
+  it("fills the numbers from this table's draw, whatever it is", () => {
+    const scenario = backupAppliance();
+    const quoted = new Set<string>();
+    for (let i = 0; i < 12; i++) {
+      let s = createTable(scenario, `draw-${i}`, { now: T0 });
+      s = act(s, offer("seller", { price: 24000, support: "basic", warranty: 12, delivery: 8, payment: "upfront" }));
+      const quarter = s.sides.seller.hotButtons.find((h) => h.id === "quarter");
+      if (quarter?.kind !== "deadline") throw new Error("the backup appliance seller has a quarter deadline");
+      const answer = apply(s, { type: "ask", by: "buyer", questionId: "seller-date" }, T0).events.find((e) => e.type === "question_answered");
+      const expected = `our quarter closes after round ${quarter.afterRound}, and every round after that costs us about ${formatMoney(quarter.costPerRound, "USD")}.`;
+      expect(answer).toMatchObject({ answer: `Honestly, yes: ${expected}` });
+      quoted.add(expected);
+    }
+    expect(quoted.size).toBeGreaterThan(3);
   });
 
   it("quotes the other side's current walk-away after a card moved it", () => {

@@ -26,6 +26,8 @@ describe("analyzeDraw against brute force (random scenarios × draws)", () => {
 
         expect(a.bestJoint).toBe(Math.max(...points.map((p) => p.buyer + p.seller)));
         expect(a.zopaExists).toBe(acceptable.length > 0);
+        if (a.zopaExists) expect(a.zopa.low).toBeLessThanOrEqual(a.zopa.high);
+        expect(a.zopa.high - a.zopa.low).toBe(a.bestJoint);
         if (acceptable.length > 0) withZopa++;
         else withoutZopa++;
 
