@@ -21,8 +21,12 @@ export type EventBody =
   | { readonly type: "note_taken"; readonly by: Role; readonly text: string }
   | { readonly type: "turn_timed_out"; readonly by: Role }
   | { readonly type: "round_started"; readonly round: number; readonly lastRound: number }
-  /** The full card: public, or private to the side it lands on. */
-  | { readonly type: "card_drawn"; readonly card: Card; readonly text: string; readonly thrownBy: "schedule" | "facilitator" }
+  /**
+   * The card: public, or private to the side it lands on. Its typed `effect` (new valuations,
+   * amounts) is private to that side and facilitators: viewFor removes it for everyone else,
+   * who read the card's text.
+   */
+  | { readonly type: "card_drawn"; readonly card: EventCard; readonly text: string; readonly thrownBy: "schedule" | "facilitator" }
   /** What the other side learns of a private card: that something happened. */
   | { readonly type: "card_hidden"; readonly side: Role; readonly thrownBy: "schedule" | "facilitator" }
   | { readonly type: "fact_revealed"; readonly to: Role; readonly text: string }
@@ -32,6 +36,9 @@ export type EventBody =
   | { readonly type: "resumed"; readonly turnEndsAt: number }
   | { readonly type: "time_added"; readonly seconds: number; readonly turnEndsAt: number | null }
   | { readonly type: "game_over"; readonly outcome: Outcome; readonly score: Score };
+
+/** A card inside an event: `effect` is absent in the views of those the card does not land on. */
+export type EventCard = Omit<Card, "effect"> & { readonly effect?: Card["effect"] };
 
 export type GameEvent = EventBody & Stamp;
 export type GameEventType = GameEvent["type"];

@@ -185,15 +185,22 @@ export function canSee(event: GameEvent, viewer: Viewer, finished: boolean): boo
   return event.audience === "all" || event.audience === viewer;
 }
 
-/** The events a viewer may see, with other sides' concession money removed. */
+/** The events a viewer may see, with other sides' concession money and card effects removed. */
 export function timelineFor(state: TableState, viewer: Viewer): GameEvent[] {
   const finished = state.phase === "finished";
   return state.timeline.filter((e) => canSee(e, viewer, finished)).map((e) => redactEvent(e, viewer));
 }
 
 export function redactEvent(event: GameEvent, viewer: Viewer): GameEvent {
-  if (event.type !== "concessions" || viewer === "facilitator" || viewer === event.by) return event;
-  return { ...event, entries: event.entries.map(({ money: _hidden, ...rest }) => rest) };
+  if (viewer === "facilitator") return event;
+  if (event.type === "concessions" && viewer !== event.by)
+    return { ...event, entries: event.entries.map(({ money: _hidden, ...rest }) => rest) };
+  // A public card's text is for everyone; its effect data (a new valuation, say) is its side's secret.
+  if (event.type === "card_drawn" && viewer !== event.card.side) {
+    const { effect: _hidden, ...card } = event.card;
+    return { ...event, card };
+  }
+  return event;
 }
 
 function revealOf(state: TableState): Reveal {

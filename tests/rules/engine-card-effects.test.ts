@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { apply, viewFor, type TableState } from "../../shared/engine/index.js";
+import { fixture } from "./helpers/fixture.js";
 import { act, actAll, newTable, offer, pkg, T0 } from "./helpers/play.js";
 
 /** Both sides offer the same package each turn until `turns` turns have been taken. */
@@ -96,6 +97,19 @@ describe("curve-ball effects", () => {
     expect(seller.timeline.filter((e) => e.type.startsWith("card_"))).toEqual([expect.objectContaining({ type: "card_hidden", side: "buyer" })]);
     expect(JSON.stringify(seller)).not.toContain("competitor");
     expect(viewFor(s, "facilitator").cards).toEqual([expect.objectContaining({ hidden: false, id: "competitor" })]);
+  });
+
+  it("a public card's effect data stays with its side: the others read only its text", () => {
+    const scenario = fixture((raw) =>
+      raw.deck.cards.push({ id: "crew", title: "Crew shortage", text: "The seller's crew is short.", visibility: "public", side: "seller", effect: { kind: "changeValue", issueId: "delivery", value: { atMin: 777, atMax: 0 } } }),
+    );
+    const s = act(newTable(scenario), { type: "curveball", cardId: "crew" });
+    const drawnFor = (viewer: "buyer" | "seller" | "observer" | "facilitator") => viewFor(s, viewer).timeline.find((e) => e.type === "card_drawn");
+    for (const viewer of ["buyer", "observer"] as const) {
+      expect(drawnFor(viewer)).toMatchObject({ text: "The seller's crew is short.", card: { id: "crew", title: "Crew shortage" } });
+      expect(JSON.stringify(drawnFor(viewer))).not.toContain("777");
+    }
+    for (const viewer of ["seller", "facilitator"] as const) expect(drawnFor(viewer)).toMatchObject({ card: { effect: { kind: "changeValue", value: { atMin: 777 } } } });
   });
 
   it("a public card is shown in full to everyone", () => {

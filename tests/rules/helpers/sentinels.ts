@@ -51,6 +51,8 @@ export function sentinelScenario(): Scenario {
       { id: "s-leak", title: "CARDTITLE<s-leak>", text: "CARD<s-leak>.", visibility: "private", side: "seller", effect: { kind: "reveal", fact: { kind: "hotButton", id: "audit" } } },
       { id: "deadline", title: "Deadline moves", text: "The talks gain {by} rounds.", visibility: "public", side: "buyer", effect: { kind: "changeDeadline", by: 2 } },
       { id: "pub-bleed", title: "Public bleed", text: "The buyer now loses {amount} a round.", visibility: "public", side: "buyer", effect: { kind: "perRoundCost", amount: 300 } },
+      // Public: both sides read that the seller's delivery costs changed, but not by how much.
+      { id: "pub-value", title: "Crew shortage", text: "The seller's install crew is short-staffed.", visibility: "public", side: "seller", effect: { kind: "changeValue", issueId: "delivery", value: { atMin: 52361, atMax: 0 } } },
     ],
   };
   return parseOrThrow(raw);
