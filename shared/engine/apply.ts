@@ -27,7 +27,7 @@ export type ApplyResult =
 /** The engine's one entry point: a pure function of the state, the action and the time. */
 export function apply(state: TableState, action: Action, now: number): ApplyResult {
   if (state.phase === "finished") return refuse(state, ruleError("rule/game_over", "This game is over."));
-  const problem = actionProblem(action);
+  const problem = Number.isFinite(now) ? actionProblem(action) : "The time of the action is not a valid epoch ms.";
   if (problem) return refuse(state, ruleError("rule/bad_action", problem));
   const step = new Step(state, now);
 

@@ -22,6 +22,13 @@ describe("malformed actions (a bug at the edge) are refused, never thrown", () =
     expect(result.state).toBe(start);
   });
 
+  it.each([Number.NaN, Infinity])("a clock reading of %s is refused before it can poison the timer", (now) => {
+    const start = newTable();
+    const result = apply(start, { type: "timeout" }, now);
+    expect(result).toMatchObject({ ok: false, error: { code: "rule/bad_action" } });
+    expect(result.state).toBe(start);
+  });
+
   it("an option value that is not text is bad terms with a readable message", () => {
     const start = newTable();
     const result = apply(start, { type: "offer", by: "seller", terms: { price: 2000, support: Object.create(null), warranty: 0, delivery: 6 } }, T0);
