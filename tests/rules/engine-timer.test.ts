@@ -76,6 +76,12 @@ describe("add_time", () => {
     expect(result.events[0]).toMatchObject({ type: "time_added", seconds: 30, turnEndsAt: T0 + TURN + 30_000 });
   });
 
+  it("gives a turn that has just run out the added time from now", () => {
+    const s = act(newTable(), { type: "add_time", seconds: 30 }, T0 + TURN + 5_000);
+    expect(s.turnEndsAt).toBe(T0 + TURN + 5_000 + 30_000);
+    refused(s, { type: "timeout" }, "rule/timer_not_expired", T0 + TURN + 10_000);
+  });
+
   it("extends a paused turn's remaining time", () => {
     let s = act(newTable(), { type: "pause" }, T0 + 10_000);
     s = act(s, { type: "add_time", seconds: 20 });

@@ -12,7 +12,8 @@ export function addTime(step: Step, action: ActionOf<"add_time">): RuleError | n
   const s = step.state;
   const ms = seconds * 1000;
   if (s.phase === "paused") step.update({ pausedRemainingMs: (s.pausedRemainingMs ?? 0) + ms });
-  else step.update({ turnEndsAt: (s.turnEndsAt ?? step.now) + ms });
+  // A turn whose time has already run out (its timeout not yet applied) gets the time from now.
+  else step.update({ turnEndsAt: Math.max(s.turnEndsAt ?? step.now, step.now) + ms });
   step.emit({ type: "time_added", seconds, turnEndsAt: step.state.turnEndsAt });
   return null;
 }
