@@ -32,14 +32,15 @@ export function apply(state: TableState, action: Action, now: number): ApplyResu
   const step = new Step(state, now);
 
   if (isTurnAction(action)) {
-    if (action.message !== undefined && action.message.length > MAX_MESSAGE_LENGTH)
-      return refuse(state, ruleError("rule/message_too_long", `A message can hold at most ${MAX_MESSAGE_LENGTH} characters.`));
     if (state.phase === "paused") return refuse(state, ruleError("rule/paused", "The game is paused."));
+    // Speaking out of turn is an interruption whatever was said, so this comes before checking the message.
     if (action.by !== state.toAct) {
       step.update({ interruptions: withRole(state.interruptions, action.by, state.interruptions[action.by] + 1) });
       step.emit({ type: "interruption", by: action.by, attempted: action.type });
       return { ok: false, error: ruleError("rule/not_your_turn", "It is the other side's turn: wait for their move."), state: step.state, events: step.events };
     }
+    if (action.message !== undefined && action.message.length > MAX_MESSAGE_LENGTH)
+      return refuse(state, ruleError("rule/message_too_long", `A message can hold at most ${MAX_MESSAGE_LENGTH} characters.`));
   }
 
   const error = dispatch(step, action);

@@ -18,6 +18,11 @@ describe("acting out of turn", () => {
     expect({ ...result.state, interruptions: start.interruptions, timeline: start.timeline }).toEqual(start);
   });
 
+  it("counts an interruption even when the message attached is too long", () => {
+    const result = refused(newTable(), offer("buyer", pkg(), "x".repeat(1000)), "rule/not_your_turn");
+    expect(result.state.interruptions.buyer).toBe(1);
+  });
+
   it("counts every interruption", () => {
     let s = newTable();
     s = refused(s, { type: "walk_away", by: "buyer" }, "rule/not_your_turn").state;
