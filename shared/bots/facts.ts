@@ -1,0 +1,71 @@
+import type { KnownFact, Role } from "../engine/index.js";
+import type { PackageSpace } from "./space.js";
+
+/*
+ * What a bot can use from the facts it learned about the other side (answers and leaks). The
+ * engine hands a fact over as its kind plus the sentence describeFact wrote, so the numbers are
+ * read back from that sentence; tests/bots/facts.test.ts pins this to describeFact's wording.
+ */
+
+export type OtherSideFacts = {
+  /** The other side's walk-away, when a fact told it. */
+  readonly walkAway: number | null;
+  /** Exact money per value (worth to a buyer, cost to a seller), by axis index, for the axes a fact told. */
+  readonly money: ReadonlyMap<number, Float64Array>;
+  /** Whether the other side let slip a hot button (a date or a cap it must meet). */
+  readonly pressed: boolean;
+};
+
+const MONEY = /(−|-)?[^\d\s]*\s?(\d[\d,]*)/;
+
+/** The first amount of money in a sentence written by formatMoney ("$18,250", "−€300", "CHF 1,000"). */
+export function firstAmount(text: string): number | null {
+  const m = MONEY.exec(text);
+  if (!m) return null;
+  const n = Number((m[2] as string).replaceAll(",", ""));
+  return m[1] ? -n : n;
+}
+
+export function readFacts(learned: readonly KnownFact[], space: PackageSpace, owner: Role): OtherSideFacts {
+  let walkAway: number | null = null;
+  let pressed = false;
+  const money = new Map<number, Float64Array>();
+  for (const known of learned) {
+    const fact = known.fact;
+    switch (fact.kind) {
+      case "walkAway":
+        walkAway = firstAmount(known.text) ?? walkAway;
+        break;
+      case "hotButton":
+        pressed = true;
+        break;
+      case "value": {
+        const a = space.axes.findIndex((axis) => axis.issue.id === fact.issueId);
+        const values = a >= 0 ? valueMoney(space, a, owner, known.text) : null;
+        if (values) money.set(a, values);
+        break;
+      }
+    }
+  }
+  return { walkAway, money, pressed };
+}
+
+/** describeFact lists "<option label> costs $X" per option, or both ends "<n> <unit> is worth $X" of a range. */
+function valueMoney(space: PackageSpace, a: number, owner: Role, text: string): Float64Array | null {
+  const axis = space.axes[a];
+  if (!axis) return null;
+  const verb = owner === "buyer" ? "is worth" : "costs";
+  const amountAfter = (label: string): number | null => {
+    const at = text.indexOf(`${label} ${verb} `);
+    return at < 0 ? null : firstAmount(text.slice(at + label.length + verb.length + 2));
+  };
+  const issue = axis.issue;
+  if (issue.kind === "options") {
+    const amounts = issue.options.map((o) => amountAfter(o.label));
+    return amounts.every((x) => x !== null) ? Float64Array.from(amounts as number[]) : null;
+  }
+  const low = amountAfter(`${issue.min} ${issue.unit}`);
+  const high = amountAfter(`${issue.max} ${issue.unit}`);
+  if (low === null || high === null) return null;
+  return Float64Array.from(axis.values as number[], (v) => Math.round(low + ((high - low) * (v - issue.min)) / (issue.max - issue.min)));
+}

@@ -1,0 +1,139 @@
+import {
+  brokenCap,
+  otherRole,
+  penaltyAt,
+  roundOf,
+  utility,
+  type HotButton,
+  type Package,
+  type PrivateView,
+  type Role,
+  type Scenario,
+  type SidePrivate,
+  type TableView,
+} from "../engine/index.js";
+import { readFacts } from "./facts.js";
+import { opponentModel, theirMoney, type OpponentModel } from "./opponent.js";
+import { sideOf, valuationScenario } from "./ownSide.js";
+import { packageSpace, sideMoney, snapPrice, type MoneyTable, type PackageSpace } from "./space.js";
+
+/*
+ * Where a bot stands on its turn, from its own view only: its utility for every package, what
+ * its hot buttons will cost, what it guesses of the other side. Utility is the bot's surplus
+ * (valuation.ts) net of the penalties it expects in the round a package would be agreed.
+ */
+
+export type Position = {
+  readonly view: TableView;
+  readonly me: Role;
+  readonly own: PrivateView;
+  readonly side: SidePrivate;
+  readonly scenario: Scenario;
+  readonly space: PackageSpace;
+  /** The bot's own money (worth or cost) per value and per combination of the non-price terms. */
+  readonly money: MoneyTable;
+  /** Combinations the bot's budget caps allow it to offer. */
+  readonly allowed: Int32Array;
+  /** The highest price the bot may put its name to (the top of the range, or its cap), on the grid. */
+  readonly ceiling: number;
+  /** The round in which the other side could accept an offer made now. */
+  readonly strikeRound: number;
+  readonly penaltyNow: number;
+  readonly penaltyAtStrike: number;
+  readonly opponent: OpponentModel;
+};
+
+export function positionOf(view: TableView, me: Role, own: PrivateView): Position {
+  const scenario = valuationScenario(view.scenario);
+  const space = packageSpace(view.scenario.issues);
+  const money = sideMoney(space, scenario, own.values);
+  const strikeRound = roundOf(view.turn + 1);
+  return {
+    view,
+    me,
+    own,
+    side: sideOf(own),
+    scenario,
+    space,
+    money,
+    allowed: allowedCombos(space, own.hotButtons),
+    ceiling: priceCeiling(space, own.hotButtons),
+    strikeRound,
+    penaltyNow: penaltyAt(own.hotButtons, view.round),
+    penaltyAtStrike: penaltyAt(own.hotButtons, strikeRound),
+    opponent: opponentModel(view, me, space, money.spreads, readFacts(own.learned, space, otherRole(me))),
+  };
+}
+
+function priceCeiling(space: PackageSpace, hotButtons: readonly HotButton[]): number {
+  let ceiling = space.price.max;
+  for (const h of hotButtons) if (h.kind === "budgetCap" && h.issueId === space.price.id) ceiling = Math.min(ceiling, h.max);
+  return snapPrice(space.price, ceiling, "down", space.price.max);
+}
+
+const allowedCache = new WeakMap<PackageSpace, Map<string, Int32Array>>();
+
+/** Combinations within the caps a side has on non-price issues; cached on what the caps are. */
+function allowedCombos(space: PackageSpace, hotButtons: readonly HotButton[]): Int32Array {
+  const caps = hotButtons.flatMap((h) => {
+    if (h.kind !== "budgetCap") return [];
+    const a = space.axes.findIndex((axis) => axis.issue.id === h.issueId);
+    return a < 0 ? [] : [{ a, max: h.max }];
+  });
+  let bySpace = allowedCache.get(space);
+  if (!bySpace) {
+    bySpace = new Map();
+    allowedCache.set(space, bySpace);
+  }
+  const key = caps.map((c) => `${c.a}:${c.max}`).join(",");
+  let allowed = bySpace.get(key);
+  if (!allowed) {
+    allowed = Int32Array.from(combosWithin(space, caps));
+    bySpace.set(key, allowed);
+  }
+  return allowed;
+}
+
+function combosWithin(space: PackageSpace, caps: readonly { a: number; max: number }[]): number[] {
+  const A = space.axes.length;
+  const out: number[] = [];
+  for (let c = 0; c < space.size; c++) {
+    const within = caps.every(({ a, max }) => {
+      const value = (space.axes[a] as PackageSpace["axes"][number]).values[space.index[c * A + a] as number];
+      return typeof value !== "number" || value <= max;
+    });
+    if (within) out.push(c);
+  }
+  return out;
+}
+
+/** The bot's utility for combination c at a price, net of a penalty. */
+export function netOf(pos: Position, combo: number, price: number, penalty: number): number {
+  const money = pos.money.combos[combo] as number;
+  return pos.me === "seller" ? price - money - pos.own.walkAway - penalty : pos.own.walkAway + money - price - penalty;
+}
+
+/** The price on the grid that gives the bot at least `target` on combination c (or the best it can get). */
+export function priceFor(pos: Position, combo: number, target: number, penalty: number): number {
+  const money = pos.money.combos[combo] as number;
+  return pos.me === "seller"
+    ? snapPrice(pos.space.price, pos.own.walkAway + money + penalty + target, "up", pos.ceiling)
+    : snapPrice(pos.space.price, pos.own.walkAway + money - penalty - target, "down", pos.ceiling);
+}
+
+/** The price the bot likes best: the top it may ask as seller, the bottom of the range as buyer. */
+export function bestPrice(pos: Position): number {
+  return pos.me === "seller" ? pos.ceiling : pos.space.price.min;
+}
+
+/** The guessed utility of the other side for a package, up to their unknown walk-away. */
+export function theirGain(pos: Position, combo: number, price: number): number {
+  const money = theirMoney(pos.opponent, pos.space, combo);
+  return pos.me === "seller" ? money - price : price - money;
+}
+
+/** The bot's net utility for a package on the table, or null if its budget caps forbid it. */
+export function netOfPackage(pos: Position, terms: Package, penalty: number): number | null {
+  if (brokenCap(pos.side, terms)) return null;
+  return utility(pos.scenario, pos.me, pos.side, terms) - penalty;
+}

@@ -1,0 +1,55 @@
+/*
+ * Who a bot is: a tactic from the negotiation literature plus a few knobs. A facilitator picks a
+ * level (easy, firm, tough); the simulator and tests may pick a tactic directly.
+ */
+
+/** The difficulty a facilitator understands: how slowly the bot gives ground. */
+export const BOT_LEVELS = ["easy", "firm", "tough"] as const;
+export type BotLevel = (typeof BOT_LEVELS)[number];
+
+/** Faratin, Sierra & Jennings (1998): three time-dependent curves and relative tit-for-tat. */
+export const BOT_TACTICS = ["boulware", "linear", "conceder", "tit_for_tat"] as const;
+export type BotTactic = (typeof BOT_TACTICS)[number];
+
+/** Every name a bot can be asked for by: a level or a tactic. */
+export const BOT_NAMES = [...BOT_LEVELS, ...BOT_TACTICS] as const;
+export type BotName = (typeof BOT_NAMES)[number];
+
+export type BotProfile = {
+  readonly tactic: BotTactic;
+  /** Shape of the concession curve: below 1 holds out (boulware), 1 is linear, above 1 gives in early (conceder). */
+  readonly beta: number;
+  /** Share of the utility range given up with the opening offer (Faratin's k, 0..1). */
+  readonly k: number;
+  /** Chance, on a turn where a question makes sense, that the bot asks one instead of offering. */
+  readonly curiosity: number;
+  /** Every random choice of the bot is derived from this seed and the turn number. */
+  readonly seed: string;
+};
+
+const TACTIC_SHAPES: Record<BotTactic, Pick<BotProfile, "beta" | "k" | "curiosity">> = {
+  boulware: { beta: 0.25, k: 0, curiosity: 0.5 },
+  linear: { beta: 1, k: 0, curiosity: 0.35 },
+  conceder: { beta: 4, k: 0.05, curiosity: 0.2 },
+  // Tit-for-tat mirrors the other side; beta shapes the curve it never falls behind (so two
+  // tit-for-tat bots cannot stall each other until the deadline).
+  tit_for_tat: { beta: 0.5, k: 0, curiosity: 0.35 },
+};
+
+const LEVEL_TACTICS: Record<BotLevel, BotTactic> = { easy: "conceder", firm: "linear", tough: "boulware" };
+
+export function tacticProfile(tactic: BotTactic, seed: string): BotProfile {
+  return { tactic, ...TACTIC_SHAPES[tactic], seed };
+}
+
+export function botProfile(level: BotLevel, seed: string): BotProfile {
+  return tacticProfile(LEVEL_TACTICS[level], seed);
+}
+
+export function isBotName(name: string): name is BotName {
+  return (BOT_NAMES as readonly string[]).includes(name);
+}
+
+export function profileByName(name: BotName, seed: string): BotProfile {
+  return (BOT_LEVELS as readonly string[]).includes(name) ? botProfile(name as BotLevel, seed) : tacticProfile(name as BotTactic, seed);
+}

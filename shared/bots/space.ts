@@ -1,0 +1,140 @@
+import { buyerward, issueMoney, issueValues, type Issue, type IssueValue, type Package, type PriceIssue, type Scenario } from "../engine/index.js";
+
+/*
+ * Every package a bot could offer, precomputed once per scenario: each combination of the
+ * non-price terms is an integer, and price is set per combination in closed form (utility is
+ * linear in price). A scenario has few combinations, so a bot can scan them all on each move.
+ */
+
+export type TermIssue = Exclude<Issue, PriceIssue>;
+
+export type Axis = {
+  readonly issue: TermIssue;
+  readonly values: readonly (number | string)[];
+  /** Position of each value between the seller's end (0) and the buyer's end (1). */
+  readonly toward: Float64Array;
+  readonly indexOf: ReadonlyMap<number | string, number>;
+};
+
+export type PackageSpace = {
+  readonly price: PriceIssue;
+  readonly axes: readonly Axis[];
+  readonly size: number;
+  /** Value index of combination c on axis a, at c · axes.length + a. */
+  readonly index: Uint16Array;
+};
+
+const spaces = new WeakMap<readonly Issue[], PackageSpace>();
+
+export function packageSpace(issues: readonly Issue[]): PackageSpace {
+  let space = spaces.get(issues);
+  if (!space) {
+    space = buildSpace(issues);
+    spaces.set(issues, space);
+  }
+  return space;
+}
+
+function buildSpace(issues: readonly Issue[]): PackageSpace {
+  const price = issues.find((i): i is PriceIssue => i.kind === "price");
+  if (!price) throw new Error("scenario has no price issue (parseScenario refuses such files)");
+  const axes: Axis[] = issues
+    .filter((i): i is TermIssue => i.kind !== "price")
+    .map((issue) => {
+      const values = issueValues(issue);
+      return {
+        issue,
+        values,
+        toward: Float64Array.from(values, (v) => buyerward(issue, v)),
+        indexOf: new Map(values.map((v, i) => [v, i])),
+      };
+    });
+  const size = axes.reduce((n, a) => n * a.values.length, 1);
+  const index = new Uint16Array(size * axes.length);
+  for (let c = 0; c < size; c++) {
+    let rest = c;
+    for (let a = axes.length - 1; a >= 0; a--) {
+      const n = (axes[a] as Axis).values.length;
+      index[c * axes.length + a] = rest % n;
+      rest = Math.floor(rest / n);
+    }
+  }
+  return { price, axes, size, index };
+}
+
+/** The combination a package's non-price terms form, or -1 when a value is not in the space. */
+export function comboOf(space: PackageSpace, terms: Package): number {
+  let c = 0;
+  for (const axis of space.axes) {
+    const value = terms[axis.issue.id];
+    const i = value === undefined ? undefined : axis.indexOf.get(value);
+    if (i === undefined) return -1;
+    c = c * axis.values.length + i;
+  }
+  return c;
+}
+
+export function packageOf(space: PackageSpace, combo: number, price: number): Package {
+  const terms: Record<string, number | string> = { price };
+  const A = space.axes.length;
+  space.axes.forEach((axis, a) => {
+    terms[axis.issue.id] = axis.values[space.index[combo * A + a] as number] as number | string;
+  });
+  return terms;
+}
+
+/** Sum over the axes of a per-value table, for every combination. */
+function comboSums(space: PackageSpace, perAxis: readonly Float64Array[]): Float64Array {
+  const A = space.axes.length;
+  const out = new Float64Array(space.size);
+  for (let c = 0; c < space.size; c++) {
+    let sum = 0;
+    for (let a = 0; a < A; a++) sum += (perAxis[a] as Float64Array)[space.index[c * A + a] as number] as number;
+    out[c] = sum;
+  }
+  return out;
+}
+
+/** One side's money (worth to the buyer, cost to the seller) for each value of each axis. */
+function axisMoney(space: PackageSpace, scenario: Scenario, values: Readonly<Record<string, IssueValue>>): Float64Array[] {
+  return space.axes.map((axis) => {
+    const valuation = values[axis.issue.id];
+    return Float64Array.from(axis.values, (v) => (valuation ? issueMoney(scenario, axis.issue.id, valuation, v) : 0));
+  });
+}
+
+export type MoneyTable = {
+  readonly perAxis: readonly Float64Array[];
+  readonly combos: Float64Array;
+  /** Per axis, the largest minus the smallest money: what the issue can swing. */
+  readonly spreads: Float64Array;
+};
+
+const moneyTables = new WeakMap<PackageSpace, WeakMap<object, MoneyTable>>();
+
+/**
+ * A side's money per axis value and per combination. Cached on the valuation object, which the
+ * engine shares between tables and views and replaces only when a card changes a value.
+ */
+export function sideMoney(space: PackageSpace, scenario: Scenario, values: Readonly<Record<string, IssueValue>>): MoneyTable {
+  let bySpace = moneyTables.get(space);
+  if (!bySpace) {
+    bySpace = new WeakMap();
+    moneyTables.set(space, bySpace);
+  }
+  let table = bySpace.get(values);
+  if (!table) {
+    const perAxis = axisMoney(space, scenario, values);
+    const spreads = Float64Array.from(perAxis, (m) => Math.max(...m) - Math.min(...m));
+    table = { perAxis, combos: comboSums(space, perAxis), spreads };
+    bySpace.set(values, table);
+  }
+  return table;
+}
+
+/** Snap a price onto the issue's grid, rounding toward `favour` ("up" for a seller, "down" for a buyer). */
+export function snapPrice(price: PriceIssue, amount: number, favour: "up" | "down", ceiling: number): number {
+  const steps = (amount - price.min) / price.step;
+  const snapped = price.min + (favour === "up" ? Math.ceil(steps - 1e-9) : Math.floor(steps + 1e-9)) * price.step;
+  return Math.min(Math.max(snapped, price.min), ceiling);
+}

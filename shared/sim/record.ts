@@ -1,0 +1,51 @@
+import type { Outcome, PerRole, Role } from "../engine/index.js";
+import type { PlayedGame } from "./play.js";
+import { zoneOf, type Zone } from "./zone.js";
+
+/** What one simulated game contributes to the statistics. */
+export type GameRecord = {
+  readonly seed: string;
+  readonly outcome: Outcome["kind"];
+  readonly walkedAwayBy: Role | null;
+  readonly round: number;
+  readonly actions: number;
+  readonly price: number | null;
+  /** Whether the walk-aways as drawn left a zone of possible agreement. */
+  readonly zopaAtDraw: boolean;
+  /** The zone at the end of the game (cards may have moved it), as the debrief shows it. */
+  readonly zopa: Zone;
+  readonly efficiency: number;
+  readonly surplus: PerRole<number>;
+  readonly concessions: PerRole<{ readonly count: number; readonly share: number }>;
+  readonly questions: PerRole<number>;
+  readonly cards: number;
+};
+
+export function recordGame(seed: string, game: PlayedGame): GameRecord {
+  const { final } = game;
+  const outcome = final.outcome;
+  const score = final.score;
+  if (!outcome || !score) throw new Error(`game ${seed} has not ended`);
+  const zopa = zoneOf(final.scenario, final.sides);
+  const atDraw = final.cards.length > 0 ? zoneOf(final.scenario, game.initial.sides).exists : zopa.exists;
+  const concessions = (role: Role) => {
+    const own = final.ledger.filter((c) => c.by === role);
+    return { count: own.length, share: own.reduce((sum, c) => sum + c.share, 0) };
+  };
+  return {
+    seed,
+    outcome: outcome.kind,
+    walkedAwayBy: outcome.kind === "walkaway" ? outcome.by : null,
+    round: outcome.round,
+    actions: game.actions.length,
+    price: outcome.kind === "deal" ? (outcome.terms.price as number) : null,
+    zopaAtDraw: atDraw,
+    zopa,
+    efficiency: score.efficiency,
+    surplus: score.surplus,
+    concessions: { buyer: concessions("buyer"), seller: concessions("seller") },
+    questions: { buyer: final.asked.buyer.length, seller: final.asked.seller.length },
+    cards: final.cards.length,
+  };
+}
+

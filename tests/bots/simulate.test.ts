@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { simulate } from "../../shared/sim/simulate.js";
+import { formatReport } from "../../shared/sim/report.js";
+import { shipped, SHIPPED } from "./helpers/scenarios.js";
+
+describe("the simulator", () => {
+  it("gives identical results for identical seeds, and different ones for another seed", () => {
+    const scenario = shipped("partner-reseller");
+    const options = { games: 120, buyer: "tough", seller: "tit_for_tat", seed: "same" } as const;
+    const first = simulate(scenario, options);
+    expect(simulate(scenario, options)).toEqual(first);
+    expect(simulate(scenario, { ...options, seed: "other" }).summary).not.toEqual(first.summary);
+  });
+
+  for (const scenario of SHIPPED) {
+    it(`${scenario.id}: the figures add up`, () => {
+      let done = 0;
+      const result = simulate(scenario, { games: 150, buyer: "firm", seller: "firm", seed: "sums" }, (n) => (done = n));
+      const s = result.summary;
+      expect(done).toBe(150);
+      expect(s.games).toBe(150);
+      expect(s.dealRate + s.walkAwayRate + s.otherEndRate).toBeCloseTo(1, 3);
+      expect(s.walkAwaysBy.buyer + s.walkAwaysBy.seller).toBeCloseTo(s.walkAwayRate, 3);
+      const { withCards, withoutCards } = s.curveBalls;
+      expect(withCards.games + withoutCards.games).toBe(150);
+      expect(s.zopaShare).toBeGreaterThan(0);
+      expect(s.efficiency).toBeGreaterThan(0);
+      expect(s.efficiency).toBeLessThanOrEqual(1);
+      if (s.price && s.zopaMidpoint && s.priceVsMidpoint) expect(s.priceVsMidpoint.mean).toBeCloseTo(s.price.mean - s.zopaMidpoint.mean, -1);
+      const report = formatReport(result);
+      expect(report).toContain(scenario.id);
+      expect(report).toContain("Curve balls");
+    });
+  }
+
+  it("tough bots claim more than easy ones on the same draws", () => {
+    const scenario = shipped("backup-appliance");
+    const toughSeller = simulate(scenario, { games: 200, buyer: "easy", seller: "tough", seed: "claim" }).summary;
+    const easySeller = simulate(scenario, { games: 200, buyer: "tough", seller: "easy", seed: "claim" }).summary;
+    expect(toughSeller.surplus.seller).toBeGreaterThan(easySeller.surplus.seller);
+    expect(easySeller.surplus.buyer).toBeGreaterThan(toughSeller.surplus.buyer);
+  });
+});
