@@ -17,6 +17,7 @@ import { parseClientMessage, type ProtocolErrorCode } from "../../shared/protoco
 import type { Logger } from "../logger.js";
 import { claimTableCode, releaseTableCode } from "../tables/tableCode.js";
 import { secretMatches } from "../tables/secrets.js";
+import { closeTableLink, openTableLink, tableChanged, type ControlResult, type FacilitatorAction } from "../tables/tableLinks.js";
 import { tableSpecSchema, type TableSpec } from "../tables/tableSpec.js";
 import { decodable } from "./decodable.js";
 import { Audience, seatingOf, send, type Seating, type TableClient } from "./audience.js";
@@ -92,6 +93,7 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
     this.budget = new MessageBudget(services.config.MESSAGE_RATE, services.config.MESSAGE_BURST);
     this.timers = new Timers((error, name) => this.log.error({ err: error, timer: name }, "table timer failed"));
     this.state = new PublicTableState();
+    openTableLink(this.code, (action) => this.control(action));
     this.sync();
     this.watchEmpty();
     this.onMessage("*", (client, type, payload) => this.onClientMessage(client, type, payload));
@@ -171,6 +173,7 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
 
   override onDispose(): Promise<void> {
     this.timers.clearAll();
+    closeTableLink(this.code);
     this.log.info({ phase: this.table.phase, outcome: this.table.outcome?.kind ?? null }, "table closed");
     return releaseTableCode(this.presence, this.code);
   }
@@ -244,8 +247,17 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
 
   /** The single write of the synced state, then one patch to everyone. */
   private sync(): void {
-    writePublicTable(this.state, this.code, this.started, this.table, this.seats.snapshot());
+    const seats = this.seats.snapshot();
+    writePublicTable(this.state, this.code, this.started, this.table, seats);
     this.broadcastPatch();
+    tableChanged(this.code, { table: this.table, started: this.started, seats });
+  }
+
+  /** A workshop's control of this table (tableLinks.ts): the same path as a facilitator's message. */
+  private control(action: FacilitatorAction): ControlResult {
+    if (!this.started) return { ok: false, error: { code: "protocol/not_started", message: "The game starts when both seats are filled." } };
+    const result = this.act(action);
+    return result.ok ? { ok: true } : { ok: false, error: result.error };
   }
 
   private newGame(): TableState {
