@@ -1,5 +1,5 @@
 /** Stable codes for every refused store call: callers match on these, never on the text. */
-export const STORE_ERROR_CODES = ["store/duplicate", "store/gap", "store/not_found", "store/not_open", "store/schema_too_new"] as const;
+export const STORE_ERROR_CODES = ["store/duplicate", "store/gap", "store/not_found", "store/not_open", "store/not_owner", "store/schema_too_new"] as const;
 export type StoreErrorCode = (typeof STORE_ERROR_CODES)[number];
 
 export class StoreError extends Error {

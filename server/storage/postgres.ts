@@ -17,6 +17,7 @@ import {
   type Row,
 } from "./rows.js";
 import type {
+  AppendOptions,
   FinishedFilter,
   LogEntry,
   NewTable,
@@ -44,6 +45,9 @@ export type PostgresStoreOptions = {
   /** A pooled idle connection failed (e.g. the database restarted); the pool replaces it. */
   readonly onIdleClientError?: (error: Error) => void;
 };
+
+/** A table that may still be played: neither finished nor given up. */
+const LIVE = "status = 'open' AND closed_at IS NULL";
 
 const OID = { int8: 20, json: 114, jsonb: 3802 } as const;
 
@@ -145,36 +149,67 @@ export class PostgresStore implements Store {
 
   async setSeat(code: string, role: Role, seat: Seat): Promise<void> {
     const { rowCount } = await this.#pool.query(
-      `UPDATE game_tables SET ${role}_token_hash = $2, ${role}_name = $3 WHERE code = $1 AND status = 'open'`,
+      `UPDATE game_tables SET ${role}_token_hash = $2, ${role}_name = $3 WHERE code = $1 AND ${LIVE}`,
       [code, seat.tokenHash, seat.name],
     );
     if (rowCount === 0) throw await this.#notOpenTable(code);
   }
 
-  async appendAction(code: string, entry: LogEntry): Promise<void> {
+  async startTable(code: string, startedAt: number): Promise<void> {
+    const { rowCount } = await this.#pool.query(`UPDATE game_tables SET started_at = $2 WHERE code = $1 AND ${LIVE} AND started_at IS NULL`, [
+      code,
+      startedAt,
+    ]);
+    if (rowCount === 1) return;
+    const { rows } = await this.#pool.query<Row>(`SELECT 1 FROM game_tables WHERE code = $1 AND ${LIVE} AND started_at IS NOT NULL`, [code]);
+    if (rows.length > 0) throw new StoreError("store/duplicate", `Table ${code} has started already.`);
+    throw await this.#notOpenTable(code);
+  }
+
+  async closeTable(code: string, closedAt: number): Promise<void> {
+    const { rowCount } = await this.#pool.query(
+      `UPDATE game_tables SET closed_at = $2, owner = NULL, lease_until = NULL WHERE code = $1 AND ${LIVE} AND started_at IS NULL`,
+      [code, closedAt],
+    );
+    if (rowCount === 0) throw await this.#notOpenTable(code);
+  }
+
+  async appendAction(code: string, entry: LogEntry, options: AppendOptions = {}): Promise<void> {
     const p = logParams(code, entry);
-    let inserted: number | null;
+    const r = options.finish ? resultParams(options.finish) : { finished_at: null, outcome: null, score: null };
+    let inserted: number;
     try {
-      // Selecting from the table row makes "the table is open" part of the same statement.
-      ({ rowCount: inserted } = await this.#pool.query(
-        `INSERT INTO table_actions (code, seq, action, at)
-         SELECT code, $2::integer, $3::jsonb, $4::bigint FROM game_tables WHERE code = $1 AND status = 'open'`,
-        [p["code"], p["seq"], p["action"], p["at"]],
-      ));
+      // One statement, so one transaction: the entry, and the result when the game ended. The
+      // table row is read FOR SHARE, so a claimTable by another process (an UPDATE of that row)
+      // either waits for this append or makes it see the new owner and insert nothing.
+      const { rows } = await this.#pool.query<{ inserted: number }>(
+        `WITH appended AS (
+           INSERT INTO table_actions (code, seq, action, at)
+           SELECT code, $2::integer, $3::jsonb, $4::bigint FROM game_tables
+           WHERE code = $1 AND ${LIVE} AND ($5::text IS NULL OR owner = $5) FOR SHARE
+           RETURNING code
+         ), finished AS (
+           UPDATE game_tables SET status = 'finished', finished_at = $6, outcome = $7, score = $8, owner = NULL, lease_until = NULL
+           WHERE $6::bigint IS NOT NULL AND code IN (SELECT code FROM appended)
+         )
+         SELECT count(*)::integer AS inserted FROM appended`,
+        [p["code"], p["seq"], p["action"], p["at"], options.owner ?? null, r["finished_at"], r["outcome"], r["score"]],
+      );
+      inserted = rows[0]?.inserted ?? 0;
     } catch (error) {
       const gap = isConstraint(error, "table_actions_no_gap") || isConstraint(error, "table_actions_seq_positive");
       if (!gap) throw translate(error, { unique: `Table ${code} already has action ${entry.seq}.` });
       const last = await this.#pool.query<{ last: number }>("SELECT coalesce(max(seq), 0) AS last FROM table_actions WHERE code = $1", [code]);
       throw new StoreError("store/gap", `Table ${code}: action ${entry.seq} would leave a gap, the log ends at ${last.rows[0]?.last}.`, { cause: error });
     }
-    if (inserted === 0) throw await this.#notOpenTable(code);
+    if (inserted === 0) throw await this.#refusedAppend(code);
   }
 
   async finishTable(code: string, result: TableResult): Promise<void> {
     const r = resultParams(result);
     const { rowCount } = await this.#pool.query(
       `UPDATE game_tables SET status = 'finished', finished_at = $2, outcome = $3, score = $4, owner = NULL, lease_until = NULL
-       WHERE code = $1 AND status = 'open'`,
+       WHERE code = $1 AND ${LIVE}`,
       [code, r["finished_at"], r["outcome"], r["score"]],
     );
     if (rowCount === 0) throw await this.#notOpenTable(code);
@@ -185,7 +220,7 @@ export class PostgresStore implements Store {
   }
 
   async loadOpenTables(): Promise<StoredTable[]> {
-    return this.#tablesWithLogs("SELECT * FROM game_tables WHERE status = 'open' ORDER BY created_at, code", []);
+    return this.#tablesWithLogs(`SELECT * FROM game_tables WHERE ${LIVE} ORDER BY created_at, code`, []);
   }
 
   async listFinishedTables(filter: FinishedFilter = {}): Promise<StoredTable[]> {
@@ -202,7 +237,7 @@ export class PostgresStore implements Store {
     // against the row the first one wrote: only one of them can match.
     const { rowCount } = await this.#pool.query(
       `UPDATE game_tables SET owner = $2, lease_until = $3
-       WHERE code = $1 AND status = 'open' AND (owner IS NULL OR owner = $2 OR lease_until <= $4)`,
+       WHERE code = $1 AND ${LIVE} AND (owner IS NULL OR owner = $2 OR lease_until <= $4)`,
       [code, owner, now + leaseMs, now],
     );
     return rowCount === 1;
@@ -210,7 +245,7 @@ export class PostgresStore implements Store {
 
   async renewLeases(owner: string, leaseMs: number, now: number): Promise<string[]> {
     const { rows } = await this.#pool.query<{ code: string }>(
-      "UPDATE game_tables SET lease_until = $2 WHERE owner = $1 AND status = 'open' RETURNING code",
+      `UPDATE game_tables SET lease_until = $2 WHERE owner = $1 AND ${LIVE} RETURNING code`,
       [owner, now + leaseMs],
     );
     return rows.map((row) => row.code);
@@ -218,6 +253,15 @@ export class PostgresStore implements Store {
 
   async releaseTables(owner: string): Promise<void> {
     await this.#pool.query("UPDATE game_tables SET owner = NULL, lease_until = NULL WHERE owner = $1", [owner]);
+  }
+
+  async findOrphanedTables(owner: string, now: number): Promise<string[]> {
+    const { rows } = await this.#pool.query<{ code: string }>(
+      `SELECT code FROM game_tables WHERE ${LIVE} AND started_at IS NOT NULL
+         AND (owner IS NULL OR owner = $1 OR lease_until <= $2) ORDER BY started_at, code`,
+      [owner, now],
+    );
+    return rows.map((row) => row.code);
   }
 
   async createWorkshop(workshop: NewWorkshop): Promise<void> {
@@ -316,10 +360,20 @@ export class PostgresStore implements Store {
   }
 
   async #notOpenTable(code: string): Promise<StoreError> {
-    const { rowCount } = await this.#pool.query("SELECT 1 FROM game_tables WHERE code = $1", [code]);
-    return rowCount
-      ? new StoreError("store/not_open", `Table ${code} is finished.`)
-      : new StoreError("store/not_found", `There is no table ${code}.`);
+    const { rows } = await this.#pool.query<Row>("SELECT status, closed_at FROM game_tables WHERE code = $1", [code]);
+    const row = rows[0];
+    if (!row) return new StoreError("store/not_found", `There is no table ${code}.`);
+    if (row["status"] === "finished") return new StoreError("store/not_open", `Table ${code} is finished.`);
+    if (row["closed_at"] !== null) return new StoreError("store/not_open", `Table ${code} is closed.`);
+    return new StoreError("store/not_open", `Table ${code} has started.`);
+  }
+
+  /** Why an append inserted nothing: the table is unknown, no longer open, or held by another owner. */
+  async #refusedAppend(code: string): Promise<StoreError> {
+    const { rows } = await this.#pool.query<Row>(`SELECT owner FROM game_tables WHERE code = $1 AND ${LIVE}`, [code]);
+    const row = rows[0];
+    if (row) return new StoreError("store/not_owner", `Table ${code} is held by ${String(row["owner"] ?? "nobody")} now.`);
+    return this.#notOpenTable(code);
   }
 }
 

@@ -75,4 +75,10 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
     CONSTRAINT table_actions_no_gap FOREIGN KEY (code, prev_seq) REFERENCES table_actions (code, seq)
   );
   `,
+  `
+  -- A table's game starts when both seats first fill: the engine's clock starts then, so replay
+  -- needs that time. A table that stood empty and was given up before it started is closed.
+  ALTER TABLE game_tables ADD COLUMN started_at bigint, ADD COLUMN closed_at bigint;
+  CREATE INDEX game_tables_running ON game_tables (lease_until) WHERE status = 'open' AND started_at IS NOT NULL AND closed_at IS NULL;
+  `,
 ];

@@ -95,6 +95,8 @@ export function toTableRecord(row: Row): TableRecord {
     facilitatorSecretHash: nullable(row, "facilitator_secret_hash", hash),
     bot: nullable(row, "bot", parsed<Json>),
     status: text(row, "status") === "finished" ? "finished" : "open",
+    startedAt: nullable(row, "started_at", int),
+    closedAt: nullable(row, "closed_at", int),
     owner: nullable(row, "owner", text),
     leaseUntil: nullable(row, "lease_until", int),
     result: finishedAt === null ? null : { finishedAt, outcome: parsed(row, "outcome"), score: parsed(row, "score") },

@@ -18,6 +18,7 @@ import {
 } from "./rows.js";
 import { SQLITE_MIGRATIONS } from "./sqliteMigrations.js";
 import type {
+  AppendOptions,
   FinishedFilter,
   LogEntry,
   NewTable,
@@ -51,6 +52,9 @@ export type SqliteStoreOptions = {
 
 /** How long a write waits while another process (or connection) holds the file's write lock. */
 const BUSY_TIMEOUT_MS = 5000;
+
+/** A table that may still be played: neither finished nor given up. */
+const LIVE = "status = 'open' AND closed_at IS NULL";
 
 const FINISHED_FILTER = `status = 'finished'
   AND (@workshop_id IS NULL OR workshop_id = @workshop_id)
@@ -93,9 +97,26 @@ export class SqliteStore implements Store {
     if (changed.changes === 0) throw this.#notOpenTable(code);
   }
 
-  async appendAction(code: string, entry: LogEntry): Promise<void> {
+  async startTable(code: string, startedAt: number): Promise<void> {
+    if (this.#sql.startTable.run({ code, started_at: startedAt }).changes === 1) return;
+    const row = this.#sql.selectTable.get({ code }) as Row | undefined;
+    if (row && row["started_at"] !== null && row["status"] === "open" && row["closed_at"] === null)
+      throw new StoreError("store/duplicate", `Table ${code} has started already.`);
+    throw this.#notOpenTable(code);
+  }
+
+  async closeTable(code: string, closedAt: number): Promise<void> {
+    if (this.#sql.closeTable.run({ code, closed_at: closedAt }).changes === 0) throw this.#notOpenTable(code);
+  }
+
+  async appendAction(code: string, entry: LogEntry, options: AppendOptions = {}): Promise<void> {
+    const owner = options.owner ?? null;
+    const { finish } = options;
     try {
-      if (this.#sql.appendAction.run(logParams(code, entry)).changes === 0) throw this.#notOpenTable(code);
+      this.#db.transaction(() => {
+        if (this.#sql.appendAction.run({ ...logParams(code, entry), owner }).changes === 0) throw this.#refusedAppend(code);
+        if (finish) this.#sql.finishTable.run({ code, ...resultParams(finish) });
+      })();
     } catch (error) {
       if (error instanceof StoreError) throw error;
       throw translate(error, {
@@ -137,6 +158,10 @@ export class SqliteStore implements Store {
 
   async releaseTables(owner: string): Promise<void> {
     this.#sql.releaseTables.run({ owner });
+  }
+
+  async findOrphanedTables(owner: string, now: number): Promise<string[]> {
+    return (this.#sql.orphanedTables.all({ owner, now }) as Row[]).map((row) => String(row["code"]));
   }
 
   async createWorkshop(workshop: NewWorkshop): Promise<void> {
@@ -215,9 +240,19 @@ export class SqliteStore implements Store {
   }
 
   #notOpenTable(code: string): StoreError {
-    return this.#sql.selectTable.get({ code })
-      ? new StoreError("store/not_open", `Table ${code} is finished.`)
-      : new StoreError("store/not_found", `There is no table ${code}.`);
+    const row = this.#sql.selectTable.get({ code }) as Row | undefined;
+    if (!row) return new StoreError("store/not_found", `There is no table ${code}.`);
+    if (row["status"] === "finished") return new StoreError("store/not_open", `Table ${code} is finished.`);
+    if (row["closed_at"] !== null) return new StoreError("store/not_open", `Table ${code} is closed.`);
+    return new StoreError("store/not_open", `Table ${code} has started.`);
+  }
+
+  /** Why an append inserted nothing: the table is unknown, no longer open, or held by another owner. */
+  #refusedAppend(code: string): StoreError {
+    const row = this.#sql.selectTable.get({ code }) as Row | undefined;
+    if (row && row["status"] === "open" && row["closed_at"] === null)
+      return new StoreError("store/not_owner", `Table ${code} is held by ${String(row["owner"] ?? "nobody")} now.`);
+    return this.#notOpenTable(code);
   }
 
   #lastSeq(code: string): number {
@@ -239,7 +274,7 @@ function migrate(db: Database.Database): void {
 
 function prepare(db: Database.Database) {
   const seat = (role: Role) =>
-    db.prepare(`UPDATE game_tables SET ${role}_token_hash = @token_hash, ${role}_name = @name WHERE code = @code AND status = 'open'`);
+    db.prepare(`UPDATE game_tables SET ${role}_token_hash = @token_hash, ${role}_name = @name WHERE code = @code AND ${LIVE}`);
   return {
     insertTable: db.prepare(`INSERT INTO game_tables (code, scenario_id, seed, draw_seed, options, created_at, workshop_id, workshop_round,
         buyer_token_hash, buyer_name, seller_token_hash, seller_name, facilitator_secret_hash, bot)
@@ -247,25 +282,30 @@ function prepare(db: Database.Database) {
         @buyer_token_hash, @buyer_name, @seller_token_hash, @seller_name, @facilitator_secret_hash, @bot)`),
     setBuyer: seat("buyer"),
     setSeller: seat("seller"),
-    // Selecting from the table row makes "the table is open" part of the same statement.
+    startTable: db.prepare(`UPDATE game_tables SET started_at = @started_at WHERE code = @code AND ${LIVE} AND started_at IS NULL`),
+    closeTable: db.prepare(`UPDATE game_tables SET closed_at = @closed_at, owner = NULL, lease_until = NULL
+      WHERE code = @code AND ${LIVE} AND started_at IS NULL`),
+    // Selecting from the table row makes "the table is open (and ours)" part of the same statement.
     appendAction: db.prepare(`INSERT INTO table_actions (code, seq, action, at)
-      SELECT code, @seq, @action, @at FROM game_tables WHERE code = @code AND status = 'open'`),
+      SELECT code, @seq, @action, @at FROM game_tables WHERE code = @code AND ${LIVE} AND (@owner IS NULL OR owner = @owner)`),
     lastSeq: db.prepare(`SELECT coalesce(max(seq), 0) AS last FROM table_actions WHERE code = @code`),
     finishTable: db.prepare(`UPDATE game_tables SET status = 'finished', finished_at = @finished_at, outcome = @outcome, score = @score,
         owner = NULL, lease_until = NULL
-      WHERE code = @code AND status = 'open'`),
+      WHERE code = @code AND ${LIVE}`),
     selectTable: db.prepare(`SELECT * FROM game_tables WHERE code = @code`),
     selectLog: db.prepare(`SELECT seq, action, at FROM table_actions WHERE code = @code ORDER BY seq`),
-    selectOpenTables: db.prepare(`SELECT * FROM game_tables WHERE status = 'open' ORDER BY created_at, code`),
+    selectOpenTables: db.prepare(`SELECT * FROM game_tables WHERE ${LIVE} ORDER BY created_at, code`),
     selectOpenLogs: db.prepare(`SELECT a.code, a.seq, a.action, a.at FROM table_actions a JOIN game_tables t ON t.code = a.code
-      WHERE t.status = 'open' ORDER BY a.code, a.seq`),
+      WHERE t.status = 'open' AND t.closed_at IS NULL ORDER BY a.code, a.seq`),
     selectFinishedTables: db.prepare(`SELECT * FROM game_tables WHERE ${FINISHED_FILTER} ORDER BY finished_at, code`),
     selectFinishedLogs: db.prepare(`SELECT code, seq, action, at FROM table_actions
       WHERE code IN (SELECT code FROM game_tables WHERE ${FINISHED_FILTER}) ORDER BY code, seq`),
     claimTable: db.prepare(`UPDATE game_tables SET owner = @owner, lease_until = @until
-      WHERE code = @code AND status = 'open' AND (owner IS NULL OR owner = @owner OR lease_until <= @now)`),
-    renewLeases: db.prepare(`UPDATE game_tables SET lease_until = @until WHERE owner = @owner AND status = 'open' RETURNING code`),
+      WHERE code = @code AND ${LIVE} AND (owner IS NULL OR owner = @owner OR lease_until <= @now)`),
+    renewLeases: db.prepare(`UPDATE game_tables SET lease_until = @until WHERE owner = @owner AND ${LIVE} RETURNING code`),
     releaseTables: db.prepare(`UPDATE game_tables SET owner = NULL, lease_until = NULL WHERE owner = @owner`),
+    orphanedTables: db.prepare(`SELECT code FROM game_tables WHERE ${LIVE} AND started_at IS NOT NULL
+      AND (owner IS NULL OR owner = @owner OR lease_until <= @now) ORDER BY started_at, code`),
     insertWorkshop: db.prepare(`INSERT INTO workshops (id, join_code, facilitator_secret_hash, settings, created_at)
       VALUES (@id, @join_code, @facilitator_secret_hash, @settings, @created_at)`),
     setWorkshopStatus: db.prepare(`UPDATE workshops SET status = @status WHERE id = @id`),

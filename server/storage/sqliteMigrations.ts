@@ -78,4 +78,11 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
     SELECT RAISE(ABORT, 'table_actions_no_gap');
   END;
   `,
+  `
+  -- A table's game starts when both seats first fill: the engine's clock starts then, so replay
+  -- needs that time. A table that stood empty and was given up before it started is closed.
+  ALTER TABLE game_tables ADD COLUMN started_at INTEGER;
+  ALTER TABLE game_tables ADD COLUMN closed_at INTEGER;
+  CREATE INDEX game_tables_running ON game_tables (lease_until) WHERE status = 'open' AND started_at IS NOT NULL AND closed_at IS NULL;
+  `,
 ];

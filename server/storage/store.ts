@@ -45,6 +45,13 @@ export type TableResult = {
 
 export type TableRecord = NewTable & {
   readonly status: TableStatus;
+  /**
+   * When both seats first filled and the game began: the engine's clock starts then, so replay
+   * gives createTable this time (createdAt while it is null). Null until then.
+   */
+  readonly startedAt: number | null;
+  /** Set when a table that never started was given up (it stood empty): it is never resumed. */
+  readonly closedAt: number | null;
   /** The process holding the table (its public address) and until when, for scale-out. */
   readonly owner: string | null;
   readonly leaseUntil: number | null;
@@ -60,6 +67,16 @@ export type TableRecord = NewTable & {
 export type LogEntry = { readonly seq: number; readonly action: Action; readonly at: number };
 
 export type StoredTable = TableRecord & { readonly log: readonly LogEntry[] };
+
+export type AppendOptions = {
+  /**
+   * Fencing for scale-out: append only while `owner` holds the table's lease; otherwise the
+   * call rejects with `not_owner` (another process took the table over) and changes nothing.
+   */
+  readonly owner?: string;
+  /** This entry ended the game: the table is finished with this result in the same transaction. */
+  readonly finish?: TableResult;
+};
 
 export type FinishedFilter = { readonly workshopId?: string; readonly round?: number };
 
@@ -108,17 +125,23 @@ export interface Store {
   createTable(table: NewTable): Promise<void>;
   /** Fills or replaces one seat of an open table. */
   setSeat(code: string, role: Role, seat: Seat): Promise<void>;
+  /** Records when the game began; rejects with `not_open` for a finished or closed table, `duplicate` if it has started already. */
+  startTable(code: string, startedAt: number): Promise<void>;
+  /** Gives up a table that never started; rejects with `not_open` if it has started, finished or closed. */
+  closeTable(code: string, closedAt: number): Promise<void>;
   /**
    * Durable before it resolves: append first, broadcast after. Rejects with `duplicate` when
    * the seq exists, `gap` when seq − 1 is missing (the first seq is 1), `not_open` once the
-   * table is finished. The seq rule also fences a process whose lease was taken over: its next
-   * append collides with the new owner's.
+   * table is finished or closed, `not_owner` when options.owner no longer holds it. With
+   * options.finish the entry and the result are committed together: a finished game is never
+   * stored without its last action, nor the other way round.
    */
-  appendAction(code: string, entry: LogEntry): Promise<void>;
+  appendAction(code: string, entry: LogEntry, options?: AppendOptions): Promise<void>;
   /** Marks an open table finished and drops its owner; rejects with `not_open` if already finished. */
   finishTable(code: string, result: TableResult): Promise<void>;
 
   loadTable(code: string): Promise<StoredTable | null>;
+  /** Open tables, closed ones left out. */
   loadOpenTables(): Promise<StoredTable[]>;
   /** Finished tables in the order they finished, with their logs. */
   listFinishedTables(filter?: FinishedFilter): Promise<StoredTable[]>;
@@ -132,6 +155,12 @@ export interface Store {
   renewLeases(owner: string, leaseMs: number, now: number): Promise<string[]>;
   /** Lets go of every table `owner` holds (graceful shutdown). */
   releaseTables(owner: string): Promise<void>;
+  /**
+   * Codes of the started, unfinished tables `owner` could claim at `now`: nobody holds them,
+   * their lease ran out, or `owner` holds them already (e.g. before a restart). Their clocks
+   * must run somewhere even if no player comes back.
+   */
+  findOrphanedTables(owner: string, now: number): Promise<string[]>;
 
   /** Rejects with `duplicate` if the id or the join code is taken. */
   createWorkshop(workshop: NewWorkshop): Promise<void>;

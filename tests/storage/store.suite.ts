@@ -58,7 +58,16 @@ export function describeStore(name: string, makeHarness: () => Promise<StoreHarn
         seats: { buyer: { tokenHash: hashSecret("b"), name: "Bea" }, seller: { tokenHash: hashSecret("s"), name: "Sam" } },
       });
       await store.createTable(table);
-      expect(await store.loadTable("ABC123")).toEqual({ ...table, status: "open", owner: null, leaseUntil: null, result: null, log: [] });
+      expect(await store.loadTable("ABC123")).toEqual({
+        ...table,
+        status: "open",
+        startedAt: null,
+        closedAt: null,
+        owner: null,
+        leaseUntil: null,
+        result: null,
+        log: [],
+      });
       expect(await store.loadTable("NOPE")).toBeNull();
     });
 
@@ -219,6 +228,76 @@ export function describeStore(name: string, makeHarness: () => Promise<StoreHarn
       await store.finishTable("T1", finished(T0 + 1));
       expect(await store.claimTable("T1", "proc-a", 5000, T0)).toBe(false);
       expect(await store.renewLeases("proc-a", 5000, T0)).toEqual([]);
+    });
+
+    it("records the start once, and closes only a table that never started", async () => {
+      await store.createTable(newTable("T1"));
+      await store.createTable(newTable("T2"));
+      await store.startTable("T1", T0 + 500);
+      await refused(store.startTable("T1", T0 + 900), "store/duplicate");
+      await refused(store.startTable("NOPE", T0), "store/not_found");
+      expect(await refused(store.closeTable("T1", T0 + 1000), "store/not_open")).toContain("started");
+      expect((await store.loadTable("T1"))?.startedAt).toBe(T0 + 500);
+
+      expect(await store.claimTable("T2", "proc-a", 5000, T0)).toBe(true);
+      await store.closeTable("T2", T0 + 1000);
+      const closed = await store.loadTable("T2");
+      expect(closed).toMatchObject({ status: "open", closedAt: T0 + 1000, startedAt: null, owner: null, leaseUntil: null });
+      // A closed table is out of play: not listed, not claimable, and nothing more is written to it.
+      expect((await store.loadOpenTables()).map((t) => t.code)).toEqual(["T1"]);
+      expect(await store.claimTable("T2", "proc-a", 5000, T0)).toBe(false);
+      expect(await refused(store.appendAction("T2", noteEntry(1)), "store/not_open")).toContain("closed");
+      await refused(store.startTable("T2", T0 + 2000), "store/not_open");
+      await refused(store.closeTable("T2", T0 + 2000), "store/not_open");
+      await refused(store.setSeat("T2", "seller", { tokenHash: null, name: "late" }), "store/not_open");
+      expect((await store.loadTable("T2"))?.log).toEqual([]);
+    });
+
+    it("fences appends by owner: a process whose table was taken over writes nothing more", async () => {
+      await store.createTable(newTable("T1"));
+      expect(await store.claimTable("T1", "proc-a", 5000, T0)).toBe(true);
+      await store.appendAction("T1", noteEntry(1), { owner: "proc-a" });
+      expect(await refused(store.appendAction("T1", noteEntry(2), { owner: "proc-b" }), "store/not_owner")).toContain("proc-a");
+      expect(await store.claimTable("T1", "proc-b", 5000, T0 + 5000)).toBe(true);
+      await refused(store.appendAction("T1", noteEntry(2), { owner: "proc-a" }), "store/not_owner");
+      await store.appendAction("T1", noteEntry(2), { owner: "proc-b" });
+      await refused(store.appendAction("T1", noteEntry(3), { owner: "proc-a", finish: finished(T0 + 9000) }), "store/not_owner");
+      const table = await store.loadTable("T1");
+      expect(table?.log).toEqual([noteEntry(1), noteEntry(2)]);
+      expect(table).toMatchObject({ status: "open", owner: "proc-b", result: null });
+      await refused(store.appendAction("NOPE", noteEntry(1), { owner: "proc-a" }), "store/not_found");
+    });
+
+    it("commits a game's last action and its result together, or neither", async () => {
+      await store.createTable(newTable("T1"));
+      expect(await store.claimTable("T1", "proc-a", 5000, T0)).toBe(true);
+      await store.appendAction("T1", noteEntry(1), { owner: "proc-a" });
+      const result = finished(T0 + 60_000);
+      // A refused last action (its seq is taken) must not finish the table.
+      await refused(store.appendAction("T1", { ...offerEntry(1) }, { owner: "proc-a", finish: result }), "store/duplicate");
+      await refused(store.appendAction("T1", offerEntry(3), { owner: "proc-a", finish: result }), "store/gap");
+      expect((await store.loadTable("T1"))?.status).toBe("open");
+
+      await store.appendAction("T1", offerEntry(2), { owner: "proc-a", finish: result });
+      const [done] = await store.listFinishedTables();
+      expect(done).toMatchObject({ code: "T1", status: "finished", result, owner: null, leaseUntil: null });
+      expect(done?.log).toEqual([noteEntry(1), offerEntry(2)]);
+      await refused(store.appendAction("T1", noteEntry(3)), "store/not_open");
+      await refused(store.finishTable("T1", result), "store/not_open");
+    });
+
+    it("finds the started, unfinished tables nobody live holds", async () => {
+      const codes = ["NEW", "FREE", "MINE", "THEIRS", "EXPIRED", "DONE", "SHUT"];
+      for (const code of codes) await store.createTable(newTable(code));
+      for (const [i, code] of codes.slice(1, 6).entries()) await store.startTable(code, T0 + i);
+      await store.claimTable("MINE", "proc-a", 5000, T0);
+      await store.claimTable("THEIRS", "proc-b", 5000, T0 + 1000);
+      await store.claimTable("EXPIRED", "proc-b", 1000, T0);
+      await store.appendAction("DONE", noteEntry(1), { finish: finished(T0 + 2) });
+      await store.closeTable("SHUT", T0 + 3);
+      expect(await store.findOrphanedTables("proc-a", T0 + 1000)).toEqual(["FREE", "MINE", "EXPIRED"]);
+      expect(await store.findOrphanedTables("proc-b", T0 + 1000)).toEqual(["FREE", "THEIRS", "EXPIRED"]);
+      expect(await store.findOrphanedTables("proc-c", T0 + 6000)).toEqual(["FREE", "MINE", "THEIRS", "EXPIRED"]);
     });
 
     it("keeps workshops, participants and rounds", async () => {
