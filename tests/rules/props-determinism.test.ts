@@ -18,7 +18,7 @@ describe("determinism (random scenarios × seeds × random play)", () => {
         expect(b.final).toEqual(a.final);
         expect(b.played.map((p) => p.result)).toEqual(a.played.map((p) => p.result));
       }),
-      { numRuns: runs(200) },
+      { numRuns: runs(150) },
     );
   });
 

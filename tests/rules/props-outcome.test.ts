@@ -56,7 +56,7 @@ describe("outcomes (random scenarios × seeds × random play)", () => {
           expect(result.state).toBe(final);
         }
       }),
-      { numRuns: runs(300) },
+      { numRuns: runs(200) },
     );
     expect(finished).toBeGreaterThan(100);
   });
@@ -80,7 +80,7 @@ describe("outcomes (random scenarios × seeds × random play)", () => {
           expect(efficiency).toBe(best > 0 ? 0 : 1);
         }
       }),
-      { numRuns: runs(300) },
+      { numRuns: runs(200) },
     );
     expect(deals).toBeGreaterThan(20);
   });

@@ -30,10 +30,10 @@ describe("turns (random scenarios × seeds × random play)", () => {
           expect(timeline.at(-1)).toMatchObject({ type: "interruption", by: action.by, attempted: action.type });
         }
       }),
-      { numRuns: runs(300) },
+      { numRuns: runs(200) },
     );
     // The property must have met the case it is about, many times over.
-    expect(outOfTurn).toBeGreaterThan(100);
+    expect(outOfTurn).toBeGreaterThan(60);
   });
 
   it("the turn counter and the side to act only move together, one turn at a time, while rounds stay within the deadline", () => {
@@ -49,7 +49,7 @@ describe("turns (random scenarios × seeds × random play)", () => {
           expect(after.pausedRemainingMs === null).toBe(after.phase !== "paused");
         }
       }),
-      { numRuns: runs(300) },
+      { numRuns: runs(200) },
     );
   });
 });
