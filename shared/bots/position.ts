@@ -65,10 +65,12 @@ export function positionOf(view: TableView, me: Role, own: PrivateView): Positio
   };
 }
 
+/** Below the range's minimum when a cap leaves the bot no price at all. */
 function priceCeiling(space: PackageSpace, hotButtons: readonly HotButton[]): number {
-  let ceiling = space.price.max;
-  for (const h of hotButtons) if (h.kind === "budgetCap" && h.issueId === space.price.id) ceiling = Math.min(ceiling, h.max);
-  return snapPrice(space.price, ceiling, "down", space.price.max);
+  const { price } = space;
+  let ceiling = price.max;
+  for (const h of hotButtons) if (h.kind === "budgetCap" && h.issueId === price.id) ceiling = Math.min(ceiling, h.max);
+  return ceiling >= price.max ? price.max : price.min + Math.floor((ceiling - price.min) / price.step) * price.step;
 }
 
 const allowedCache = new WeakMap<PackageSpace, Map<string, Int32Array>>();

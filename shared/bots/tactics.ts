@@ -20,6 +20,7 @@ const KNOWN_FLOOR_SHARE = 0.5;
 
 /** The bot's best and worst acceptable net utility this turn, or null when nothing beats walking away. */
 export function utilityRange(pos: Position): UtilityRange | null {
+  if (pos.ceiling < pos.space.price.min) return null;
   const penalty = pos.penaltyAtStrike;
   const price = bestPrice(pos);
   let max = -Infinity;

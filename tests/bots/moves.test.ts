@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { BOT_LEVELS, BOT_NAMES, BOT_TACTICS, botMove, botProfile, profileByName, tacticProfile, type BotProfile } from "../../shared/bots/index.js";
-import { createTable, currentRound, describeFact, priceIssue, viewFor, type Action, type Package, type TableState, type TableView } from "../../shared/engine/index.js";
+import { createTable, currentRound, describeFact, priceIssue, viewFor, type Action, type Package, type Scenario, type TableState, type TableView } from "../../shared/engine/index.js";
 import { playGame } from "../../shared/sim/play.js";
 import { applied, moveOf, T0, trueNet } from "./helpers/moves.js";
 import { calm, shipped, SHIPPED } from "./helpers/scenarios.js";
@@ -125,5 +125,30 @@ describe("botMove", () => {
         if (move?.type === "offer" && cap?.kind === "budgetCap") expect(move.terms[cap.issueId] as number).toBeLessThanOrEqual(cap.max);
       }
     }
+  });
+
+  it("respects a cap on any numeric issue, and with no price under its cap it can only walk away", () => {
+    const capped: Scenario = {
+      ...backup,
+      roles: {
+        ...backup.roles,
+        buyer: {
+          ...backup.roles.buyer,
+          hotButtons: [...backup.roles.buyer.hotButtons, { kind: "budgetCap", id: "short-warranty", label: "Warranty cap", text: "At most {max}.", issueId: "warranty", max: 24 }],
+        },
+      },
+    };
+    for (let i = 0; i < 40; i++) {
+      // The engine refuses any offer or accept over a cap, so a game that ends is a game that kept to them.
+      const game = playGame({ scenario: capped, seed: `wcap:${i}`, buyer: botProfile("easy", `wcap:${i}`), seller: botProfile("tough", `wcap:${i}`) });
+      for (const o of game.final.offers.filter((o) => o.by === "buyer")) expect(o.terms.warranty as number).toBeLessThanOrEqual(24);
+    }
+    const price = priceIssue(backup);
+    const broke: TableState = {
+      ...table,
+      sides: { ...table.sides, buyer: { ...table.sides.buyer, hotButtons: [{ kind: "budgetCap", id: "broke", label: "No money", text: "none", issueId: "price", max: price.min - 1 }] } },
+    };
+    const opened = applied(broke, { type: "offer", by: "seller", terms: endPackage(backup, "seller", price.max) });
+    expect(moveOf(opened, "buyer", profile)).toEqual({ type: "walk_away", by: "buyer" });
   });
 });
