@@ -18,6 +18,8 @@ const drawRange = z
   .strictObject({ min: z.int(), max: z.int(), step: z.int().positive().default(1) })
   .refine((r) => r.min <= r.max, { message: "min must not exceed max", path: ["max"] });
 const drawn = z.union([z.int(), drawRange], { error: 'must be a whole number or a range { "min", "max", "step" } to draw from' });
+/** A cost drawn per table: a negative one would pay the side instead. */
+const drawnCost = drawn.refine((v) => (typeof v === "number" ? v : v.min) >= 0, "must not be negative");
 
 const priceIssue = z.strictObject({
   kind: z.literal("price"),
@@ -66,9 +68,9 @@ const factRef = z.discriminatedUnion("kind", [
 
 const hotButton = z.discriminatedUnion("kind", [
   /** Each round after `afterRound` costs `costPerRound` if a deal is struck late. */
-  z.strictObject({ kind: z.literal("deadline"), id, label: text, text, afterRound: drawn, costPerRound: drawn }),
+  z.strictObject({ kind: z.literal("deadline"), id, label: text, text, afterRound: drawn, costPerRound: drawnCost }),
   /** A one-off penalty if the deal is struck after `byRound`. */
-  z.strictObject({ kind: z.literal("compliance"), id, label: text, text, byRound: drawn, penalty: drawn }),
+  z.strictObject({ kind: z.literal("compliance"), id, label: text, text, byRound: drawn, penalty: drawnCost }),
   /** This side may neither offer nor accept a value of `issueId` above `max`. */
   z.strictObject({ kind: z.literal("budgetCap"), id, label: text, text, issueId: z.string(), max: drawn }),
 ]);
@@ -250,7 +252,7 @@ function crossCheck(s: Scenario): ScenarioProblem[] {
     if (iss.kind === "range" && !("atMin" in value)) return add(path, 'a range issue needs { "atMin", "atMax" }');
     if (iss.kind === "options") {
       if (!("byOption" in value)) return add(path, 'an options issue needs { "byOption": { optionId: money } }');
-      for (const o of iss.options) if (!(o.id in value.byOption)) add([...path, "byOption", o.id], "missing value for this option");
+      for (const o of iss.options) if (!Object.hasOwn(value.byOption, o.id)) add([...path, "byOption", o.id], "missing value for this option");
       for (const k of Object.keys(value.byOption))
         if (!iss.options.some((o) => o.id === k)) add([...path, "byOption", k], `not an option of "${issueId}"`);
     }
@@ -259,14 +261,14 @@ function crossCheck(s: Scenario): ScenarioProblem[] {
   const factExists = (owner: Role, fact: FactRef): string | null => {
     const brief = s.roles[owner];
     if (fact.kind === "hotButton" && !brief.hotButtons.some((h) => h.id === fact.id)) return `the ${owner} has no hot button "${fact.id}"`;
-    if (fact.kind === "value" && !(fact.issueId in brief.values)) return `the ${owner} has no valuation of "${fact.issueId}"`;
+    if (fact.kind === "value" && !Object.hasOwn(brief.values, fact.issueId)) return `the ${owner} has no valuation of "${fact.issueId}"`;
     return null;
   };
 
   for (const r of ROLES) {
     const brief = s.roles[r];
     for (const iss of s.issues)
-      if (iss.kind !== "price" && !(iss.id in brief.values)) add(["roles", r, "values", iss.id], "missing valuation for this issue");
+      if (iss.kind !== "price" && !Object.hasOwn(brief.values, iss.id)) add(["roles", r, "values", iss.id], "missing valuation for this issue");
     for (const [issueId, v] of Object.entries(brief.values)) checkValue(["roles", r, "values", issueId], issueId, v);
     const hotIds = new Set<string>();
     brief.hotButtons.forEach((h, i) => {
@@ -345,7 +347,7 @@ export function templateTokens(template: string): string[] {
 
 /** Fill `{name}` placeholders; unknown names are left as they are (validation refuses them up front). */
 export function fillTemplate(template: string, values: Readonly<Record<string, string | number>>): string {
-  return template.replace(TOKEN, (whole, name: string) => (name in values ? String(values[name]) : whole));
+  return template.replace(TOKEN, (whole, name: string) => (Object.hasOwn(values, name) ? String(values[name]) : whole));
 }
 
 /** Answer placeholders: {walkAway} or {<hotButtonId>.<field>}, filled from the answering side's draw. */

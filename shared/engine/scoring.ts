@@ -2,7 +2,7 @@ import type { PerRole } from "./roles.js";
 import type { Scenario } from "./scenario.js";
 import type { Outcome, Package, Score, SidePrivate, TableState } from "./state.js";
 import { priceIssue, termCombinations } from "./terms.js";
-import { penaltyAt, termsMoney, utility } from "./valuation.js";
+import { brokenCap, penaltyAt, termsMoney, utility } from "./valuation.js";
 
 /*
  * Surplus is the one scoring rule (GAME.md §2). Analysis of a draw (ZOPA, best joint surplus,
@@ -29,21 +29,40 @@ export function scoreOutcome(state: TableState, outcome: Outcome): Score {
   return { surplus, penalties, joint, efficiency: best > 0 ? Math.round((joint / best) * 1000) / 1000 : 0 };
 }
 
-/** Joint surplus of the non-price terms: price moves money from one side to the other and cancels out. */
-function termsJoint(scenario: Scenario, sides: PerRole<SidePrivate>, terms: Package): number {
-  return sides.buyer.walkAway - sides.seller.walkAway + termsMoney(scenario, sides.buyer, terms) - termsMoney(scenario, sides.seller, terms);
+/** A combination of non-price terms with what it is worth to the buyer and costs the seller. */
+type PricedCombo = { readonly terms: Package; readonly worth: number; readonly cost: number };
+
+/** The term combinations both sides may sign: a budget cap on a non-price issue rules some out. */
+function signableCombos(scenario: Scenario, sides: PerRole<SidePrivate>): PricedCombo[] {
+  const out: PricedCombo[] = [];
+  for (const terms of termCombinations(scenario)) {
+    if (brokenCap(sides.buyer, terms) || brokenCap(sides.seller, terms)) continue;
+    out.push({ terms, worth: termsMoney(scenario, sides.buyer, terms), cost: termsMoney(scenario, sides.seller, terms) });
+  }
+  return out;
 }
+
+/** The highest price either side may sign (budget caps on price), within the price issue's range. */
+function priceCeiling(scenario: Scenario, sides: PerRole<SidePrivate>): number {
+  let ceiling = priceIssue(scenario).max;
+  for (const side of [sides.buyer, sides.seller])
+    for (const h of side.hotButtons) if (h.kind === "budgetCap" && h.issueId === "price") ceiling = Math.min(ceiling, h.max);
+  return ceiling;
+}
+
+/** Joint surplus does not depend on price: price moves money from one side to the other. */
+const jointOf = (sides: PerRole<SidePrivate>, c: PricedCombo) => sides.buyer.walkAway - sides.seller.walkAway + c.worth - c.cost;
 
 export function bestJointSurplus(scenario: Scenario, sides: PerRole<SidePrivate>): number {
   let best = -Infinity;
-  for (const terms of termCombinations(scenario)) best = Math.max(best, termsJoint(scenario, sides, terms));
+  for (const combo of signableCombos(scenario, sides)) best = Math.max(best, jointOf(sides, combo));
   return best;
 }
 
 export type SurplusPoint = { readonly terms: Package; readonly buyer: number; readonly seller: number };
 
 export type DrawAnalysis = {
-  /** Whether some package on the price grid leaves both sides at or above their walk-away. */
+  /** Whether some signable package on the price grid leaves both sides at or above their walk-away. */
   readonly zopaExists: boolean;
   /**
    * The textbook band between the two walk-aways on the best non-price terms (low > high when they
@@ -58,42 +77,49 @@ export type DrawAnalysis = {
   readonly nash: SurplusPoint | null;
 };
 
+/**
+ * Both surpluses are linear in price, so each term combination's acceptable packages are one
+ * run of grid prices between the seller's floor and the buyer's ceiling: no package is scored
+ * twice and none outside that run is visited.
+ */
 export function analyzeDraw(scenario: Scenario, sides: PerRole<SidePrivate>): DrawAnalysis {
   const price = priceIssue(scenario);
-  const combos = termCombinations(scenario);
-  let bestTerms: Package = combos[0] ?? {};
-  let bestJoint = -Infinity;
+  const ceiling = priceCeiling(scenario, sides);
+  const combos = signableCombos(scenario, sides);
+  let best: PricedCombo | null = null;
   const acceptable: SurplusPoint[] = [];
   for (const combo of combos) {
-    const joint = termsJoint(scenario, sides, combo);
-    if (joint > bestJoint) {
-      bestJoint = joint;
-      bestTerms = combo;
-    }
-    for (let p = price.min; p <= price.max; p += price.step) {
-      const terms = { ...combo, price: p };
-      const seller = utility(scenario, "seller", sides.seller, terms);
-      if (seller < 0) continue;
-      const buyer = utility(scenario, "buyer", sides.buyer, terms);
-      if (buyer < 0) break; // buyer surplus only falls as price rises
-      acceptable.push({ terms, buyer, seller });
+    if (!best || jointOf(sides, combo) > jointOf(sides, best)) best = combo;
+    const floor = sides.seller.walkAway + combo.cost;
+    const top = Math.min(ceiling, sides.buyer.walkAway + combo.worth);
+    const first = price.min + Math.max(0, Math.ceil((floor - price.min) / price.step)) * price.step;
+    for (let p = first; p <= top; p += price.step) {
+      acceptable.push({ terms: { ...combo.terms, price: p }, buyer: sides.buyer.walkAway + combo.worth - p, seller: p - combo.cost - sides.seller.walkAway });
     }
   }
-  const low = sides.seller.walkAway + termsMoney(scenario, sides.seller, bestTerms);
-  const high = sides.buyer.walkAway + termsMoney(scenario, sides.buyer, bestTerms);
+  const low = sides.seller.walkAway + (best?.cost ?? 0);
+  const high = sides.buyer.walkAway + (best?.worth ?? 0);
   let nash: SurplusPoint | null = null;
   for (const point of acceptable) if (!nash || point.buyer * point.seller > nash.buyer * nash.seller) nash = point;
   return {
     zopaExists: acceptable.length > 0,
-    zopa: { low, high, terms: { ...bestTerms, price: Math.round((low + high) / 2) } },
-    bestJoint,
+    zopa: { low, high, terms: { ...(best?.terms ?? {}), price: Math.round((low + high) / 2) } },
+    bestJoint: best ? jointOf(sides, best) : -Infinity,
     pareto: paretoFrontier(acceptable),
     nash,
   };
 }
 
+/** A finished table's draw no longer changes, and its reveal is asked for by every viewer: analyse it once. */
+const analyses = new WeakMap<PerRole<SidePrivate>, DrawAnalysis>();
+
 export function analyzeTable(state: TableState): DrawAnalysis {
-  return analyzeDraw(state.scenario, state.sides);
+  let analysis = analyses.get(state.sides);
+  if (!analysis) {
+    analysis = analyzeDraw(state.scenario, state.sides);
+    analyses.set(state.sides, analysis);
+  }
+  return analysis;
 }
 
 function paretoFrontier(points: readonly SurplusPoint[]): SurplusPoint[] {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { analyzeDraw, createTable, termsProblem } from "../../shared/engine/index.js";
-import { allPackages, utilityOf } from "./helpers/oracle.js";
+import { allPackages, signable, utilityOf } from "./helpers/oracle.js";
 import { T0 } from "./helpers/play.js";
 import { runs } from "./helpers/runs.js";
 import { scenarioArb } from "./helpers/scenarioArb.js";
@@ -17,7 +17,7 @@ describe("analyzeDraw against brute force (random scenarios × draws)", () => {
       fc.property(scenarioArb, fc.string({ maxLength: 6 }), (scenario, drawSeed) => {
         const { sides } = createTable(scenario, "t", { now: T0, drawSeed });
         const a = analyzeDraw(scenario, sides);
-        const points = allPackages(scenario).map((terms) => ({
+        const points = allPackages(scenario).filter((terms) => signable(sides, terms)).map((terms) => ({
           terms,
           buyer: utilityOf(scenario, "buyer", sides.buyer, terms),
           seller: utilityOf(scenario, "seller", sides.seller, terms),

@@ -198,6 +198,9 @@ const BROKEN: readonly (readonly [file: string, path: string, message: string])[
   ["budget-cap-on-options", "roles.buyer.hotButtons[1].issueId", '"support" has options, not numbers: a cap needs a price or range issue'],
   ["walk-away-min-above-max", "roles.seller.walkAway.max", "min must not exceed max"],
   ["unknown-extra-key", "issues[1].colour", "is not a field of a scenario file (check the spelling)"],
+  ["negative-penalty", "roles.seller.hotButtons[0].costPerRound", "must not be negative"],
+  // An id that names an Object.prototype member must still need its own value.
+  ["prototype-option-id", "roles.buyer.values.support.byOption.constructor", "missing value for this option"],
 ];
 
 describe("broken scenario files", () => {

@@ -47,6 +47,13 @@ export function allPackages(scenario: Scenario): Package[] {
   return out;
 }
 
+/** Whether both sides may sign `terms`: no value above either side's budget cap. */
+export function signable(sides: { buyer: SidePrivate; seller: SidePrivate }, terms: Package): boolean {
+  return [sides.buyer, sides.seller].every((side) =>
+    side.hotButtons.every((h) => h.kind !== "budgetCap" || typeof terms[h.issueId] !== "number" || (terms[h.issueId] as number) <= h.max),
+  );
+}
+
 /** Both surpluses as the rule says they should be for the state's outcome. */
 export function expectedSurplus(state: TableState): { buyer: number; seller: number } {
   const o = state.outcome;
