@@ -87,28 +87,32 @@ export function analyzeDraw(scenario: Scenario, sides: PerRole<SidePrivate>): Dr
   const ceiling = priceCeiling(scenario, sides);
   const combos = signableCombos(scenario, sides);
   let best: PricedCombo | null = null;
-  const acceptable: SurplusPoint[] = [];
+  // Acceptable packages as (combo, price) pairs; terms objects are built only for the few reported.
+  const acceptable: Candidate[] = [];
   for (const combo of combos) {
     if (!best || jointOf(sides, combo) > jointOf(sides, best)) best = combo;
     const floor = sides.seller.walkAway + combo.cost;
     const top = Math.min(ceiling, sides.buyer.walkAway + combo.worth);
     const first = price.min + Math.max(0, Math.ceil((floor - price.min) / price.step)) * price.step;
-    for (let p = first; p <= top; p += price.step) {
-      acceptable.push({ terms: { ...combo.terms, price: p }, buyer: sides.buyer.walkAway + combo.worth - p, seller: p - combo.cost - sides.seller.walkAway });
-    }
+    for (let p = first; p <= top; p += price.step)
+      acceptable.push({ combo, price: p, buyer: sides.buyer.walkAway + combo.worth - p, seller: p - combo.cost - sides.seller.walkAway });
   }
   const low = sides.seller.walkAway + (best?.cost ?? 0);
   const high = sides.buyer.walkAway + (best?.worth ?? 0);
-  let nash: SurplusPoint | null = null;
+  let nash: Candidate | null = null;
   for (const point of acceptable) if (!nash || point.buyer * point.seller > nash.buyer * nash.seller) nash = point;
   return {
     zopaExists: acceptable.length > 0,
     zopa: { low, high, terms: { ...(best?.terms ?? {}), price: Math.round((low + high) / 2) } },
     bestJoint: best ? jointOf(sides, best) : -Infinity,
-    pareto: paretoFrontier(acceptable),
-    nash,
+    pareto: paretoFrontier(acceptable).map(toPoint),
+    nash: nash ? toPoint(nash) : null,
   };
 }
+
+type Candidate = { readonly combo: PricedCombo; readonly price: number; readonly buyer: number; readonly seller: number };
+
+const toPoint = (c: Candidate): SurplusPoint => ({ terms: { ...c.combo.terms, price: c.price }, buyer: c.buyer, seller: c.seller });
 
 /** A finished table's draw no longer changes, and its reveal is asked for by every viewer: analyse it once. */
 const analyses = new WeakMap<PerRole<SidePrivate>, DrawAnalysis>();
@@ -122,9 +126,9 @@ export function analyzeTable(state: TableState): DrawAnalysis {
   return analysis;
 }
 
-function paretoFrontier(points: readonly SurplusPoint[]): SurplusPoint[] {
-  const sorted = [...points].sort((a, b) => b.buyer - a.buyer || b.seller - a.seller);
-  const frontier: SurplusPoint[] = [];
+function paretoFrontier(points: Candidate[]): Candidate[] {
+  const sorted = points.sort((a, b) => b.buyer - a.buyer || b.seller - a.seller);
+  const frontier: Candidate[] = [];
   let bestSeller = -Infinity;
   for (const p of sorted) {
     if (p.seller > bestSeller) {
