@@ -4,6 +4,7 @@ import { WebSocketTransport } from "@colyseus/ws-transport";
 import { apiRoutes } from "./http/routes.js";
 import { serveClient } from "./http/staticClient.js";
 import { TableRoom } from "./room/TableRoom.js";
+import { resumeTablesOnJoin, type TableResumer } from "./persistence/resume.js";
 import type { TableServices } from "./room/services.js";
 import { TABLE_ROOM } from "./tables/tableSpec.js";
 
@@ -12,7 +13,7 @@ import { TABLE_ROOM } from "./tables/tableSpec.js";
  * Clients may only join a table they know the code of, or reconnect: they can neither create
  * rooms nor be matched into one (tables are opened through POST /api/tables).
  */
-export function appConfig(services: TableServices): ConfigOptions {
+export function appConfig(services: TableServices, resumer: TableResumer): ConfigOptions {
   return config({
     initializeTransport: (options: ConstructorParameters<typeof WebSocketTransport>[0]) =>
       new WebSocketTransport({ ...options, maxPayload: services.config.MAX_PAYLOAD_BYTES }),
@@ -23,6 +24,7 @@ export function appConfig(services: TableServices): ConfigOptions {
     },
     initializeGameServer: (gameServer) => {
       matchMaker.controller.exposedMethods = ["joinById", "reconnect"];
+      resumeTablesOnJoin(resumer);
       gameServer.define(TABLE_ROOM, TableRoom, { services });
     },
   });

@@ -1,11 +1,16 @@
 import type { AddressInfo } from "node:net";
-import { matchMaker, Server } from "@colyseus/core";
+import { matchMaker, Server, type MatchMakerDriver, type Presence } from "@colyseus/core";
+import { RedisDriver } from "@colyseus/redis-driver";
+import { RedisPresence } from "@colyseus/redis-presence";
 import { getTransport } from "@colyseus/tools";
 import { appConfig } from "./app.js";
-import type { ServerConfig } from "./config.js";
+import { processName, type ServerConfig } from "./config.js";
 import { createLogger, type Logger } from "./logger.js";
+import { Leases } from "./persistence/leases.js";
+import { TableResumer } from "./persistence/resume.js";
 import type { TableServices } from "./room/services.js";
 import { shippedCatalog, type Catalog } from "./scenarios/catalog.js";
+import { openStore, storageSettingsOf } from "./storage/open.js";
 
 export type StartOptions = {
   readonly logger?: Logger;
@@ -18,29 +23,58 @@ export type RunningServer = {
   readonly server: Server;
   readonly port: number;
   readonly services: TableServices;
-  /** Close every table (never scored as a walk-away) and stop listening. */
+  /** Games in progress taken up at start (restart recovery), and how long that took. */
+  readonly recovered: { readonly tables: number; readonly ms: number };
+  /** Drain every table (never scored as a walk-away), hand back its leases and stop listening. */
   readonly stop: () => Promise<void>;
 };
 
 /**
- * Build the app and listen on HOST:PORT. @colyseus/tools' own listen() binds every interface;
- * this binds only the one configured (127.0.0.1 unless HOST says otherwise).
+ * Open the store, build the app and listen on HOST:PORT, then take up the games in progress
+ * that no live process holds (after a restart: all of this process's). @colyseus/tools' own
+ * listen() binds every interface; this binds only the one configured (127.0.0.1 unless HOST
+ * says otherwise). With REDIS_URL, rooms are listed in Redis so any process can find them.
  */
 export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
-  const services: TableServices = { config, catalog: options.catalog ?? shippedCatalog(), logger };
-  const app = appConfig(services);
+  const store = await openStore(storageSettingsOf(config), { onBackgroundError: (error) => logger.error({ err: error }, "storage connection failed") });
+  const leases = new Leases(store, processName(config), config.LEASE_SECONDS * 1000, logger.child({ module: "leases" }));
+  const services: TableServices = { config, catalog: options.catalog ?? shippedCatalog(), logger, store, leases };
+  const resumer = new TableResumer(services);
+  const shared: { presence?: Presence; driver?: MatchMakerDriver } = config.REDIS_URL
+    ? { presence: new RedisPresence(config.REDIS_URL), driver: new RedisDriver(config.REDIS_URL) }
+    : {};
+  const app = appConfig(services, resumer);
   const transport = await getTransport(app);
   const server = new Server({
     transport,
     greet: false,
     gracefullyShutdown: options.handleSignals ?? false,
     logger: logger.child({ module: "colyseus" }),
+    ...shared,
+    ...(config.PUBLIC_ADDRESS ? { publicAddress: config.PUBLIC_ADDRESS } : {}),
   });
-  server.onShutdown(() => logger.info("server stopped"));
-  await app.initializeGameServer?.(server);
-  await matchMaker.onReady;
-  await server.listen(config.PORT, config.HOST);
+  server.onBeforeShutdown(() => resumer.stop());
+  // Runs once every room has drained and closed: nothing writes to the store after this.
+  server.onShutdown(async () => {
+    await leases.stop();
+    await store.close();
+    logger.info("server stopped");
+  });
+  try {
+    await app.initializeGameServer?.(server);
+    await matchMaker.onReady;
+    await server.listen(config.PORT, config.HOST);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
   const port = (transport.server?.address() as AddressInfo).port;
-  return { server, port, services, stop: () => server.gracefullyShutdown(false) };
+  leases.start();
+  const began = Date.now();
+  const tables = await resumer.adoptOrphans();
+  const recovered = { tables, ms: Date.now() - began };
+  if (tables > 0) logger.info(recovered, "games in progress resumed");
+  resumer.start();
+  return { server, port, services, recovered, stop: () => server.gracefullyShutdown(false) };
 }

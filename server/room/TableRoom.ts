@@ -1,29 +1,24 @@
 import { Deferred, ErrorCode, OnMessageException, Room, ServerError, type Client, type ClientPrivate, type RoomException } from "@colyseus/core";
 import { botMove, botProfile, type BotProfile } from "../../shared/bots/index.js";
-import {
-  apply,
-  createTable,
-  ROLES,
-  type Action,
-  type ApplyResult,
-  type GameEvent,
-  type Role,
-  type RuleErrorCode,
-  type Scenario,
-  type TableState,
-} from "../../shared/engine/index.js";
+import { apply, ROLES, type Action, type ApplyResult, type GameEvent, type Role, type RuleErrorCode, type Scenario, type TableState } from "../../shared/engine/index.js";
 import { CLOSE_CODES, joinErrorMessage, joinOptionsSchema, type JoinErrorCode } from "../../shared/protocol/join.js";
 import { parseClientMessage, type ProtocolErrorCode } from "../../shared/protocol/messages.js";
 import type { Logger } from "../logger.js";
-import { claimTableCode, releaseTableCode } from "../tables/tableCode.js";
+import { TableJournal } from "../persistence/journal.js";
+import { initialState, replayTable } from "../persistence/replay.js";
+import { isStoreError } from "../storage/errors.js";
+import type { StoredTable } from "../storage/store.js";
+import { botName } from "../tables/openTable.js";
 import { secretMatches } from "../tables/secrets.js";
+import { releaseTableCode } from "../tables/tableCode.js";
 import { closeTableLink, openTableLink, tableChanged, type ControlResult, type FacilitatorAction } from "../tables/tableLinks.js";
-import { tableSpecSchema, type TableSpec } from "../tables/tableSpec.js";
+import { tableBotSchema, tableRoomOptionsSchema } from "../tables/tableSpec.js";
 import { decodable } from "./decodable.js";
 import { Audience, seatingOf, send, type Seating, type TableClient } from "./audience.js";
 import { MessageBudget } from "./messageBudget.js";
 import { PublicTableState } from "./publicSchema.js";
 import { Seats } from "./seats.js";
+import { SerialQueue } from "./serialQueue.js";
 import type { TableServices } from "./services.js";
 import { Timers } from "./timers.js";
 import { toAction } from "./toAction.js";
@@ -39,20 +34,55 @@ class JoinRefusal extends ServerError {
 
 type Auth = Seating & { readonly name?: string };
 
+/** What became of an action handed to the table. */
+type Acted =
+  | { readonly kind: "applied"; readonly result: ApplyResult }
+  /** The store did not take it: nothing changed, nothing was broadcast. */
+  | { readonly kind: "unsaved" }
+  /** The table is closing here (shutdown, or another process took it over). */
+  | { readonly kind: "halted" };
+
+/** How soon a timer whose move the store could not take tries again. */
+const RETRY_MS = 1000;
+
+const UNSAVED = "The server could not save that move, so nothing changed: try again.";
+
+/** Store refusals that mean this process's copy of the table is no longer the one in play. */
+const SUPERSEDED = ["store/not_owner", "store/not_open", "store/duplicate", "store/gap"] as const;
+
 /**
  * One negotiation table. A thin adapter between Colyseus and the rules engine: every message
  * is parsed with the shared protocol, turned into an engine action and applied; the result is
  * written to the public state in one place and sent to each viewer as the engine's view
  * allows. No rule of the game lives here — only who sits where, and when the clocks run.
+ *
+ * Nothing is lost: a room is always built from the store (a new table has an empty log), by
+ * replaying its log through the engine, and every action that changes the state is appended
+ * to the log before anyone hears of it. Actions, timer moves and the start of the game run
+ * one at a time through a queue, so the log order is the order they were applied in.
+ *
+ * Clocks after a restart or a move to another process: the turn deadline is the engine's own
+ * (turnEndsAt, from the logged times). If it passed while the table was down, the timeout is
+ * applied as soon as the table is back, once, and the next player starts a full turn from
+ * then. Every human seat of a game in progress starts a fresh reconnect window.
  */
 export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
   private services!: TableServices;
   private log!: Logger;
-  private spec!: TableSpec;
+  /** The table's creation facts, seat digests and the names stored when this room was built. */
+  private origin!: StoredTable;
   private scenario!: Scenario;
   private code!: string;
   private table!: TableState;
+  private journal!: TableJournal;
+  private readonly queue = new SerialQueue();
   private started = false;
+  /** The start of the game is being written. */
+  private starting = false;
+  /** The action that ends the game is being written, or was: the lease may go. */
+  private finishing = false;
+  /** Another process holds the table now: this copy writes and sends nothing more. */
+  private halted = false;
   private seats!: Seats;
   private audience!: Audience;
   private budget!: MessageBudget;
@@ -68,36 +98,67 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
 
   override async onCreate(options: { services: TableServices } & Record<string, unknown>): Promise<void> {
     const { services, ...given } = options;
-    const parsed = tableSpecSchema.safeParse(given);
-    if (!parsed.success) throw new Error(`bad table spec: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
-    const spec = parsed.data;
-    const scenario = services.catalog.get(spec.scenarioId);
-    if (!scenario) throw new Error(`unknown scenario "${spec.scenarioId}"`);
-
+    const parsed = tableRoomOptionsSchema.safeParse(given);
+    if (!parsed.success) throw new Error(`bad table room options: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+    const { code } = parsed.data;
     this.services = services;
-    this.spec = spec;
-    this.scenario = scenario;
+    this.code = code;
+    this.roomId = code;
+    this.log = services.logger.child({ table: code });
     // Turn-based: patches go out right after each accepted action, never on an idle interval.
     (this as { patchRate: number | null }).patchRate = null;
     // A table outlives moments with nobody connected (before players arrive, during drops).
     this.autoDispose = false;
-    this.code = await claimTableCode(this.presence);
-    this.roomId = this.code;
-    await this.setPrivate(true);
-    this.log = services.logger.child({ table: this.code, scenario: scenario.id });
 
-    this.table = this.newGame();
-    this.seats = new Seats(spec.seatDigests, spec.bot?.role ?? null, spec.bot ? `Bot (${spec.bot.level})` : "");
-    if (spec.bot) this.bot = { role: spec.bot.role, profile: botProfile(spec.bot.level, `${spec.seed}:bot`) };
-    this.audience = new Audience(this.code, services.config.RECONNECT_SECONDS);
-    this.budget = new MessageBudget(services.config.MESSAGE_RATE, services.config.MESSAGE_BURST);
+    // The lease comes before the load: whatever an earlier holder wrote is in what we read.
+    const claimed = await services.leases.claim(code, () => this.onLeaseLost());
+    try {
+      this.build(await services.store.loadTable(code), claimed);
+    } catch (error) {
+      if (claimed) services.leases.forget(code);
+      throw error;
+    }
+    await this.setPrivate(true);
+    this.onMessage("*", (client, type, payload) => this.onClientMessage(client, type, payload));
+  }
+
+  /** The room's state from the stored table: replayed, seated, clocks running. */
+  private build(stored: StoredTable | null, claimed: boolean): void {
+    if (!stored || stored.closedAt !== null) throw new Error(`there is no open table ${this.code}`);
+    // A finished table needs no lease: it only shows its result. An open one must be ours.
+    if (stored.status === "open" && !claimed) throw new Error(`table ${this.code} is held by another process`);
+    const scenario = this.services.catalog.get(stored.scenarioId);
+    if (!scenario) throw new Error(`table ${this.code} needs the unknown scenario "${stored.scenarioId}"`);
+    const bot = tableBotSchema.safeParse(stored.bot);
+    if (!bot.success) throw new Error(`table ${this.code} has a malformed bot seat`);
+    const { config } = this.services;
+
+    this.origin = stored;
+    this.scenario = scenario;
+    this.log = this.log.child({ scenario: scenario.id });
+    this.table = replayTable(stored, scenario);
+    this.started = stored.startedAt !== null;
+    this.finishing = stored.status === "finished";
+    this.journal = new TableJournal(this.services.store, this.code, this.services.leases.owner, stored.log.length);
+    const { buyer, seller } = stored.seats;
+    this.seats = new Seats({ buyer: buyer.tokenHash, seller: seller.tokenHash }, bot.data?.role ?? null, bot.data ? botName(bot.data.level) : "", {
+      buyer: buyer.name,
+      seller: seller.name,
+    });
+    if (bot.data) this.bot = { role: bot.data.role, profile: botProfile(bot.data.level, `${stored.seed}:bot`) };
+    this.audience = new Audience(this.code, config.RECONNECT_SECONDS);
+    this.budget = new MessageBudget(config.MESSAGE_RATE, config.MESSAGE_BURST);
     this.timers = new Timers((error, name) => this.log.error({ err: error, timer: name }, "table timer failed"));
     this.state = new PublicTableState();
     openTableLink(this.code, (action) => this.control(action));
+    // Nobody is connected to a table that is only now built: a game in progress gives every player a window to return.
+    if (this.inPlay()) for (const role of ROLES) if (!this.seats.isLive(role)) this.markAway(role);
     this.sync();
+    this.scheduleTurn();
+    this.scheduleBot();
     this.watchEmpty();
-    this.onMessage("*", (client, type, payload) => this.onClientMessage(client, type, payload));
-    this.log.info({ bot: spec.bot }, "table opened");
+    const resumed = stored.log.length > 0 || this.started;
+    this.log.info({ bot: bot.data, logged: stored.log.length, phase: this.table.phase }, resumed ? "table resumed" : "table opened");
   }
 
   override onAuth(client: Client, options: unknown): Auth {
@@ -111,7 +172,7 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
       return { viewer: role, role, ...(name !== undefined ? { name } : {}) };
     }
     if (facilitator !== undefined) {
-      if (!secretMatches(this.spec.facilitatorDigest, facilitator)) throw new JoinRefusal("join/bad_facilitator", "That facilitator link is not valid for this table.");
+      if (!secretMatches(this.origin.facilitatorSecretHash, facilitator)) throw new JoinRefusal("join/bad_facilitator", "That facilitator link is not valid for this table.");
       return { viewer: "facilitator", role: null };
     }
     const observers = this.clients.filter((c) => c.userData?.viewer === "observer").length;
@@ -125,13 +186,14 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
       // Checked again here, synchronously, because two joins with one token can both pass onAuth.
       if (this.seats.isLive(role)) throw new JoinRefusal("join/seat_taken", "Someone is already sitting in that seat.");
       this.cancelReconnections(role);
-      this.seats.sit(role, client.sessionId, auth.name);
+      const name = this.seats.sit(role, client.sessionId, auth.name);
       this.timers.clear(`away:${role}`);
+      if (name !== null) this.saveSeat(role, name);
     }
     client.userData = { viewer, role };
     this.timers.clear("idle");
     this.log.info({ session: client.sessionId, viewer }, "joined");
-    if (!this.started && ROLES.every((r) => this.seats.isLive(r))) this.begin();
+    if (!this.started && !this.starting && ROLES.every((r) => this.seats.isLive(r))) this.begin();
     else this.sync();
     this.audience.greet(client, this.table);
   }
@@ -139,15 +201,13 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
   override onLeave(client: TableClient, consented: boolean): void {
     const seating = client.userData;
     this.budget.forget(client.sessionId);
-    // A join refused in onJoin never got a seating; shutdown is nobody's departure.
-    if (!seating || this.shuttingDown) return;
+    // A join refused in onJoin never got a seating; shutdown (or a move) is nobody's departure.
+    if (!seating || this.shuttingDown || this.halted) return;
     const { role } = seating;
     this.log.info({ session: client.sessionId, viewer: seating.viewer, consented }, "left");
     if (role && this.seats.holder(role) === client.sessionId) {
-      const playing = this.started && this.table.phase !== "finished";
-      const windowMs = this.services.config.RECONNECT_SECONDS * 1000;
-      this.seats.leave(role, playing ? Date.now() + windowMs : 0);
-      if (playing) this.timers.set(`away:${role}`, windowMs, () => this.abandonIfAway(role));
+      if (this.inPlay()) this.markAway(role);
+      else this.seats.leave(role, 0);
       this.sync();
     }
     this.watchEmpty();
@@ -165,16 +225,22 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
     );
   }
 
+  /**
+   * Drain, then close: actions already queued are applied, written and sent; nothing new is
+   * taken and no timer fires. The game stays open in the store, unscored, and resumes when the
+   * server (or another process) is back.
+   */
   override onBeforeShutdown(): void {
     this.shuttingDown = true;
     this.timers.clearAll();
-    void this.disconnect(CLOSE_CODES.serverShutdown);
+    void this.queue.drained().then(() => this.disconnect(CLOSE_CODES.serverShutdown));
   }
 
   override onDispose(): Promise<void> {
     this.timers.clearAll();
     closeTableLink(this.code);
-    this.log.info({ phase: this.table.phase, outcome: this.table.outcome?.kind ?? null }, "table closed");
+    this.services.leases.forget(this.code);
+    this.log.info({ phase: this.table.phase, outcome: this.table.outcome?.kind ?? null }, "table closed here");
     return releaseTableCode(this.presence, this.code);
   }
 
@@ -212,37 +278,99 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
     const request = typeof type === "string" ? type.slice(0, 40) : null;
     const parsed = parseClientMessage(type, payload);
     if (!parsed.ok) return this.refuse(client, parsed.code, parsed.message, request);
+    if (this.shuttingDown) return this.refuse(client, "protocol/server_error", "The server is restarting: nothing changed. Your seat is kept.", request);
     if (!this.started) return this.refuse(client, "protocol/not_started", "The game starts when both seats are filled.", request);
     const mapped = toAction(parsed.message, seatingOf(client));
     if (!mapped.ok) return this.refuse(client, "protocol/not_allowed", mapped.message, request);
-    const result = this.act(mapped.action);
-    if (!result.ok) this.refuse(client, result.error.code, result.error.message, request);
+    void this.act(mapped.action).then((acted) => {
+      if (acted.kind === "unsaved") this.refuse(client, "protocol/server_error", UNSAVED, request);
+      else if (acted.kind === "applied" && !acted.result.ok) this.refuse(client, acted.result.error.code, acted.result.error.message, request);
+    });
   }
 
   private refuse(client: Client, code: RuleErrorCode | ProtocolErrorCode, message: string, request: string | null): void {
     send(client, "error", { code, message, request });
   }
 
-  /** Apply one engine action now; whatever the engine recorded (even a refusal's interruption) is published. */
-  private act(action: Action): ApplyResult {
-    const before = this.table;
-    const result = apply(before, action, Date.now());
-    if (result.ok || result.events.length > 0) this.commit(result.state, result.events, before.phase !== "finished" && result.state.phase === "finished");
-    return result;
+  /**
+   * Apply one engine action, after those queued before it. Whatever changed the state (even a
+   * refusal's interruption) is written to the log first, then published.
+   */
+  private act(action: Action): Promise<Acted> {
+    return this.queue.run(async (): Promise<Acted> => {
+      if (this.halted) return { kind: "halted" };
+      const before = this.table;
+      const at = Date.now();
+      const result = apply(before, action, at);
+      if (result.state === before) return { kind: "applied", result };
+      const justFinished = before.phase !== "finished" && result.state.phase === "finished";
+      if (justFinished) this.finishing = true;
+      try {
+        await this.journal.record(action, at, result.state);
+      } catch (error) {
+        if (justFinished) this.finishing = false;
+        this.failedWrite(error, action.type);
+        return { kind: "unsaved" };
+      }
+      this.commit(result.state, result.events, justFinished);
+      return { kind: "applied", result };
+    });
   }
 
   private commit(next: TableState, events: readonly GameEvent[], justFinished: boolean): void {
     this.table = next;
-    if (justFinished)
+    if (justFinished) {
+      this.services.leases.forget(this.code);
       for (const role of ROLES) {
         this.timers.clear(`away:${role}`);
         this.seats.clearDeadline(role);
       }
+    }
     this.sync();
     this.audience.deliver(this.clients, next, events, justFinished);
     this.scheduleTurn();
     this.scheduleBot();
-    if (justFinished) this.log.info({ outcome: next.outcome?.kind, score: next.score }, "game over");
+    if (justFinished) {
+      this.log.info({ outcome: next.outcome?.kind, score: next.score }, "game over");
+      this.watchEmpty();
+    }
+  }
+
+  /** A write the store refused or could not take. Refusals that mean the table moved end this copy. */
+  private failedWrite(error: unknown, what: string): void {
+    if (SUPERSEDED.some((code) => isStoreError(error, code))) {
+      this.log.warn({ err: error, write: what }, "the store holds a newer copy of this table: closing it here");
+      this.onLeaseLost();
+      return;
+    }
+    this.log.error({ err: error, write: what }, "could not write to the store");
+  }
+
+  /** Another process resumed this table: stop, and send the players there. */
+  private onLeaseLost(): void {
+    if (this.halted || this.finishing || this.shuttingDown) return;
+    this.halted = true;
+    this.timers.clearAll();
+    void this.disconnect(CLOSE_CODES.tableMoved);
+  }
+
+  /** A game is under way: it has begun and is not over. */
+  private inPlay(): boolean {
+    return this.started && this.table.phase !== "finished";
+  }
+
+  /** The seat's holder is gone: they have RECONNECT_SECONDS to come back before the game is abandoned. */
+  private markAway(role: Role): void {
+    const windowMs = this.services.config.RECONNECT_SECONDS * 1000;
+    this.seats.leave(role, Date.now() + windowMs);
+    this.timers.set(`away:${role}`, windowMs, () => this.abandonIfAway(role));
+  }
+
+  /** A seat's name is kept with the table, in order with its other writes. */
+  private saveSeat(role: Role, name: string): void {
+    if (this.finishing) return;
+    const { tokenHash } = this.origin.seats[role];
+    this.queue.run(() => this.journal.seat(role, tokenHash, name)).catch((error: unknown) => this.failedWrite(error, "seat"));
   }
 
   /** The single write of the synced state, then one patch to everyone. */
@@ -254,34 +382,39 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
   }
 
   /** A workshop's control of this table (tableLinks.ts): the same path as a facilitator's message. */
-  private control(action: FacilitatorAction): ControlResult {
+  private async control(action: FacilitatorAction): Promise<ControlResult> {
     if (!this.started) return { ok: false, error: { code: "protocol/not_started", message: "The game starts when both seats are filled." } };
-    const result = this.act(action);
-    return result.ok ? { ok: true } : { ok: false, error: result.error };
-  }
-
-  private newGame(): TableState {
-    const { seed, drawSeed, rounds, turnSeconds } = this.spec;
-    return createTable(this.scenario, seed, {
-      now: Date.now(),
-      ...(drawSeed !== undefined ? { drawSeed } : {}),
-      ...(rounds !== undefined ? { rounds } : {}),
-      ...(turnSeconds !== undefined ? { turnSeconds } : {}),
-    });
+    const acted = await this.act(action);
+    if (acted.kind === "halted") return { ok: false, error: { code: "table/closed", message: "This table has moved or closed." } };
+    if (acted.kind === "unsaved") return { ok: false, error: { code: "protocol/server_error", message: UNSAVED } };
+    return acted.result.ok ? { ok: true } : { ok: false, error: acted.result.error };
   }
 
   /**
    * Both seats are filled for the first time: the game starts now. The draw is the same (same
    * seed); only the clock is reset, so nobody's first turn ran out while the room was filling.
+   * The start time is stored first: replay starts the engine's clock from it.
    */
   private begin(): void {
-    this.started = true;
-    this.table = this.newGame();
-    this.sync();
-    for (const client of this.clients) send(client, "events", { events: viewOf(this.table, seatingOf(client).viewer).timeline, replay: true });
-    this.scheduleTurn();
-    this.scheduleBot();
-    this.log.info("game started");
+    this.starting = true;
+    this.queue
+      .run(async () => {
+        if (this.halted || this.shuttingDown) return;
+        const at = Date.now();
+        await this.journal.started(at);
+        this.started = true;
+        this.table = initialState(this.origin, this.scenario, at);
+        this.sync();
+        for (const client of this.clients)
+          if (client.userData) send(client, "events", { events: viewOf(this.table, seatingOf(client).viewer).timeline, replay: true });
+        // Someone may have dropped while the start was being written.
+        for (const role of ROLES) if (!this.seats.isLive(role)) this.markAway(role);
+        this.scheduleTurn();
+        this.scheduleBot();
+        this.log.info("game started");
+      })
+      .catch((error: unknown) => this.failedWrite(error, "start"))
+      .finally(() => (this.starting = false));
   }
 
   private onReturn(client: TableClient): void {
@@ -305,14 +438,32 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
   }
 
   private abandonIfAway(role: Role): void {
-    if (this.seats.isLive(role) || !this.started || this.table.phase === "finished") return;
+    if (this.seats.isLive(role) || !this.inPlay()) return;
     this.log.info({ role }, "reconnect window over: abandoned");
-    this.act({ type: "abandon", by: role });
+    void this.act({ type: "abandon", by: role });
   }
 
+  /**
+   * A table nobody is at is closed after TABLE_IDLE_SECONDS: one that never started is given up
+   * in the store too, and one that is over only leaves memory. A game in progress is never
+   * closed this way: its reconnect windows end it first.
+   */
   private watchEmpty(): void {
-    if (this.clients.length > 0) return;
-    this.timers.set("idle", this.services.config.TABLE_IDLE_SECONDS * 1000, () => void this.disconnect(CLOSE_CODES.tableClosed));
+    if (this.clients.length > 0 || this.inPlay()) return;
+    this.timers.set("idle", this.services.config.TABLE_IDLE_SECONDS * 1000, () => void this.closeIdle());
+  }
+
+  private async closeIdle(): Promise<void> {
+    if (this.clients.length > 0 || this.inPlay()) return;
+    if (!this.started && !this.starting) {
+      try {
+        await this.queue.run(() => this.journal.closed(Date.now()));
+      } catch (error) {
+        this.failedWrite(error, "close");
+        if (!this.halted) return this.watchEmpty();
+      }
+    }
+    await this.disconnect(CLOSE_CODES.tableClosed);
   }
 
   private scheduleTurn(): void {
@@ -321,7 +472,11 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
     if (!this.started || this.table.phase !== "playing" || endsAt === null) return;
     // +1 ms: a timer may wake a hair before the wall clock reaches the deadline.
     this.timers.set("turn", endsAt - Date.now() + 1, () => {
-      if (!this.act({ type: "timeout" }).ok) this.scheduleTurn();
+      void this.act({ type: "timeout" }).then((acted) => {
+        if (acted.kind === "applied" && !acted.result.ok) this.scheduleTurn();
+        // The store could not take it: try again shortly rather than in a tight loop.
+        if (acted.kind === "unsaved") this.timers.set("turn", RETRY_MS, () => this.scheduleTurn());
+      });
     });
   }
 
@@ -340,8 +495,9 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
       // The bot sees exactly what a person in its seat would.
       const action = botMove(viewOf(this.table, bot.role), bot.profile);
       if (!action) return;
-      const result = this.act(action);
-      if (!result.ok) this.log.warn({ action: action.type, error: result.error }, "bot move refused; its turn will time out");
+      void this.act(action).then((acted) => {
+        if (acted.kind === "applied" && !acted.result.ok) this.log.warn({ action: action.type, error: acted.result.error }, "bot move refused; its turn will time out");
+      });
     });
   }
 }

@@ -17,11 +17,12 @@ type Seat = {
 export class Seats {
   private readonly seats: Record<Role, Seat>;
 
-  constructor(digests: PerRole<string | null>, botRole: Role | null, botName: string) {
+  /** `names`: what each seat was last taken under, null for a seat nobody has taken yet (a resumed table knows). */
+  constructor(digests: PerRole<string | null>, botRole: Role | null, botName: string, names: PerRole<string | null> = { buyer: null, seller: null }) {
     const make = (role: Role): Seat =>
       role === botRole
         ? { tokenDigest: null, bot: true, name: botName, sessionId: null, taken: true, returnBy: 0 }
-        : { tokenDigest: digests[role], bot: false, name: "", sessionId: null, taken: false, returnBy: 0 };
+        : { tokenDigest: digests[role], bot: false, name: names[role] ?? "", sessionId: null, taken: names[role] !== null, returnBy: 0 };
     this.seats = { buyer: make("buyer"), seller: make("seller") };
   }
 
@@ -41,12 +42,15 @@ export class Seats {
     return this.seats[role].sessionId;
   }
 
-  sit(role: Role, sessionId: string, name: string | undefined): void {
+  /** Returns the seat's name when it is new to record: the seat's first taking, or a new name. */
+  sit(role: Role, sessionId: string, name: string | undefined): string | null {
     const seat = this.seats[role];
+    const changed = !seat.taken || (name !== undefined && name !== seat.name);
     seat.sessionId = sessionId;
     seat.taken = true;
     seat.returnBy = 0;
     if (name !== undefined) seat.name = name;
+    return changed ? seat.name : null;
   }
 
   /** The holder left; `returnBy` is when the seat is given up for good (0: no deadline, e.g. after the game). */

@@ -1,14 +1,14 @@
 import { join, resolve } from "node:path";
-import { z } from "zod";
+import type { ServerConfig } from "../config.js";
 import { openPostgresStore } from "./postgres.js";
 import { SqliteStore, type SqliteSynchronous } from "./sqlite.js";
 import type { Store } from "./store.js";
 
-/** Where Parley keeps its data; read from the environment by storageSettingsFromEnv. */
+/** Where Parley keeps its data (validated with the other settings in server/config.ts). */
 export type StorageSettings = {
   /** DATABASE_URL: when set, PostgreSQL is used and the SQLite settings are ignored. */
   readonly databaseUrl?: string;
-  /** SQLITE_PATH: the SQLite file; defaults to DATA_DIR/parley.sqlite. */
+  /** SQLITE_PATH: the SQLite file; defaults to DATA_DIR/parley.sqlite. ":memory:" keeps nothing. */
   readonly sqlitePath?: string;
   /** DATA_DIR: defaults to ./data. */
   readonly dataDir?: string;
@@ -18,25 +18,19 @@ export type StorageSettings = {
 
 const DEFAULT_DATA_DIR = "./data";
 const SQLITE_FILE = "parley.sqlite";
+const IN_MEMORY = ":memory:";
 
-const unsetIfEmpty = (value: unknown) => (value === "" ? undefined : value);
-const envShape = z.object({
-  DATABASE_URL: z.preprocess(unsetIfEmpty, z.string().regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://").optional()),
-  SQLITE_PATH: z.preprocess(unsetIfEmpty, z.string().optional()),
-  DATA_DIR: z.preprocess(unsetIfEmpty, z.string().optional()),
-  SQLITE_SYNCHRONOUS: z.preprocess(unsetIfEmpty, z.enum(["NORMAL", "FULL"]).optional()),
-});
-
-/** Throws one message naming every bad variable, so a misconfigured start fails before it serves anyone. */
-export function storageSettingsFromEnv(env: Readonly<Record<string, string | undefined>>): StorageSettings {
-  const parsed = envShape.safeParse(env);
-  if (!parsed.success)
-    throw new Error(`Bad storage settings: ${parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`).join("; ")}`);
-  const { DATABASE_URL, SQLITE_PATH, DATA_DIR, SQLITE_SYNCHRONOUS } = parsed.data;
-  return { databaseUrl: DATABASE_URL, sqlitePath: SQLITE_PATH, dataDir: DATA_DIR, sqliteSynchronous: SQLITE_SYNCHRONOUS };
+export function storageSettingsOf(config: ServerConfig): StorageSettings {
+  return {
+    databaseUrl: config.DATABASE_URL,
+    sqlitePath: config.SQLITE_PATH,
+    dataDir: config.DATA_DIR,
+    sqliteSynchronous: config.SQLITE_SYNCHRONOUS,
+  };
 }
 
 export function sqlitePathFor(settings: StorageSettings): string {
+  if (settings.sqlitePath === IN_MEMORY) return IN_MEMORY;
   return resolve(settings.sqlitePath ?? join(settings.dataDir ?? DEFAULT_DATA_DIR, SQLITE_FILE));
 }
 

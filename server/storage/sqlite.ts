@@ -65,7 +65,7 @@ export class SqliteStore implements Store {
   readonly #sql;
 
   constructor(options: SqliteStoreOptions) {
-    mkdirSync(dirname(options.path), { recursive: true });
+    if (options.path !== ":memory:") mkdirSync(dirname(options.path), { recursive: true });
     const db = new Database(options.path, { timeout: BUSY_TIMEOUT_MS });
     try {
       db.pragma("journal_mode = WAL");

@@ -26,7 +26,7 @@ export type ControlResult = { readonly ok: true } | { readonly ok: false; readon
 type Listener = (snapshot: TableSnapshot) => void;
 
 type Link = {
-  control: ((action: FacilitatorAction) => ControlResult) | null;
+  control: ((action: FacilitatorAction) => Promise<ControlResult>) | null;
   latest: TableSnapshot | null;
   readonly listeners: Set<Listener>;
 };
@@ -40,7 +40,7 @@ function linkOf(code: string): Link {
 }
 
 /** Called by a table room once it has its code: how to act on it as its facilitator. */
-export function openTableLink(code: string, control: (action: FacilitatorAction) => ControlResult): void {
+export function openTableLink(code: string, control: (action: FacilitatorAction) => Promise<ControlResult>): void {
   linkOf(code).control = control;
 }
 
@@ -77,8 +77,11 @@ export function watchTable(code: string, listener: Listener): () => void {
   };
 }
 
-/** Act on a table as its facilitator; refuses when the table room is gone. */
-export function controlTable(code: string, action: FacilitatorAction): ControlResult {
+/**
+ * Act on a table as its facilitator; refuses when the table room is gone. Resolves once the
+ * action is in the table's log (or refused), as a facilitator's message would.
+ */
+export async function controlTable(code: string, action: FacilitatorAction): Promise<ControlResult> {
   const control = links.get(code)?.control;
   if (!control) return { ok: false, error: { code: "table/closed", message: "This table has closed." } };
   return control(action);

@@ -49,8 +49,13 @@ export function joinErrorCode(message: string): JoinErrorCode | null {
 export const CLOSE_CODES = {
   /** The client sent more messages than its budget allows. */
   rateLimited: 4429,
-  /** The server is shutting down; the game was not scored as anyone's walk-away. */
+  /**
+   * The server is shutting down; the game was not scored as anyone's walk-away. It is kept: it
+   * resumes when the server is back (or on another process), joined again with the seat token.
+   */
   serverShutdown: 4503,
+  /** Another server process resumed this table: join it again by code with the seat token. */
+  tableMoved: 4302,
   /** The table was closed after standing empty for TABLE_IDLE_SECONDS. */
   tableClosed: 4410,
 } as const;

@@ -3,25 +3,42 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import pg from "pg";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openStore, sqlitePathFor, storageSettingsFromEnv } from "../../server/storage/open.js";
+import { configWith, parseConfig, processName } from "../../server/config.js";
+import { openStore, sqlitePathFor, storageSettingsOf } from "../../server/storage/open.js";
 import { PostgresStore } from "../../server/storage/postgres.js";
 import { SqliteStore } from "../../server/storage/sqlite.js";
 
 describe("storage settings", () => {
+  const settings = (env: Record<string, string>) => {
+    const parsed = parseConfig(env);
+    if (!parsed.ok) throw new Error(parsed.problems.join("; "));
+    return storageSettingsOf(parsed.config);
+  };
+
   it("default to ./data/parley.sqlite", () => {
-    const settings = storageSettingsFromEnv({});
-    expect(settings.databaseUrl).toBeUndefined();
-    expect(sqlitePathFor(settings)).toBe(resolve("data/parley.sqlite"));
+    expect(settings({}).databaseUrl).toBeUndefined();
+    expect(sqlitePathFor(settings({}))).toBe(resolve("data/parley.sqlite"));
   });
 
   it("put the file in DATA_DIR, or exactly at SQLITE_PATH, and treat empty variables as unset", () => {
-    expect(sqlitePathFor(storageSettingsFromEnv({ DATA_DIR: "/var/lib/parley", DATABASE_URL: "" }))).toBe("/var/lib/parley/parley.sqlite");
-    expect(sqlitePathFor(storageSettingsFromEnv({ DATA_DIR: "/var/lib/parley", SQLITE_PATH: "/srv/p.db" }))).toBe("/srv/p.db");
-    expect(storageSettingsFromEnv({ SQLITE_SYNCHRONOUS: "FULL" }).sqliteSynchronous).toBe("FULL");
+    expect(sqlitePathFor(settings({ DATA_DIR: "/var/lib/parley", DATABASE_URL: "" }))).toBe("/var/lib/parley/parley.sqlite");
+    expect(sqlitePathFor(settings({ DATA_DIR: "/var/lib/parley", SQLITE_PATH: "/srv/p.db" }))).toBe("/srv/p.db");
+    expect(sqlitePathFor(settings({ SQLITE_PATH: ":memory:" }))).toBe(":memory:");
+    expect(settings({ SQLITE_SYNCHRONOUS: "FULL" }).sqliteSynchronous).toBe("FULL");
   });
 
-  it("name every bad variable in one error", () => {
-    expect(() => storageSettingsFromEnv({ DATABASE_URL: "mysql://x", SQLITE_SYNCHRONOUS: "OFF" })).toThrow(/DATABASE_URL.*SQLITE_SYNCHRONOUS/);
+  it("name every bad variable", () => {
+    const parsed = parseConfig({ DATABASE_URL: "mysql://x", SQLITE_SYNCHRONOUS: "OFF" });
+    expect(parsed.ok ? [] : parsed.problems.join("\n")).toMatch(/DATABASE_URL[^]*SQLITE_SYNCHRONOUS|SQLITE_SYNCHRONOUS[^]*DATABASE_URL/);
+  });
+
+  it("ask for a public address with Redis, and take a fresh in-memory store for in-process servers", () => {
+    const parsed = parseConfig({ REDIS_URL: "redis://127.0.0.1:6379" });
+    expect(parsed.ok ? [] : parsed.problems).toEqual([expect.stringMatching(/^PUBLIC_ADDRESS: must be set with REDIS_URL/)]);
+    expect(parseConfig({ REDIS_URL: "redis://127.0.0.1:6379", PUBLIC_ADDRESS: "127.0.0.1:2567" }).ok).toBe(true);
+    expect(configWith({}).SQLITE_PATH).toBe(":memory:");
+    expect(processName(configWith({ HOST: "127.0.0.1", PORT: 2567 }))).toBe("127.0.0.1:2567");
+    expect(processName(configWith({ PUBLIC_ADDRESS: "app1:2567" }))).toBe("app1:2567");
   });
 });
 
@@ -33,7 +50,7 @@ describe("openStore", () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it("opens SQLite without a database URL, creating the data folder", async () => {
-    const store = await openStore(storageSettingsFromEnv({ DATA_DIR: join(dir, "a", "b") }));
+    const store = await openStore({ dataDir: join(dir, "a", "b") });
     expect(store).toBeInstanceOf(SqliteStore);
     expect(existsSync(join(dir, "a", "b", "parley.sqlite"))).toBe(true);
     await store.close();
@@ -47,7 +64,7 @@ describe("openStore", () => {
     await admin.query(`CREATE SCHEMA ${schema}`);
     try {
       const withSchema = `${url}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
-      const store = await openStore(storageSettingsFromEnv({ DATABASE_URL: withSchema, DATA_DIR: join(dir, "unused") }));
+      const store = await openStore({ databaseUrl: withSchema, dataDir: join(dir, "unused") });
       expect(store).toBeInstanceOf(PostgresStore);
       await store.close();
       expect(existsSync(join(dir, "unused"))).toBe(false);
