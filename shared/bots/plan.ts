@@ -12,15 +12,9 @@ export type Plan = { readonly terms: Package; readonly net: number };
 export function planOffer(pos: Position, target: number): Plan | null {
   const penalty = pos.penaltyAtStrike;
   const { allowed } = pos;
-  const prices = new Float64Array(allowed.length);
-  const nets = new Float64Array(allowed.length);
   let closest = Infinity;
-  for (let i = 0; i < allowed.length; i++) {
-    const c = allowed[i] as number;
-    const price = priceFor(pos, c, target, penalty);
-    const net = netOf(pos, c, price, penalty);
-    prices[i] = price;
-    nets[i] = net;
+  for (const c of allowed) {
+    const net = netOf(pos, c, priceFor(pos, c, target, penalty), penalty);
     if (net >= 0) closest = Math.min(closest, Math.abs(net - target));
   }
   if (closest === Infinity) return null;
@@ -30,22 +24,26 @@ export function planOffer(pos: Position, target: number): Plan | null {
   const theirs = pos.view.standing[pos.me === "buyer" ? "seller" : "buyer"];
   const theirCombo = theirs ? comboOf(pos.space, theirs.terms) : -1;
   let best = -1;
+  let bestPrice = 0;
+  let bestNet = 0;
   let bestGain = -Infinity;
   let bestLikeness = -1;
-  for (let i = 0; i < allowed.length; i++) {
-    const net = nets[i] as number;
+  for (const c of allowed) {
+    const price = priceFor(pos, c, target, penalty);
+    const net = netOf(pos, c, price, penalty);
     if (net < 0 || Math.abs(net - target) > tolerance) continue;
-    const c = allowed[i] as number;
-    const gain = theirGain(pos, c, prices[i] as number);
+    const gain = theirGain(pos, c, price);
     if (gain < bestGain) continue;
     const likeness = theirCombo < 0 ? 0 : sameTerms(pos, c, theirCombo);
     if (gain > bestGain || likeness > bestLikeness) {
-      best = i;
+      best = c;
+      bestPrice = price;
+      bestNet = net;
       bestGain = gain;
       bestLikeness = likeness;
     }
   }
-  return { terms: packageOf(pos.space, allowed[best] as number, prices[best] as number), net: nets[best] as number };
+  return { terms: packageOf(pos.space, best, bestPrice), net: bestNet };
 }
 
 function sameTerms(pos: Position, a: number, b: number): number {

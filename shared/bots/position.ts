@@ -3,7 +3,6 @@ import {
   otherRole,
   penaltyAt,
   roundOf,
-  utility,
   type HotButton,
   type Package,
   type PrivateView,
@@ -15,7 +14,7 @@ import {
 import { readFacts } from "./facts.js";
 import { opponentModel, theirMoney, type OpponentModel } from "./opponent.js";
 import { sideOf, valuationScenario } from "./ownSide.js";
-import { packageSpace, sideMoney, snapPrice, type MoneyTable, type PackageSpace } from "./space.js";
+import { comboOf, packageSpace, sideMoney, snapPrice, type MoneyTable, type PackageSpace } from "./space.js";
 
 /*
  * Where a bot stands on its turn, from its own view only: its utility for every package, what
@@ -77,17 +76,18 @@ const allowedCache = new WeakMap<PackageSpace, Map<string, Int32Array>>();
 
 /** Combinations within the caps a side has on non-price issues; cached on what the caps are. */
 function allowedCombos(space: PackageSpace, hotButtons: readonly HotButton[]): Int32Array {
-  const caps = hotButtons.flatMap((h) => {
-    if (h.kind !== "budgetCap") return [];
+  const caps: { a: number; max: number }[] = [];
+  for (const h of hotButtons) {
+    if (h.kind !== "budgetCap") continue;
     const a = space.axes.findIndex((axis) => axis.issue.id === h.issueId);
-    return a < 0 ? [] : [{ a, max: h.max }];
-  });
+    if (a >= 0) caps.push({ a, max: h.max });
+  }
   let bySpace = allowedCache.get(space);
   if (!bySpace) {
     bySpace = new Map();
     allowedCache.set(space, bySpace);
   }
-  const key = caps.map((c) => `${c.a}:${c.max}`).join(",");
+  const key = caps.length === 0 ? "" : caps.map((c) => `${c.a}:${c.max}`).join(",");
   let allowed = bySpace.get(key);
   if (!allowed) {
     allowed = Int32Array.from(combosWithin(space, caps));
@@ -134,8 +134,14 @@ export function theirGain(pos: Position, combo: number, price: number): number {
   return pos.me === "seller" ? money - price : price - money;
 }
 
-/** The bot's net utility for a package on the table, or null if its budget caps forbid it. */
+/**
+ * The bot's net utility for a package on the table, or null if its budget caps forbid it. Read
+ * off the same tables as its own offers (built with valuation.ts, equal to its utility():
+ * tests/bots/space.test.ts), so accepting and offering weigh packages alike.
+ */
 export function netOfPackage(pos: Position, terms: Package, penalty: number): number | null {
-  if (brokenCap(pos.side, terms)) return null;
-  return utility(pos.scenario, pos.me, pos.side, terms) - penalty;
+  const combo = comboOf(pos.space, terms);
+  const price = terms[pos.space.price.id];
+  if (combo < 0 || typeof price !== "number" || brokenCap(pos.side, terms)) return null;
+  return netOf(pos, combo, price, penalty);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { netOf, positionOf, priceFor } from "../../shared/bots/position.js";
+import { netOf, netOfPackage, positionOf, priceFor } from "../../shared/bots/position.js";
 import { comboOf, packageOf, packageSpace } from "../../shared/bots/space.js";
-import { analyzeDraw, createTable, priceIssue, ROLES, termCombinations, viewFor } from "../../shared/engine/index.js";
+import { analyzeDraw, brokenCap, createTable, priceIssue, ROLES, termCombinations, viewFor } from "../../shared/engine/index.js";
 import { zoneOf } from "../../shared/sim/zone.js";
 import { trueNet, T0 } from "./helpers/moves.js";
 import { SHIPPED } from "./helpers/scenarios.js";
@@ -27,6 +27,7 @@ describe("the bots' package space", () => {
           for (const p of [price.min, (price.min + price.max) / 2, price.max]) {
             const terms = packageOf(pos.space, c, p);
             expect(netOf(pos, c, p, 500)).toBe(trueNet(state, role, terms, 1) - 500);
+            expect(netOfPackage(pos, terms, 500)).toBe(brokenCap(state.sides[role], terms) ? null : trueNet(state, role, terms, 1) - 500);
           }
           // The price for a target gives at least the target, within one step, unless the range runs out.
           const target = 1000;
