@@ -7,6 +7,8 @@ import { TableRoom } from "./room/TableRoom.js";
 import { resumeTablesOnJoin, type TableResumer } from "./persistence/resume.js";
 import type { TableServices } from "./room/services.js";
 import { TABLE_ROOM } from "./tables/tableSpec.js";
+import { WORKSHOP_ROOM } from "../shared/protocol/workshop.js";
+import { WorkshopRoom } from "./workshop/WorkshopRoom.js";
 
 /**
  * The whole application as a @colyseus/tools config: transport, HTTP routes and the table room.
@@ -26,6 +28,7 @@ export function appConfig(services: TableServices, resumer: TableResumer): Confi
       matchMaker.controller.exposedMethods = ["joinById", "reconnect"];
       resumeTablesOnJoin(resumer);
       gameServer.define(TABLE_ROOM, TableRoom, { services });
+      gameServer.define(WORKSHOP_ROOM, WorkshopRoom, { services });
     },
   });
 }

@@ -3,6 +3,7 @@ import { publicScenario, type Scenario } from "../../shared/engine/index.js";
 import { createTableRequestSchema, type ApiError, type ApiErrorCode, type ScenarioSummary } from "../../shared/protocol/api.js";
 import { openTable } from "../tables/openTable.js";
 import type { TableServices } from "../room/services.js";
+import { workshopRoutes } from "../workshop/routes.js";
 
 const summaryOf = (s: Scenario): ScenarioSummary => ({
   id: s.id,
@@ -55,6 +56,8 @@ export function apiRoutes(services: TableServices): Router {
     services.logger.info({ table: opened.table.code, scenario: opened.table.scenarioId, bot: opened.table.bot }, "table created over HTTP");
     res.status(201).json(opened.table);
   });
+
+  router.use(workshopRoutes(services));
 
   router.use("/api", (_req, res) => fail(res, 404, "api/not_found", "No such API route."));
 

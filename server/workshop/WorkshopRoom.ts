@@ -1,0 +1,673 @@
+import { randomBytes } from "node:crypto";
+import { ErrorCode, Room, ServerError, type Client, type ClientPrivate, type RoomException } from "@colyseus/core";
+import type { Role } from "../../shared/engine/index.js";
+import {
+  MAX_TABLES,
+  parseWorkshopMessage,
+  WORKSHOP_CLOSE_CODES,
+  workshopJoinSchema,
+  type ControlOutcome,
+  type ExportFormat,
+  type RoundSettings,
+  type WorkshopErrorCode,
+  type WorkshopJoinError,
+  type WorkshopMessage,
+  type WorkshopServerMessages,
+  type WorkshopServerMessageType,
+  type WorkshopSummary,
+} from "../../shared/protocol/workshop.js";
+import { CLOSE_CODES } from "../../shared/protocol/join.js";
+import { roundDebrief, type ClassDebrief } from "../../shared/workshop/classStats.js";
+import { describePairingNote, pairingIssues, pairingProblems, proposePairing, type Pairing, type TablePlan } from "../../shared/workshop/pairing.js";
+import { summarizeGame } from "../../shared/workshop/summary.js";
+import { tileOf, type GridTile } from "../../shared/workshop/tile.js";
+import type { Logger } from "../logger.js";
+import { decodable } from "../room/decodable.js";
+import { MessageBudget } from "../room/messageBudget.js";
+import type { TableServices } from "../room/services.js";
+import { Timers } from "../room/timers.js";
+import { viewOf } from "../room/views.js";
+import { openTable } from "../tables/openTable.js";
+import { secretMatches } from "../storage/secrets.js";
+import { claimTableCode, releaseTableCode } from "../tables/tableCode.js";
+import { controlTable, watchTable, type FacilitatorAction } from "../tables/tableLinks.js";
+import { buildExport, exportFile, type ExportFile } from "./export.js";
+import { assignmentOf, latestResult } from "./participantViews.js";
+import { Roster, type Person } from "./roster.js";
+import { WorkshopRound, type RoundTable } from "./round.js";
+import { WorkQueue } from "./workQueue.js";
+import { workshopSpecSchema, type WorkshopSpec } from "./workshopSpec.js";
+import { ZopaCache } from "./zopaCache.js";
+
+type Seating = { readonly kind: "facilitator" } | { readonly kind: "participant"; readonly id: string };
+type Auth = { readonly kind: "facilitator" } | { readonly kind: "new"; readonly name: string } | { readonly kind: "returning"; readonly id: string };
+type WorkshopClient = Client<Seating>;
+
+class JoinRefusal extends ServerError {
+  constructor(code: WorkshopJoinError, text: string) {
+    super(ErrorCode.AUTH_FAILED, `${code}: ${text}`);
+  }
+}
+
+/** A failed control: an answer to the facilitator, nothing changed. */
+class Refusal extends Error {
+  constructor(
+    readonly code: WorkshopErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** People one workshop takes: two per table. */
+const CAPACITY = MAX_TABLES * 2;
+/** The grid is sent at most this often, however fast the tables move. */
+const GRID_EVERY_MS = 200;
+/** While a round runs the grid is refreshed at least this often (idle times, "stuck"). */
+const TICK_MS = 5000;
+/** A workshop nobody is connected to closes after this long (a long lunch break fits). */
+const IDLE_MS = 6 * 3600_000;
+const BROADCASTS_KEPT = 20;
+
+/**
+ * One workshop: a roster of participants, rounds of tables, and a facilitator who runs them.
+ * The room holds no rule of the game: pairing and class statistics come from shared/workshop,
+ * and every control is an engine action applied by the table rooms (tableLinks.ts). Participants
+ * are told their own seat and result only; the grid with hidden information goes to facilitators.
+ */
+export class WorkshopRoom extends Room<object, { title: string }, Seating, Auth> {
+  private services!: TableServices;
+  private log!: Logger;
+  private spec!: WorkshopSpec;
+  private code!: string;
+  private roster!: Roster;
+  private readonly rounds: WorkshopRound[] = [];
+  private readonly broadcasts: { text: string; at: number }[] = [];
+  private budget!: MessageBudget;
+  private timers!: Timers;
+  private queue!: WorkQueue;
+  private zopa!: ZopaCache;
+  private starting = false;
+  private shuttingDown = false;
+  /** The result last sent to each participant, as JSON: sent again only when it changes. */
+  private readonly sentResults = new Map<string, string>();
+  private readonly closing = new WeakSet<Client>();
+
+  override async onCreate(options: { services: TableServices } & Record<string, unknown>): Promise<void> {
+    const { services, ...given } = options;
+    const parsed = workshopSpecSchema.safeParse(given);
+    if (!parsed.success) throw new Error(`bad workshop spec: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+    this.services = services;
+    this.spec = parsed.data;
+    (this as { patchRate: number | null }).patchRate = null;
+    this.autoDispose = false;
+    // Workshop and table codes come from one pool, so a code typed anywhere means one thing.
+    this.code = await claimTableCode(this.presence);
+    this.roomId = this.code;
+    await this.setPrivate(true);
+    await this.setMetadata({ title: this.spec.request.title });
+    this.log = services.logger.child({ workshop: this.code });
+    // Kept in the store so its tables, rounds and people are on record with the games (the export
+    // reads the live room; the room itself is not rebuilt after a restart).
+    await services.store.createWorkshop({
+      id: this.code,
+      joinCode: this.code,
+      facilitatorSecretHash: this.spec.facilitatorHash,
+      settings: this.spec.request,
+      createdAt: Date.now(),
+    });
+    this.roster = new Roster(CAPACITY);
+    this.budget = new MessageBudget(services.config.MESSAGE_RATE, services.config.MESSAGE_BURST);
+    this.timers = new Timers((error, name) => this.log.error({ err: error, timer: name }, "workshop timer failed"));
+    this.queue = new WorkQueue((error) => this.log.error({ err: error }, "workshop job failed"));
+    this.zopa = new ZopaCache(this.queue, () => this.scheduleGrid());
+    this.onMessage("*", (client, type, payload) => this.onClientMessage(client as WorkshopClient, type, payload));
+    this.watchEmpty();
+    this.log.info({ title: this.spec.request.title }, "workshop opened");
+  }
+
+  override onAuth(_client: Client, options: unknown): Auth {
+    const parsed = workshopJoinSchema.safeParse(options ?? {});
+    if (!parsed.success) throw new JoinRefusal("workshop/bad_options", "Join with a display name, your participant token, or the facilitator secret.");
+    const given = parsed.data;
+    if ("facilitator" in given) {
+      if (!secretMatches(given.facilitator, this.spec.facilitatorHash)) throw new JoinRefusal("workshop/bad_facilitator", "That facilitator link is not valid for this workshop.");
+      return { kind: "facilitator" };
+    }
+    if ("participant" in given) {
+      const person = this.roster.byToken(given.participant);
+      if (!person) throw new JoinRefusal("workshop/bad_participant", "This browser's place in the workshop is not valid any more: join again with your name.");
+      if (person.removed) throw new JoinRefusal("workshop/removed", "The facilitator removed you from this workshop.");
+      return { kind: "returning", id: person.id };
+    }
+    if (this.roster.size >= this.roster.capacity) throw new JoinRefusal("workshop/full", "This workshop has as many participants as it can take.");
+    return { kind: "new", name: given.name };
+  }
+
+  override onJoin(client: WorkshopClient, _options: unknown, auth: Auth): void {
+    this.timers.clear("idle");
+    if (auth.kind === "facilitator") {
+      client.userData = { kind: "facilitator" };
+      this.greetFacilitator(client);
+      this.log.info({ session: client.sessionId }, "facilitator joined");
+      return;
+    }
+    let person: Person;
+    let token: string | null = null;
+    let renamed = false;
+    if (auth.kind === "new") {
+      const added = this.roster.add(auth.name, Date.now());
+      ({ person, token, renamed } = added);
+      this.record("add participant", this.services.store.addParticipant({
+        workshopId: this.code,
+        participantId: person.id,
+        displayName: person.name,
+        tokenHash: person.tokenHash,
+        joinedAt: person.joinedAt,
+        left: false,
+      }));
+    } else {
+      person = this.roster.get(auth.id) as Person;
+      // Coming back with one's token after leaving is rejoining: the place is theirs again.
+      if (person.left) this.setLeft(person, false);
+    }
+    person.sessions.add(client.sessionId);
+    client.userData = { kind: "participant", id: person.id };
+    this.tell(client, "welcome", { kind: "participant", workshop: this.summary(), participantId: person.id, name: person.name, token: token ?? "", renamed });
+    this.greetParticipant(client, person);
+    this.publishLobby();
+    this.log.info({ session: client.sessionId, participant: person.id, returning: auth.kind === "returning" }, "participant joined");
+  }
+
+  override onLeave(client: WorkshopClient): void {
+    this.budget.forget(client.sessionId);
+    if (this.shuttingDown) return;
+    const seating = client.userData;
+    if (seating?.kind === "participant") {
+      this.roster.get(seating.id)?.sessions.delete(client.sessionId);
+      this.publishLobby();
+    }
+    this.watchEmpty();
+  }
+
+  override onBeforeShutdown(): void {
+    this.shuttingDown = true;
+    this.timers.clearAll();
+    void this.disconnect(CLOSE_CODES.serverShutdown);
+  }
+
+  override onDispose(): Promise<void> {
+    this.timers.clearAll();
+    this.queue.stop();
+    for (const round of this.rounds) for (const table of round.tables) table.unwatch();
+    this.log.info({ rounds: this.rounds.length, participants: this.roster.size }, "workshop closed");
+    return releaseTableCode(this.presence, this.code);
+  }
+
+  override onUncaughtException(error: RoomException<this>, methodName: string): void {
+    if (error.cause instanceof JoinRefusal) return;
+    this.log.error({ err: error.cause ?? error, method: methodName }, "workshop room failure");
+  }
+
+  /** Every frame passes the message budget and a decode check before Colyseus handles it (as at a table). */
+  protected override _onMessage(client: WorkshopClient & ClientPrivate, buffer: Buffer): void {
+    if (this.closing.has(client)) return;
+    if (!this.budget.take(client.sessionId, Date.now())) {
+      this.closing.add(client);
+      this.log.warn({ session: client.sessionId }, "message budget exceeded: closing the connection");
+      this.refuse(client, "workshop/rate_limited", "Too many messages: this connection is being closed.", null);
+      client.leave(CLOSE_CODES.rateLimited, "rate limited");
+      return;
+    }
+    if (!decodable(buffer)) return this.refuse(client, "workshop/bad_payload", "The message could not be decoded; nothing changed.", null);
+    super._onMessage(client, buffer);
+  }
+
+  /** The export, for the HTTP route: refused unless `secret` is this workshop's facilitator secret. */
+  async exportFor(secret: string, format: ExportFormat): Promise<ExportFile | null> {
+    if (!secretMatches(secret, this.spec.facilitatorHash)) return null;
+    await this.queue.drained();
+    return exportFile(buildExport(this.code, this.spec.request.title, this.roster.all(), this.rounds, Date.now()), format);
+  }
+
+  // ---- Messages ------------------------------------------------------------------------------
+
+  private onClientMessage(client: WorkshopClient, type: unknown, payload: unknown): void {
+    const request = typeof type === "string" ? type.slice(0, 40) : null;
+    const parsed = parseWorkshopMessage(type, payload);
+    if (!parsed.ok) return this.refuse(client, parsed.code, parsed.message, request);
+    const seating = client.userData;
+    if (!seating) return;
+    const message = parsed.message;
+    if (message.type === "leave") {
+      if (seating.kind === "participant") this.participantLeaves(seating.id);
+      return;
+    }
+    if (seating.kind !== "facilitator") return this.refuse(client, "workshop/not_allowed", `Only the facilitator may send "${message.type}".`, request);
+    this.facilitate(client, message).catch((error: unknown) => {
+      if (error instanceof Refusal) return this.refuse(client, error.code, error.message, request);
+      this.log.error({ err: error, control: message.type }, "workshop control failed");
+      this.refuse(client, "workshop/server_error", "The server could not carry that out; nothing changed.", request);
+    });
+  }
+
+  private async facilitate(client: WorkshopClient, message: Exclude<WorkshopMessage, { type: "leave" }>): Promise<void> {
+    switch (message.type) {
+      case "propose":
+        return this.propose(client, message.payload.oddSeat);
+      case "start_round":
+        return this.startRound(client, message.payload.settings, message.payload.pairing);
+      case "seat_waiting":
+        return this.seatWaiting(client);
+      case "pause":
+        return this.reply(client, "pause", this.control(this.targets(message.payload.table), { type: "pause" }, "Paused."));
+      case "resume":
+        return this.reply(client, "resume", this.control(this.targets(message.payload.table), { type: "resume" }, "Resumed."));
+      case "add_time": {
+        const { seconds } = message.payload;
+        return this.reply(client, "add_time", this.control(this.targets(message.payload.table), { type: "add_time", seconds }, `${seconds} s added to the turn.`));
+      }
+      case "curveball": {
+        const { cardId } = message.payload;
+        const action: FacilitatorAction = cardId === undefined ? { type: "curveball" } : { type: "curveball", cardId };
+        return this.reply(client, "curveball", this.control(this.targets(message.payload.table), action, "Curve ball thrown."));
+      }
+      case "end_table":
+        return this.reply(client, "end_table", this.control(this.targets(message.payload.table), { type: "end" }, "Game ended."));
+      case "end_round":
+        return this.endRound(client);
+      case "broadcast":
+        return this.broadcastText(message.payload.text);
+      case "remove":
+        return this.remove(message.payload.participantId);
+      default:
+        return unreachable(message);
+    }
+  }
+
+  private refuse(client: Client, code: WorkshopErrorCode, message: string, request: string | null): void {
+    this.tell(client, "error", { code, message, request });
+  }
+
+  private async reply(client: WorkshopClient, control: WorkshopMessage["type"], pending: Promise<ControlOutcome[]>): Promise<void> {
+    this.tell(client, "control", { control, results: await pending });
+    this.scheduleGrid();
+  }
+
+  private tell<T extends WorkshopServerMessageType>(client: Client, type: T, payload: WorkshopServerMessages[T]): void {
+    client.send(type, payload);
+  }
+
+  private toFacilitators<T extends WorkshopServerMessageType>(type: T, payload: WorkshopServerMessages[T]): void {
+    for (const c of this.clients as WorkshopClient[]) if (c.userData?.kind === "facilitator") this.tell(c, type, payload);
+  }
+
+  private toParticipant<T extends WorkshopServerMessageType>(id: string, type: T, payload: WorkshopServerMessages[T]): void {
+    for (const c of this.clients as WorkshopClient[]) {
+      const s = c.userData;
+      if (s?.kind === "participant" && s.id === id) this.tell(c, type, payload);
+    }
+  }
+
+  // ---- Pairing and rounds ----------------------------------------------------------------
+
+  private get current(): WorkshopRound | undefined {
+    return this.rounds.at(-1);
+  }
+
+  private pastPairings(): Pairing[] {
+    return this.rounds.map((r) => r.pairing);
+  }
+
+  private propose(client: WorkshopClient, oddSeat: RoundSettings["oddSeat"]): void {
+    const present = this.roster.online().map((p) => p.id);
+    const pairing = proposePairing(present, this.pastPairings(), oddSeat, randomBytes(8).toString("hex"));
+    this.tell(client, "proposal", { pairing, issues: pairingIssues(pairing, present, this.pastPairings()) });
+  }
+
+  private async startRound(client: WorkshopClient, settings: RoundSettings, pairing: Pairing): Promise<void> {
+    if (this.starting) throw new Refusal("workshop/bad_moment", "A round is being started already.");
+    if (this.current?.running) throw new Refusal("workshop/bad_moment", `Round ${this.current.number} is still running: end it before starting the next.`);
+    const scenario = this.services.catalog.get(settings.scenarioId);
+    if (!scenario) throw new Refusal("workshop/unknown_scenario", `There is no scenario "${settings.scenarioId}".`);
+    const problems = pairingProblems(pairing, new Set(this.roster.members().map((p) => p.id)));
+    if (problems.length > 0) throw new Refusal("workshop/bad_pairing", problems.map((p) => describePairingNote(p, (id) => this.roster.nameOf(id))).join(" "));
+    this.starting = true;
+    try {
+      const drawSeed = settings.deck === "same" ? randomBytes(12).toString("base64url") : null;
+      const round = new WorkshopRound(this.rounds.length + 1, settings, scenario, drawSeed, Date.now());
+      await this.services.store.startWorkshopRound({ workshopId: this.code, round: round.number, scenarioId: scenario.id, settings, startedAt: round.startedAt });
+      const opened = await this.openTables(round, pairing.tables);
+      round.observers.push(...pairing.observers);
+      this.rounds.push(round);
+      this.log.info({ round: round.number, tables: round.tables.length, scenario: scenario.id, deck: settings.deck }, "round started");
+      this.tell(client, "control", { control: "start_round", results: opened });
+    } finally {
+      this.starting = false;
+    }
+    this.afterPlacement();
+  }
+
+  /** Late joiners (or people left out) are paired among themselves into the running round. */
+  private async seatWaiting(client: WorkshopClient): Promise<void> {
+    const round = this.current;
+    if (!round?.running) throw new Refusal("workshop/bad_moment", "No round is running: waiting participants are paired when the next round starts.");
+    if (this.starting) throw new Refusal("workshop/bad_moment", "A round is being started already.");
+    const waiting = this.waiting(round);
+    if (waiting.length === 0) throw new Refusal("workshop/bad_moment", "Nobody is waiting in the lobby.");
+    if (round.tables.length + Math.ceil(waiting.length / 2) > MAX_TABLES) throw new Refusal("workshop/bad_moment", `A round seats at most ${MAX_TABLES} tables.`);
+    const extra = proposePairing(waiting, this.pastPairings(), round.settings.oddSeat, randomBytes(8).toString("hex"));
+    const offset = round.tables.length;
+    this.starting = true;
+    try {
+      const opened = await this.openTables(round, extra.tables);
+      round.observers.push(...extra.observers.map((o) => ({ participantId: o.participantId, table: o.table + offset })));
+      this.tell(client, "control", { control: "seat_waiting", results: opened });
+    } finally {
+      this.starting = false;
+    }
+    this.afterPlacement();
+  }
+
+  private waiting(round: WorkshopRound): string[] {
+    return this.roster
+      .online()
+      .map((p) => p.id)
+      .filter((id) => round.placeOf(id) === null);
+  }
+
+  private async openTables(round: WorkshopRound, plans: readonly TablePlan[]): Promise<ControlOutcome[]> {
+    const results: ControlOutcome[] = [];
+    const { settings } = round;
+    for (const plan of plans) {
+      const botRole: Role | null = plan.buyer === null ? "buyer" : plan.seller === null ? "seller" : null;
+      const opened = await openTable(
+        {
+          scenarioId: settings.scenarioId,
+          ...(botRole ? { bot: { role: botRole, level: settings.botLevel } } : {}),
+          ...(round.drawSeed ? { drawSeed: round.drawSeed } : {}),
+          ...(settings.rounds !== undefined ? { rounds: settings.rounds } : {}),
+          ...(settings.turnSeconds !== undefined ? { turnSeconds: settings.turnSeconds } : {}),
+          workshop: { id: this.code, round: round.number },
+        },
+        this.services,
+      );
+      if (!opened.ok) throw new Refusal("workshop/unknown_scenario", opened.error.message);
+      const table: RoundTable = {
+        code: opened.table.code,
+        index: round.tables.length,
+        plan,
+        seatTokens: opened.table.seats,
+        facilitatorSecret: opened.table.facilitatorSecret,
+        latest: null,
+        summary: null,
+        final: null,
+        unwatch: () => undefined,
+      };
+      round.tables.push(table);
+      table.unwatch = watchTable(table.code, (snapshot) => {
+        table.latest = snapshot;
+        // Called from inside the table's own update: only note it here, work it out after.
+        if (snapshot.table.phase === "finished" && !table.final) {
+          table.final = snapshot.table;
+          this.queue.push(() => this.summarize(round, table));
+        }
+        this.scheduleGrid();
+      });
+      results.push({ table: table.code, label: this.tableLabel(table), ok: true, message: "Table opened." });
+    }
+    return results;
+  }
+
+  private summarize(round: WorkshopRound, table: RoundTable): void {
+    const state = table.final;
+    if (!state || table.summary) return;
+    const analysis = viewOf(state, "observer").reveal?.analysis;
+    if (!analysis) return;
+    const player = (role: Role) => {
+      const id = table.plan[role];
+      return { participantId: id, name: id === null ? `Bot (${round.settings.botLevel})` : this.roster.nameOf(id), bot: id === null };
+    };
+    table.summary = summarizeGame(state, analysis, {
+      round: round.number,
+      code: table.code,
+      index: table.index,
+      deck: round.settings.deck,
+      players: { buyer: player("buyer"), seller: player("seller") },
+    });
+    if (round.running && round.allOver()) this.closeRound(round);
+    this.scheduleResults();
+  }
+
+  private async endRound(client: WorkshopClient): Promise<void> {
+    const round = this.current;
+    if (!round?.running) throw new Refusal("workshop/bad_moment", "No round is running.");
+    const open = round.tables.filter((t) => t.latest?.table.phase !== "finished");
+    const results = this.control(open, { type: "end" }, "Game ended.");
+    this.closeRound(round);
+    await this.reply(client, "end_round", results);
+  }
+
+  private closeRound(round: WorkshopRound): void {
+    if (!round.running) return;
+    round.endedAt = Date.now();
+    this.record("end round", this.services.store.endWorkshopRound(this.code, round.number, round.endedAt));
+    this.timers.clear("tick");
+    this.log.info({ round: round.number, finished: round.summaries().length, tables: round.tables.length }, "round ended");
+    this.publishLobby();
+    this.scheduleResults();
+  }
+
+  /** After tables were opened: everyone learns where they sit, the console and grid refresh. */
+  private afterPlacement(): void {
+    const round = this.current;
+    for (const person of this.roster.members()) this.toParticipant(person.id, "assignment", assignmentOf(round, person.id, this.roster));
+    this.publishLobby();
+    this.scheduleGrid();
+    this.tick();
+  }
+
+  // ---- Controls ------------------------------------------------------------------------------
+
+  /** The tables a control is for: one of the running round's, or all of them. */
+  private targets(code: string | undefined): RoundTable[] {
+    const round = this.current;
+    if (!round?.running) throw new Refusal("workshop/bad_moment", "No round is running.");
+    if (code === undefined) return round.tables;
+    const table = round.tableByCode(code);
+    if (!table) throw new Refusal("workshop/unknown_table", `Table ${code} is not part of round ${round.number}.`);
+    return [table];
+  }
+
+  /** Apply one engine action at each table through its room; each table answers for itself. */
+  private control(tables: readonly RoundTable[], action: FacilitatorAction, done: string): Promise<ControlOutcome[]> {
+    return Promise.all(
+      tables.map(async (t) => {
+        const result = await controlTable(t.code, action);
+        return { table: t.code, label: this.tableLabel(t), ok: result.ok, message: result.ok ? done : result.error.message };
+      }),
+    );
+  }
+
+  private tableLabel(t: RoundTable): string {
+    return `Table ${t.index + 1} (${this.roster.nameOf(t.plan.seller)} / ${this.roster.nameOf(t.plan.buyer)})`;
+  }
+
+  private broadcastText(text: string): void {
+    const entry = { text, at: Date.now() };
+    this.broadcasts.push(entry);
+    if (this.broadcasts.length > BROADCASTS_KEPT) this.broadcasts.shift();
+    this.broadcast("broadcast", entry);
+    this.log.info({ length: text.length }, "broadcast sent");
+  }
+
+  private remove(participantId: string): void {
+    const person = this.roster.get(participantId);
+    if (!person || person.left) throw new Refusal("workshop/unknown_participant", "That participant is not in the workshop.");
+    this.setLeft(person, true);
+    person.removed = true;
+    for (const c of this.clients as WorkshopClient[]) {
+      const s = c.userData;
+      if (s?.kind === "participant" && s.id === participantId) {
+        this.tell(c, "error", { code: "workshop/not_allowed", message: "The facilitator removed you from this workshop.", request: null });
+        c.leave(WORKSHOP_CLOSE_CODES.removed, "removed");
+      }
+    }
+    this.publishLobby();
+  }
+
+  private participantLeaves(id: string): void {
+    const person = this.roster.get(id);
+    if (!person) return;
+    this.setLeft(person, true);
+    this.log.info({ participant: id }, "participant left the workshop");
+    this.publishLobby();
+  }
+
+  private setLeft(person: Person, left: boolean): void {
+    person.left = left;
+    this.record("mark participant left", this.services.store.setParticipantLeft(this.code, person.id, left));
+  }
+
+  /** A record the live workshop does not wait for: a failure is logged, the workshop runs on. */
+  private record(what: string, write: Promise<void>): void {
+    write.catch((error: unknown) => this.log.error({ err: error }, `could not ${what} in the store`));
+  }
+
+  // ---- What each client is told ---------------------------------------------------------
+
+  private summary(): WorkshopSummary {
+    const round = this.current;
+    return {
+      code: this.code,
+      title: this.spec.request.title,
+      round: round?.number ?? 0,
+      phase: round ? (round.running ? "running" : "finished") : "none",
+      scenarioTitle: round?.scenario.title ?? this.services.catalog.get(this.spec.request.scenarioId)?.title ?? null,
+    };
+  }
+
+  private lobby(): WorkshopServerMessages["lobby"] {
+    const round = this.current;
+    const running = round?.running ? round : undefined;
+    return { workshop: this.summary(), roster: this.roster.entries((id) => running?.placeOf(id) ?? "lobby") };
+  }
+
+  private consoleMessage(): WorkshopServerMessages["console"] {
+    const round = this.current;
+    return {
+      participants: this.roster.all().map((p) => ({
+        participantId: p.id,
+        name: p.name,
+        online: p.sessions.size > 0,
+        place: (round?.running ? round.placeOf(p.id) : null) ?? "lobby",
+        left: p.left,
+        history: this.rounds.map((r) => r.placeOf(p.id) ?? "out"),
+      })),
+      rounds: this.rounds.map((r) => r.consoleView((id) => this.roster.nameOf(id))),
+      waiting: round?.running ? this.waiting(round) : [],
+    };
+  }
+
+  private greetFacilitator(client: WorkshopClient): void {
+    const { title: _title, ...defaults } = this.spec.request;
+    this.tell(client, "welcome", { kind: "facilitator", workshop: this.summary(), defaults });
+    this.tell(client, "lobby", this.lobby());
+    this.tell(client, "console", this.consoleMessage());
+    this.tell(client, "grid", this.grid());
+    this.tell(client, "debrief", this.debrief());
+    for (const b of this.broadcasts) this.tell(client, "broadcast", b);
+  }
+
+  private greetParticipant(client: WorkshopClient, person: Person): void {
+    this.tell(client, "lobby", this.lobby());
+    this.tell(client, "assignment", assignmentOf(this.current, person.id, this.roster));
+    for (const b of this.broadcasts) this.tell(client, "broadcast", b);
+    const result = latestResult(this.rounds, person.id);
+    if (result) this.tell(client, "result", result);
+  }
+
+  private publishLobby(): void {
+    this.broadcast("lobby", this.lobby());
+    this.toFacilitators("console", this.consoleMessage());
+  }
+
+  private grid(): WorkshopServerMessages["grid"] {
+    const round = this.current;
+    const now = Date.now();
+    const tiles: GridTile[] = [];
+    for (const t of round?.tables ?? []) {
+      const snap = t.latest;
+      if (!snap) continue;
+      const seat = (role: Role) => {
+        const id = t.plan[role];
+        return { name: id === null ? `Bot (${round?.settings.botLevel})` : this.roster.nameOf(id), bot: id === null, connected: snap.seats[role].connected };
+      };
+      tiles.push(
+        tileOf({
+          code: t.code,
+          index: t.index,
+          state: snap.table,
+          started: snap.started,
+          seats: { buyer: seat("buyer"), seller: seat("seller") },
+          zopa: this.zopa.bandFor(snap.table),
+          now,
+        }),
+      );
+    }
+    return { round: round?.number ?? 0, tiles, at: now };
+  }
+
+  private scheduleGrid(): void {
+    if (this.timers.has("grid")) return;
+    this.timers.set("grid", GRID_EVERY_MS, () => this.toFacilitators("grid", this.grid()));
+  }
+
+  /** While a round runs, the grid refreshes on its own so idle times and "stuck" stay true. */
+  private tick(): void {
+    if (!this.current?.running) return;
+    this.timers.set("tick", TICK_MS, () => {
+      this.scheduleGrid();
+      this.tick();
+    });
+  }
+
+  private debrief(): ClassDebrief {
+    return {
+      rounds: this.rounds.map((r) =>
+        roundDebrief(r.number, r.summaries(), r.tables.length - r.summaries().length, {
+          scenarioTitle: r.scenario.title,
+          currency: r.scenario.currency,
+          deck: r.settings.deck,
+        }),
+      ),
+    };
+  }
+
+  /** Finished games changed: the facilitator's class debrief, and each player's own result and standing. */
+  private scheduleResults(): void {
+    if (this.timers.has("results")) return;
+    this.timers.set("results", GRID_EVERY_MS, () => {
+      this.toFacilitators("debrief", this.debrief());
+      this.toFacilitators("console", this.consoleMessage());
+      for (const person of this.roster.members()) {
+        const result = latestResult(this.rounds, person.id);
+        if (!result) continue;
+        const json = JSON.stringify(result);
+        if (this.sentResults.get(person.id) === json) continue;
+        this.sentResults.set(person.id, json);
+        this.toParticipant(person.id, "result", result);
+      }
+      this.scheduleGrid();
+    });
+  }
+
+  private watchEmpty(): void {
+    if (this.clients.length > 0) return;
+    this.timers.set("idle", IDLE_MS, () => void this.disconnect(CLOSE_CODES.tableClosed));
+  }
+}
+
+function unreachable(message: never): never {
+  throw new Error(`unhandled workshop message ${JSON.stringify(message)}`);
+}

@@ -1,0 +1,122 @@
+import type { GameEvent } from "../../shared/engine/events.js";
+import type { GameSummary } from "../../shared/workshop/summary.js";
+
+/*
+ * The workshop export as rows: one per game (results) and one per event (the full log), with a
+ * fixed column order so a spreadsheet built on one export works on the next. Money is in whole
+ * currency units, efficiency 0..1, times ISO 8601 (UTC).
+ */
+
+export const RESULT_COLUMNS = [
+  "workshop",
+  "round",
+  "table",
+  "table_number",
+  "scenario",
+  "deck",
+  "draw_seed",
+  "buyer",
+  "seller",
+  "buyer_is_bot",
+  "seller_is_bot",
+  "outcome",
+  "ended_by",
+  "ended_in_round",
+  "last_round",
+  "price",
+  "terms",
+  "buyer_walk_away",
+  "seller_walk_away",
+  "zopa_exists",
+  "zopa_low",
+  "zopa_high",
+  "buyer_surplus",
+  "seller_surplus",
+  "buyer_penalties",
+  "seller_penalties",
+  "joint_surplus",
+  "best_joint_surplus",
+  "efficiency",
+  "nash_price",
+  "walk_away_verdict",
+  "buyer_concessions",
+  "seller_concessions",
+  "buyer_concession_share",
+  "seller_concession_share",
+  "buyer_unreciprocated",
+  "seller_unreciprocated",
+  "buyer_questions",
+  "seller_questions",
+  "buyer_interruptions",
+  "seller_interruptions",
+  "offers",
+  "curve_balls",
+  "started_at",
+  "finished_at",
+] as const;
+
+export type ResultRow = Record<(typeof RESULT_COLUMNS)[number], string | number | boolean | null>;
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+export function resultRow(workshop: string, g: GameSummary): ResultRow {
+  return {
+    workshop,
+    round: g.round,
+    table: g.code,
+    table_number: g.index + 1,
+    scenario: g.scenarioId,
+    deck: g.deck,
+    draw_seed: g.drawSeed,
+    buyer: g.players.buyer.name,
+    seller: g.players.seller.name,
+    buyer_is_bot: g.players.buyer.bot,
+    seller_is_bot: g.players.seller.bot,
+    outcome: g.outcome,
+    ended_by: g.endedBy,
+    ended_in_round: g.endedInRound,
+    last_round: g.lastRound,
+    price: g.price,
+    terms: g.terms ? JSON.stringify(g.terms) : null,
+    buyer_walk_away: g.walkAways.buyer,
+    seller_walk_away: g.walkAways.seller,
+    zopa_exists: g.zopa.exists,
+    zopa_low: g.zopa.low,
+    zopa_high: g.zopa.high,
+    buyer_surplus: g.surplus.buyer,
+    seller_surplus: g.surplus.seller,
+    buyer_penalties: g.penalties.buyer,
+    seller_penalties: g.penalties.seller,
+    joint_surplus: g.joint,
+    best_joint_surplus: g.bestJoint,
+    efficiency: g.efficiency,
+    nash_price: g.nash?.price ?? null,
+    walk_away_verdict: g.walkAway ? `${g.walkAway.right ? "right" : "wrong"}:${g.walkAway.reason}` : null,
+    buyer_concessions: g.concessions.buyer,
+    seller_concessions: g.concessions.seller,
+    buyer_concession_share: g.balance.buyer.given,
+    seller_concession_share: g.balance.seller.given,
+    buyer_unreciprocated: g.balance.buyer.unreciprocated,
+    seller_unreciprocated: g.balance.seller.unreciprocated,
+    buyer_questions: g.questions.buyer,
+    seller_questions: g.questions.seller,
+    buyer_interruptions: g.interruptions.buyer,
+    seller_interruptions: g.interruptions.seller,
+    offers: g.offers,
+    curve_balls: g.cards.map((c) => c.cardId).join(" "),
+    started_at: iso(g.startedAt),
+    finished_at: iso(g.finishedAt),
+  };
+}
+
+export const LOG_COLUMNS = ["workshop", "round", "table", "seq", "at", "game_round", "turn", "type", "by", "audience", "detail"] as const;
+export type LogRow = Record<(typeof LOG_COLUMNS)[number], string | number | null>;
+
+/** Every event of one game, as a facilitator sees it after the end (notes included). */
+export function logRows(workshop: string, round: number, table: string, timeline: readonly GameEvent[]): LogRow[] {
+  return timeline.map((e) => {
+    const { seq, at, round: gameRound, turn, audience, type, ...detail } = e;
+    const by = "by" in e ? e.by : "acceptedBy" in e ? e.acceptedBy : "to" in e ? e.to : null;
+    return { workshop, round, table, seq, at: iso(at), game_round: gameRound, turn, type, by, audience, detail: JSON.stringify(detail) };
+  });
+}

@@ -1,0 +1,96 @@
+import type { PerRole, Role, Scenario, TableState } from "../../shared/engine/index.js";
+import type { ConsoleRound, RoundSettings } from "../../shared/protocol/workshop.js";
+import type { ObserverPlan, Pairing, TablePlan } from "../../shared/workshop/pairing.js";
+import type { GameSummary } from "../../shared/workshop/summary.js";
+import type { TableSnapshot } from "../tables/tableLinks.js";
+
+/** One table of a workshop round, as the workshop knows it. */
+export type RoundTable = {
+  readonly code: string;
+  readonly index: number;
+  readonly plan: TablePlan;
+  /** The seat tokens of its human seats: each goes to that seat's participant only. */
+  readonly seatTokens: Partial<PerRole<string>>;
+  readonly facilitatorSecret: string;
+  latest: TableSnapshot | null;
+  /** Set once the game is over and summarised. */
+  summary: GameSummary | null;
+  /** The final engine state, kept for the export's full log. */
+  final: TableState | null;
+  unwatch: () => void;
+};
+
+/** One round of a workshop: its settings, its tables and who watches which. */
+export class WorkshopRound {
+  readonly tables: RoundTable[] = [];
+  readonly observers: ObserverPlan[] = [];
+  endedAt: number | null = null;
+
+  constructor(
+    readonly number: number,
+    readonly settings: RoundSettings,
+    readonly scenario: Scenario,
+    /** Shared by every table of a same-deck round, late tables included; null for random draws. */
+    readonly drawSeed: string | null,
+    readonly startedAt: number,
+  ) {}
+
+  get pairing(): Pairing {
+    return { tables: this.tables.map((t) => t.plan), observers: this.observers };
+  }
+
+  get running(): boolean {
+    return this.endedAt === null;
+  }
+
+  /** Every game is over (tables nobody sat down at never start, so they do not hold the round open once ended). */
+  allOver(): boolean {
+    return this.tables.every((t) => t.latest?.table.phase === "finished");
+  }
+
+  tableByCode(code: string): RoundTable | undefined {
+    return this.tables.find((t) => t.code === code);
+  }
+
+  seatOf(participantId: string): { table: RoundTable; role: Role } | null {
+    for (const table of this.tables) {
+      if (table.plan.buyer === participantId) return { table, role: "buyer" };
+      if (table.plan.seller === participantId) return { table, role: "seller" };
+    }
+    return null;
+  }
+
+  observerOf(participantId: string): RoundTable | null {
+    const o = this.observers.find((x) => x.participantId === participantId);
+    return o ? (this.tables[o.table] ?? null) : null;
+  }
+
+  placeOf(participantId: string): "buyer" | "seller" | "observer" | null {
+    const seat = this.seatOf(participantId);
+    if (seat) return seat.role;
+    return this.observerOf(participantId) ? "observer" : null;
+  }
+
+  summaries(): GameSummary[] {
+    return this.tables.flatMap((t) => (t.summary ? [t.summary] : []));
+  }
+
+  consoleView(name: (id: string | null) => string): ConsoleRound {
+    return {
+      number: this.number,
+      settings: this.settings,
+      scenarioTitle: this.scenario.title,
+      cards: this.scenario.deck.cards.map((c) => ({ id: c.id, title: c.title, side: c.side, visibility: c.visibility })),
+      phase: this.running ? "running" : "finished",
+      tables: this.tables.map((t) => ({
+        code: t.code,
+        index: t.index,
+        buyer: name(t.plan.buyer),
+        seller: name(t.plan.seller),
+        facilitatorSecret: t.facilitatorSecret,
+      })),
+      startedAt: this.startedAt,
+      endedAt: this.endedAt,
+    };
+  }
+}
