@@ -3,7 +3,6 @@ import {
   otherRole,
   penaltyAt,
   roundOf,
-  type HotButton,
   type Package,
   type PrivateView,
   type Role,
@@ -14,7 +13,7 @@ import {
 import { readFacts } from "./facts.js";
 import { opponentModel, theirMoney, type OpponentModel } from "./opponent.js";
 import { sideOf, valuationScenario } from "./ownSide.js";
-import { comboOf, packageSpace, sideMoney, snapPrice, type MoneyTable, type PackageSpace } from "./space.js";
+import { allowedCombos, comboOf, packageSpace, priceCeiling, sideMoney, snapPrice, type MoneyTable, type PackageSpace } from "./space.js";
 
 /*
  * Where a bot stands on its turn, from its own view only: its utility for every package, what
@@ -62,51 +61,6 @@ export function positionOf(view: TableView, me: Role, own: PrivateView): Positio
     penaltyAtStrike: penaltyAt(own.hotButtons, strikeRound),
     opponent: opponentModel(view, me, space, money.spreads, readFacts(own.learned, space, otherRole(me))),
   };
-}
-
-/** Below the range's minimum when a cap leaves the bot no price at all. */
-function priceCeiling(space: PackageSpace, hotButtons: readonly HotButton[]): number {
-  const { price } = space;
-  let ceiling = price.max;
-  for (const h of hotButtons) if (h.kind === "budgetCap" && h.issueId === price.id) ceiling = Math.min(ceiling, h.max);
-  return ceiling >= price.max ? price.max : price.min + Math.floor((ceiling - price.min) / price.step) * price.step;
-}
-
-const allowedCache = new WeakMap<PackageSpace, Map<string, Int32Array>>();
-
-/** Combinations within the caps a side has on non-price issues; cached on what the caps are. */
-function allowedCombos(space: PackageSpace, hotButtons: readonly HotButton[]): Int32Array {
-  const caps: { a: number; max: number }[] = [];
-  for (const h of hotButtons) {
-    if (h.kind !== "budgetCap") continue;
-    const a = space.axes.findIndex((axis) => axis.issue.id === h.issueId);
-    if (a >= 0) caps.push({ a, max: h.max });
-  }
-  let bySpace = allowedCache.get(space);
-  if (!bySpace) {
-    bySpace = new Map();
-    allowedCache.set(space, bySpace);
-  }
-  const key = caps.length === 0 ? "" : caps.map((c) => `${c.a}:${c.max}`).join(",");
-  let allowed = bySpace.get(key);
-  if (!allowed) {
-    allowed = Int32Array.from(combosWithin(space, caps));
-    bySpace.set(key, allowed);
-  }
-  return allowed;
-}
-
-function combosWithin(space: PackageSpace, caps: readonly { a: number; max: number }[]): number[] {
-  const A = space.axes.length;
-  const out: number[] = [];
-  for (let c = 0; c < space.size; c++) {
-    const within = caps.every(({ a, max }) => {
-      const value = (space.axes[a] as PackageSpace["axes"][number]).values[space.index[c * A + a] as number];
-      return typeof value !== "number" || value <= max;
-    });
-    if (within) out.push(c);
-  }
-  return out;
 }
 
 /** The bot's utility for combination c at a price, net of a penalty. */

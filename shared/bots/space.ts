@@ -1,4 +1,4 @@
-import { buyerward, issueMoney, issueValues, type Issue, type IssueValue, type Package, type PriceIssue, type Scenario } from "../engine/index.js";
+import { buyerward, issueMoney, issueValues, type HotButton, type Issue, type IssueValue, type Package, type PriceIssue, type Scenario } from "../engine/index.js";
 
 /*
  * Every package a bot could offer, precomputed once per scenario: each combination of the
@@ -137,4 +137,49 @@ export function snapPrice(price: PriceIssue, amount: number, favour: "up" | "dow
   const steps = (amount - price.min) / price.step;
   const snapped = price.min + (favour === "up" ? Math.ceil(steps - 1e-9) : Math.floor(steps + 1e-9)) * price.step;
   return Math.min(Math.max(snapped, price.min), ceiling);
+}
+
+/** The highest price a side's caps let it sign, on the grid; below the range's minimum when a cap leaves no price at all. */
+export function priceCeiling(space: PackageSpace, hotButtons: readonly HotButton[]): number {
+  const { price } = space;
+  let ceiling = price.max;
+  for (const h of hotButtons) if (h.kind === "budgetCap" && h.issueId === price.id) ceiling = Math.min(ceiling, h.max);
+  return ceiling >= price.max ? price.max : price.min + Math.floor((ceiling - price.min) / price.step) * price.step;
+}
+
+const allowedCache = new WeakMap<PackageSpace, Map<string, Int32Array>>();
+
+/** Combinations within the caps a side has on non-price issues; cached on what the caps are. */
+export function allowedCombos(space: PackageSpace, hotButtons: readonly HotButton[]): Int32Array {
+  const caps: { a: number; max: number }[] = [];
+  for (const h of hotButtons) {
+    if (h.kind !== "budgetCap") continue;
+    const a = space.axes.findIndex((axis) => axis.issue.id === h.issueId);
+    if (a >= 0) caps.push({ a, max: h.max });
+  }
+  let bySpace = allowedCache.get(space);
+  if (!bySpace) {
+    bySpace = new Map();
+    allowedCache.set(space, bySpace);
+  }
+  const key = caps.length === 0 ? "" : caps.map((c) => `${c.a}:${c.max}`).join(",");
+  let allowed = bySpace.get(key);
+  if (!allowed) {
+    allowed = Int32Array.from(combosWithin(space, caps));
+    bySpace.set(key, allowed);
+  }
+  return allowed;
+}
+
+function combosWithin(space: PackageSpace, caps: readonly { a: number; max: number }[]): number[] {
+  const A = space.axes.length;
+  const out: number[] = [];
+  for (let c = 0; c < space.size; c++) {
+    const within = caps.every(({ a, max }) => {
+      const value = (space.axes[a] as PackageSpace["axes"][number]).values[space.index[c * A + a] as number];
+      return typeof value !== "number" || value <= max;
+    });
+    if (within) out.push(c);
+  }
+  return out;
 }
