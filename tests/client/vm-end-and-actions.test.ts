@@ -95,3 +95,14 @@ describe("the reveal", () => {
     expect(revealOf(clientView(SCRIPTS.midGame(), "buyer"), contextFor())).toBeNull();
   });
 });
+
+describe("the reveal's warnings", () => {
+  it("name a side that signed below its walk-away", () => {
+    const state = play(SCRIPTS.opening(), [offer("buyer", pkg({ price: 14000, support: "premium", warranty: 36, delivery: 2, payment: "net90" })), { type: "accept", by: "seller" }]);
+    expect(state.score!.surplus.seller).toBeLessThan(0);
+    const loss = `$${(-state.score!.surplus.seller).toLocaleString("en-US")}`;
+    expect(revealOf(clientView(state, "seller"), contextFor())!.warnings).toEqual([`You signed ${loss} below your walk-away: walking away would have served you better.`]);
+    expect(revealOf(clientView(state, "observer"), contextFor())!.warnings).toEqual([`The seller signed ${loss} below their walk-away.`]);
+    expect(revealOf(clientView(SCRIPTS.dealDone(), "buyer"), contextFor())!.warnings).toEqual([]);
+  });
+});

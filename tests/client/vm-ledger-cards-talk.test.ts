@@ -19,7 +19,8 @@ describe("the reciprocity ledger", () => {
     ]);
     expect(ledger.flagged).toBe(4);
     const seller = ledger.sides.find((s) => s.role === "seller")!;
-    expect(seller).toMatchObject({ name: "You", unreciprocated: 4 });
+    expect(seller).toMatchObject({ name: "You", count: 4, unreciprocated: 4 });
+    expect(ledger.sides.find((s) => s.role === "buyer")).toMatchObject({ count: 0, given: 0 });
     expect(ledger.scale).toBe(seller.given);
     expect(ledger.summary).toMatch(/^You gave \d+ %, received 0 %\. 4 of your concessions went unanswered: expect something back\.$/);
   });

@@ -113,7 +113,7 @@ describe("short issue names for cards", () => {
       "Support tier",
       "Warranty",
       "Delivery",
-      "Payment terms",
+      "Payment",
     ]);
   });
 });

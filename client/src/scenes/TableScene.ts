@@ -17,6 +17,7 @@ const SEAT_H = 52;
 const TRACK_H = 40;
 const GAUGE_H = 112;
 const CURVE_W = 122;
+const ARRIVAL_MS = 450;
 
 /**
  * The table, drawn from a view-model and nothing else. Each new view-model redraws the scene;
@@ -31,20 +32,29 @@ export class TableScene extends Phaser.Scene {
   private ringAt: { x: number; y: number } | null = null;
   private readonly seen = new Set<string>();
   private firstDraw = true;
+  /** What the current drawing was made from, to skip redrawing an identical table. */
+  private drawn = "";
 
-  constructor() {
+  /** `animate(ms)`: the game renders only on demand; this asks for frames for the next `ms`. */
+  constructor(private readonly animate: (ms: number) => void) {
     super({ key: "table" });
   }
 
   create(): void {
     this.ring = this.add.graphics().setDepth(10);
     this.ringText = label(this, 0, 0, "", { size: 11, bold: true }).setOrigin(0.5).setDepth(11);
-    if (this.vm) this.redraw(this.vm);
+    if (this.vm) this.show(this.vm);
   }
 
   show(vm: TableVM): void {
     this.vm = vm;
-    if (this.ring) this.redraw(vm);
+    // Most updates (a private message, a refusal, a keystroke elsewhere) change nothing drawn here.
+    const signature = JSON.stringify([vm.seats, vm.rounds, vm.offers, vm.priceGap, vm.gauge, vm.ledger.sides, vm.ledger.scale, vm.cards, vm.reveal, vm.status.kind, vm.clock?.actor, vm.header]);
+    if (signature === this.drawn) return;
+    if (this.ring) {
+      this.drawn = signature;
+      this.redraw(vm);
+    }
   }
 
   override update(): void {
@@ -62,7 +72,8 @@ export class TableScene extends Phaser.Scene {
     const color = c.paused ? COLOR.muted : c.urgent ? COLOR.bad : COLOR.accent;
     ring.lineStyle(5, COLOR.track, 1).strokeCircle(x, y, 20);
     if (c.fraction > 0) {
-      ring.lineStyle(5, color, c.urgent ? 0.65 + 0.35 * Math.sin(Date.now() / 120) : 1);
+      // Frames come twice a second between updates: an urgent clock blinks at that pace.
+      ring.lineStyle(5, color, c.urgent && Math.floor(Date.now() / 500) % 2 === 0 ? 0.45 : 1);
       ring.beginPath();
       ring.arc(x, y, 20, -Math.PI / 2, -Math.PI / 2 + c.fraction * Math.PI * 2, false);
       ring.strokePath();
@@ -78,7 +89,7 @@ export class TableScene extends Phaser.Scene {
     const H = SIZE.height;
     const far = vm.seats.far;
     const near = vm.seats.near;
-    const balance = (role: Role) => vm.ledger.sides.find((s) => s.role === role) ?? { role, name: "", given: 0, unreciprocated: 0 };
+    const balance = (role: Role) => vm.ledger.sides.find((s) => s.role === role) ?? { role, name: "", given: 0, count: 0, unreciprocated: 0 };
 
     const farRect = { x: M, y: M, w: W - 2 * M, h: SEAT_H };
     const farRing = drawSeat(this, layer, far, balance(far.role), vm.ledger.scale, farRect);
@@ -99,6 +110,7 @@ export class TableScene extends Phaser.Scene {
     }
     this.drawVeil(layer, vm, felt);
     this.firstDraw = false;
+    this.animate(ARRIVAL_MS + 250);
   }
 
   private drawFelt(layer: Phaser.GameObjects.Container, vm: TableVM, felt: Rect): void {
@@ -158,6 +170,6 @@ export class TableScene extends Phaser.Scene {
     const to = { x: target.x, y: target.y };
     const alpha = target.alpha;
     target.setPosition(from.x, from.y).setAlpha(0).setScale(0.85);
-    this.tweens.add({ targets: target, x: to.x, y: to.y, alpha, scale: 1, duration: 450, ease: "Cubic.easeOut" });
+    this.tweens.add({ targets: target, x: to.x, y: to.y, alpha, scale: 1, duration: ARRIVAL_MS, ease: "Cubic.easeOut" });
   }
 }

@@ -9,6 +9,8 @@ export type LedgerSideVM = {
   readonly name: string;
   /** Sum of this side's concessions, each as a share of its issue's range. */
   readonly given: number;
+  /** How many single-issue concessions this side made. */
+  readonly count: number;
   readonly unreciprocated: number;
 };
 
@@ -43,6 +45,7 @@ export function ledgerOf(view: TableView, ctx: TableContext): LedgerVM {
     role,
     name: sideName(role, viewer, ctx.seats),
     given: view.balance[role].given,
+    count: view.ledger.filter((c) => c.by === role).length,
     unreciprocated: view.balance[role].unreciprocated,
   });
   const sides = [side("seller"), side("buyer")] as const;

@@ -8,6 +8,8 @@ import { priceOf, termLines, type TermLine } from "./terms.js";
 export type RevealVM = {
   readonly headline: string;
   readonly verdict: string;
+  /** A side that signed for less than walking away would have given it. */
+  readonly warnings: readonly string[];
   readonly walkAways: readonly { readonly role: Role; readonly label: string; readonly value: string }[];
   readonly zopa: { readonly exists: boolean; readonly low: number; readonly high: number; readonly text: string };
   readonly deal: { readonly price: number; readonly priceText: string; readonly lines: readonly TermLine[] } | null;
@@ -40,6 +42,17 @@ export function revealOf(view: TableView, ctx: TableContext): RevealVM | null {
   return {
     headline: outcomeLine(outcome, view.viewer, ctx.seats),
     verdict: verdictOf(zopaExists, deal !== null, score.efficiency, lost, money),
+    warnings: deal
+      ? (["seller", "buyer"] as const).flatMap((role) =>
+          score.surplus[role] < 0
+            ? [
+                view.viewer === role
+                  ? `You signed ${money(-score.surplus[role])} below your walk-away: walking away would have served you better.`
+                  : `The ${role} signed ${money(-score.surplus[role])} below their walk-away.`,
+              ]
+            : [],
+        )
+      : [],
     walkAways: (["seller", "buyer"] as const).map((role) => ({
       role,
       label: role === "buyer" ? "Buyer's walk-away (highest net cost)" : "Seller's walk-away (lowest net revenue)",

@@ -51,7 +51,7 @@ function moveText(issue: Issue, from: number | string, to: number | string, curr
   return `${formatValue(issue, from, currency)} → ${formatValue(issue, to, currency)}`;
 }
 
-const SHORT_LABEL = 13;
+const SHORT_LABEL = 12;
 
 /** A long issue name cut to its most telling word: the longest one, the later one on a tie. */
 export function shortLabel(label: string): string {

@@ -9,10 +9,10 @@ const FACE_TAG = { public: "PUBLIC", private: "PRIVATE", hidden: "FACE DOWN" } a
 
 /** The deck and the curve balls drawn from it, newest at the bottom of the column. */
 export function drawCurveColumn(scene: Phaser.Scene, layer: Phaser.GameObjects.Container, cards: readonly CurveCardVM[], r: Rect): { deck: { x: number; y: number }; drawn: Map<string, Phaser.GameObjects.Container> } {
-  layer.add(label(scene, r.x, r.y, "Curve balls", { size: 12, bold: true, color: TEXT.muted }));
-  const deckX = r.x + r.w - 26;
+  layer.add(label(scene, r.x, r.y + 2, "Curve balls", { size: 12, bold: true, color: TEXT.muted }));
+  const deckX = r.x + r.w - 14;
   for (let i = 2; i >= 0; i--) {
-    layer.add(box(scene, { x: deckX - 18 + i * 2, y: r.y - 2 + i * 2, w: 34, h: 22 }, 4, COLOR.hidden, { stroke: 0xffffff, strokeAlpha: 0.5 }));
+    layer.add(box(scene, { x: deckX - 12 + i * 2, y: r.y - 1 + i * 2, w: 22, h: 16 }, 3, COLOR.hidden, { stroke: 0xffffff, strokeAlpha: 0.5 }));
   }
   const drawn = new Map<string, Phaser.GameObjects.Container>();
   const top = r.y + 30;

@@ -38,23 +38,28 @@ export function drawGauge(scene: Phaser.Scene, layer: Phaser.GameObjects.Contain
   layer.add(g);
   layer.add(label(scene, wx, axisY - 36, `Walk-away ${formatMoney(gauge.walkAway, currency)}`, { size: 11, bold: true }).setOrigin(0.5, 0));
 
-  const placed: { x: number; row: number }[] = [];
+  // Labels go on the first row where they overlap neither the walk-away label nor each other.
+  const taken: { row: number; from: number; to: number }[] = [];
+  const walkLabelHalf = 70;
+  taken.push({ row: -1, from: wx - walkLabelHalf, to: wx + walkLabelHalf });
   for (const mark of gauge.marks) {
     const x = at(mark.net);
-    // Stagger labels that would overlap the walk-away label or each other.
-    let row = Math.abs(x - wx) < 90 ? 1 : 0;
-    while (placed.some((p) => p.row === row && Math.abs(p.x - x) < 110)) row++;
-    placed.push({ x, row });
     const color = mark.key === "draft" ? 0xffffff : mark.key === "mine" ? sideColor(gauge.role) : sideColor(gauge.role === "buyer" ? "seller" : "buyer");
     const m = scene.add.graphics();
     if (mark.key === "draft") m.lineStyle(2, color, 1).strokeCircle(x, axisY, 6);
     else m.fillStyle(color, 1).fillCircle(x, axisY, 7).lineStyle(2, 0x10202c, 1).strokeCircle(x, axisY, 7);
     layer.add(m);
-    const ly = axisY + 26 + row * 15;
-    const text = `${mark.label}: ${mark.caption}`;
-    layer.add(label(scene, x, ly, text, { size: 10, bold: true, color: mark.good ? TEXT.good : TEXT.bad }).setOrigin(0.5, 0));
+    const text = label(scene, x, 0, `${mark.label}: ${mark.caption}`, { size: 10, bold: true, color: mark.good ? TEXT.good : TEXT.bad }).setOrigin(0.5, 0);
+    const half = text.width / 2 + 6;
+    const from = Math.max(x0 - 10, x - half);
+    const to = from + half * 2;
+    let row = 0;
+    while (taken.some((t) => t.row === row && t.from < to && from < t.to)) row++;
+    taken.push({ row, from, to });
+    text.setPosition((from + to) / 2, axisY + 26 + row * 14);
+    layer.add(text);
   }
-  if (gauge.penaltyText) layer.add(label(scene, r.x + 14, r.y + r.h - 18, gauge.penaltyText, { size: 10, color: TEXT.seller }));
+  if (gauge.penaltyText) layer.add(label(scene, r.x + r.w - 14, r.y + 26, gauge.penaltyText, { size: 10, bold: true, color: TEXT.seller }).setOrigin(1, 0));
 }
 
 function niceStep(span: number): number {

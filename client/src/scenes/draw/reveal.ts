@@ -15,7 +15,8 @@ export function drawReveal(scene: Phaser.Scene, layer: Phaser.GameObjects.Contai
   layer.add(box(scene, r, 14, COLOR.felt, { stroke: COLOR.feltEdge, strokeWidth: 3 }));
   layer.add(label(scene, r.x + 20, r.y + 16, "The reveal", { size: 20, bold: true }));
   layer.add(label(scene, r.x + 20, r.y + 44, reveal.headline, { size: 14, color: TEXT.light, wrap: r.w - 40 }));
-  layer.add(label(scene, r.x + 20, r.y + 66, reveal.verdict, { size: 12, color: TEXT.muted, wrap: r.w - 40 }));
+  const verdict = reveal.warnings.length > 0 ? reveal.warnings.join(" ") : reveal.verdict;
+  layer.add(label(scene, r.x + 20, r.y + 66, verdict, { size: 12, bold: reveal.warnings.length > 0, color: reveal.warnings.length > 0 ? TEXT.bad : TEXT.muted, wrap: r.w - 40 }));
 
   // Walk-aways, side by side.
   const boxW = (r.w - 52) / 2;
@@ -68,20 +69,23 @@ export function drawReveal(scene: Phaser.Scene, layer: Phaser.GameObjects.Contai
   const bx0 = r.x + 20;
   const bw = r.w - 40;
   const by = sy + 26;
-  const best = Math.max(1, reveal.bestJoint);
+  // The bar spans the best joint surplus (or what was shared, if a side's loss pushed the other past it).
+  const shared = reveal.surplus.reduce((sum, s) => sum + Math.max(0, s.amount), 0);
+  const scale = Math.max(1, reveal.bestJoint, shared);
   const bar = scene.add.graphics();
   bar.fillStyle(COLOR.track, 1).fillRoundedRect(bx0, by, bw, 26, 6);
   let x = bx0;
   for (const s of reveal.surplus) {
-    const width = (Math.max(0, s.amount) / best) * bw;
+    const width = (Math.max(0, s.amount) / scale) * bw;
     if (width <= 0) continue;
     bar.fillStyle(s.role === "buyer" ? COLOR.buyer : COLOR.seller, 1).fillRect(x, by, width, 26);
     x += width;
   }
-  bar.lineStyle(1, 0xffffff, 0.3);
-  dashedLine(bar, bx0 + bw, by - 4, bx0 + bw, by + 30, 3, 3);
+  const bestX = bx0 + (Math.max(0, reveal.bestJoint) / scale) * bw;
+  bar.lineStyle(2, 0xffffff, 0.8);
+  dashedLine(bar, bestX, by - 5, bestX, by + 31, 3, 3);
   layer.add(bar);
-  const legend = reveal.surplus.map((s) => `${s.label}${s.you ? " (you)" : ""}: ${s.text}`).join("    ");
+  const legend = reveal.surplus.map((s) => `${s.label}${s.you ? " (you)" : ""}: ${s.text}`).join("  ·  ");
   const lost = Math.max(0, reveal.bestJoint - reveal.joint);
   layer.add(label(scene, bx0, by + 34, legend, { size: 11, color: TEXT.light, wrap: bw }));
   layer.add(label(scene, bx0, by + 52, `Best possible together: ${money(reveal.bestJoint)} · left on the table: ${money(lost)}`, { size: 11, color: TEXT.muted, wrap: bw }));

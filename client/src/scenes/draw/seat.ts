@@ -47,9 +47,9 @@ export function drawSeat(scene: Phaser.Scene, layer: Phaser.GameObjects.Containe
     bar.fillRoundedRect(barX, r.y + 27, Math.max(10, barW * filled), 10, 5);
   }
   layer.add(bar);
-  layer.add(label(scene, barX + barW + 8, r.y + 23, `${Math.round(balance.given * 100)} %`, { size: 13, bold: true }));
+  layer.add(label(scene, barX + barW + 8, r.y + 23, String(balance.count), { size: 13, bold: true }));
   if (balance.unreciprocated > 0)
-    layer.add(label(scene, barX + barW + 52, r.y + 23, `⚑ ${balance.unreciprocated} unanswered`, { size: 12, bold: true, color: TEXT.bad }));
+    layer.add(label(scene, barX + barW + 30, r.y + 23, `⚑ ${balance.unreciprocated} unanswered`, { size: 12, bold: true, color: TEXT.bad }));
 
   if (acting) layer.add(label(scene, r.x + r.w - 62, r.y + 6, "TO ACT", { size: 10, bold: true, color: TEXT.accent }).setOrigin(1, 0));
   return { x: r.x + r.w - 30, y: cy };

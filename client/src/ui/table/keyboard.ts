@@ -17,17 +17,21 @@ export const SHORTCUT_HELP: readonly (readonly [key: string, label: string, acti
   ["T", "table talk", "talk"],
 ];
 
-export function bindShortcuts(target: HTMLElement, shortcuts: Shortcuts): () => void {
+/**
+ * Listens on the whole document (after a click on the canvas, focus is on the body). The
+ * shortcuts are asked for on each key, since which moves exist changes as the game goes on.
+ */
+export function bindShortcuts(current: () => Shortcuts): () => void {
   const onKey = (event: KeyboardEvent) => {
     if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
     const el = event.target as HTMLElement | null;
     if (el && (el.closest("input, textarea, select, [contenteditable]") || el.closest("dialog[open]"))) return;
     const entry = SHORTCUT_HELP.find(([key]) => key.toLowerCase() === event.key.toLowerCase());
-    const action = entry ? shortcuts[entry[2]] : undefined;
+    const action = entry ? current()[entry[2]] : undefined;
     if (!action) return;
     event.preventDefault();
     action();
   };
-  target.addEventListener("keydown", onKey);
-  return () => target.removeEventListener("keydown", onKey);
+  document.addEventListener("keydown", onKey);
+  return () => document.removeEventListener("keydown", onKey);
 }

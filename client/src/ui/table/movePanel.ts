@@ -29,7 +29,7 @@ export function movePanel(first: TableView, me: Role, handlers: MoveHandlers) {
   let baseTurn: number | null = null;
   let stashedMessage = "";
 
-  const message = h("textarea", { id: "move-message", rows: 1, maxlength: MAX_MESSAGE_LENGTH, placeholder: "e.g. “We can move on support if you move on price.”" });
+  const message = h("input", { id: "move-message", type: "text", maxlength: MAX_MESSAGE_LENGTH, placeholder: "e.g. “I can move on support if you move on price.”" });
   const counter = h("span", { class: "hint counter" }, `0/${MAX_MESSAGE_LENGTH}`);
   message.addEventListener("input", () => (counter.textContent = `${message.value.length}/${MAX_MESSAGE_LENGTH}`));
   const takeMessage = (): string | undefined => {

@@ -13,7 +13,9 @@ export function tableSummary() {
       const data = {
         seats: [vm.seats.far, vm.seats.near].map((s) => `${s.isYou ? "You" : s.name}, ${s.roleLabel.toLowerCase()}: ${s.presence}${s.toAct ? ", to act" : ""}.`),
         rounds: vm.rounds.caption,
-        standing: vm.offers.filter((o) => o.standing).map((o) => `${o.byName} offers ${o.price}: ${o.lines.map((l) => `${l.label} ${l.value}`).join(", ")}.${o.forYou ? ` ${o.forYou.text}.` : ""}`),
+        standing: vm.offers
+          .filter((o) => o.standing)
+          .map((o) => `${o.mine ? "You offer" : `${o.byName} offers`} ${o.price}: ${o.lines.map((l) => `${l.label} ${l.value}`).join(", ")}.${o.forYou ? ` ${o.forYou.text}.` : ""}`),
         cards: vm.cards.map((c) => `Round ${c.round} curve ball — ${c.title}: ${c.text}`),
         ledger: vm.ledger.summary,
       };

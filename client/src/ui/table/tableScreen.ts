@@ -30,7 +30,7 @@ export type TableDeps = { readonly store: SeatStore; readonly navigate: (path: s
 type Panels = {
   readonly brief: ReturnType<typeof briefPanel>;
   readonly move: ReturnType<typeof movePanel> | null;
-  readonly notes: ReturnType<typeof notepad>;
+  readonly notes: ReturnType<typeof notepad> | null;
 };
 
 /**
@@ -73,6 +73,17 @@ export function renderTableScreen(root: HTMLElement, deps: TableDeps, target: Ta
 
   let disposed = false;
   let game: TableGame | null = null;
+  let gameModule: typeof import("../../scenes/tableGame.js") | null = null;
+  const startGame = () => {
+    if (disposed || game || !gameModule || !vm) return;
+    const module = gameModule;
+    // A task of its own, after the browser has painted the panels.
+    window.setTimeout(() => {
+      if (disposed || game) return;
+      game = module.createTableGame(gameHost);
+      if (vm) game.show(vm);
+    }, 0);
+  };
   let panels: Panels | null = null;
   let draft: Package | null = null;
   let lastRefusal: number | null = null;
@@ -93,7 +104,7 @@ export function renderTableScreen(root: HTMLElement, deps: TableDeps, target: Ta
           ask: () => panels?.move?.focusAsk(),
           accept: () => void panels?.move?.accept(),
           walkAway: () => void panels?.move?.walkAway(),
-          note: () => panels?.notes.focus(),
+          note: () => panels?.notes?.focus(),
         }
       : {}),
   });
@@ -114,11 +125,9 @@ export function renderTableScreen(root: HTMLElement, deps: TableDeps, target: Ta
           },
         })
       : null;
-    const notes = notepad((text) => connection?.send({ type: "note", payload: { text } }));
-    replaceChildren(right, move?.el ?? null, reveal.el, talk.el, ledger.el, notes.el);
-    const keys = shortcuts(me);
-    unbind.push(bindShortcuts(screen, keys));
-    keysHelp.textContent = `Keys: ${SHORTCUT_HELP.filter(([, , action]) => keys[action]).map(([key, label]) => `${key} ${label}`).join(" · ")}`;
+    const notes = me ? notepad((text) => connection?.send({ type: "note", payload: { text } })) : null;
+    replaceChildren(right, move?.el ?? null, reveal.el, talk.el, ledger.el, notes?.el ?? null);
+    unbind.push(bindShortcuts(() => (vm?.actions?.playing ? shortcuts(me) : shortcuts(null))));
     return { brief, move, notes };
   };
 
@@ -176,13 +185,15 @@ export function renderTableScreen(root: HTMLElement, deps: TableDeps, target: Ta
       clockOffsetMs: model.clockOffsetMs,
       draft,
     });
+    const keys = shortcuts(vm.actions?.playing ? (view.viewer as Role) : null);
+    keysHelp.textContent = `Keys: ${SHORTCUT_HELP.filter(([, , action]) => keys[action]).map(([key, label]) => `${key} ${label}`).join(" · ")}`;
     title.textContent = vm.header.title;
     seatLabel.textContent = vm.header.seatLabel;
     status.show(vm);
     panels.brief.show(vm);
     panels.move?.show(vm, view);
     const own = vm.privatePanels.find((p) => p.role === view?.viewer) ?? null;
-    panels.notes.show(own, view.phase !== "finished");
+    panels.notes?.show(own, view.phase !== "finished");
     reveal.show(vm.reveal);
     talk.show(vm.talk);
     ledger.show(vm.ledger);
@@ -190,7 +201,8 @@ export function renderTableScreen(root: HTMLElement, deps: TableDeps, target: Ta
     toast.show(vm.refusal);
     if (vm.refusal && vm.refusal.key !== lastRefusal) panels.move?.restoreMessage();
     lastRefusal = vm.refusal?.key ?? null;
-    game?.show(vm);
+    if (game) game.show(vm);
+    else startGame();
     const invite = target.kind === "seat" ? target.entry.invite : null;
     showOverlay(vm.status.kind === "waiting_for_opponent" && invite ? invitePanel(inviteUrl(location.origin, code, invite.token), invite.role) : null);
   };
@@ -250,12 +262,12 @@ export function renderTableScreen(root: HTMLElement, deps: TableDeps, target: Ta
     },
   );
 
-  // Phaser arrives in its own chunk; the panels work while it loads.
+  // Phaser arrives in its own chunk, fetched at once but started only after the panels have been
+  // drawn for the first time: booting WebGL blocks the page for a moment, and the panels work alone.
   import("../../scenes/tableGame.js").then(
-    ({ createTableGame }) => {
-      if (disposed) return;
-      game = createTableGame(gameHost);
-      if (vm) game.show(vm);
+    (module) => {
+      gameModule = module;
+      startGame();
     },
     () => {
       if (!disposed) replaceChildren(gameHost, h("p", { class: "game-failed" }, "The table picture could not load; every move is still available in the panels."));

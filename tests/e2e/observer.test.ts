@@ -1,0 +1,112 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, newPlayer, screenshot, type Player } from "./helpers/browser.js";
+import { ensureClientBuilt } from "./helpers/build.js";
+import { findSecrets } from "./helpers/leaks.js";
+import { startServer, type RunningServer } from "./helpers/server.js";
+import {
+  acceptStandingOffer,
+  askQuestion,
+  joinByInvite,
+  makeOffer,
+  openHeadToHead,
+  pageText,
+  readWalkAway,
+  saveNote,
+  tableCode,
+  waitForStatus,
+  waitForSummary,
+} from "./helpers/table.js";
+
+/** A price on the $250 grid, off the $500 grid (where budget caps fall), that equals no private figure. */
+function safePrice(wanted: number, forbidden: readonly number[]): number {
+  let price = wanted;
+  while (forbidden.includes(price)) price += 500;
+  return price;
+}
+
+describe("an observer who joins mid-game", { timeout: 150_000 }, () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let seller: Player;
+  let buyer: Player;
+  let observer: Player;
+
+  beforeAll(async () => {
+    await ensureClientBuilt();
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    [seller, buyer, observer] = await Promise.all([newPlayer(browser), newPlayer(browser), newPlayer(browser)]);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("sees the public table only — never a walk-away, in the page or on the wire — until the reveal", async () => {
+    const invite = await openHeadToHead(seller.page, server.baseUrl, { name: "Sam", role: "Seller" });
+    await joinByInvite(buyer.page, invite, "Bea");
+    await waitForStatus(seller.page, ["your_turn"]);
+    await waitForStatus(buyer.page, ["their_turn"]);
+    const walkAways = { seller: await readWalkAway(seller.page), buyer: await readWalkAway(buyer.page) };
+    const forbidden = [walkAways.seller, walkAways.buyer];
+    const code = await tableCode(seller.page);
+
+    await makeOffer(seller.page, { price: safePrice(24250, forbidden), support: "business" }, "Our opening.");
+    await waitForStatus(buyer.page, ["your_turn"]);
+    await makeOffer(buyer.page, { price: safePrice(18750, forbidden), support: "premium", warranty: 36 });
+    await waitForStatus(seller.page, ["your_turn"]);
+
+    // The observer arrives mid-game; every frame it receives is kept from its first connection on.
+    await observer.page.goto(`${server.baseUrl}/watch/${code}`);
+    await waitForStatus(observer.page, ["watching"]);
+    expect(await observer.page.locator(".seat-label").innerText()).toBe("Watching (public view)");
+    await waitForSummary(observer.page, "Bea (buyer) offers $");
+
+    // More play in front of the observer: a private answer, a private note, new offers.
+    await askQuestion(seller.page, "Has a budget been approved for this?");
+    await waitForStatus(buyer.page, ["your_turn"]);
+    const answer = await seller.page.locator(".answers .a").first().innerText();
+    expect(answer).toContain("The board approved up to");
+    await saveNote(buyer.page, "They asked about budget: they are probing my ceiling.");
+    await makeOffer(buyer.page, { price: safePrice(20250, forbidden), support: "business", warranty: 24 }, "Moving up.");
+    await waitForStatus(seller.page, ["your_turn"]);
+    const finalPrice = safePrice(21250, forbidden);
+    await makeOffer(seller.page, { price: finalPrice, support: "business", warranty: 24, delivery: 6 });
+    await waitForSummary(observer.page, `Sam (seller) offers $${finalPrice.toLocaleString("en-US")}`);
+    await waitForStatus(buyer.page, ["your_turn"]);
+    await screenshot(observer.page, "observer-01-mid-game");
+
+    const secrets = {
+      numbers: { "seller walk-away": walkAways.seller, "buyer walk-away": walkAways.buyer },
+      texts: {
+        "seller brief": "You are the account manager at Brightline Systems",
+        "buyer brief": "You are the IT manager of Northfield Clinics",
+        "a private answer": answer,
+        "a note": "probing my ceiling",
+        "a pressure point": "The board approved at most",
+      },
+    };
+    const text = await pageText(observer.page);
+    for (const [name, n] of Object.entries(secrets.numbers)) {
+      expect(text, name).not.toContain(`$${n.toLocaleString("en-US")}`);
+      expect(text, name).not.toMatch(new RegExp(`(?<![\\d,])${n}(?!\\d)`));
+    }
+    for (const [name, t] of Object.entries(secrets.texts)) expect(text, name).not.toContain(t);
+    expect(await observer.page.locator("#make-offer, #notepad, [data-testid='my-walkaway']").count()).toBe(0);
+    expect(observer.frames.length).toBeGreaterThan(5);
+    expect(findSecrets(observer.frames, secrets)).toEqual([]);
+    // The same searches do find what a player may see: they are not blind.
+    expect(findSecrets(seller.frames, secrets)).toEqual(expect.arrayContaining(["seller walk-away", "seller brief", "a private answer"]));
+    expect(await pageText(buyer.page)).toContain("probing my ceiling");
+
+    // At the end, the reveal shows both walk-aways to everyone at the table, observers included.
+    await acceptStandingOffer(buyer.page);
+    await waitForStatus(observer.page, ["finished"]);
+    const reveal = observer.page.locator(".reveal");
+    await reveal.waitFor();
+    expect(await reveal.innerText()).toContain(`$${walkAways.buyer.toLocaleString("en-US")}`);
+    await screenshot(observer.page, "observer-02-reveal");
+    expect(observer.errors).toEqual([]);
+  });
+});

@@ -1,0 +1,56 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, newPlayer, screenshot, type Player } from "./helpers/browser.js";
+import { ensureClientBuilt } from "./helpers/build.js";
+import { startServer, type RunningServer } from "./helpers/server.js";
+import { acceptStandingOffer, makeOffer, startPractice, waitForStatus } from "./helpers/table.js";
+
+describe("a practice game against a bot", { timeout: 120_000 }, () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let player: Player;
+
+  beforeAll(async () => {
+    await ensureClientBuilt();
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    player = await newPlayer(browser);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("is played from the lobby to the reveal", async () => {
+    const { page } = player;
+    await startPractice(page, server.baseUrl, { name: "Alex", role: "Seller", level: "Easy" });
+    await waitForStatus(page, ["your_turn"]);
+    expect(await page.locator(".seat-label").innerText()).toBe("You are the seller");
+    await screenshot(page, "practice-01-opening");
+
+    await makeOffer(page, { price: 25500 }, "List price, installed in eight weeks.");
+    // Play on until the game ends: accept the bot's offer once it has made one, else hold.
+    for (let turn = 0; turn < 16; turn++) {
+      const kind = await waitForStatus(page, ["your_turn", "finished"], 30_000);
+      if (kind === "finished") break;
+      if (turn === 0) await screenshot(page, "practice-02-bot-answered");
+      if (await page.locator("#accept-offer").isEnabled()) await acceptStandingOffer(page, "Agreed.");
+      else await makeOffer(page, { price: 25000 });
+      await page.waitForSelector('.status-bar:not([data-kind="your_turn"])');
+    }
+    await waitForStatus(page, ["finished"]);
+    const reveal = page.locator(".reveal");
+    await reveal.waitFor();
+    const text = await reveal.innerText();
+    expect(text).toMatch(/Seller's walk-away[\s\S]*\$[\d,]+/);
+    expect(text).toMatch(/Buyer's walk-away[\s\S]*\$[\d,]+/);
+    expect(text).toContain("Zone of agreement");
+    expect(text).toContain("Efficiency");
+    // The bot's moves are on the record, with the player's own messages.
+    const talk = await page.locator("#talk-log").innerText();
+    expect(talk).toContain("Bot (easy) (buyer) offered");
+    expect(talk).toContain("List price, installed in eight weeks.");
+    await screenshot(page, "practice-03-reveal");
+    expect(player.errors).toEqual([]);
+  });
+});
