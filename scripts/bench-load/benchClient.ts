@@ -1,0 +1,160 @@
+import type { Client, Room } from "colyseus.js";
+import type { JoinOptions } from "../../shared/protocol/join.js";
+import type { PublicTable } from "../../shared/protocol/publicTable.js";
+
+/*
+ * One simulated person's connection to a table, over colyseus.js and a real WebSocket: it
+ * joins with a deadline, reports every change of the table's progress (turn, phase) and every
+ * direct message to its owner, tells a close it caused (leave, drop) from one it did not, and
+ * can drop its link and come back with the reconnection token, as a flaky network would.
+ */
+
+export type ClientEvents = {
+  /** The progress key changed from `from` to `to` (every patch that moves the game on). */
+  readonly progress: (client: BenchClient, from: string, to: string, state: PublicTable) => void;
+  readonly message: (client: BenchClient, type: string, payload: unknown) => void;
+  /** Something went wrong that the load generator did not cause. */
+  readonly failure: (client: BenchClient, kind: "unexpected_close" | "client_exception", detail: string) => void;
+};
+
+export type Link = "joining" | "live" | "dropped" | "left";
+export type ClientKind = "player" | "facilitator" | "observer";
+
+const JOIN_TIMEOUT_MS = 15_000;
+/** Close code of a deliberate, not consented, drop: the server keeps the seat for a reconnect. */
+const DROP_CODE = 4999;
+
+export function progressKey(state: PublicTable): string {
+  return `${state.started ? 1 : 0}:${state.turn}:${state.phase}`;
+}
+
+export function withDeadline<T>(what: string, work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms)));
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
+export class BenchClient {
+  room: Room<PublicTable> | null = null;
+  link: Link = "joining";
+  /** The progress key of the last state this client saw. */
+  key = "";
+  /** Size of the last frame this client sent. */
+  lastFrameBytes = 0;
+  /** While dropped: settles once the client is back (or gave up). */
+  private returning: Promise<void> | null = null;
+  private retired = false;
+
+  constructor(
+    private readonly colyseus: Client,
+    readonly kind: ClientKind,
+    private readonly events: ClientEvents,
+  ) {}
+
+  get live(): boolean {
+    return this.link === "live" && this.room !== null;
+  }
+
+  get state(): PublicTable | null {
+    return this.room?.state ?? null;
+  }
+
+  async join(code: string, options: JoinOptions): Promise<void> {
+    if (this.retired) throw new Error("this client has been retired");
+    this.link = "joining";
+    this.key = "";
+    const room = await withDeadline(`join ${code}`, this.colyseus.joinById<PublicTable>(code, options), JOIN_TIMEOUT_MS);
+    if (this.link !== "joining") {
+      // Told to leave while the join was under way.
+      await room.leave(true).catch(() => undefined);
+      return;
+    }
+    this.attach(room);
+  }
+
+  send(type: string, payload: unknown): boolean {
+    if (!this.live) return false;
+    this.room!.send(type, payload);
+    return true;
+  }
+
+  /** Leave, and never join again: the end of the run. */
+  async retire(): Promise<void> {
+    this.retired = true;
+    await this.leave();
+  }
+
+  /** Leave for good (consented). Safe to call in any state; a dropped client comes back first. */
+  async leave(): Promise<void> {
+    if (this.link === "dropped" && this.returning) await this.returning;
+    const room = this.room;
+    const wasLive = this.link === "live";
+    this.link = "left";
+    this.room = null;
+    if (room && wasLive) await withDeadline("leave", room.leave(true), 5_000).catch(() => undefined);
+  }
+
+  /**
+   * Lose the link without leaving — a close frame the server sees as not consented, or (hard) a
+   * socket that just dies — and come back `awayMs` later with the session's reconnection token.
+   * Resolves true once back, false if the server would not take the session back.
+   */
+  dropFor(awayMs: number, hard: boolean): Promise<boolean> {
+    const room = this.room;
+    if (!room || this.link !== "live") return Promise.resolve(false);
+    this.link = "dropped";
+    const ws = (room.connection.transport as unknown as { ws: { terminate?: () => void } }).ws;
+    if (hard && ws.terminate) ws.terminate();
+    else room.connection.close(DROP_CODE, "bench drop");
+    const back = new Promise<void>((resolve) => setTimeout(resolve, awayMs)).then(() => this.reconnect(room));
+    this.returning = back.then(
+      () => undefined,
+      () => undefined,
+    );
+    return back;
+  }
+
+  private async reconnect(old: Room<PublicTable>): Promise<boolean> {
+    try {
+      const room = await withDeadline("reconnect", this.colyseus.reconnect<PublicTable>(old.reconnectionToken), JOIN_TIMEOUT_MS);
+      this.attach(room);
+      return true;
+    } catch (error) {
+      this.link = "left";
+      this.room = null;
+      throw error;
+    } finally {
+      this.returning = null;
+    }
+  }
+
+  private attach(room: Room<PublicTable>): void {
+    this.room = room;
+    this.link = "live";
+    // colyseus.js logs every onError by default; the tally records it instead.
+    room.onError.clear();
+    room.onError((code, message) => this.events.failure(this, "client_exception", `room error ${code}: ${message ?? ""}`));
+    room.onStateChange((state) => {
+      if (this.room !== room) return;
+      const to = progressKey(state);
+      if (to === this.key) return;
+      const from = this.key;
+      this.key = to;
+      this.events.progress(this, from, to, state);
+    });
+    room.onMessage("*", (type: string | number, payload: unknown) => {
+      if (this.room === room) this.events.message(this, String(type), payload);
+    });
+    room.onLeave((code) => {
+      if (this.room !== room || this.link !== "live") return;
+      this.link = "left";
+      this.events.failure(this, "unexpected_close", `closed with ${code}`);
+    });
+    const connection = room.connection;
+    const send = connection.send.bind(connection);
+    connection.send = (data) => {
+      this.lastFrameBytes = data.byteLength;
+      send(data);
+    };
+  }
+}

@@ -1,0 +1,102 @@
+/*
+ * npm run bench:load [-- --quick] — the server benchmark of issue #8, in one bounded run:
+ * the `ws` floor, then the real Parley server under bot load (idle, human-paced, closed loop),
+ * each figure printed next to its target. Exits non-zero on any error, never on a timing.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { SCENARIOS } from "../../shared/scenarios/index.js";
+import { BENCH_USAGE, parseBenchArgs } from "./benchArgs.js";
+import { measureFloor } from "./floorRun.js";
+import { openingOfferBytes } from "./frames.js";
+import { describeMachine, loadAverage } from "./machine.js";
+import { clientErrorCount, measureParley, type ParleyPlan } from "./parleyRun.js";
+import { floorTable, idleTable, loadTable, machineLine, verdictTable } from "./report.js";
+import { judge } from "./targets.js";
+
+const parsed = parseBenchArgs(process.argv.slice(2));
+if (!parsed.ok) {
+  (parsed.help ? process.stdout : process.stderr).write(`${parsed.error}\n${parsed.help ? "" : `${BENCH_USAGE}\n`}`);
+  process.exit(parsed.help ? 0 : 2);
+}
+const args = parsed.args;
+const quick = args.quick;
+const machine = describeMachine();
+const loadStart = loadAverage();
+const workDir = mkdtempSync(join(tmpdir(), "parley-bench-"));
+if (args.profileDir) mkdirSync(args.profileDir, { recursive: true });
+const say = (text: string) => process.stdout.write(`${text}\n`);
+
+/** Production defaults, except that finished tables close sooner: bots finish a game in seconds, people in a quarter of an hour. */
+const SETTINGS = { TABLE_IDLE_SECONDS: "10" } as const;
+const MAX_PAYLOAD_BYTES = 4096;
+
+const observers = Math.floor(args.tables / 10);
+const facilitators = Math.floor(args.tables / 20);
+const clients = args.tables * 2 + observers + facilitators;
+const scenarios = Object.keys(SCENARIOS);
+// The floor echoes messages the size of a real action: a bot's opening offer in the first scenario.
+const messageBytes = openingOfferBytes(Object.values(SCENARIOS)[0]!);
+
+say(`Parley load benchmark${quick ? " (quick)" : ""}`);
+say(`${machine.date} · ${machine.cpu} · ${machine.cores} cores · load average ${loadStart}`);
+say(`server: NODE_ENV=production LOG_LEVEL=info, defaults but ${Object.entries(SETTINGS).map(([k, v]) => `${k}=${v}`).join(" ")}, DATA_DIR in ${workDir}`);
+say(`load: ${args.tables} tables × 2 bot players + ${observers} observers + ${facilitators} facilitators = ${clients} clients over ${scenarios.join(", ")}\n`);
+
+let exitCode = 1;
+try {
+  say("measuring the floor…");
+  const floor = await measureFloor({
+    connections: clients,
+    messageBytes,
+    maxPayload: MAX_PAYLOAD_BYTES,
+    warmupMs: quick ? 1000 : 2000,
+    windowMs: quick ? 3000 : 10_000,
+    workDir,
+  });
+  say(`${floorTable(floor)}\n`);
+
+  say("starting Parley and seating the tables…");
+  const plan: ParleyPlan = {
+    workDir,
+    tables: args.tables,
+    observers,
+    facilitators,
+    scenarios,
+    settings: { ...SETTINGS, MAX_PAYLOAD_BYTES: String(MAX_PAYLOAD_BYTES) },
+    nodeFlags: ["--expose-gc"],
+    loads: args.loads,
+    human: { minMs: 0, maxMs: 2000 },
+    settleMs: quick ? 1000 : 3000,
+    idleMs: quick ? 2000 : 5000,
+    warmupMs: quick ? 2000 : 5000,
+    windowMs: args.seconds * 1000,
+    joinConcurrency: 20,
+    seed: 8,
+    profileDir: args.profileDir,
+  };
+  const parley = await measureParley(plan);
+  say(`${idleTable(parley)}\n`);
+  say(`${loadTable(parley.loads, floor)}\n`);
+
+  const errors = floor.errors + clientErrorCount(parley) + parley.serverErrorLines + parley.serverUncaught;
+  say(verdictTable(judge(floor, parley, errors)));
+  const loadEnd = loadAverage();
+  say(`\n${machineLine(machine, loadStart, loadEnd)}`);
+  say(`durable store: ${parley.storedBytes > 0 ? `${(parley.storedBytes / 1024).toFixed(0)} KiB written to DATA_DIR` : "nothing written to DATA_DIR (the server keeps no store yet)"}`);
+  say(`after the load: ${parley.after.rooms} rooms, ${parley.after.clients} clients still on the server (finished tables close after TABLE_IDLE_SECONDS)`);
+  if (errors > 0) {
+    say(`\nERRORS: ${floor.errors} floor, ${clientErrorCount(parley)} client (${JSON.stringify(parley.clientErrors)}), ${parley.serverErrorLines} server log errors, ${parley.serverUncaught} server exceptions`);
+    for (const line of [...parley.clientErrorSamples, ...parley.serverErrorSamples]) say(`  ${line}`);
+  }
+  if (args.profileDir) say(`server CPU profiles of each load window: ${args.profileDir}/{${args.loads.join(",")}}.cpuprofile`);
+  if (args.json) writeFileSync(args.json, JSON.stringify({ machine, loadStart, loadEnd, floor, parley, errors }, null, 2));
+  exitCode = errors === 0 && parley.serverExit === 0 ? 0 : 1;
+  if (parley.serverExit !== 0) say(`the server exited with ${parley.serverExit} (see ${parley.logFile})`);
+} catch (error) {
+  say(`bench:load failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+}
+if (args.keep || exitCode !== 0) say(`work folder kept: ${workDir}`);
+else rmSync(workDir, { recursive: true, force: true });
+process.exit(exitCode);

@@ -1,0 +1,91 @@
+import type { FloorResult } from "./floorRun.js";
+import type { Machine } from "./machine.js";
+import type { LoadResult, ParleyResult } from "./parleyRun.js";
+import { errorTotal } from "./tally.js";
+import type { Verdict } from "./targets.js";
+
+/* The printed report: plain aligned text tables, one column per scenario. */
+
+const int = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString("en-US") : "–");
+const fixed = (n: number, digits: number) => (Number.isFinite(n) ? n.toFixed(digits) : "–");
+const lat = (l: { count: number; p50: number; p99: number; max: number }) =>
+  l.count === 0 ? "–" : `${fixed(l.p50, 2)} / ${fixed(l.p99, 1)} / ${fixed(l.max, 0)}`;
+
+export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const line = (cells: readonly string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ").trimEnd();
+  return [line(header), widths.map((w) => "─".repeat(w)).join("  "), ...rows.map(line)].join("\n");
+}
+
+export function machineLine(m: Machine, loadStart: number, loadEnd: number): string {
+  return `${m.date} · ${m.cpu} · ${m.cores} cores · ${m.memGiB} GiB · Node ${m.node} · load average ${loadStart} at start, ${loadEnd} at end`;
+}
+
+export function floorTable(f: FloorResult): string {
+  return table(
+    ["floor: bare ws echo, closed loop", ""],
+    [
+      ["connections", int(f.connections)],
+      ["message size (bytes)", int(f.messageBytes)],
+      ["messages/s", int(f.messagesPerSecond)],
+      ["server CPU µs per message", fixed(f.cpuUsPerMessage, 1)],
+      ["server CPU (cores)", fixed(f.serverCore, 2)],
+      ["errors", int(f.errors)],
+    ],
+  );
+}
+
+export function idleTable(p: ParleyResult): string {
+  const i = p.idle;
+  return table(
+    [`idle: ${int(i.tables)} tables × 2 players seated, nobody acting`, ""],
+    [
+      ["clients", int(i.clients)],
+      ["time to open and seat all (s)", fixed(i.openSeconds, 1)],
+      ["server RSS before tables (MiB)", fixed(i.baseRssMiB, 0)],
+      ["RSS per table (KiB)", fixed(i.rssPerTableKiB, 0)],
+      ["heap per table after GC (KiB)", fixed(i.heapPerTableKiB, 0)],
+      ["server CPU per idle table (µs/s)", fixed(i.cpuUsPerTablePerSecond, 1)],
+      ["server CPU per table turnover (µs)", fixed(p.churn.usPerTable, 0)],
+      ["  open and seat two players (µs)", fixed(p.churn.openUsPerTable, 0)],
+      ["  per watcher join (µs)", fixed(p.churn.watcherUsPerJoin, 0)],
+      ["  per client leaving (µs)", fixed(p.churn.leaveUsPerClient, 0)],
+    ],
+  );
+}
+
+export function loadTable(loads: readonly LoadResult[], floor: FloorResult): string {
+  const names: Record<LoadResult["kind"], string> = { human: "human-paced", closed: "closed loop" };
+  const rows: [string, (l: LoadResult) => string][] = [
+    ["tables", (l) => int(l.tables)],
+    ["clients", (l) => int(l.clients)],
+    ["rooms on the server", (l) => int(l.rooms)],
+    ["window (s)", (l) => fixed(l.seconds, 1)],
+    ["actions/s", (l) => int(l.actionsPerSecond)],
+    ["games ended/s", (l) => fixed(l.gamesPerSecond, 1)],
+    ["joins/s", (l) => fixed(l.joinsPerSecond, 1)],
+    ["acting player p50/p99/max (ms)", (l) => lat(l.latency.actor)],
+    ["opponent p50/p99/max (ms)", (l) => lat(l.latency.opponent)],
+    ["facilitator p50/p99/max (ms)", (l) => lat(l.latency.facilitator)],
+    ["observer p50/p99/max (ms)", (l) => lat(l.latency.observer)],
+    ["server CPU µs per action, all", (l) => fixed(l.cpuUsPerAction, 0)],
+    ["  × floor µs per message", (l) => `${fixed(l.cpuUsPerAction / floor.cpuUsPerMessage, 1)}×`],
+    ["  action path (without churn)", (l) => fixed(l.actionPathUsPerAction, 0)],
+    ["  × floor µs per message", (l) => `${fixed(l.actionPathUsPerAction / floor.cpuUsPerMessage, 1)}×`],
+    ["server CPU (cores)", (l) => fixed(l.serverCore, 2)],
+    ["load generator CPU (cores)", (l) => fixed(l.loadCore, 2)],
+    ["server RSS (MiB)", (l) => fixed(l.rssMiB, 0)],
+    ["server heap used (MiB)", (l) => fixed(l.heapMiB, 0)],
+    ["event-loop delay p99 (ms)", (l) => fixed(l.loop.p99Ms, 1)],
+    ["action frame (bytes)", (l) => int(l.actionFrameBytes)],
+    ["errors", (l) => int(errorTotal(l.errors))],
+  ];
+  return table(["load", ...loads.map((l) => names[l.kind])], rows.map(([label, cell]) => [label, ...loads.map(cell)]));
+}
+
+export function verdictTable(verdicts: readonly Verdict[]): string {
+  return table(
+    ["target", "measured", ""],
+    verdicts.map((v) => [v.target, v.measured, v.met === null ? "" : v.met ? "met" : "MISSED"]),
+  );
+}
