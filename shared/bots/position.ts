@@ -6,13 +6,13 @@ import {
   type Package,
   type PrivateView,
   type Role,
-  type Scenario,
+  type Issues,
   type SidePrivate,
   type TableView,
 } from "../engine/index.js";
 import { readFacts } from "./facts.js";
 import { opponentModel, theirMoney, type OpponentModel } from "./opponent.js";
-import { sideOf, valuationScenario } from "./ownSide.js";
+import { sideOf } from "./ownSide.js";
 import { allowedCombos, comboOf, packageSpace, priceCeiling, sideMoney, snapPrice, type MoneyTable, type PackageSpace } from "./space.js";
 
 /*
@@ -26,7 +26,7 @@ export type Position = {
   readonly me: Role;
   readonly own: PrivateView;
   readonly side: SidePrivate;
-  readonly scenario: Scenario;
+  readonly scenario: Issues;
   readonly space: PackageSpace;
   /** The bot's own money (worth or cost) per value and per combination of the non-price terms. */
   readonly money: MoneyTable;
@@ -42,7 +42,7 @@ export type Position = {
 };
 
 export function positionOf(view: TableView, me: Role, own: PrivateView): Position {
-  const scenario = valuationScenario(view.scenario);
+  const scenario = view.scenario;
   const space = packageSpace(view.scenario.issues);
   const money = sideMoney(space, scenario, own.values);
   const strikeRound = roundOf(view.turn + 1);

@@ -1,4 +1,4 @@
-import { buyerward, issueMoney, issueValues, type HotButton, type Issue, type IssueValue, type Package, type PriceIssue, type Scenario } from "../engine/index.js";
+import { buyerward, issueMoney, issueValues, type HotButton, type Issue, type IssueValue, type Package, type PriceIssue, type Issues } from "../engine/index.js";
 
 /*
  * Every package a bot could offer, precomputed once per scenario: each combination of the
@@ -96,7 +96,7 @@ function comboSums(space: PackageSpace, perAxis: readonly Float64Array[]): Float
 }
 
 /** One side's money (worth to the buyer, cost to the seller) for each value of each axis. */
-function axisMoney(space: PackageSpace, scenario: Scenario, values: Readonly<Record<string, IssueValue>>): Float64Array[] {
+function axisMoney(space: PackageSpace, scenario: Issues, values: Readonly<Record<string, IssueValue>>): Float64Array[] {
   return space.axes.map((axis) => {
     const valuation = values[axis.issue.id];
     return Float64Array.from(axis.values, (v) => (valuation ? issueMoney(scenario, axis.issue.id, valuation, v) : 0));
@@ -116,7 +116,7 @@ const moneyTables = new WeakMap<PackageSpace, WeakMap<object, MoneyTable>>();
  * A side's money per axis value and per combination. Cached on the valuation object, which the
  * engine shares between tables and views and replaces only when a card changes a value.
  */
-export function sideMoney(space: PackageSpace, scenario: Scenario, values: Readonly<Record<string, IssueValue>>): MoneyTable {
+export function sideMoney(space: PackageSpace, scenario: Issues, values: Readonly<Record<string, IssueValue>>): MoneyTable {
   let bySpace = moneyTables.get(space);
   if (!bySpace) {
     bySpace = new WeakMap();

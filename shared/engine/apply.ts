@@ -37,14 +37,14 @@ export function apply(state: TableState, action: Action, now: number): ApplyResu
     if (action.by !== state.toAct) {
       step.update({ interruptions: withRole(state.interruptions, action.by, state.interruptions[action.by] + 1) });
       step.emit({ type: "interruption", by: action.by, attempted: action.type });
-      return { ok: false, error: ruleError("rule/not_your_turn", "It is the other side's turn: wait for their move."), state: step.state, events: step.events };
+      return { ok: false, error: ruleError("rule/not_your_turn", "It is the other side's turn: wait for their move."), state: step.result(), events: step.events };
     }
     if (action.message !== undefined && action.message.length > MAX_MESSAGE_LENGTH)
       return refuse(state, ruleError("rule/message_too_long", `A message can hold at most ${MAX_MESSAGE_LENGTH} characters.`));
   }
 
   const error = dispatch(step, action);
-  return error ? refuse(state, error) : { ok: true, state: step.state, events: step.events };
+  return error ? refuse(state, error) : { ok: true, state: step.result(), events: step.events };
 }
 
 type TurnAction = Extract<Action, { type: (typeof TURN_ACTIONS)[number] }>;

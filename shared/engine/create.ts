@@ -66,7 +66,7 @@ export function createTable(scenario: Scenario, seed: string, options: TableOpti
   };
   const step = new Step(initial, options.now);
   beginRound(step);
-  return step.state;
+  return step.result();
 }
 
 function drawSide(scenario: Scenario, role: Role, draw: Draw): SidePrivate {

@@ -6,7 +6,8 @@ import { currentRound, type Outcome, type TableState } from "./state.js";
 
 /**
  * One apply() in progress: the state as it is being rebuilt plus the events it emits. Rules
- * replace `state` with updated copies; the caller's state object is never mutated.
+ * replace `state` with updated copies; the caller's state object is never mutated. Events are
+ * joined to the timeline once, in `result()`, not copied in one by one.
  */
 export class Step {
   readonly events: GameEvent[] = [];
@@ -21,16 +22,19 @@ export class Step {
   }
 
   emit(body: EventBody, audience: Audience = "all"): void {
-    const event = {
+    this.events.push({
       ...body,
-      seq: this.state.timeline.length,
+      seq: this.state.timeline.length + this.events.length,
       turn: this.state.turn,
       round: currentRound(this.state),
       at: this.now,
       audience,
-    } as GameEvent;
-    this.events.push(event);
-    this.state = { ...this.state, timeline: [...this.state.timeline, event] };
+    } as GameEvent);
+  }
+
+  /** The new state, its timeline carrying this step's events. */
+  result(): TableState {
+    return this.events.length === 0 ? this.state : { ...this.state, timeline: [...this.state.timeline, ...this.events] };
   }
 }
 

@@ -1,8 +1,8 @@
 import type { PerRole } from "./roles.js";
 import type { Scenario } from "./scenario.js";
 import type { Outcome, Package, Score, SidePrivate, TableState } from "./state.js";
-import { priceIssue, termCombinations } from "./terms.js";
-import { brokenCap, penaltyAt, termsMoney, utility } from "./valuation.js";
+import { issueValues, priceIssue, termCombinations } from "./terms.js";
+import { brokenCap, capAllows, issueMoney, penaltyAt, termsMoney, utility } from "./valuation.js";
 
 /*
  * Surplus is the one scoring rule (GAME.md §2). Analysis of a draw (ZOPA, best joint surplus,
@@ -53,10 +53,30 @@ function priceCeiling(scenario: Scenario, sides: PerRole<SidePrivate>): number {
 /** Joint surplus does not depend on price: price moves money from one side to the other. */
 const jointOf = (sides: PerRole<SidePrivate>, c: PricedCombo) => sides.buyer.walkAway - sides.seller.walkAway + c.worth - c.cost;
 
+/**
+ * The most joint surplus any signable package could make. Joint surplus is a sum over issues and
+ * budget caps bind one issue each, so the best value of each issue can be taken on its own: this
+ * runs at every game's end and must not walk the whole package space.
+ */
 export function bestJointSurplus(scenario: Scenario, sides: PerRole<SidePrivate>): number {
-  let best = -Infinity;
-  for (const combo of signableCombos(scenario, sides)) best = Math.max(best, jointOf(sides, combo));
+  let best = sides.buyer.walkAway - sides.seller.walkAway;
+  for (const issue of scenario.issues) {
+    if (issue.kind === "price") continue;
+    let top = -Infinity;
+    for (const value of issueValues(issue)) {
+      if (!capAllows(sides.buyer, issue.id, value) || !capAllows(sides.seller, issue.id, value)) continue;
+      const worth = sideIssueMoney(scenario, sides.buyer, issue.id, value);
+      const cost = sideIssueMoney(scenario, sides.seller, issue.id, value);
+      top = Math.max(top, worth - cost);
+    }
+    best += top;
+  }
   return best;
+}
+
+function sideIssueMoney(scenario: Scenario, side: SidePrivate, issueId: string, value: number | string): number {
+  const valuation = side.values[issueId];
+  return valuation ? issueMoney(scenario, issueId, valuation, value) : 0;
 }
 
 export type SurplusPoint = { readonly terms: Package; readonly buyer: number; readonly seller: number };

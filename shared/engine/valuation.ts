@@ -1,11 +1,26 @@
 import type { Role } from "./roles.js";
-import type { IssueValue, Scenario } from "./scenario.js";
+import type { Issue, IssueValue, Scenario } from "./scenario.js";
 import type { HotButton, Package, SidePrivate } from "./state.js";
 
+/** All valuation needs of a scenario is its issues: bots, holding only the public scenario, use these helpers too. */
+export type Issues = { readonly issues: readonly Issue[] };
+
+const issueMaps = new WeakMap<readonly Issue[], ReadonlyMap<string, Issue>>();
+
+/** Issues by id, built once per scenario: valuation runs in the engine's and the bots' hot loops. */
+export function issueById(scenario: Issues, issueId: string): Issue | undefined {
+  let map = issueMaps.get(scenario.issues);
+  if (!map) {
+    map = new Map(scenario.issues.map((i) => [i.id, i]));
+    issueMaps.set(scenario.issues, map);
+  }
+  return map.get(issueId);
+}
+
 /** What one issue's value is worth to the buyer (or costs the seller), rounded to whole money. */
-export function issueMoney(scenario: Scenario, issueId: string, valuation: IssueValue, value: number | string): number {
-  if ("byOption" in valuation) return valuation.byOption[value as string] ?? 0;
-  const issue = scenario.issues.find((i) => i.id === issueId);
+export function issueMoney(scenario: Issues, issueId: string, valuation: IssueValue, value: number | string): number {
+  if ("byOption" in valuation) return Object.hasOwn(valuation.byOption, value) ? (valuation.byOption[value as string] as number) : 0;
+  const issue = issueById(scenario, issueId);
   if (!issue || issue.kind !== "range") return 0;
   const t = ((value as number) - issue.min) / (issue.max - issue.min);
   // `|| 0` turns Math.round(-0.4) = -0 into 0: JSON would, so a stored state would differ from the live one.
@@ -13,7 +28,7 @@ export function issueMoney(scenario: Scenario, issueId: string, valuation: Issue
 }
 
 /** Sum of a side's valuations of the non-price terms of a package. */
-export function termsMoney(scenario: Scenario, side: SidePrivate, terms: Package): number {
+export function termsMoney(scenario: Issues, side: SidePrivate, terms: Package): number {
   let total = 0;
   for (const [issueId, valuation] of Object.entries(side.values)) {
     const value = terms[issueId];
@@ -26,7 +41,7 @@ export function termsMoney(scenario: Scenario, side: SidePrivate, terms: Package
  * A side's surplus from a package before hot-button penalties (GAME.md §2):
  * seller: price − cost of terms − walk-away; buyer: walk-away + worth of terms − price.
  */
-export function utility(scenario: Scenario, role: Role, side: SidePrivate, terms: Package): number {
+export function utility(scenario: Issues, role: Role, side: SidePrivate, terms: Package): number {
   const price = terms.price as number;
   const terms$ = termsMoney(scenario, side, terms);
   return role === "seller" ? price - terms$ - side.walkAway : side.walkAway + terms$ - price;
@@ -50,4 +65,10 @@ export function brokenCap(side: SidePrivate, terms: Package): Extract<HotButton,
     if (typeof value === "number" && value > h.max) return h;
   }
   return null;
+}
+
+/** Whether this side's budget caps allow `value` on one issue. */
+export function capAllows(side: SidePrivate, issueId: string, value: number | string): boolean {
+  for (const h of side.hotButtons) if (h.kind === "budgetCap" && h.issueId === issueId && typeof value === "number" && value > h.max) return false;
+  return true;
 }
