@@ -1,7 +1,5 @@
 import type { AddressInfo } from "node:net";
 import { matchMaker, Server, type MatchMakerDriver, type Presence } from "@colyseus/core";
-import { RedisDriver } from "@colyseus/redis-driver";
-import { RedisPresence } from "@colyseus/redis-presence";
 import { getTransport } from "@colyseus/tools";
 import { appConfig } from "./app.js";
 import { processName, type ServerConfig } from "./config.js";
@@ -41,9 +39,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const leases = new Leases(store, processName(config), config.LEASE_SECONDS * 1000, logger.child({ module: "leases" }));
   const services: TableServices = { config, catalog: options.catalog ?? shippedCatalog(), logger, store, leases };
   const resumer = new TableResumer(services);
-  const shared: { presence?: Presence; driver?: MatchMakerDriver } = config.REDIS_URL
-    ? { presence: new RedisPresence(config.REDIS_URL), driver: new RedisDriver(config.REDIS_URL) }
-    : {};
+  const shared = config.REDIS_URL ? await redisShared(config.REDIS_URL) : {};
   const app = appConfig(services, resumer);
   const transport = await getTransport(app);
   const server = new Server({
@@ -77,4 +73,10 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   if (tables > 0) logger.info(recovered, "games in progress resumed");
   resumer.start();
   return { server, port, services, recovered, stop: () => server.gracefullyShutdown(false) };
+}
+
+/** Presence and room listings in Redis, shared by every process (their drivers load only when used). */
+async function redisShared(url: string): Promise<{ presence: Presence; driver: MatchMakerDriver }> {
+  const [{ RedisPresence }, { RedisDriver }] = await Promise.all([import("@colyseus/redis-presence"), import("@colyseus/redis-driver")]);
+  return { presence: new RedisPresence(url), driver: new RedisDriver(url) };
 }

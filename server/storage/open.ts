@@ -1,6 +1,5 @@
 import { join, resolve } from "node:path";
 import type { ServerConfig } from "../config.js";
-import { openPostgresStore } from "./postgres.js";
 import { SqliteStore, type SqliteSynchronous } from "./sqlite.js";
 import type { Store } from "./store.js";
 
@@ -39,8 +38,14 @@ export type StoreHooks = {
   readonly onBackgroundError?: (error: Error) => void;
 };
 
-/** PostgreSQL when a database URL is set, else the SQLite file (its folder is created). */
+/**
+ * PostgreSQL when a database URL is set, else the SQLite file (its folder is created). The
+ * PostgreSQL driver is loaded only when it is used, so the embedded default starts faster.
+ */
 export async function openStore(settings: StorageSettings, hooks: StoreHooks = {}): Promise<Store> {
-  if (settings.databaseUrl) return openPostgresStore({ connectionString: settings.databaseUrl, onIdleClientError: hooks.onBackgroundError });
+  if (settings.databaseUrl) {
+    const { openPostgresStore } = await import("./postgres.js");
+    return openPostgresStore({ connectionString: settings.databaseUrl, onIdleClientError: hooks.onBackgroundError });
+  }
   return new SqliteStore({ path: sqlitePathFor(settings), synchronous: settings.sqliteSynchronous ?? "NORMAL" });
 }

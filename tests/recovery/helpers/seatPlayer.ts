@@ -1,0 +1,176 @@
+import { Client, type Room } from "colyseus.js";
+import type { PrivateView, Role } from "../../../shared/engine/index.js";
+import type { ServerMessages } from "../../../shared/protocol/messages.js";
+import type { PublicTable } from "../../../shared/protocol/publicTable.js";
+
+/** A small deterministic generator, so each game's plan is random but reproducible from its seed. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SUPPORT = ["basic", "business", "premium"] as const;
+const PAYMENT = ["upfront", "net30", "net90"] as const;
+
+/** What the hidden draw of a side is: compared before and after every restart. */
+export const drawOf = (view: PrivateView | undefined) => (view ? JSON.stringify({ walkAway: view.walkAway, values: view.values, hotButtons: view.hotButtons }) : "");
+
+/**
+ * One player of backup-appliance, driven by colyseus.js as a person's browser would be: joins
+ * with the seat token, and whenever the connection drops (the server was killed) joins again
+ * with the same token until it is back. It plays offers that converge, notes now and then, an
+ * out-of-turn move now and then (an interruption), and accepts after `plan` turns.
+ */
+export class SeatPlayer {
+  room: Room<PublicTable> | null = null;
+  /** The hidden side (walk-away, values, hot buttons) as last received; cards may change it during a game. */
+  lastDraw = "";
+  readonly errors: ServerMessages["error"][] = [];
+  /** The table as this player found it on each (re)join: turn and offers. */
+  readonly arrivals: { readonly turn: number; readonly offers: readonly string[] }[] = [];
+  rejoins = 0;
+  /** The hidden side sent on each (re)join, in order. */
+  readonly greetings: string[] = [];
+  reveal: ServerMessages["reveal"] | null = null;
+  /** The table as this player last saw it, kept once the game is over and the player has left. */
+  final: { readonly outcome: string; readonly offers: readonly string[] } | null = null;
+  private stopped = false;
+  private sentForTurn = -1;
+  private mayAccept = true;
+  private rejoining: Promise<void> | null = null;
+  private readonly random: () => number;
+
+  constructor(
+    readonly code: string,
+    readonly role: Role,
+    private readonly token: string,
+    /** Where to join (and join again): a function, so a test can send players to another process. */
+    private readonly endpoint: () => string,
+    private readonly plan: number,
+    seed: number,
+  ) {
+    this.random = prng(seed);
+  }
+
+  get state(): PublicTable | undefined {
+    return this.room?.state;
+  }
+
+  get live(): boolean {
+    return this.room !== null && this.room.connection.isOpen && this.state?.code === this.code;
+  }
+
+  get finished(): boolean {
+    return this.final !== null;
+  }
+
+  /** Join, trying again until `deadline` while the server is down or the table is being resumed. */
+  async join(deadline = Date.now() + 30_000): Promise<void> {
+    let lastError: unknown = null;
+    while (!this.stopped && Date.now() < deadline) {
+      try {
+        const room = await new Client(this.endpoint()).joinById<PublicTable>(this.code, { seat: this.token });
+        this.attach(room);
+        return;
+      } catch (error) {
+        lastError = error;
+        await sleep(50);
+      }
+    }
+    if (!this.stopped) throw new Error(`${this.role} of ${this.code} could not join: ${String(lastError)}`);
+  }
+
+  async leave(): Promise<void> {
+    this.stopped = true;
+    await this.rejoining;
+    await this.room?.leave(true).catch(() => undefined);
+  }
+
+  private attach(room: Room<PublicTable>): void {
+    this.room = room;
+    this.sentForTurn = -1;
+    let greeted = false;
+    room.onMessage("private", (m: ServerMessages["private"]) => {
+      this.lastDraw = drawOf(m.sides[this.role]);
+      if (greeted) return;
+      greeted = true;
+      this.greetings.push(this.lastDraw);
+    });
+    room.onMessage("reveal", (m: ServerMessages["reveal"]) => {
+      this.reveal = m;
+      // Like a person closing the tab once they have read the reveal.
+      if (room.state.phase !== "finished") return;
+      this.final = { outcome: room.state.outcome, offers: Array.from(room.state.offers, (o) => o.termsJson) };
+      void this.leave();
+    });
+    room.onMessage("error", (m: ServerMessages["error"]) => {
+      this.errors.push(m);
+      // A refused move of our own turn (e.g. accepting above a budget cap): make another one.
+      if (m.code === "rule/not_your_turn" || (m.request !== "offer" && m.request !== "accept")) return;
+      if (m.request === "accept") this.mayAccept = false;
+      this.sentForTurn = -1;
+      this.maybeMove();
+    });
+    room.onMessage("*", () => undefined);
+    let arrived = false;
+    room.onStateChange((state) => {
+      if (!arrived && state.code === this.code) {
+        arrived = true;
+        this.arrivals.push({ turn: state.turn, offers: Array.from(state.offers, (o) => o.termsJson) });
+      }
+      this.maybeMove();
+    });
+    room.onLeave((code) => {
+      if (this.room !== room) return;
+      this.room = null;
+      if (this.stopped || code === 4000) return;
+      this.rejoins += 1;
+      this.rejoining = this.join().finally(() => (this.rejoining = null));
+    });
+  }
+
+  private maybeMove(): void {
+    const room = this.room;
+    const s = room?.state;
+    if (!room || !s || !s.started || s.phase !== "playing") return;
+    if (s.toAct !== this.role) {
+      if (this.random() < 0.04) room.send("offer", { terms: this.terms(s.turn) });
+      return;
+    }
+    if (this.sentForTurn === s.turn) return;
+    this.sentForTurn = s.turn;
+    const turn = s.turn;
+    // A person takes a moment; the server may be killed in between.
+    setTimeout(() => {
+      if (this.room !== room || room.state.turn !== turn || room.state.phase !== "playing") return;
+      if (this.random() < 0.15) room.send("note", { text: `turn ${turn}: thinking` });
+      const theirs = Array.from(room.state.offers).some((o) => o.by !== this.role);
+      if (this.mayAccept && turn >= this.plan && theirs) room.send("accept", {});
+      else room.send("offer", { terms: this.terms(turn) });
+    }, 30 + Math.floor(this.random() * 120));
+  }
+
+  private terms(turn: number) {
+    const step = Math.min(turn, 12) * 500;
+    const price = this.role === "seller" ? 26000 - step : 14000 + step;
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(this.random() * list.length)]!;
+    return { price, support: pick(SUPPORT), warranty: pick([12, 24, 36]), delivery: pick([2, 4, 8]), payment: pick(PAYMENT) };
+  }
+}
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Poll until `predicate` holds; fail with `what` after `timeoutMs`. */
+export async function until(what: string, predicate: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!predicate()) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for: ${what}`);
+    await sleep(10);
+  }
+}
