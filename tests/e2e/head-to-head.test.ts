@@ -59,6 +59,16 @@ describe("a head-to-head game in two browsers", { timeout: 120_000 }, () => {
     await makeOffer(seller.page, { price: 21500, support: "business", warranty: 24, delivery: 6 }, "My best price.");
     await waitForSummary(buyer.page, "Sam (seller) offers $21,500");
     await waitForStatus(buyer.page, ["your_turn"]);
+
+    // The buyer's tab goes away for a moment: the seller is told, with the time the seat is held.
+    const tableUrl = buyer.page.url();
+    await buyer.page.goto("about:blank");
+    await waitForStatus(seller.page, ["opponent_away"]);
+    expect(await seller.page.locator(".status-bar").innerText()).toMatch(/Bea \(buyer\) lost connection[\s\S]*\d:\d\d left/);
+    await screenshot(seller.page, "h2h-03-opponent-away");
+    await buyer.page.goto(tableUrl);
+    await waitForStatus(buyer.page, ["your_turn"]);
+    await waitForStatus(seller.page, ["their_turn"]);
     await screenshot(buyer.page, "h2h-03-buyer-table");
     await screenshot(seller.page, "h2h-03-seller-table");
 

@@ -160,7 +160,7 @@ export function movePanel(first: TableView, me: Role, handlers: MoveHandlers) {
     h("h2", { id: "move-title" }, "Your move"),
     turnNote,
     h("div", { class: "end-moves" }, acceptButton, walkButton),
-    h("div", { class: "field message" }, h("label", { for: message.id }, "Message with your move (optional)"), message, counter),
+    h("div", { class: "field message" }, h("div", { class: "label-row" }, h("label", { for: message.id }, "Message with your move (optional)"), counter), message),
     tabs,
     offerSection,
     askSection,
@@ -177,7 +177,8 @@ export function movePanel(first: TableView, me: Role, handlers: MoveHandlers) {
       turnNote.classList.toggle("your-turn", actions.yourTurn);
       submit.textContent = actions.yourTurn ? "Make offer" : "Make offer (out of turn)";
       acceptButton.disabled = !actions.accept.available;
-      acceptButton.textContent = actions.accept.available ? `Accept their offer (${actions.accept.price})…` : "Nothing to accept yet";
+      acceptButton.textContent = actions.accept.available ? `Accept ${actions.accept.price}…` : "Nothing to accept yet";
+      acceptButton.title = actions.accept.available ? "Accept the other side's standing offer" : "";
       fromTheirs.hidden = !view.standing[otherRole(me)];
       reset.hidden = !view.standing[me];
       startFrom.hidden = fromTheirs.hidden && reset.hidden;

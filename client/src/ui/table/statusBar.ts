@@ -44,6 +44,12 @@ export function statusBar(actions: { readonly backToLobby: () => void }) {
       );
       tick();
     },
+    /** Before the table's first view-model: joining, or why joining failed. */
+    note(message: string, tone: "neutral" | "warning") {
+      el.dataset.tone = tone;
+      el.dataset.kind = tone === "warning" ? "closed" : "connecting";
+      text.textContent = message;
+    },
     destroy() {
       window.clearInterval(timer);
     },

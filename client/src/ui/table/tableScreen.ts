@@ -70,6 +70,7 @@ export function renderTableScreen(root: HTMLElement, deps: TableDeps, target: Ta
   );
   replaceChildren(root, screen);
   document.title = `Parley — table ${code}`;
+  status.note(target.kind === "seat" ? "Joining the table…" : "Opening the table…", "neutral");
 
   let disposed = false;
   let game: TableGame | null = null;
@@ -243,6 +244,7 @@ export function renderTableScreen(root: HTMLElement, deps: TableDeps, target: Ta
       const message = error instanceof JoinFailure ? error.problem.message : "Could not join the table.";
       if (error instanceof JoinFailure && error.problem.kind === "bad_seat") deps.store.forget(code);
       seatLabel.textContent = "Not seated";
+      status.note("Could not join this table.", "warning");
       showOverlay(
         h(
           "div",
