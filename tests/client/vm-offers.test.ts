@@ -1,27 +1,10 @@
-import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { issueValues, utility, type Package, type Role } from "../../shared/engine/index.js";
+import { utility } from "../../shared/engine/index.js";
 import { offerCardsOf, priceGapOf } from "../../client/src/view/offerCards.js";
 import { gaugeOf } from "../../client/src/view/gauge.js";
-import { surplusOf } from "../../client/src/view/surplus.js";
 import { shortLabel } from "../../client/src/view/terms.js";
 import { SCRIPTS } from "./helpers/scripts.js";
-import { backupAppliance, clientView, contextFor, pkg, timeOutTo } from "./helpers/tables.js";
-
-describe("client-side surplus", () => {
-  it("agrees with the engine's utility on every package, for both sides", () => {
-    const state = SCRIPTS.withCards();
-    const scenario = backupAppliance();
-    const anyPackage = fc.record(Object.fromEntries(scenario.issues.map((i) => [i.id, fc.constantFrom(...issueValues(i))]))) as fc.Arbitrary<Package>;
-    fc.assert(
-      fc.property(anyPackage, fc.constantFrom<Role>("buyer", "seller"), (terms, role) => {
-        const own = clientView(state, role).sides[role]!;
-        expect(surplusOf(scenario.issues, role, own, terms)).toBe(utility(state.scenario, role, state.sides[role], terms));
-      }),
-      { numRuns: 200 },
-    );
-  });
-});
+import { clientView, contextFor, pkg, timeOutTo } from "./helpers/tables.js";
 
 describe("offer cards", () => {
   it("lay out every offer with its terms, message and the moves since that side's last offer", () => {
