@@ -114,6 +114,8 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
     const claimed = await services.leases.claim(code, () => this.onLeaseLost());
     try {
       this.build(await services.store.loadTable(code), claimed);
+      // A deadline that passed while the table was down is settled before anyone can join.
+      if (this.inPlay() && this.table.turnEndsAt !== null && this.table.turnEndsAt <= Date.now()) await this.act({ type: "timeout" });
     } catch (error) {
       if (claimed) services.leases.forget(code);
       throw error;

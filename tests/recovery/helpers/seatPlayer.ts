@@ -35,6 +35,8 @@ export class SeatPlayer {
   /** The table as this player found it on each (re)join: turn and offers. */
   readonly arrivals: { readonly turn: number; readonly offers: readonly string[] }[] = [];
   rejoins = 0;
+  /** Close codes of every connection this player lost. */
+  readonly closes: number[] = [];
   /** The hidden side sent on each (re)join, in order. */
   readonly greetings: string[] = [];
   reveal: ServerMessages["reveal"] | null = null;
@@ -54,6 +56,8 @@ export class SeatPlayer {
     private readonly endpoint: () => string,
     private readonly plan: number,
     seed: number,
+    /** Off: the player only sits there (rejoining when dropped); the test sends its moves. */
+    private readonly autoplay = true,
   ) {
     this.random = prng(seed);
   }
@@ -128,6 +132,7 @@ export class SeatPlayer {
     });
     room.onLeave((code) => {
       if (this.room !== room) return;
+      this.closes.push(code);
       this.room = null;
       if (this.stopped || code === 4000) return;
       this.rejoins += 1;
@@ -138,7 +143,7 @@ export class SeatPlayer {
   private maybeMove(): void {
     const room = this.room;
     const s = room?.state;
-    if (!room || !s || !s.started || s.phase !== "playing") return;
+    if (!this.autoplay || !room || !s || !s.started || s.phase !== "playing") return;
     if (s.toAct !== this.role) {
       if (this.random() < 0.04) room.send("offer", { terms: this.terms(s.turn) });
       return;
