@@ -1,4 +1,5 @@
 import type { Client, Room } from "colyseus.js";
+import { listen } from "./earlyMessages.js";
 import type { JoinOptions } from "../../shared/protocol/join.js";
 import type { PublicTable } from "../../shared/protocol/publicTable.js";
 
@@ -134,22 +135,25 @@ export class BenchClient {
     // colyseus.js logs every onError by default; the tally records it instead.
     room.onError.clear();
     room.onError((code, message) => this.events.failure(this, "client_exception", `room error ${code}: ${message ?? ""}`));
-    room.onStateChange((state) => {
+    const seen = (state: PublicTable) => {
       if (this.room !== room) return;
       const to = progressKey(state);
       if (to === this.key) return;
       const from = this.key;
       this.key = to;
       this.events.progress(this, from, to, state);
-    });
-    room.onMessage("*", (type: string | number, payload: unknown) => {
-      if (this.room === room) this.events.message(this, String(type), payload);
+    };
+    room.onStateChange(seen);
+    listen(room, (type, payload) => {
+      if (this.room === room) this.events.message(this, type, payload);
     });
     room.onLeave((code) => {
       if (this.room !== room || this.link !== "live") return;
       this.link = "left";
       this.events.failure(this, "unexpected_close", `closed with ${code}`);
     });
+    // The first full state may already have been applied before this listener existed.
+    if (typeof room.state?.code === "string" && room.state.code !== "") seen(room.state);
     const connection = room.connection;
     const send = connection.send.bind(connection);
     connection.send = (data) => {

@@ -1,4 +1,4 @@
-import { Client } from "colyseus.js";
+import { BufferingClient } from "./earlyMessages.js";
 import type { Pace } from "./botSeat.js";
 import { Tally } from "./tally.js";
 import { TableSlot, type SlotPlan } from "./tableSlot.js";
@@ -60,7 +60,7 @@ export class Fleet {
   constructor(plan: FleetPlan) {
     if (plan.scenarios.length === 0) throw new Error("a fleet needs at least one scenario");
     this.random = seededRandom(plan.seed);
-    const colyseus = new Client(plan.endpoint);
+    const colyseus = new BufferingClient(plan.endpoint);
     const host = {
       httpBase: plan.httpBase,
       colyseus,

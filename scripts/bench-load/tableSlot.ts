@@ -33,6 +33,8 @@ type Sent = { readonly at: number; readonly by: BenchClient };
 const FINISH_GRACE_MS = 2_000;
 /** An action that saw no patch at its sender after this long is an error. */
 const PATCH_DEADLINE_MS = 10_000;
+/** A table in play that has not moved on for this long is stuck (bots think 2 s at most, drops last 3 s). */
+const STALL_MS = 20_000;
 const OPEN_ATTEMPTS = 3;
 
 export class TableSlot {
@@ -48,6 +50,8 @@ export class TableSlot {
   private readonly finishedAt = new Set<BenchClient>();
   private finishTimer: NodeJS.Timeout | null = null;
   private game = 0;
+  /** When this table last moved on (or started being asked to). */
+  private lastProgressAt = performance.now();
 
   constructor(
     readonly plan: SlotPlan,
@@ -98,6 +102,7 @@ export class TableSlot {
         await this.openOnce();
         if (this.phase !== "opening") return false;
         this.phase = "open";
+        this.lastProgressAt = performance.now();
         for (const role of ROLES) this.seats[role].consider();
         return true;
       } catch (error) {
@@ -131,15 +136,22 @@ export class TableSlot {
 
   /** The pace changed: seats whose turn it is may start thinking. */
   nudge(): void {
+    this.lastProgressAt = performance.now();
     if (this.phase !== "open") return;
     for (const role of ROLES) this.seats[role].consider();
   }
 
-  /** Report a sent move that never reached its sender as a patch. */
+  /** Report a sent move that never reached its sender as a patch, and a game that stopped moving. */
   checkStalled(now: number): void {
-    if (!this.inflight || now - this.inflight.at < PATCH_DEADLINE_MS) return;
-    this.host.tally.error("no_patch", `${this.code}: move on ${this.inflight.key} unanswered after ${Math.round(now - this.inflight.at)} ms`);
-    this.inflight = null;
+    if (this.inflight && now - this.inflight.at >= PATCH_DEADLINE_MS) {
+      this.host.tally.error("no_patch", `${this.code}: move on ${this.inflight.key} unanswered after ${Math.round(now - this.inflight.at)} ms`);
+      this.inflight = null;
+    }
+    if (this.phase === "open" && this.host.pace().mode !== "idle" && now - this.lastProgressAt >= STALL_MS) {
+      const where = this.clients.map((c) => `${c.kind} ${c.link} ${c.key}`).join(", ");
+      this.host.tally.error("stalled", `${this.code}: no progress for ${Math.round((now - this.lastProgressAt) / 1000)} s (${where})`);
+      this.lastProgressAt = now;
+    }
   }
 
   /** Drop one of this table's live connections for `awayMs`, then reconnect it. */
@@ -203,6 +215,7 @@ export class TableSlot {
   }
 
   private progress(client: BenchClient, from: string, to: string, state: PublicTable): void {
+    this.lastProgressAt = performance.now();
     const sent = this.sent.get(from);
     if (sent) {
       const ms = performance.now() - sent.at;

@@ -24,6 +24,8 @@ export const ERROR_KINDS = [
   "client_exception",
   /** A bot found nothing to do on its turn. */
   "no_move",
+  /** A table in play saw no progress for far longer than any bot thinks. */
+  "stalled",
 ] as const;
 export type ErrorKind = (typeof ERROR_KINDS)[number];
 
