@@ -100,3 +100,11 @@ describe("short issue names for cards", () => {
     ]);
   });
 });
+
+describe("the draft on the gauge", () => {
+  it("is left out while it repeats the other side's standing offer too", () => {
+    const view = clientView(SCRIPTS.opening(), "buyer");
+    expect(gaugeOf(view, { ...view.standing.seller!.terms })!.marks.map((m) => m.key)).toEqual(["theirs"]);
+    expect(gaugeOf(view, pkg({ price: 18000 }))!.marks.map((m) => m.key)).toEqual(["theirs", "draft"]);
+  });
+});

@@ -61,7 +61,9 @@ export function gaugeOf(view: TableView, draft: Package | null): GaugeVM | null 
   const mine = view.standing[me];
   if (theirs) marks.push(mark("theirs", "Their offer", theirs.terms));
   if (mine) marks.push(mark("mine", "Your offer", mine.terms));
-  const draftIsNew = draft !== null && JSON.stringify(sorted(draft)) !== JSON.stringify(sorted(mine?.terms ?? {}));
+  // A draft that only repeats an offer already on the table adds nothing to the picture.
+  const same = (a: Package, b: Package | undefined) => b !== undefined && JSON.stringify(sorted(a)) === JSON.stringify(sorted(b));
+  const draftIsNew = draft !== null && !same(draft, mine?.terms) && !same(draft, theirs?.terms);
   if (draft && draftIsNew && typeof draft.price === "number" && view.phase !== "finished") marks.push(mark("draft", "Your draft", draft));
   const values = [own.walkAway, ...marks.map((m) => m.net)];
   const lo = Math.min(...values);

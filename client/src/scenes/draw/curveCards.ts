@@ -44,9 +44,11 @@ function curveCard(scene: Phaser.Scene, card: CurveCardVM, w: number): Phaser.Ga
   }
   c.add(bandedBox(scene, { x: 0, y: 0, w, h }, 8, FACE_COLOR[card.face], 18, COLOR.card));
   c.add(label(scene, 7, 3, `R${card.round} · ${FACE_TAG[card.face]}`, { size: 9, bold: true, color: "#ffffff" }));
-  c.add(label(scene, 7, 21, card.title, { size: 11, bold: true, color: TEXT.dark, maxWidth: w - 14 }));
-  const text = label(scene, 7, 37, card.text, { size: 9, color: TEXT.darkMuted, wrap: w - 14 });
-  clampLines(text, 3);
+  const title = label(scene, 7, 21, card.title, { size: 11, bold: true, color: TEXT.dark, wrap: w - 14 });
+  clampLines(title, 2);
+  c.add(title);
+  const text = label(scene, 7, 23 + title.height, card.text, { size: 9, color: TEXT.darkMuted, wrap: w - 14 });
+  clampLines(text, title.height > 16 ? 1 : 3);
   c.add(text);
   return c;
 }

@@ -1,0 +1,70 @@
+import { Client, type Room } from "colyseus.js";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { CreateTableResponse } from "../../shared/protocol/api.js";
+import { launchBrowser, newPlayer, screenshot, type Player } from "./helpers/browser.js";
+import { ensureClientBuilt } from "./helpers/build.js";
+import { startServer, type RunningServer } from "./helpers/server.js";
+import { askQuestion, joinByInvite, makeOffer, pageText, saveNote, waitForStatus, waitForSummary } from "./helpers/table.js";
+
+describe("curve balls, discovery and the notepad at a head-to-head table", { timeout: 150_000 }, () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let seller: Player;
+  let buyer: Player;
+  let facilitator: Room | null = null;
+
+  beforeAll(async () => {
+    await ensureClientBuilt();
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    [seller, buyer] = await Promise.all([newPlayer(browser), newPlayer(browser)]);
+  }, 120_000);
+
+  afterAll(async () => {
+    await facilitator?.leave();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("shows a private card to its side only, a public one to both, and each side's own answers and notes", async () => {
+    const response = await fetch(`${server.baseUrl}/api/tables`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ scenarioId: "backup-appliance" }),
+    });
+    const table = (await response.json()) as CreateTableResponse;
+    const invite = (token: string | undefined) => `${server.baseUrl}/t/${table.code}#seat=${token}`;
+    await joinByInvite(seller.page, invite(table.seats.seller), "Sam");
+    await joinByInvite(buyer.page, invite(table.seats.buyer), "Bea");
+    await waitForStatus(seller.page, ["your_turn"]);
+
+    await makeOffer(seller.page, { price: 24250 });
+    await waitForStatus(buyer.page, ["your_turn"]);
+    await askQuestion(buyer.page, "Is there a date you are working against?");
+    const answer = buyer.page.locator(".answers li", { hasText: "Is there a date you are working against?" });
+    await answer.waitFor();
+    expect(await answer.innerText()).toMatch(/our quarter closes after round \d/);
+    await saveNote(buyer.page, "Seller's quarter closes soon: hold on price.");
+    await waitForStatus(seller.page, ["your_turn"]);
+
+    // A facilitator throws one private card (the buyer's) and one public card into the table.
+    facilitator = await new Client(server.baseUrl.replace("http", "ws")).joinById(table.code, { facilitator: table.facilitatorSecret });
+    facilitator.onMessage("*", () => undefined);
+    facilitator.send("curveball", { cardId: "competitor-quote" });
+    facilitator.send("curveball", { cardId: "board-moves-up" });
+
+    await waitForSummary(buyer.page, "curve ball — A competitor calls");
+    await waitForSummary(buyer.page, "curve ball — The board meets early");
+    await waitForSummary(seller.page, "curve ball — The board meets early");
+    await waitForSummary(seller.page, "curve ball — Face-down card: Something happened on the buyer's side.");
+    expect(await pageText(seller.page)).not.toContain("A competitor calls");
+    expect(await pageText(seller.page)).not.toContain("hold on price");
+    expect(await pageText(seller.page)).not.toMatch(/our quarter closes after round \d, and every round/);
+    // The public card moved the deadline for both.
+    for (const p of [seller, buyer]) await waitForSummary(p.page, "of 7");
+    await screenshot(buyer.page, "cards-01-buyer-private-and-public");
+    await screenshot(seller.page, "cards-02-seller-face-down");
+    expect(seller.errors).toEqual([]);
+    expect(buyer.errors).toEqual([]);
+  });
+});
