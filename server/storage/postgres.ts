@@ -185,7 +185,7 @@ export class PostgresStore implements Store {
       const { rows } = await this.#pool.query<{ inserted: number }>(
         `WITH appended AS (
            INSERT INTO table_actions (code, seq, action, at)
-           SELECT code, $2::integer, $3::jsonb, $4::bigint FROM game_tables
+           SELECT code, $2::integer, $3::json, $4::bigint FROM game_tables
            WHERE code = $1 AND ${LIVE} AND ($5::text IS NULL OR owner = $5) FOR SHARE
            RETURNING code
          ), finished AS (

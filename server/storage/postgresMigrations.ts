@@ -79,6 +79,9 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   -- A table's game starts when both seats first fill: the engine's clock starts then, so replay
   -- needs that time. A table that stood empty and was given up before it started is closed.
   ALTER TABLE game_tables ADD COLUMN started_at bigint, ADD COLUMN closed_at bigint;
+  -- The log keeps each action's JSON as written (jsonb would reorder its keys), so what a resumed
+  -- table shows is what the players saw before.
+  ALTER TABLE table_actions ALTER COLUMN action TYPE json USING action::json;
   CREATE INDEX game_tables_running ON game_tables (lease_until) WHERE status = 'open' AND started_at IS NOT NULL AND closed_at IS NULL;
   `,
 ];

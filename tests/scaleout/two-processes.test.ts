@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ROLES } from "../../shared/engine/index.js";
+import { openPostgresStore } from "../../server/storage/postgres.js";
+import { bundleServer, freePort, openTableOver, ServerProcess } from "../recovery/helpers/serverProcess.js";
+import { SeatPlayer, until } from "../recovery/helpers/seatPlayer.js";
+import { freshSchema, startRedis } from "./services.js";
+
+/*
+ * Two server processes on different ports sharing one Redis (presence, room listings) and one
+ * PostgreSQL store, each with its own public address: players who join through different
+ * processes meet at one table; when the process hosting it dies, the other resumes it from
+ * PostgreSQL and the players finish there.
+ */
+
+const LEASE_SECONDS = 2;
+
+let bundle: { file: string; remove: () => void };
+let redis: Awaited<ReturnType<typeof startRedis>>;
+let db: Awaited<ReturnType<typeof freshSchema>>;
+const servers: ServerProcess[] = [];
+const players: SeatPlayer[] = [];
+
+beforeAll(async () => {
+  [bundle, redis, db] = await Promise.all([bundleServer(), startRedis(), freshSchema()]);
+});
+afterAll(async () => {
+  await Promise.all(players.map((p) => p.leave()));
+  await Promise.all(servers.filter((s) => s.running).map((s) => s.kill9()));
+  await redis?.stop();
+  await db?.drop();
+  bundle?.remove();
+});
+
+async function startProcess(): Promise<ServerProcess> {
+  const port = await freePort();
+  const server = await ServerProcess.start(bundle.file, port, {
+    REDIS_URL: redis.url,
+    DATABASE_URL: db.url,
+    PUBLIC_ADDRESS: `127.0.0.1:${port}`,
+    LEASE_SECONDS: String(LEASE_SECONDS),
+  });
+  servers.push(server);
+  return server;
+}
+
+const joinedOn = (server: ServerProcess, code: string) => server.logs.filter((l) => l.msg === "joined" && l.table === code).map((l) => l.viewer);
+
+describe("two processes sharing Redis and PostgreSQL", () => {
+  it("seats players who came through different processes at one table, and resumes it on the other when its host dies", { timeout: 90_000 }, async () => {
+    const [a, b] = await Promise.all([startProcess(), startProcess()]);
+    const table = await openTableOver(a.http, "backup-appliance");
+    // Each player goes through "their" process, and to whichever is alive once it is gone.
+    const via = (first: ServerProcess) => () => (first.running ? first : [a, b].find((s) => s.running)!).endpoint;
+    const [seller, buyer] = ROLES.slice().reverse().map((role, i) => new SeatPlayer(table.code, role, table.seats[role], via(i === 0 ? a : b), 12, 7 + i));
+    players.push(seller!, buyer!);
+    await Promise.all(players.map((p) => p.join()));
+    await until("both seated and playing", () => players.every((p) => p.live && p.state!.started), 10_000);
+
+    // One table, hosted by A: the buyer's join through B was handed a seat on A.
+    expect(joinedOn(a, table.code).sort()).toEqual(["buyer", "seller"]);
+    expect(joinedOn(b, table.code)).toEqual([]);
+    expect(buyer!.state!.code).toBe(seller!.state!.code);
+
+    await until("a few moves", () => (seller!.state?.turn ?? 0) >= 3, 15_000);
+    const before = { turn: seller!.state!.turn, offers: Array.from(seller!.state!.offers, (o) => o.termsJson) };
+    await a.kill9();
+    const killedAt = Date.now();
+    await until("both players back, on B", () => players.every((p) => p.arrivals.length >= 2 && p.live), 30_000);
+    const resumeMs = Date.now() - killedAt;
+    expect(b.logs.some((l) => l.msg === "table resumed" && l.table === table.code)).toBe(true);
+    for (const p of players) {
+      const found = p.arrivals[1]!;
+      expect(found.turn - before.turn).toBeGreaterThanOrEqual(0);
+      expect(found.turn - before.turn).toBeLessThanOrEqual(1);
+      expect(found.offers.slice(0, before.offers.length)).toEqual(before.offers);
+    }
+
+    await until("game over on B", () => players.every((p) => p.finished), 40_000);
+    const store = await openPostgresStore({ connectionString: db.url });
+    const finished = await store.listFinishedTables();
+    const open = await store.loadOpenTables();
+    await store.close();
+    expect(open).toEqual([]);
+    expect(finished.map((t) => t.code)).toEqual([table.code]);
+    expect(finished[0]!.result!.outcome.kind).toBe(seller!.final!.outcome);
+    expect(finished[0]!.log.length).toBeGreaterThanOrEqual(seller!.final!.offers.length);
+    console.log(`scale-out: host killed at turn ${before.turn}; both players back on the other process after ${resumeMs} ms (lease ${LEASE_SECONDS} s); game finished there as ${finished[0]!.result!.outcome.kind}`);
+  });
+});
