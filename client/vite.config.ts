@@ -34,7 +34,7 @@ export default defineConfig({
       "/healthz": server,
       "/matchmake": server,
       // Colyseus rooms live at /<processId>/<roomId>: forward every other WebSocket upgrade.
-      "^/[A-Za-z0-9_-]+/[A-Z0-9]{4,12}$": { target: server, ws: true },
+      "^/[A-Za-z0-9_-]+/[A-Z0-9]{4,12}(\\?|$)": { target: server, ws: true },
     },
   },
 });
