@@ -57,19 +57,27 @@ export class TableResumer {
     this.sweeper = null;
   }
 
+  /**
+   * The store's lease, not the room listing, says who hosts an open table: a listing outlives
+   * a process that died or froze, while a live host keeps renewing its lease.
+   */
   private async resumeOnce(code: string): Promise<boolean> {
     const local = matchMaker.getLocalRoomById(code);
     // Hosted here already: list it again, in case a process that lost the table removed it.
     if (local) return void (await local.listing.save()), true;
-    if (await matchMaker.getRoomById(code)) return false;
     const { store, leases } = this.services;
     const stored = await store.loadTable(code);
     if (!stored || stored.closedAt !== null) return false;
-    if (stored.status === "open" && stored.owner !== null && stored.owner !== leases.owner && stored.leaseUntil !== null) {
-      // Its last host may be gone without a word: its lease has to run out first.
-      const wait = stored.leaseUntil - Date.now();
+    const listed = Boolean(await matchMaker.getRoomById(code));
+    if (stored.status === "finished" && listed) return false;
+    const heldUntil = stored.status === "open" && stored.owner !== null && stored.owner !== leases.owner ? (stored.leaseUntil ?? 0) : 0;
+    if (heldUntil > Date.now()) {
+      // A live lease and a listing: its host is alive as far as anyone can tell.
+      if (listed) return false;
+      // Unlisted (Colyseus dropped a dead process's rooms) but its lease has to run out first.
+      const wait = heldUntil - Date.now();
       if (wait > leases.leaseMs + LEASE_SLACK_MS) return false;
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait + 10));
+      await new Promise((resolve) => setTimeout(resolve, wait + 10));
     }
     try {
       await matchMaker.handleCreateRoom(TABLE_ROOM, { code });

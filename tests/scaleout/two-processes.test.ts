@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ROLES } from "../../shared/engine/index.js";
 import { openPostgresStore } from "../../server/storage/postgres.js";
 import { bundleServer, freePort, openTableOver, ServerProcess } from "../recovery/helpers/serverProcess.js";
@@ -23,9 +23,14 @@ const players: SeatPlayer[] = [];
 beforeAll(async () => {
   [bundle, redis, db] = await Promise.all([bundleServer(), startRedis(), freshSchema()]);
 });
-afterAll(async () => {
+// Each test has processes of its own: none of an earlier test may sweep up its tables.
+const stopAll = async () => {
   await Promise.all(players.map((p) => p.leave()));
   await Promise.all(servers.filter((s) => s.running).map((s) => s.kill9()));
+};
+afterEach(stopAll);
+afterAll(async () => {
+  await stopAll();
   await redis?.stop();
   await db?.drop();
   bundle?.remove();
@@ -85,5 +90,58 @@ describe("two processes sharing Redis and PostgreSQL", () => {
     expect(finished[0]!.result!.outcome.kind).toBe(seller!.final!.outcome);
     expect(finished[0]!.log.length).toBeGreaterThanOrEqual(seller!.final!.offers.length);
     console.log(`scale-out: host killed at turn ${before.turn}; both players back on the other process after ${resumeMs} ms (lease ${LEASE_SECONDS} s); game finished there as ${finished[0]!.result!.outcome.kind}`);
+  });
+});
+
+describe("handing a table over between processes", () => {
+  it("a SIGTERM on the host hands its games back at once: the other process resumes them without waiting for a lease", { timeout: 60_000 }, async () => {
+    const [a, b] = await Promise.all([startProcess(), startProcess()]);
+    const table = await openTableOver(a.http, "backup-appliance");
+    const alive = () => [a, b].find((s) => s.running)!.endpoint;
+    const seats = ROLES.map((role, i) => new SeatPlayer(table.code, role, table.seats[role], alive, 12, 21 + i));
+    players.push(...seats);
+    await Promise.all(seats.map((p) => p.join()));
+    await until("a few moves", () => (seats[0]!.state?.turn ?? 0) >= 3, 15_000);
+    const turn = seats[0]!.state!.turn;
+
+    const termAt = Date.now();
+    expect(await a.terminate()).toBe(0);
+    await until("both players back, on B", () => seats.every((p) => p.arrivals.length >= 2 && p.live), 20_000);
+    const handoverMs = Date.now() - termAt;
+    for (const p of seats) expect(p.closes[0]).toBe(4503);
+    for (const p of seats) expect(p.arrivals[1]!.turn).toBeGreaterThanOrEqual(turn);
+    expect(b.logs.some((l) => l.msg === "table resumed" && l.table === table.code)).toBe(true);
+    await until("game over on B", () => seats.every((p) => p.finished), 40_000);
+    await b.terminate();
+    console.log(`scale-out: SIGTERM on the host at turn ${turn}; both players back on the other process after ${handoverMs} ms`);
+  });
+
+  it("a host that froze past its lease writes nothing more once it wakes: its copy closes and the players move to the new host", { timeout: 60_000 }, async () => {
+    const [a, b] = await Promise.all([startProcess(), startProcess()]);
+    const table = await openTableOver(a.http, "backup-appliance");
+    const seats = ROLES.map((role, i) => new SeatPlayer(table.code, role, table.seats[role], () => b.endpoint, 14, 41 + i));
+    players.push(...seats);
+    await Promise.all(seats.map((p) => p.join()));
+    await until("a few moves", () => (seats[0]!.state?.turn ?? 0) >= 2, 15_000);
+
+    a.pause();
+    // B's sweep takes the game over once A's lease has run out.
+    await until("B resumed the game", () => b.logs.some((l) => l.msg === "table resumed" && l.table === table.code), 15_000);
+    const store = await openPostgresStore({ connectionString: db.url });
+    const atTakeover = (await store.loadTable(table.code))!;
+    expect(atTakeover.owner).toBe(`127.0.0.1:${b.port}`);
+    a.resume();
+
+    // A finds out (its next renewal, or its next append refused by the owner check) and sends the players on.
+    await until("A let the table go", () => a.logs.some((l) => l.table === table.code && (l.msg === "table lease lost: another process resumes it" || l.msg === "the store holds a newer copy of this table: closing it here")), 15_000);
+    await until("both players on B", () => seats.every((p) => p.closes.includes(4302) && p.live), 20_000);
+    await until("game over on B", () => seats.every((p) => p.finished), 40_000);
+    const done = (await store.loadTable(table.code))!;
+    await store.close();
+    // Everything after the takeover was written by B: the log runs on from where B found it, without a gap or a double.
+    expect(done.status).toBe("finished");
+    expect(done.log.slice(0, atTakeover.log.length)).toEqual(atTakeover.log);
+    expect(done.log.map((e) => e.seq)).toEqual(done.log.map((_, i) => i + 1));
+    await Promise.all([a.terminate(), b.terminate()]);
   });
 });

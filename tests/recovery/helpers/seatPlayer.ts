@@ -45,7 +45,6 @@ export class SeatPlayer {
   private stopped = false;
   private sentForTurn = -1;
   private mayAccept = true;
-  private rejoining: Promise<void> | null = null;
   private readonly random: () => number;
 
   constructor(
@@ -80,6 +79,7 @@ export class SeatPlayer {
     while (!this.stopped && Date.now() < deadline) {
       try {
         const room = await new Client(this.endpoint()).joinById<PublicTable>(this.code, { seat: this.token });
+        if (this.stopped) return void (await room.leave(true).catch(() => undefined));
         this.attach(room);
         return;
       } catch (error) {
@@ -90,9 +90,9 @@ export class SeatPlayer {
     if (!this.stopped) throw new Error(`${this.role} of ${this.code} could not join: ${String(lastError)}`);
   }
 
+  /** Leave for good; a join still under way leaves as soon as it lands. */
   async leave(): Promise<void> {
     this.stopped = true;
-    await this.rejoining;
     await this.room?.leave(true).catch(() => undefined);
   }
 
@@ -136,7 +136,7 @@ export class SeatPlayer {
       this.room = null;
       if (this.stopped || code === 4000) return;
       this.rejoins += 1;
-      this.rejoining = this.join().finally(() => (this.rejoining = null));
+      void this.join().catch(() => undefined);
     });
   }
 

@@ -116,6 +116,15 @@ export class ServerProcess {
     return code;
   }
 
+  /** Freeze the process (SIGSTOP) as a long pause or a lost network would, then let it go on (SIGCONT). */
+  pause(): void {
+    this.child.kill("SIGSTOP");
+  }
+
+  resume(): void {
+    this.child.kill("SIGCONT");
+  }
+
   get running(): boolean {
     return this.child.exitCode === null && this.child.signalCode === null;
   }
