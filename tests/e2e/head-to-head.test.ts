@@ -32,7 +32,6 @@ describe("a head-to-head game in two browsers", { timeout: 120_000 }, () => {
     await waitForStatus(buyer.page, ["their_turn"]);
     // The invite token left the address bar once it was stored for the tab.
     expect(buyer.page.url()).not.toContain("seat=");
-    const walkAways = { seller: await readWalkAway(seller.page), buyer: await readWalkAway(buyer.page) };
 
     await makeOffer(seller.page, { price: 24000, support: "business" }, "Installed in six weeks if we agree today.");
     await waitForSummary(buyer.page, "Sam (seller) offers $24,000");
@@ -71,6 +70,9 @@ describe("a head-to-head game in two browsers", { timeout: 120_000 }, () => {
     await waitForStatus(seller.page, ["their_turn"]);
     await screenshot(buyer.page, "h2h-03-buyer-table");
     await screenshot(seller.page, "h2h-03-seller-table");
+
+    // Read now: a curve ball at a round's start may have moved them since the game began.
+    const walkAways = { seller: await readWalkAway(seller.page), buyer: await readWalkAway(buyer.page) };
 
     // Accepting asks for confirmation first.
     await buyer.page.click("#accept-offer");

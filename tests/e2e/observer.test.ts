@@ -19,9 +19,9 @@ import {
 } from "./helpers/table.js";
 
 /** A price on the $250 grid, off the $500 grid (where budget caps fall), that equals no private figure. */
-function safePrice(wanted: number, forbidden: readonly number[]): number {
+function safePrice(wanted: number, forbidden: ReadonlySet<number>): number {
   let price = wanted;
-  while (forbidden.includes(price)) price += 500;
+  while (forbidden.has(price)) price += 500;
   return price;
 }
 
@@ -48,12 +48,19 @@ describe("an observer who joins mid-game", { timeout: 150_000 }, () => {
     await joinByInvite(buyer.page, invite, "Bea");
     await waitForStatus(seller.page, ["your_turn"]);
     await waitForStatus(buyer.page, ["their_turn"]);
-    const walkAways = { seller: await readWalkAway(seller.page), buyer: await readWalkAway(buyer.page) };
-    const forbidden = [walkAways.seller, walkAways.buyer];
+    // Every walk-away either side has had (curve balls can move them) is a secret no price may equal.
+    const forbidden = new Set<number>();
+    const noteWalkAways = async () => {
+      const now = { seller: await readWalkAway(seller.page), buyer: await readWalkAway(buyer.page) };
+      forbidden.add(now.seller).add(now.buyer);
+      return now;
+    };
+    await noteWalkAways();
     const code = await tableCode(seller.page);
 
     await makeOffer(seller.page, { price: safePrice(24250, forbidden), support: "business" }, "Our opening.");
     await waitForStatus(buyer.page, ["your_turn"]);
+    await noteWalkAways();
     await makeOffer(buyer.page, { price: safePrice(18750, forbidden), support: "premium", warranty: 36 });
     await waitForStatus(seller.page, ["your_turn"]);
 
@@ -69,16 +76,19 @@ describe("an observer who joins mid-game", { timeout: 150_000 }, () => {
     const answer = await seller.page.locator(".answers .a").first().innerText();
     expect(answer).toContain("The board approved up to");
     await saveNote(buyer.page, "They asked about budget: they are probing my ceiling.");
+    await noteWalkAways();
     await makeOffer(buyer.page, { price: safePrice(20250, forbidden), support: "business", warranty: 24 }, "Moving up.");
     await waitForStatus(seller.page, ["your_turn"]);
+    await noteWalkAways();
     const finalPrice = safePrice(21250, forbidden);
     await makeOffer(seller.page, { price: finalPrice, support: "business", warranty: 24, delivery: 6 });
     await waitForSummary(observer.page, `Sam (seller) offers $${finalPrice.toLocaleString("en-US")}`);
     await waitForStatus(buyer.page, ["your_turn"]);
     await screenshot(observer.page, "observer-01-mid-game");
 
+    const later = await noteWalkAways();
     const secrets = {
-      numbers: { "seller walk-away": walkAways.seller, "buyer walk-away": walkAways.buyer },
+      numbers: Object.fromEntries([...forbidden].map((n) => [`walk-away ${n}`, n])),
       texts: {
         "seller brief": "You are the account manager at Brightline Systems",
         "buyer brief": "You are the IT manager of Northfield Clinics",
@@ -97,7 +107,7 @@ describe("an observer who joins mid-game", { timeout: 150_000 }, () => {
     expect(observer.frames.length).toBeGreaterThan(5);
     expect(findSecrets(observer.frames, secrets)).toEqual([]);
     // The same searches do find what a player may see: they are not blind.
-    expect(findSecrets(seller.frames, secrets)).toEqual(expect.arrayContaining(["seller walk-away", "seller brief", "a private answer"]));
+    expect(findSecrets(seller.frames, secrets)).toEqual(expect.arrayContaining([`walk-away ${later.seller}`, "seller brief", "a private answer"]));
     expect(await pageText(buyer.page)).toContain("probing my ceiling");
 
     // At the end, the reveal shows both walk-aways to everyone at the table, observers included.
@@ -105,7 +115,7 @@ describe("an observer who joins mid-game", { timeout: 150_000 }, () => {
     await waitForStatus(observer.page, ["finished"]);
     const reveal = observer.page.locator(".reveal");
     await reveal.waitFor();
-    expect(await reveal.innerText()).toContain(`$${walkAways.buyer.toLocaleString("en-US")}`);
+    expect(await reveal.innerText()).toContain(`$${later.buyer.toLocaleString("en-US")}`);
     await screenshot(observer.page, "observer-02-reveal");
     expect(observer.errors).toEqual([]);
   });
