@@ -7,7 +7,12 @@
 export type Route =
   | { readonly kind: "landing" }
   | { readonly kind: "table"; readonly code: string; readonly inviteToken: string | null }
-  | { readonly kind: "watch"; readonly code: string };
+  | { readonly kind: "watch"; readonly code: string }
+  /** Workshops: the form that opens one, a participant's lobby, the facilitator's console, a table as its facilitator. */
+  | { readonly kind: "workshop_new" }
+  | { readonly kind: "workshop"; readonly code: string }
+  | { readonly kind: "console"; readonly code: string; readonly secret: string | null }
+  | { readonly kind: "facilitate"; readonly code: string };
 
 const CODE = /^[A-Z0-9]{4,12}$/;
 
@@ -25,6 +30,14 @@ export function parseRoute(pathname: string, hash: string): Route {
     return { kind: "table", code, inviteToken: seat && seat.length > 0 ? seat : null };
   }
   if (parts.length === 2 && parts[0] === "watch" && code) return { kind: "watch", code };
+  if (parts.length === 1 && parts[0] === "workshop") return { kind: "workshop_new" };
+  if (parts.length === 2 && parts[0] === "w" && code) return { kind: "workshop", code };
+  if (parts.length === 3 && parts[0] === "w" && parts[2] === "console" && code) {
+    // Like a seat token, the facilitator secret travels only in the fragment of the link.
+    const key = new URLSearchParams(hash.replace(/^#/, "")).get("key");
+    return { kind: "console", code, secret: key && key.length > 0 ? key : null };
+  }
+  if (parts.length === 2 && parts[0] === "f" && code) return { kind: "facilitate", code };
   return { kind: "landing" };
 }
 
@@ -34,6 +47,15 @@ export function tablePath(code: string): string {
 
 export function watchPath(code: string): string {
   return `/watch/${code}`;
+}
+
+export const workshopPath = (code: string) => `/w/${code}`;
+export const consolePath = (code: string) => `/w/${code}/console`;
+export const facilitatePath = (code: string) => `/f/${code}`;
+
+/** The facilitator's own link to the console: whoever has it runs the workshop. */
+export function consoleUrl(origin: string, code: string, secret: string): string {
+  return `${origin}${consolePath(code)}#key=${encodeURIComponent(secret)}`;
 }
 
 /** The link a player sends a colleague: the table plus the seat token in the fragment. */

@@ -19,7 +19,9 @@ export const TABLE_ROOM = "table";
 
 export type JoinTarget =
   | { readonly kind: "seat"; readonly code: string; readonly token: string; readonly name: string; readonly reconnectionToken: string | null }
-  | { readonly kind: "observe"; readonly code: string };
+  | { readonly kind: "observe"; readonly code: string }
+  /** A workshop facilitator's spectator view: both sides' hidden information. */
+  | { readonly kind: "facilitate"; readonly code: string; readonly secret: string };
 
 /** The moves a seated player can send, each with the payload its schema accepts. */
 export type SeatIntentType = "offer" | "accept" | "ask" | "walk_away" | "note";
@@ -120,7 +122,7 @@ export class TableConnection {
       const options: JoinOptions = { seat: target.token, ...(target.name ? { name: target.name } : {}) };
       return this.join(options, first);
     }
-    return this.join({}, first);
+    return this.join(target.kind === "facilitate" ? { facilitator: target.secret } : {}, first);
   }
 
   private get storedReconnection(): string | null {

@@ -23,7 +23,11 @@ import { tableSummary } from "./summary.js";
 import { talkPanel } from "./talkPanel.js";
 import { refusalToast } from "./toast.js";
 
-export type TableTarget = { readonly kind: "seat"; readonly code: string; readonly entry: SeatEntry } | { readonly kind: "observe"; readonly code: string };
+export type TableTarget =
+  | { readonly kind: "seat"; readonly code: string; readonly entry: SeatEntry }
+  | { readonly kind: "observe"; readonly code: string }
+  /** A workshop facilitator watching with hidden information; `back` is their console. */
+  | { readonly kind: "facilitate"; readonly code: string; readonly secret: string; readonly back: string };
 
 export type TableDeps = { readonly store: SeatStore; readonly navigate: (path: string) => void };
 
@@ -39,7 +43,7 @@ type Panels = {
  */
 export function renderTableScreen(root: HTMLElement, deps: TableDeps, target: TableTarget): () => void {
   const code = target.code;
-  const backToLobby = () => deps.navigate("/");
+  const backToLobby = () => deps.navigate(target.kind === "facilitate" ? target.back : "/");
   const title = h("span", { class: "table-title" }, "Parley table");
   const seatLabel = h("span", { class: "seat-label" }, target.kind === "seat" ? "Taking your seat…" : "Watching");
   const leave = h("button", { type: "button", class: "ghost" }, target.kind === "seat" ? "Leave table" : "Stop watching");
@@ -226,7 +230,9 @@ export function renderTableScreen(root: HTMLElement, deps: TableDeps, target: Ta
   const joinTarget: JoinTarget =
     target.kind === "seat"
       ? { kind: "seat", code, token: target.entry.token, name: target.entry.name, reconnectionToken: target.entry.reconnectionToken }
-      : { kind: "observe", code };
+      : target.kind === "facilitate"
+        ? { kind: "facilitate", code, secret: target.secret }
+        : { kind: "observe", code };
   const endpoint = `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}`;
 
   TableConnection.open(endpoint, joinTarget, {
