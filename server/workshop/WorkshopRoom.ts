@@ -173,7 +173,7 @@ export class WorkshopRoom extends Room<object, { title: string }, Seating, Auth>
     }
     person.sessions.add(client.sessionId);
     client.userData = { kind: "participant", id: person.id };
-    this.tell(client, "welcome", { kind: "participant", workshop: this.summary(), participantId: person.id, name: person.name, token: token ?? "", renamed });
+    this.tell(client, "welcome", { kind: "participant", workshop: this.summary(), participantId: person.id, name: person.name, token, renamed });
     this.greetParticipant(client, person);
     this.publishLobby();
     this.log.info({ session: client.sessionId, participant: person.id, returning: auth.kind === "returning" }, "participant joined");

@@ -89,6 +89,7 @@ export class WorkshopRound {
         seller: name(t.plan.seller),
         facilitatorSecret: t.facilitatorSecret,
       })),
+      pairing: this.pairing,
       startedAt: this.startedAt,
       endedAt: this.endedAt,
     };

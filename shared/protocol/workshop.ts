@@ -216,6 +216,8 @@ export type ConsoleRound = {
   readonly cards: readonly DeckCard[];
   readonly phase: Exclude<RoundPhase, "none">;
   readonly tables: readonly ConsoleTable[];
+  /** Who sat where, by participant id: the history the next pairing alternates from. */
+  readonly pairing: Pairing;
   readonly startedAt: number;
   readonly endedAt: number | null;
 };
@@ -229,7 +231,16 @@ export type ConsoleParticipant = RosterEntry & {
 export type ControlOutcome = { readonly table: string; readonly label: string; readonly ok: boolean; readonly message: string };
 
 export type WorkshopServerMessages = {
-  welcome: { readonly kind: "participant"; readonly workshop: WorkshopSummary; readonly participantId: string; readonly name: string; readonly token: string; readonly renamed: boolean }
+  welcome:
+    | {
+        readonly kind: "participant";
+        readonly workshop: WorkshopSummary;
+        readonly participantId: string;
+        readonly name: string;
+        /** A new participant's token, to keep for coming back; null when they came back with it. */
+        readonly token: string | null;
+        readonly renamed: boolean;
+      }
     | { readonly kind: "facilitator"; readonly workshop: WorkshopSummary; readonly defaults: RoundSettings };
   /** To everyone: the roster and the round, whenever either changes. */
   lobby: { readonly workshop: WorkshopSummary; readonly roster: readonly RosterEntry[] };

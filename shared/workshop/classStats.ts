@@ -43,6 +43,7 @@ export type CurveBallComparison = {
   readonly cardId: string;
   readonly title: string;
   readonly side: Role;
+  /** `names` is "seller / buyer", as every table is labelled. */
   readonly answers: readonly { readonly code: string; readonly index: number; readonly names: string; readonly response: CurveResponse; readonly text: string; readonly outcome: GameSummary["outcome"] }[];
 };
 
@@ -107,7 +108,7 @@ function compareCurveBalls(games: readonly ClassGame[]): CurveBallComparison[] {
     for (const c of g.cards) {
       let entry = byCard.get(c.cardId);
       if (!entry) byCard.set(c.cardId, (entry = { title: c.title, side: c.side, answers: [] }));
-      entry.answers.push({ code: g.code, index: g.index, names: `${g.players.buyer.name} / ${g.players.seller.name}`, response: c.response, text: c.text, outcome: g.outcome });
+      entry.answers.push({ code: g.code, index: g.index, names: `${g.players.seller.name} / ${g.players.buyer.name}`, response: c.response, text: c.text, outcome: g.outcome });
     }
   return [...byCard.entries()]
     .map(([cardId, e]) => ({ cardId, title: e.title, side: e.side, answers: e.answers }))

@@ -69,7 +69,7 @@ describe("the lobby", () => {
     await w.facilitator.latest("lobby", (l) => l.roster.find((r) => r.name === "Bo")?.online === false);
     const back = await joinAs(w.created.code, { participant: token }, "Bo again");
     w.people[1] = back;
-    expect(back.last("welcome")).toMatchObject({ kind: "participant", participantId: idOf(bo), name: "Bo", renamed: false });
+    expect(back.last("welcome")).toMatchObject({ kind: "participant", participantId: idOf(bo), name: "Bo", renamed: false, token: null });
     const lobby = await w.facilitator.latest("lobby", (l) => l.roster.find((r) => r.name === "Bo")?.online === true);
     expect(lobby.roster.filter((r) => r.name.startsWith("Bo"))).toHaveLength(1);
   });

@@ -1,0 +1,105 @@
+import type { ClassGame, RoundDebrief } from "../../../shared/workshop/classStats.js";
+
+/*
+ * The numbers behind each debrief chart, as plain data (unit-tested without a canvas): chart.js
+ * configs are built from these in charts.ts.
+ */
+
+export const tableLabel = (g: ClassGame) => `T${g.index + 1} ${g.players.seller.name} / ${g.players.buyer.name}`;
+
+export type PriceChart = {
+  readonly labels: readonly string[];
+  /** [low, high] of each table's zone; the gap for a table with none. */
+  readonly zones: readonly { readonly range: readonly [number, number]; readonly exists: boolean }[];
+  readonly deals: readonly (number | null)[];
+  readonly nash: readonly (number | null)[];
+};
+
+export function priceChart(round: RoundDebrief): PriceChart {
+  return {
+    labels: round.games.map(tableLabel),
+    zones: round.games.map((g) => ({ range: [Math.min(g.zopa.low, g.zopa.high), Math.max(g.zopa.low, g.zopa.high)] as const, exists: g.zopa.exists })),
+    deals: round.games.map((g) => g.price),
+    nash: round.games.map((g) => g.nash?.price ?? null),
+  };
+}
+
+export type SurplusChart = {
+  readonly points: readonly { readonly label: string; readonly x: number; readonly y: number; readonly deal: boolean }[];
+  /** One Pareto frontier per distinct draw (a same-deck round has one). */
+  readonly frontiers: readonly { readonly label: string; readonly points: readonly { readonly x: number; readonly y: number }[] }[];
+  readonly nash: readonly { readonly label: string; readonly x: number; readonly y: number }[];
+};
+
+export function surplusChart(round: RoundDebrief): SurplusChart {
+  const frontiers = new Map<string, { label: string; points: { x: number; y: number }[] }>();
+  const nash = new Map<string, { label: string; x: number; y: number }>();
+  for (const g of round.games) {
+    if (g.pareto.length === 0) continue;
+    const key = JSON.stringify(g.pareto);
+    const tables = frontiers.get(key);
+    if (tables) tables.label += `, T${g.index + 1}`;
+    else frontiers.set(key, { label: `Pareto frontier T${g.index + 1}`, points: g.pareto.map((p) => ({ x: p.buyer, y: p.seller })) });
+    if (g.nash) nash.set(key, { label: `Nash point (T${g.index + 1})`, x: g.nash.buyer, y: g.nash.seller });
+  }
+  return {
+    points: round.games.map((g) => ({ label: tableLabel(g), x: g.surplus.buyer, y: g.surplus.seller, deal: g.outcome === "deal" })),
+    frontiers: [...frontiers.values()],
+    nash: [...nash.values()],
+  };
+}
+
+export const OUTCOME_BUCKETS = ["Deal", "Deal below a limit", "Walked away: right", "Walked away: wrong", "Time ran out", "Ended by you", "Someone left"] as const;
+
+export function outcomeCounts(round: RoundDebrief): number[] {
+  const counts = OUTCOME_BUCKETS.map(() => 0);
+  for (const g of round.games) counts[OUTCOME_BUCKETS.indexOf(bucketOf(g))]! += 1;
+  return counts;
+}
+
+export function bucketOf(g: ClassGame): (typeof OUTCOME_BUCKETS)[number] {
+  switch (g.outcome) {
+    case "deal":
+      return g.surplus.buyer < 0 || g.surplus.seller < 0 ? "Deal below a limit" : "Deal";
+    case "walkaway":
+      return g.walkAway?.right ? "Walked away: right" : "Walked away: wrong";
+    case "expired":
+      return "Time ran out";
+    case "ended":
+      return "Ended by you";
+    case "abandoned":
+      return "Someone left";
+  }
+}
+
+export type ReciprocityChart = {
+  readonly labels: readonly string[];
+  readonly seller: readonly number[];
+  readonly buyer: readonly number[];
+  readonly unanswered: readonly { readonly seller: number; readonly buyer: number }[];
+};
+
+/** Concessions each side gave, in % of the issues' ranges, and how many went unanswered. */
+export function reciprocityChart(round: RoundDebrief): ReciprocityChart {
+  return {
+    labels: round.games.map(tableLabel),
+    seller: round.games.map((g) => Math.round(g.balance.seller.given * 100)),
+    buyer: round.games.map((g) => Math.round(g.balance.buyer.given * 100)),
+    unanswered: round.games.map((g) => ({ seller: g.balance.seller.unreciprocated, buyer: g.balance.buyer.unreciprocated })),
+  };
+}
+
+export type RoundsChart = { readonly labels: readonly string[]; readonly dealRate: readonly number[]; readonly efficiency: readonly (number | null)[]; readonly rightWalkAways: readonly number[] };
+
+/** Rounds side by side: how often tables agreed, how much of the value they found, how many walk-aways were right. */
+export function roundsChart(rounds: readonly RoundDebrief[]): RoundsChart {
+  return {
+    labels: rounds.map((r) => `Round ${r.round}: ${r.scenarioTitle}`),
+    dealRate: rounds.map((r) => Math.round(r.totals.dealRate * 100)),
+    efficiency: rounds.map((r) => (r.totals.meanEfficiency === null ? null : Math.round(r.totals.meanEfficiency * 100))),
+    rightWalkAways: rounds.map((r) => {
+      const walks = r.totals.walkAwaysRight + r.totals.walkAwaysWrong;
+      return walks === 0 ? 0 : Math.round((r.totals.walkAwaysRight / walks) * 100);
+    }),
+  };
+}

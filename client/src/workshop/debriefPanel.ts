@@ -1,0 +1,216 @@
+import { formatMoney } from "../../../shared/engine/terms.js";
+import type { ExportFormat } from "../../../shared/protocol/workshop.js";
+import type { ClassDebrief, RoundDebrief } from "../../../shared/workshop/classStats.js";
+import { h, renderIfChanged, replaceChildren } from "../ui/dom.js";
+import { bucketOf, tableLabel } from "./chartData.js";
+import type { ChartKind } from "./charts.js";
+import { outcomeWord, percent } from "./words.js";
+
+/*
+ * The class debrief on the console: one round at a time (or the rounds side by side), as
+ * headline numbers, charts for the projector, every table's result, how tables answered the
+ * same curve ball, and the export.
+ */
+
+export type DebriefPanel = { readonly el: HTMLElement; readonly show: (debrief: ClassDebrief | null) => void; readonly destroy: () => void };
+
+type ChartHandle = { destroy: () => void };
+
+export function debriefPanel(exportAs: (format: ExportFormat) => Promise<void>): DebriefPanel {
+  const picker = h("select", { id: "debrief-round", "aria-label": "Round to debrief" });
+  const exportNote = h("span", { class: "hint", role: "status" });
+  const exportButton = (format: ExportFormat, label: string) =>
+    h("button", {
+      type: "button",
+      "data-export": format,
+      onclick: () => {
+        exportNote.textContent = "Preparing the export…";
+        exportAs(format).then(
+          () => (exportNote.textContent = "Export downloaded."),
+          (error: unknown) => (exportNote.textContent = error instanceof Error ? error.message : "The export failed."),
+        );
+      },
+    }, label);
+  const head = h(
+    "div",
+    { class: "debrief-head" },
+    h("h2", {}, "Class debrief"),
+    h("label", { for: picker.id }, "Show"),
+    picker,
+    h("span", { class: "spacer" }),
+    h("span", { class: "hint" }, "Export every game's results and full log:"),
+    exportButton("results.csv", "Results CSV"),
+    exportButton("log.csv", "Log CSV"),
+    exportButton("json", "JSON"),
+    exportNote,
+  );
+  const body = h("div", { class: "debrief-body" });
+  const el = h("section", { class: "ws-card debrief", "aria-label": "Class debrief" }, head, body);
+  let data: ClassDebrief | null = null;
+  let charts: ChartHandle[] = [];
+
+  const clearCharts = () => {
+    for (const c of charts) c.destroy();
+    charts = [];
+  };
+
+  const render = () => {
+    const rounds = data?.rounds ?? [];
+    const chosen = picker.value;
+    replaceChildren(
+      picker,
+      rounds.map((r) => h("option", { value: String(r.round) }, `Round ${r.round} — ${r.scenarioTitle}`)),
+      rounds.length > 1 ? h("option", { value: "compare" }, "All rounds compared") : null,
+    );
+    picker.value = chosen && [...picker.options].some((o) => o.value === chosen) ? chosen : String(rounds.at(-1)?.round ?? "");
+    clearCharts();
+    if (rounds.length === 0) {
+      replaceChildren(body, h("p", { class: "hint" }, "The debrief fills in as games end."));
+      return;
+    }
+    if (picker.value === "compare") {
+      replaceChildren(body, compareView(rounds, (canvas) => plot(canvas, "rounds", rounds.at(-1) as RoundDebrief, rounds)));
+      return;
+    }
+    const round = rounds.find((r) => String(r.round) === picker.value) ?? (rounds.at(-1) as RoundDebrief);
+    replaceChildren(body, roundView(round, (canvas, kind) => plot(canvas, kind, round, rounds)));
+  };
+
+  const plot = (canvas: HTMLCanvasElement, kind: ChartKind, round: RoundDebrief, rounds: readonly RoundDebrief[]) => {
+    // chart.js comes in its own chunk, the first time a debrief is shown.
+    void import("./charts.js").then(({ drawChart }) => {
+      if (canvas.isConnected) charts.push(drawChart(canvas, kind, round, rounds));
+    });
+  };
+
+  picker.addEventListener("change", render);
+  return {
+    el,
+    show(next) {
+      renderIfChanged(body, next, (d) => {
+        data = d;
+        render();
+      });
+    },
+    destroy: clearCharts,
+  };
+}
+
+function roundView(round: RoundDebrief, plot: (canvas: HTMLCanvasElement, kind: ChartKind) => void): HTMLElement[] {
+  const money = (n: number | null) => (n === null ? "—" : formatMoney(n, round.currency));
+  const t = round.totals;
+  const canvas = (kind: ChartKind, label: string) => {
+    const c = h("canvas", { role: "img", "aria-label": label, "data-chart": kind });
+    plot(c, kind);
+    return h("div", { class: "ws-card chart-card" }, c);
+  };
+  return [
+    h(
+      "div",
+      { class: "totals" },
+      total(`${t.deals} / ${t.tables}`, "tables made a deal"),
+      total(money(t.medianPrice), "median deal price"),
+      total(t.meanEfficiency === null ? "—" : percent(t.meanEfficiency), "mean efficiency (value found)"),
+      total(`${t.walkAwaysRight} right · ${t.walkAwaysWrong} wrong`, "walk-aways"),
+      total(`${t.withZopa} / ${t.tables}`, "draws with a zone of agreement"),
+      total(t.unreciprocatedRate === null ? "—" : percent(t.unreciprocatedRate), "concessions left unanswered"),
+      round.pending > 0 ? total(String(round.pending), "tables not finished") : null,
+    ),
+    round.games.length === 0
+      ? h("p", { class: "hint" }, "No game of this round has finished.")
+      : h(
+          "div",
+          { class: "charts" },
+          canvas("prices", "Deal prices against each table's zone of agreement"),
+          canvas("surplus", "Buyer against seller surplus with the Pareto frontier"),
+          canvas("outcomes", "How the games ended"),
+          canvas("reciprocity", "Concessions each side gave per table"),
+        ),
+    resultsTable(round),
+    curveBalls(round),
+  ];
+}
+
+function compareView(rounds: readonly RoundDebrief[], plot: (canvas: HTMLCanvasElement) => void): HTMLElement[] {
+  const c = h("canvas", { role: "img", "aria-label": "Rounds compared", "data-chart": "rounds" });
+  plot(c);
+  return [
+    h("div", { class: "ws-card chart-card" }, c),
+    h(
+      "table",
+      { class: "results-table" },
+      h("thead", {}, h("tr", {}, ["Round", "Scenario", "Tables", "Deals", "Median price", "Efficiency", "Walk-aways right / wrong"].map((x) => h("th", {}, x)))),
+      h(
+        "tbody",
+        {},
+        rounds.map((r) =>
+          h(
+            "tr",
+            {},
+            h("td", {}, String(r.round)),
+            h("td", {}, r.scenarioTitle),
+            h("td", { class: "num" }, String(r.totals.tables)),
+            h("td", { class: "num" }, String(r.totals.deals)),
+            h("td", { class: "num" }, r.totals.medianPrice === null ? "—" : formatMoney(r.totals.medianPrice, r.currency)),
+            h("td", { class: "num" }, r.totals.meanEfficiency === null ? "—" : percent(r.totals.meanEfficiency)),
+            h("td", { class: "num" }, `${r.totals.walkAwaysRight} / ${r.totals.walkAwaysWrong}`),
+          ),
+        ),
+      ),
+    ),
+  ];
+}
+
+function total(value: string, label: string): HTMLElement {
+  return h("div", { class: "total" }, h("strong", {}, value), h("span", {}, label));
+}
+
+function resultsTable(round: RoundDebrief): HTMLElement {
+  const money = (n: number) => formatMoney(n, round.currency);
+  return h(
+    "table",
+    { class: "results-table", "aria-label": "Every table's result" },
+    h(
+      "thead",
+      {},
+      h("tr", {}, ["Table", "Outcome", "Price", "Zone of agreement", "Seller surplus", "Buyer surplus", "Efficiency", "Concessions S / B (unanswered)"].map((x) => h("th", {}, x))),
+    ),
+    h(
+      "tbody",
+      {},
+      round.games.map((g) =>
+        h(
+          "tr",
+          { "data-code": g.code },
+          h("td", {}, tableLabel(g)),
+          h("td", {}, bucketOf(g)),
+          h("td", { class: "num" }, g.price === null ? "—" : money(g.price)),
+          h("td", { class: "num" }, g.zopa.exists ? `${money(g.zopa.low)} – ${money(g.zopa.high)}` : "none"),
+          h("td", { class: "num" }, money(g.surplus.seller)),
+          h("td", { class: "num" }, money(g.surplus.buyer)),
+          h("td", { class: "num" }, percent(g.efficiency)),
+          h("td", { class: "num" }, `${percent(g.balance.seller.given)} (${g.balance.seller.unreciprocated}) / ${percent(g.balance.buyer.given)} (${g.balance.buyer.unreciprocated})`),
+        ),
+      ),
+    ),
+  );
+}
+
+function curveBalls(round: RoundDebrief): HTMLElement {
+  return h(
+    "section",
+    { class: "curve-list", "aria-label": "Curve balls" },
+    h("h3", {}, "How tables answered the same curve ball"),
+    round.curveBalls.length === 0
+      ? h("p", { class: "hint" }, "No curve ball was drawn this round.")
+      : round.curveBalls.map((c) =>
+          h(
+            "div",
+            {},
+            h("strong", {}, `${c.title}`),
+            h("span", { class: "hint" }, ` — landed on the ${c.side}, at ${c.answers.length} table${c.answers.length === 1 ? "" : "s"}`),
+            h("ul", {}, c.answers.map((a) => h("li", {}, `Table ${a.index + 1} (${a.names}): ${a.text} Result: ${outcomeWord(a.outcome)}.`))),
+          ),
+        ),
+  );
+}

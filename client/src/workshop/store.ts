@@ -1,0 +1,67 @@
+import { z } from "zod";
+import type { KeyValueStorage } from "../app/seatStore.js";
+
+/*
+ * What a browser tab keeps about its workshops, in sessionStorage: a participant's token (their
+ * place in the workshop, kept through reloads and drops), a facilitator's secret, and the
+ * per-table facilitator secrets the console hands to the spectator view. Read through schemas;
+ * a bad entry is dropped.
+ */
+
+/** `token` is null between choosing a name and the workshop letting the participant in. */
+const participantSchema = z.object({ token: z.string().min(1).max(200).nullable(), name: z.string().max(40) });
+const secretSchema = z.object({ secret: z.string().min(1).max(200) });
+const tableSchema = z.object({ secret: z.string().min(1).max(200), workshop: z.string().min(1).max(12) });
+
+export type ParticipantEntry = z.output<typeof participantSchema>;
+export type TableEntry = z.output<typeof tableSchema>;
+
+export class WorkshopStore {
+  constructor(private readonly session: KeyValueStorage) {}
+
+  participant(code: string): ParticipantEntry | null {
+    return this.read(`parley:workshop:${code}`, participantSchema);
+  }
+
+  setParticipant(code: string, entry: ParticipantEntry): void {
+    this.session.setItem(`parley:workshop:${code}`, JSON.stringify(entry));
+  }
+
+  forgetParticipant(code: string): void {
+    this.session.removeItem(`parley:workshop:${code}`);
+  }
+
+  facilitatorSecret(code: string): string | null {
+    return this.read(`parley:console:${code}`, secretSchema)?.secret ?? null;
+  }
+
+  setFacilitatorSecret(code: string, secret: string): void {
+    this.session.setItem(`parley:console:${code}`, JSON.stringify({ secret }));
+  }
+
+  forgetFacilitatorSecret(code: string): void {
+    this.session.removeItem(`parley:console:${code}`);
+  }
+
+  /** A table's facilitator secret, for the spectator view the console opens. */
+  table(code: string): TableEntry | null {
+    return this.read(`parley:facilitate:${code}`, tableSchema);
+  }
+
+  setTable(code: string, entry: TableEntry): void {
+    this.session.setItem(`parley:facilitate:${code}`, JSON.stringify(entry));
+  }
+
+  private read<T>(key: string, schema: z.ZodType<T>): T | null {
+    const raw = this.session.getItem(key);
+    if (raw === null) return null;
+    try {
+      const parsed = schema.safeParse(JSON.parse(raw));
+      if (parsed.success) return parsed.data;
+    } catch {
+      // Unreadable JSON: dropped below like any bad entry.
+    }
+    this.session.removeItem(key);
+    return null;
+  }
+}

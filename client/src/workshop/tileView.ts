@@ -1,0 +1,153 @@
+import { formatMoney } from "../../../shared/engine/terms.js";
+import type { GridTile } from "../../../shared/workshop/tile.js";
+import { h } from "../ui/dom.js";
+import { stripOf, type StripMark } from "./strip.js";
+import { percent } from "./words.js";
+
+/*
+ * One tile of the live grid, drawn as DOM plus a small SVG strip: names, the game round, the
+ * standing offers, both walk-aways and the ZOPA with the offers on it, the ledger, the cards,
+ * the status, and buttons for this table alone.
+ */
+
+export type TileActions = {
+  readonly watch: (code: string) => void;
+  readonly control: (type: "pause" | "resume" | "add_time" | "curveball" | "end_table", code: string) => void;
+};
+
+const COLORS = { seller: "#b45309", buyer: "#2563eb", zopa: "#16a34a", gap: "#dc2626", deal: "#111827" };
+
+export function tileView(tile: GridTile, actions: TileActions): HTMLElement {
+  const money = (n: number) => formatMoney(n, tile.currency);
+  const over = ["deal", "walked_away", "expired", "ended", "abandoned"].includes(tile.status);
+  const seat = (role: "seller" | "buyer") => {
+    const s = tile.seats[role];
+    return h(
+      "div",
+      { class: `tile-seat${!over && tile.status !== "waiting" && tile.toAct === role ? " to-act" : ""}` },
+      h("span", { class: "who" }, h("span", { class: `dot${s.connected ? " online" : ""}` }), h("span", { class: `who-${role}` }, s.name)),
+      h("span", { class: "figures" }, `${role === "seller" ? "Seller" : "Buyer"} · walk-away ${money(s.walkAway)}`),
+      h("span", { class: "figures" }, s.offer === null ? "No offer yet" : `Offer ${money(s.offer)}`),
+    );
+  };
+  const zone = tile.zopa === null ? "ZOPA: working it out…" : tile.zopa.exists ? `ZOPA ${money(tile.zopa.low)}–${money(tile.zopa.high)}` : "No zone of agreement";
+  const { seller, buyer } = tile.seats;
+  return h(
+    "article",
+    { class: "tile", "data-status": tile.status, "data-code": tile.code, "aria-label": `Table ${tile.index + 1}` },
+    h(
+      "header",
+      { class: "tile-head" },
+      h("h3", {}, `Table ${tile.index + 1}`),
+      h("span", { class: "tile-code" }, tile.code),
+      h("span", { class: "status-pill" }, tile.statusText),
+    ),
+    h("div", { class: "tile-seats" }, seat("seller"), seat("buyer")),
+    h("div", { class: "tile-strip" }, stripSvg(tile)),
+    h(
+      "div",
+      { class: "tile-facts" },
+      h("span", {}, tile.status === "waiting" ? "Not started" : `Round ${tile.round} of ${tile.lastRound}`),
+      h("span", {}, zone),
+      tile.deal !== null ? h("strong", {}, `Deal ${money(tile.deal)}`) : null,
+      h("span", { title: "Concessions given, as a share of each issue's range; unanswered ones in brackets" }, `Concessions S ${percent(seller.balance.given)} (${seller.balance.unreciprocated}) · B ${percent(buyer.balance.given)} (${buyer.balance.unreciprocated})`),
+      seller.interruptions + buyer.interruptions > 0 ? h("span", {}, `Interruptions ${seller.interruptions + buyer.interruptions}`) : null,
+    ),
+    tile.cards.length > 0
+      ? h(
+          "div",
+          { class: "tile-cards" },
+          tile.cards.map((c) => h("span", { class: `chip ${c.side}`, title: `${c.visibility} card for the ${c.side}, round ${c.round}${c.thrownBy === "facilitator" ? ", thrown by you" : ""}` }, c.title)),
+        )
+      : null,
+    h(
+      "div",
+      { class: "tile-actions" },
+      h("button", { type: "button", class: "primary", onclick: () => actions.watch(tile.code) }, "Watch"),
+      over
+        ? null
+        : [
+            tile.status === "paused"
+              ? h("button", { type: "button", onclick: () => actions.control("resume", tile.code) }, "Resume")
+              : h("button", { type: "button", onclick: () => actions.control("pause", tile.code) }, "Pause"),
+            h("button", { type: "button", onclick: () => actions.control("add_time", tile.code) }, "+60 s"),
+            h("button", { type: "button", onclick: () => actions.control("curveball", tile.code) }, "Curve ball"),
+            h("button", { type: "button", class: "danger-outline", onclick: () => actions.control("end_table", tile.code) }, "End"),
+          ],
+    ),
+  );
+}
+
+const NS = "http://www.w3.org/2000/svg";
+
+function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>, text?: string): SVGElementTagNameMap[K] {
+  const el = document.createElementNS(NS, tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
+  if (text !== undefined) el.textContent = text;
+  return el;
+}
+
+/** The price axis with the zone (green) or the gap (red), walk-away ticks and offer markers. */
+function stripSvg(tile: GridTile): SVGSVGElement {
+  const W = 360;
+  const H = 46;
+  const PAD = 10;
+  const y = 22;
+  const vm = stripOf(tile);
+  const x = (at: number) => PAD + at * (W - 2 * PAD);
+  const root = svg("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": stripLabel(tile) });
+  root.appendChild(svg("line", { x1: PAD, x2: W - PAD, y1: y, y2: y, stroke: "#c6d0da", "stroke-width": 4, "stroke-linecap": "round" }));
+  if (vm.band) {
+    const color = vm.band.kind === "zopa" ? COLORS.zopa : COLORS.gap;
+    root.appendChild(svg("rect", { x: x(vm.band.from), y: y - 6, width: Math.max(2, x(vm.band.to) - x(vm.band.from)), height: 12, rx: 3, fill: color, opacity: 0.35 }));
+  }
+  const money = (n: number) => formatMoney(n, tile.currency);
+  root.appendChild(svg("text", { x: PAD, y: 8, "font-size": 8, fill: "#687686" }, money(vm.min)));
+  root.appendChild(svg("text", { x: W - PAD, y: 8, "font-size": 8, fill: "#687686", "text-anchor": "end" }, money(vm.max)));
+  for (const mark of vm.marks) root.appendChild(markSvg(mark, x(mark.at), y));
+  return root;
+}
+
+function markSvg(mark: StripMark, cx: number, y: number): SVGElement {
+  const g = svg("g", {});
+  switch (mark.kind) {
+    case "seller-walkaway":
+    case "buyer-walkaway": {
+      const color = mark.kind === "seller-walkaway" ? COLORS.seller : COLORS.buyer;
+      g.appendChild(svg("line", { x1: cx, x2: cx, y1: y - 12, y2: y + 12, stroke: color, "stroke-width": 2, "stroke-dasharray": "3 2" }));
+      // Seller's label above the strip, buyer's below: two close limits never print over each other.
+      const seller = mark.kind === "seller-walkaway";
+      g.appendChild(svg("text", { x: cx, y: seller ? 8 : y + 22, "font-size": 9, fill: color, "text-anchor": "middle", "font-weight": 700 }, seller ? "S limit" : "B limit"));
+      return g;
+    }
+    case "seller-offer":
+    case "buyer-offer":
+      g.appendChild(svg("circle", { cx, cy: y, r: 5.5, fill: mark.kind === "seller-offer" ? COLORS.seller : COLORS.buyer, stroke: "#fff", "stroke-width": 1.5 }));
+      return g;
+    case "deal":
+      g.appendChild(svg("rect", { x: cx - 5, y: y - 5, width: 10, height: 10, fill: COLORS.deal, transform: `rotate(45 ${cx} ${y})` }));
+      return g;
+  }
+}
+
+function stripLabel(tile: GridTile): string {
+  const money = (n: number) => formatMoney(n, tile.currency);
+  const parts = [`Seller walk-away ${money(tile.seats.seller.walkAway)}`, `buyer walk-away ${money(tile.seats.buyer.walkAway)}`];
+  if (tile.seats.seller.offer !== null) parts.push(`seller offers ${money(tile.seats.seller.offer)}`);
+  if (tile.seats.buyer.offer !== null) parts.push(`buyer offers ${money(tile.seats.buyer.offer)}`);
+  return parts.join(", ");
+}
+
+/** The key under the grid, so a projector audience can read the strips. */
+export function stripLegend(): HTMLElement {
+  const swatch = (color: string, opacity = 1) => h("span", { class: "swatch", style: `background:${color};opacity:${opacity}` });
+  return h(
+    "p",
+    { class: "legend" },
+    h("span", {}, swatch(COLORS.zopa, 0.35), "Zone of agreement (price on the best terms)"),
+    h("span", {}, swatch(COLORS.gap, 0.35), "Gap: no zone"),
+    h("span", {}, swatch(COLORS.seller), "Seller: walk-away (dashed, net of other terms) and offer (dot)"),
+    h("span", {}, swatch(COLORS.buyer), "Buyer: walk-away and offer"),
+    h("span", {}, swatch(COLORS.deal), "Deal"),
+  );
+}

@@ -1,0 +1,215 @@
+import { readFileSync } from "node:fs";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { RESULT_COLUMNS } from "../../server/workshop/exportRows.js";
+import { launchBrowser, newPlayer, screenshot, type Player } from "./helpers/browser.js";
+import { ensureClientBuilt } from "./helpers/build.js";
+import { startServer, type RunningServer } from "./helpers/server.js";
+import { acceptStandingOffer, makeOffer, waitForStatus, waitForSummary } from "./helpers/table.js";
+
+/*
+ * A whole workshop round in Chromium: a facilitator and five participants (two human tables and
+ * one person against a bot), from creating the workshop to the class debrief and the export.
+ */
+
+const NAMES = ["Ana", "Ben", "Cem", "Dee", "Eve"] as const;
+
+type Seat = { readonly player: Player; readonly name: string; readonly role: "buyer" | "seller"; readonly table: string };
+
+async function joinWorkshop(page: Page, baseUrl: string, code: string, name: string): Promise<void> {
+  await page.goto(baseUrl);
+  await page.fill("#player-name", name);
+  await page.fill("#workshop-code", code.toLowerCase());
+  await page.getByRole("button", { name: "Join workshop" }).click();
+  await page.waitForSelector(".lobby");
+}
+
+/** Where a participant sits once the round has sent them to their table. */
+async function seatOf(player: Player, name: string): Promise<Seat> {
+  await player.page.waitForURL(/\/t\/[A-Z0-9]{6}$/, { timeout: 20_000 });
+  await player.page.waitForSelector(".seat-label:text-matches('You are the')", { timeout: 20_000 });
+  const label = await player.page.locator(".seat-label").innerText();
+  const table = (await player.page.locator(".code-badge").innerText()).trim();
+  return { player, name, role: label.includes("seller") ? "seller" : "buyer", table };
+}
+
+async function tileStatus(page: Page, table: string): Promise<string | null> {
+  return page.getAttribute(`.tile[data-code="${table}"]`, "data-status");
+}
+
+describe("a workshop round with six browsers", { timeout: 240_000 }, () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let facilitator: Player;
+  let people: Player[];
+  let code: string;
+  let seats: Seat[];
+  let dealTable: string;
+
+  beforeAll(async () => {
+    await ensureClientBuilt();
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    facilitator = await newPlayer(browser, { width: 1440, height: 900 });
+    people = await Promise.all(NAMES.map(() => newPlayer(browser)));
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("the facilitator opens a workshop and gets a join code and a secret link", async () => {
+    const page = facilitator.page;
+    await page.goto(server.baseUrl);
+    await page.click("#run-workshop");
+    await page.fill("#ws-title", "Key accounts — spring cohort");
+    await page.waitForSelector("#ws-scenario:not([disabled])");
+    await page.selectOption("#ws-scenario", "backup-appliance");
+    await page.fill("#ws-turn", "120");
+    await page.selectOption("#ws-deck", "same");
+    await page.selectOption("#ws-odd", "bot");
+    await page.getByRole("button", { name: "Open the workshop" }).click();
+    await page.waitForURL(/\/w\/[A-Z0-9]{6}\/console$/);
+    code = (await page.locator('[data-testid="join-code"]').innerText()).trim();
+    expect(code).toMatch(/^[2-9A-HJ-NP-Z]{6}$/);
+    expect(await page.inputValue("#facilitator-link")).toMatch(new RegExp(`/w/${code}/console#key=[A-Za-z0-9_-]{43}$`));
+    // The secret never stays in the address bar.
+    expect(page.url()).not.toContain("key=");
+  });
+
+  it("five participants join with the code and appear in the live roster", async () => {
+    await Promise.all(people.map((p, i) => joinWorkshop(p.page, server.baseUrl, code, NAMES[i]!)));
+    const roster = facilitator.page.locator('[data-testid="roster"] li');
+    await expect.poll(() => roster.count(), { timeout: 10_000 }).toBe(5);
+    await facilitator.page.waitForSelector(".ws-card h2:text('The class (5 online of 5)')");
+    await people[0]!.page.waitForSelector(".lobby h2:text('Who is here (5 online)')");
+    await screenshot(people[0]!.page, "workshop-01-participant-lobby");
+    await screenshot(facilitator.page, "workshop-02-console-class");
+  });
+
+  it("pairs at random (two human tables and a bot seat) and starts the round: everyone lands at their table", async () => {
+    const page = facilitator.page;
+    await page.click("#pair-random");
+    await page.waitForSelector(".pairing tbody tr");
+    expect(await page.locator(".pairing tbody tr").count()).toBe(3);
+    await screenshot(page, "workshop-03-console-pairing");
+    await page.click("#start-round");
+    await page.waitForSelector('[data-panel="grid"]:not([hidden])');
+    seats = await Promise.all(people.map((p, i) => seatOf(p, NAMES[i]!)));
+    const tables = new Set(seats.map((s) => s.table));
+    expect(tables.size).toBe(3);
+    for (const s of seats) await waitForStatus(s.player.page, ["your_turn", "their_turn"]);
+    await expect.poll(() => page.locator('.tile[data-status="negotiating"]').count(), { timeout: 15_000 }).toBe(3);
+  });
+
+  it("shows the live grid, throws a curve ball into every table and broadcasts a message", async () => {
+    const page = facilitator.page;
+    await page.selectOption("#curveball-card", "competitor-quote");
+    await page.click("#curveball-all");
+    await page.waitForSelector('.control-answer[data-control="curveball"]');
+    expect(await page.locator(".control-answer strong").first().innerText()).toContain("3 of 3 tables done");
+    await expect.poll(() => page.locator(".tile .tile-cards .chip").count(), { timeout: 10_000 }).toBe(3);
+
+    await page.fill("#broadcast-text", "Ten minutes left: decide what you will accept.");
+    await page.click("#broadcast-send");
+    for (const s of seats) await s.player.page.waitForSelector(".ws-announce:text('Ten minutes left')");
+    await screenshot(seats[0]!.player.page, "workshop-04-participant-table-broadcast");
+
+    const tile = page.locator(".tile").first();
+    expect(await tile.locator(".figures").first().innerText()).toMatch(/walk-away \$[0-9,]+/);
+    expect(await tile.locator(".tile-strip svg").count()).toBe(1);
+    await screenshot(page, "workshop-05-grid");
+  });
+
+  it("plays the two human tables: one deal, one walk-away", async () => {
+    const humanTables = [...new Set(seats.map((s) => s.table))].filter((t) => seats.filter((s) => s.table === t).length === 2);
+    expect(humanTables).toHaveLength(2);
+    dealTable = humanTables[0]!;
+    const walkTable = humanTables[1]!;
+    const at = (table: string, role: "buyer" | "seller") => seats.find((s) => s.table === table && s.role === role)!;
+
+    const seller = at(dealTable, "seller");
+    const buyer = at(dealTable, "buyer");
+    await waitForStatus(seller.player.page, ["your_turn"]);
+    await makeOffer(seller.player.page, { price: 21000, support: "business" }, "Business support included.");
+    await waitForSummary(buyer.player.page, "offers $21,000");
+    await waitForStatus(buyer.player.page, ["your_turn"]);
+    await acceptStandingOffer(buyer.player.page, "Deal.");
+
+    const walker = at(walkTable, "seller");
+    await waitForStatus(walker.player.page, ["your_turn"]);
+    await walker.player.page.click("#walk-away");
+    const dialog = walker.player.page.locator("dialog.confirm[open]");
+    await dialog.waitFor();
+    await dialog.getByRole("button", { name: "Walk away" }).click();
+
+    for (const s of [seller, buyer, walker]) await waitForStatus(s.player.page, ["finished"]);
+    await expect.poll(() => tileStatus(facilitator.page, dealTable), { timeout: 10_000 }).toBe("deal");
+    await expect.poll(() => tileStatus(facilitator.page, walkTable), { timeout: 10_000 }).toBe("walked_away");
+    await screenshot(facilitator.page, "workshop-06-grid-results");
+  });
+
+  it("opens any table in the spectator view with both sides' hidden information", async () => {
+    const page = facilitator.page;
+    const botTable = [...new Set(seats.map((s) => s.table))].find((t) => seats.filter((s) => s.table === t).length === 1)!;
+    await page.locator(`.tile[data-code="${botTable}"]`).getByRole("button", { name: "Watch" }).click();
+    await page.waitForURL(new RegExp(`/f/${botTable}$`));
+    await page.waitForSelector(".seat-label:text('Facilitator view')");
+    const briefs = page.locator(".panel-left .private");
+    await expect.poll(() => briefs.count(), { timeout: 10_000 }).toBe(2);
+    expect(await page.locator(".panel-left").innerText()).toMatch(/Seller's brief[\s\S]*Walk-away[\s\S]*Buyer's brief/i);
+    await page.waitForTimeout(800);
+    await screenshot(page, "workshop-07-spectator");
+    await page.click("#back-to-workshop");
+    await page.waitForURL(/\/console$/);
+  });
+
+  it("ends the round and shows the class debrief with charts; each participant sees their own debrief", async () => {
+    const page = facilitator.page;
+    await page.click('[data-tab="grid"]');
+    page.once("dialog", (d) => void d.accept());
+    await page.click("#end-round");
+    await page.waitForSelector('[data-panel="debrief"]:not([hidden])', { timeout: 15_000 });
+    await page.waitForSelector(".results-table tbody tr >> nth=2", { timeout: 15_000 });
+    expect(await page.locator(".results-table tbody tr").count()).toBe(3);
+    await expect.poll(() => page.locator("canvas[data-chart]").count()).toBe(4);
+    const totals = await page.locator(".totals").innerText();
+    expect(totals).toContain("1 / 3");
+    expect(totals).toMatch(/walk-aways/);
+    await page.waitForTimeout(600);
+    await screenshot(page, "workshop-08-debrief");
+    await page.locator(".curve-list").scrollIntoViewIfNeeded();
+    await screenshot(page, "workshop-09-debrief-tables");
+
+    const buyer = seats.find((s) => s.table === dealTable && s.role === "buyer")!;
+    await buyer.player.page.click("#back-to-workshop");
+    await buyer.player.page.waitForSelector(".debrief-lines li", { timeout: 15_000 });
+    const own = await buyer.player.page.locator('section[aria-label="Your debrief"]').innerText();
+    expect(own).toMatch(/Your surplus as the (buyer|seller)/);
+    expect(own).toMatch(/of \d (buyer|seller)s in the class/);
+    await screenshot(buyer.player.page, "workshop-10-participant-debrief");
+  });
+
+  it("exports every game's results and full log", async () => {
+    const page = facilitator.page;
+    const [csvDownload] = await Promise.all([page.waitForEvent("download"), page.click('[data-export="results.csv"]')]);
+    const csv = readFileSync((await csvDownload.path())!, "utf8").trim().split("\n");
+    expect(csv[0]).toBe(RESULT_COLUMNS.join(","));
+    expect(csv).toHaveLength(4);
+    expect(csv.filter((r) => r.includes(",deal,"))).toHaveLength(1);
+    expect(csv.filter((r) => r.includes(",walkaway,"))).toHaveLength(1);
+    expect(csv.filter((r) => r.includes(",ended,"))).toHaveLength(1);
+    for (const name of NAMES) expect(csv.join("\n")).toContain(name);
+
+    const [logDownload] = await Promise.all([page.waitForEvent("download"), page.click('[data-export="log.csv"]')]);
+    const log = readFileSync((await logDownload.path())!, "utf8");
+    for (const type of ["round_started", "offer_made", "deal", "walked_away", "card_drawn", "game_over"]) expect(log).toContain(type);
+
+    const [jsonDownload] = await Promise.all([page.waitForEvent("download"), page.click('[data-export="json"]')]);
+    const json = JSON.parse(readFileSync((await jsonDownload.path())!, "utf8")) as { workshop: { code: string }; rounds: { games: { result: { outcome: string } }[] }[] };
+    expect(json.workshop.code).toBe(code);
+    expect(json.rounds[0]!.games.map((g) => g.result.outcome).sort()).toEqual(["deal", "ended", "walkaway"]);
+
+    for (const p of [facilitator, ...people]) expect(p.errors).toEqual([]);
+  });
+});

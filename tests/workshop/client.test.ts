@@ -1,0 +1,125 @@
+import { describe, expect, it } from "vitest";
+import { consoleUrl, parseRoute } from "../../client/src/app/routes.js";
+import { bucketOf, outcomeCounts, priceChart, surplusChart } from "../../client/src/workshop/chartData.js";
+import { emptyWorkshop, reduceWorkshop, type WorkshopInput, type WorkshopModel } from "../../client/src/workshop/model.js";
+import { WorkshopStore } from "../../client/src/workshop/store.js";
+import { stripOf } from "../../client/src/workshop/strip.js";
+import { roundDebrief } from "../../shared/workshop/classStats.js";
+import { tileOf } from "../../shared/workshop/tile.js";
+import { play, summary, table, terms } from "./helpers/games.js";
+
+class MemoryStorage {
+  readonly items = new Map<string, string>();
+  getItem(key: string): string | null {
+    return this.items.get(key) ?? null;
+  }
+  setItem(key: string, value: string): void {
+    this.items.set(key, value);
+  }
+  removeItem(key: string): void {
+    this.items.delete(key);
+  }
+}
+
+describe("workshop addresses", () => {
+  it("parses the create form, a lobby, the console with its key in the fragment, and a facilitated table", () => {
+    expect(parseRoute("/workshop", "")).toEqual({ kind: "workshop_new" });
+    expect(parseRoute("/w/abc234", "")).toEqual({ kind: "workshop", code: "ABC234" });
+    expect(parseRoute("/w/ABC234/console", "#key=s3cr3t")).toEqual({ kind: "console", code: "ABC234", secret: "s3cr3t" });
+    expect(parseRoute("/w/ABC234/console", "")).toEqual({ kind: "console", code: "ABC234", secret: null });
+    expect(parseRoute("/f/XYZ789", "")).toEqual({ kind: "facilitate", code: "XYZ789" });
+    expect(parseRoute("/w/ABC234/other", "")).toEqual({ kind: "landing" });
+    expect(consoleUrl("https://parley.example", "ABC234", "a/b")).toBe("https://parley.example/w/ABC234/console#key=a%2Fb");
+  });
+});
+
+describe("WorkshopStore", () => {
+  it("keeps a participant's token and a facilitator's secret per workshop, and drops a bad entry", () => {
+    const storage = new MemoryStorage();
+    const store = new WorkshopStore(storage);
+    store.setParticipant("ABC234", { token: null, name: "Ana" });
+    expect(store.participant("ABC234")).toEqual({ token: null, name: "Ana" });
+    store.setParticipant("ABC234", { token: "t".repeat(43), name: "Ana" });
+    expect(store.participant("ABC234")?.token).toBe("t".repeat(43));
+    store.setFacilitatorSecret("ABC234", "s".repeat(43));
+    expect(store.facilitatorSecret("ABC234")).toBe("s".repeat(43));
+    storage.setItem("parley:workshop:BAD234", "{not json");
+    expect(store.participant("BAD234")).toBeNull();
+    expect(storage.getItem("parley:workshop:BAD234")).toBeNull();
+    storage.setItem("parley:facilitate:T12345", JSON.stringify({ secret: 5 }));
+    expect(store.table("T12345")).toBeNull();
+  });
+});
+
+describe("the workshop model", () => {
+  const message = (model: WorkshopModel, type: Extract<WorkshopInput, { kind: "message" }>["type"], payload: unknown, at = 1) => reduceWorkshop(model, { kind: "message", type, payload, at });
+
+  it("keeps each broadcast once (a reconnect replays them) and only the latest few", () => {
+    let m = emptyWorkshop;
+    for (let i = 0; i < 7; i++) m = message(m, "broadcast", { text: `note ${i}`, at: i });
+    m = message(m, "broadcast", { text: "note 6", at: 6 });
+    expect(m.broadcasts.map((b) => b.text)).toEqual(["note 2", "note 3", "note 4", "note 5", "note 6"]);
+  });
+
+  it("a control answer clears the last error; dismissing clears both; a closed link keeps its reason", () => {
+    let m = message(emptyWorkshop, "error", { code: "workshop/bad_moment", message: "No round is running.", request: "pause" }, 5);
+    expect(m.error).toMatchObject({ message: "No round is running.", at: 5 });
+    m = message(m, "control", { control: "pause", results: [] }, 6);
+    expect(m.error).toBeNull();
+    expect(m.control).toMatchObject({ control: "pause", at: 6 });
+    expect(reduceWorkshop(m, { kind: "dismiss" }).control).toBeNull();
+    expect(reduceWorkshop(m, { kind: "link", link: "closed", reason: "Removed." })).toMatchObject({ link: "closed", closedReason: "Removed." });
+  });
+});
+
+describe("the grid strip", () => {
+  it("places the zone, both walk-aways, the offers and the deal along the price range", () => {
+    const state = play(table("strip"), [
+      { type: "offer", by: "seller", terms: terms(26000) },
+      { type: "offer", by: "buyer", terms: terms(14000) },
+    ]);
+    const seats = { buyer: { name: "B", bot: false, connected: true }, seller: { name: "S", bot: false, connected: true } };
+    const tile = tileOf({ code: "ABC234", index: 0, state, started: true, seats, zopa: { exists: true, low: 17000, high: 23000 }, now: 1_010_000 });
+    const strip = stripOf(tile);
+    expect(strip.min).toBe(Math.min(14000, state.sides.seller.walkAway, state.sides.buyer.walkAway));
+    expect(strip.max).toBe(26000);
+    const at = (kind: string) => strip.marks.find((m) => m.kind === kind)!.at;
+    expect(at("seller-offer")).toBe(1);
+    expect(at("buyer-offer")).toBeCloseTo((14000 - strip.min) / (strip.max - strip.min));
+    expect(strip.band).toMatchObject({ kind: "zopa", low: 17000, high: 23000 });
+    expect(stripOf({ ...tile, zopa: { exists: false, low: 22000, high: 19000 } }).band).toMatchObject({ kind: "gap", low: 22000, high: 19000 });
+    expect(stripOf({ ...tile, zopa: null }).band).toBeNull();
+  });
+});
+
+describe("debrief chart data", () => {
+  const deal = summary(
+    play(table("d1", undefined, "one-draw"), [
+      { type: "offer", by: "seller", terms: terms(21000) },
+      { type: "accept", by: "buyer" },
+    ]),
+    0,
+  );
+  const walk = summary(play(table("d2", undefined, "one-draw"), [{ type: "walk_away", by: "seller" }]), 1);
+  const round = roundDebrief(1, [deal, walk], 0, { scenarioTitle: "x", currency: "USD", deck: "same" });
+
+  it("puts each table's zone, deal price and Nash price side by side", () => {
+    const d = priceChart(round);
+    expect(d.labels).toEqual(["T1 Seller 0 / Buyer 0", "T2 Seller 1 / Buyer 1"]);
+    expect(d.deals).toEqual([21000, null]);
+    expect(d.zones[0]!.range[0]).toBeLessThanOrEqual(d.zones[0]!.range[1]);
+  });
+
+  it("draws one Pareto frontier for tables sharing a draw", () => {
+    const d = surplusChart(round);
+    expect(d.frontiers).toHaveLength(1);
+    expect(d.frontiers[0]!.label).toBe("Pareto frontier T1, T2");
+    expect(d.points.map((p) => p.deal)).toEqual([true, false]);
+  });
+
+  it("sorts every game into one ending", () => {
+    expect(bucketOf(deal)).toBe(deal.surplus.buyer < 0 || deal.surplus.seller < 0 ? "Deal below a limit" : "Deal");
+    expect(bucketOf(walk)).toBe(walk.walkAway?.right ? "Walked away: right" : "Walked away: wrong");
+    expect(outcomeCounts(round).reduce((a, b) => a + b, 0)).toBe(2);
+  });
+});
