@@ -5,6 +5,8 @@ import { h, replaceChildren } from "./ui/dom.js";
 import { brand } from "./ui/brand.js";
 import { renderLanding } from "./ui/landing.js";
 import { renderTableScreen } from "./ui/table/tableScreen.js";
+import { showWorkshopBar } from "./workshop/bar.js";
+import { isWorkshopRoute, showWorkshopRoute } from "./workshop/screens.js";
 
 /*
  * Entry point: read the address, show the lobby or a table, and move between them without
@@ -23,6 +25,11 @@ function navigate(path: string): void {
 function show(route: Route): void {
   teardown?.();
   teardown = null;
+  showWorkshopBar(route, navigate);
+  if (isWorkshopRoute(route)) {
+    teardown = showWorkshopRoute(root, route, { store, navigate });
+    return;
+  }
   switch (route.kind) {
     case "landing":
       teardown = renderLanding(root, { store, navigate });

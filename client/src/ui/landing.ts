@@ -2,9 +2,10 @@ import { BOT_LEVELS, type BotLevel } from "../../../shared/bots/profiles.js";
 import { otherRole, ROLES, type Role } from "../../../shared/engine/roles.js";
 import type { ScenarioSummary } from "../../../shared/protocol/api.js";
 import { displayNameSchema, MAX_NAME_LENGTH } from "../../../shared/protocol/join.js";
-import { normaliseCode, tablePath, watchPath } from "../app/routes.js";
+import { normaliseCode, tablePath, watchPath, workshopPath } from "../app/routes.js";
 import type { SeatStore } from "../app/seatStore.js";
 import { ApiFailure, createTable, findWorkshop, listScenarios } from "../net/api.js";
+import { WorkshopStore } from "../workshop/store.js";
 import { brand } from "./brand.js";
 import { h, replaceChildren } from "./dom.js";
 
@@ -244,8 +245,10 @@ function workshopCard(deps: LandingDeps, nameInput: HTMLInputElement): HTMLEleme
     findWorkshop(normalised).then(
       (found) => {
         deps.store.rememberName(name);
-        alert.textContent = `Found “${found.title}”, but this version of Parley cannot join workshop rounds yet.`;
-        submit.disabled = false;
+        // A tab that is already in this workshop keeps its place (and its token).
+        const workshops = new WorkshopStore(window.sessionStorage);
+        if (!workshops.participant(found.code)) workshops.setParticipant(found.code, { token: null, name });
+        deps.navigate(workshopPath(found.code));
       },
       (error: unknown) => {
         alert.textContent =
@@ -264,6 +267,7 @@ function workshopCard(deps: LandingDeps, nameInput: HTMLInputElement): HTMLEleme
     h("h2", { id: "workshop-title" }, "Join a workshop"),
     h("p", { class: "card-intro" }, "Your facilitator pairs everyone up and runs the rounds."),
     form,
+    h("p", { class: "hint" }, "Running a session? ", h("button", { type: "button", class: "link", id: "run-workshop", onclick: () => deps.navigate("/workshop") }, "Run a workshop")),
   );
 }
 
