@@ -15,8 +15,6 @@ import { joinProblem, type JoinProblem } from "./joinErrors.js";
  * seat, then falls back to the seat token.
  */
 
-export const TABLE_ROOM = "table";
-
 export type JoinTarget =
   | { readonly kind: "seat"; readonly code: string; readonly token: string; readonly name: string; readonly reconnectionToken: string | null }
   | { readonly kind: "observe"; readonly code: string }
