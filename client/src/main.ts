@@ -6,7 +6,7 @@ import { brand } from "./ui/brand.js";
 import { renderLanding } from "./ui/landing.js";
 import { renderTableScreen } from "./ui/table/tableScreen.js";
 import { showWorkshopBar } from "./workshop/bar.js";
-import { isWorkshopRoute, showWorkshopRoute } from "./workshop/screens.js";
+import { isWorkshopRoute, showWorkshopRoute, workshops } from "./workshop/screens.js";
 
 /*
  * Entry point: read the address, show the lobby or a table, and move between them without
@@ -25,7 +25,7 @@ function navigate(path: string): void {
 function show(route: Route): void {
   teardown?.();
   teardown = null;
-  showWorkshopBar(route, navigate);
+  showWorkshopBar(route, navigate, workshops);
   if (isWorkshopRoute(route)) {
     teardown = showWorkshopRoute(root, route, { store, navigate });
     return;

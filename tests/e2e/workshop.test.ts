@@ -115,6 +115,12 @@ describe("a workshop round with six browsers", { timeout: 240_000 }, () => {
     for (const s of seats) await s.player.page.waitForSelector(".ws-announce:text('Ten minutes left')");
     await screenshot(seats[0]!.player.page, "workshop-04-participant-table-broadcast");
 
+    // A participant who reloads their table keeps the seat and the way back to the workshop.
+    const reloaded = seats[0]!.player.page;
+    await reloaded.reload();
+    await waitForStatus(reloaded, ["your_turn", "their_turn"]);
+    await reloaded.waitForSelector("#back-to-workshop");
+
     const tile = page.locator(".tile").first();
     expect(await tile.locator(".figures").first().innerText()).toMatch(/walk-away \$[0-9,]+/);
     expect(await tile.locator(".tile-strip svg").count()).toBe(1);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { consoleUrl, parseRoute } from "../../client/src/app/routes.js";
-import { bucketOf, outcomeCounts, priceChart, surplusChart } from "../../client/src/workshop/chartData.js";
+import { bucketOf, outcomeCounts, priceChart, roundsChart, surplusChart } from "../../client/src/workshop/chartData.js";
 import { emptyWorkshop, reduceWorkshop, type WorkshopInput, type WorkshopModel } from "../../client/src/workshop/model.js";
 import { WorkshopStore } from "../../client/src/workshop/store.js";
 import { stripOf } from "../../client/src/workshop/strip.js";
@@ -115,6 +115,14 @@ describe("debrief chart data", () => {
     expect(d.frontiers).toHaveLength(1);
     expect(d.frontiers[0]!.label).toBe("Pareto frontier T1, T2");
     expect(d.points.map((p) => p.deal)).toEqual([true, false]);
+  });
+
+  it("compares rounds by deal rate, efficiency and right walk-aways", () => {
+    const second = roundDebrief(2, [walk], 0, { scenarioTitle: "y", currency: "USD", deck: "random" });
+    const d = roundsChart([round, second]);
+    expect(d.labels).toEqual([`Round 1: ${deal.scenarioTitle}`, `Round 2: ${walk.scenarioTitle}`]);
+    expect(d.dealRate).toEqual([50, 0]);
+    expect(d.rightWalkAways).toEqual([walk.walkAway?.right ? 100 : 0, walk.walkAway?.right ? 100 : 0]);
   });
 
   it("sorts every game into one ending", () => {

@@ -2,7 +2,8 @@ import type { Route } from "../app/routes.js";
 import { consolePath, workshopPath } from "../app/routes.js";
 import { h } from "../ui/dom.js";
 import type { WorkshopModel } from "./model.js";
-import { activeWorkshop } from "./session.js";
+import { activeWorkshop, workshopSession, type WorkshopSession } from "./session.js";
+import type { WorkshopStore } from "./store.js";
 import "./workshop.css";
 
 /*
@@ -17,15 +18,15 @@ let bar: HTMLElement | null = null;
 let announce: HTMLElement | null = null;
 let off: (() => void) | null = null;
 
-export function showWorkshopBar(route: Route, navigate: (path: string) => void): void {
+export function showWorkshopBar(route: Route, navigate: (path: string) => void, workshops: WorkshopStore): void {
   off?.();
   off = null;
   bar?.remove();
   announce?.remove();
   bar = announce = null;
-  const session = activeWorkshop();
   const atTable = route.kind === "table" || route.kind === "watch" || route.kind === "facilitate";
-  if (!session || !atTable) return;
+  const session = atTable ? (activeWorkshop() ?? resume(workshops)) : null;
+  if (!session) return;
 
   const message = h("span", { class: "msg" });
   const back = h("button", { type: "button", class: "primary", id: "back-to-workshop" });
@@ -49,6 +50,19 @@ export function showWorkshopBar(route: Route, navigate: (path: string) => void):
       if (!facilitator) showAnnouncement(latest.text);
     }
   });
+}
+
+/** After a reload on a table page: reconnect to the workshop this tab is part of, if it still has its credentials. */
+function resume(workshops: WorkshopStore): WorkshopSession | null {
+  const current = workshops.current();
+  if (!current) return null;
+  if (current.kind === "facilitator") {
+    const secret = workshops.facilitatorSecret(current.code);
+    return secret ? workshopSession({ kind: "facilitator", code: current.code, secret }, {}) : null;
+  }
+  const entry = workshops.participant(current.code);
+  if (!entry?.token) return null;
+  return workshopSession({ kind: "participant", code: current.code, token: entry.token, name: entry.name }, {});
 }
 
 function showAnnouncement(text: string): void {

@@ -29,6 +29,7 @@ export function renderConsole(root: HTMLElement, deps: WorkshopDeps, code: strin
   }
   const secret = deps.workshops.facilitatorSecret(code);
   if (!secret) return noSecret(root, deps, code);
+  deps.workshops.setCurrent({ code, kind: "facilitator" });
   const session = workshopSession({ kind: "facilitator", code, secret }, { onRefused: () => deps.workshops.forgetFacilitatorSecret(code) });
 
   let tab: Tab = "class";

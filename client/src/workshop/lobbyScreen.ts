@@ -21,6 +21,7 @@ export type LobbyDeps = WorkshopDeps & { readonly seats: SeatStore };
 export function renderParticipantLobby(root: HTMLElement, deps: LobbyDeps, code: string): () => void {
   const stored = deps.workshops.participant(code);
   if (!stored) return askName(root, deps, code);
+  deps.workshops.setCurrent({ code, kind: "participant" });
   const session = workshopSession(
     { kind: "participant", code, token: stored.token, name: stored.name },
     {
@@ -43,6 +44,7 @@ export function renderParticipantLobby(root: HTMLElement, deps: LobbyDeps, code:
     if (!window.confirm("Leave this workshop for good? Your place in the class is given up.")) return;
     void session.leaveWorkshop().then(() => {
       deps.workshops.forgetParticipant(code);
+      deps.workshops.setCurrent(null);
       endWorkshopSession();
       deps.navigate("/");
     });

@@ -13,7 +13,7 @@ import { WorkshopStore } from "./store.js";
 
 export type WorkshopRoute = Extract<Route, { kind: "workshop_new" | "workshop" | "console" | "facilitate" }>;
 
-const workshops = new WorkshopStore(window.sessionStorage);
+export const workshops = new WorkshopStore(window.sessionStorage);
 
 export function isWorkshopRoute(route: Route): route is WorkshopRoute {
   return route.kind === "workshop_new" || route.kind === "workshop" || route.kind === "console" || route.kind === "facilitate";

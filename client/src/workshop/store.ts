@@ -12,9 +12,11 @@ import type { KeyValueStorage } from "../app/seatStore.js";
 const participantSchema = z.object({ token: z.string().min(1).max(200).nullable(), name: z.string().max(40) });
 const secretSchema = z.object({ secret: z.string().min(1).max(200) });
 const tableSchema = z.object({ secret: z.string().min(1).max(200), workshop: z.string().min(1).max(12) });
+const currentSchema = z.object({ code: z.string().min(1).max(12), kind: z.enum(["participant", "facilitator"]) });
 
 export type ParticipantEntry = z.output<typeof participantSchema>;
 export type TableEntry = z.output<typeof tableSchema>;
+export type CurrentWorkshop = z.output<typeof currentSchema>;
 
 export class WorkshopStore {
   constructor(private readonly session: KeyValueStorage) {}
@@ -50,6 +52,16 @@ export class WorkshopStore {
 
   setTable(code: string, entry: TableEntry): void {
     this.session.setItem(`parley:facilitate:${code}`, JSON.stringify(entry));
+  }
+
+  /** The workshop this tab is part of, so a reload on a table page reconnects to it. */
+  current(): CurrentWorkshop | null {
+    return this.read("parley:workshop:current", currentSchema);
+  }
+
+  setCurrent(entry: CurrentWorkshop | null): void {
+    if (entry) this.session.setItem("parley:workshop:current", JSON.stringify(entry));
+    else this.session.removeItem("parley:workshop:current");
   }
 
   private read<T>(key: string, schema: z.ZodType<T>): T | null {
