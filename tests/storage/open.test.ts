@@ -68,7 +68,8 @@ describe("openStore", () => {
       expect(store).toBeInstanceOf(PostgresStore);
       await store.close();
       expect(existsSync(join(dir, "unused"))).toBe(false);
-      const { rows } = await admin.query("SELECT table_schema FROM information_schema.tables WHERE table_name = 'game_tables'");
+      // Other tests may have schemas of their own in this database: only ours and the default one matter.
+      const { rows } = await admin.query("SELECT table_schema FROM information_schema.tables WHERE table_name = 'game_tables' AND table_schema IN ($1, 'public')", [schema]);
       expect(rows).toEqual([{ table_schema: schema }]);
     } finally {
       await admin.query(`DROP SCHEMA ${schema} CASCADE`);
