@@ -13,6 +13,7 @@ import { secretMatches } from "../tables/secrets.js";
 import { releaseTableCode } from "../tables/tableCode.js";
 import { closeTableLink, openTableLink, tableChanged, type ControlResult, type FacilitatorAction } from "../tables/tableLinks.js";
 import { tableBotSchema, tableRoomOptionsSchema } from "../tables/tableSpec.js";
+import { corked } from "./corked.js";
 import { decodable } from "./decodable.js";
 import { Audience, seatingOf, send, type Seating, type TableClient } from "./audience.js";
 import { MessageBudget } from "./messageBudget.js";
@@ -328,8 +329,10 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
         this.seats.clearDeadline(role);
       }
     }
-    this.sync();
-    this.audience.deliver(this.clients, next, events, justFinished);
+    corked(this.clients, () => {
+      this.sync();
+      this.audience.deliver(this.clients, next, events, justFinished);
+    });
     this.scheduleTurn();
     this.scheduleBot();
     if (justFinished) {
