@@ -79,6 +79,7 @@ export class TableResumer {
       if (wait > leases.leaseMs + LEASE_SLACK_MS) return false;
       await new Promise((resolve) => setTimeout(resolve, wait + 10));
     }
+    if (matchMaker.state === matchMaker.MatchMakerState.SHUTTING_DOWN) return false;
     try {
       await matchMaker.handleCreateRoom(TABLE_ROOM, { code });
       return true;

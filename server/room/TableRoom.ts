@@ -1,4 +1,4 @@
-import { Deferred, ErrorCode, OnMessageException, Room, ServerError, type Client, type ClientPrivate, type RoomException } from "@colyseus/core";
+import { Deferred, ErrorCode, matchMaker, OnMessageException, Room, ServerError, type Client, type ClientPrivate, type RoomException } from "@colyseus/core";
 import { botMove, botProfile, type BotProfile } from "../../shared/bots/index.js";
 import { apply, ROLES, type Action, type ApplyResult, type GameEvent, type Role, type RuleErrorCode, type Scenario, type TableState } from "../../shared/engine/index.js";
 import { CLOSE_CODES, joinErrorMessage, joinOptionsSchema, type JoinErrorCode } from "../../shared/protocol/join.js";
@@ -115,6 +115,8 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
     const claimed = await services.leases.claim(code, () => this.onLeaseLost());
     try {
       this.build(await services.store.loadTable(code), claimed);
+      // A room born while the server drains would never be asked to close.
+      if (matchMaker.state === matchMaker.MatchMakerState.SHUTTING_DOWN) throw new Error("the server is shutting down");
       // A deadline that passed while the table was down is settled before anyone can join.
       if (this.inPlay() && this.table.turnEndsAt !== null && this.table.turnEndsAt <= Date.now()) await this.act({ type: "timeout" });
     } catch (error) {
@@ -418,7 +420,13 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
         this.scheduleBot();
         this.log.info("game started");
       })
-      .catch((error: unknown) => this.failedWrite(error, "start"))
+      .catch((error: unknown) => {
+        this.failedWrite(error, "start");
+        // The store could not take it: try again while both seats are still filled.
+        this.timers.set("begin", RETRY_MS, () => {
+          if (!this.started && !this.starting && !this.halted && ROLES.every((r) => this.seats.isLive(r))) this.begin();
+        });
+      })
       .finally(() => (this.starting = false));
   }
 
