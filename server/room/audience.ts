@@ -1,5 +1,5 @@
 import type { Client } from "@colyseus/core";
-import { canSee, publicScenario, redactEvent, type GameEvent, type Role, type TableState, type Viewer } from "../../shared/engine/index.js";
+import { canSee, debrief, publicScenario, redactEvent, ROLES, type GameEvent, type Role, type TableState, type Viewer } from "../../shared/engine/index.js";
 import type { ServerMessages, ServerMessageType } from "../../shared/protocol/messages.js";
 import { viewOf } from "./views.js";
 
@@ -35,6 +35,8 @@ export class Audience {
     send(client, "private", { sides: view.sides });
     send(client, "events", { events: view.timeline, replay: true });
     if (view.reveal) send(client, "reveal", view.reveal);
+    const lines = debriefFor(table, viewer);
+    if (lines) send(client, "debrief", lines);
   }
 
   /** After an accepted action: the new events each viewer may see, changed private data, the reveal. */
@@ -49,6 +51,8 @@ export class Audience {
       privates.set(viewer, this.privateChange(table, viewer));
     }
     const reveal = justFinished ? viewOf(table, "observer").reveal : null;
+    const debriefs = new Map<Viewer, ServerMessages["debrief"] | null>();
+    if (justFinished) for (const viewer of present) debriefs.set(viewer, debriefFor(table, viewer));
     for (const client of clients) {
       const { viewer } = seatingOf(client);
       const batch = batches.get(viewer)!;
@@ -56,6 +60,8 @@ export class Audience {
       const priv = privates.get(viewer);
       if (priv) send(client, "private", priv);
       if (reveal) send(client, "reveal", reveal);
+      const lines = debriefs.get(viewer);
+      if (lines) send(client, "debrief", lines);
     }
   }
 
@@ -73,6 +79,13 @@ export class Audience {
     this.lastPrivate.set(viewer, json);
     return { sides };
   }
+}
+
+/** A finished game's debrief lines this viewer may read: a player its own, a facilitator both, an observer none. */
+function debriefFor(table: TableState, viewer: Viewer): ServerMessages["debrief"] | null {
+  if (table.phase !== "finished" || viewer === "observer") return null;
+  const seats = viewer === "facilitator" ? ROLES : [viewer];
+  return { lines: Object.fromEntries(seats.map((role) => [role, debrief(table, role)])) };
 }
 
 export function seatingOf(client: TableClient): Seating {

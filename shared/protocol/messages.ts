@@ -3,6 +3,7 @@ import { MAX_MESSAGE_LENGTH, MAX_NOTE_LENGTH } from "../engine/actions.js";
 import type { RuleErrorCode } from "../engine/errors.js";
 import type { GameEvent } from "../engine/events.js";
 import type { PerRole, Role, Viewer } from "../engine/roles.js";
+import type { DebriefLine } from "../engine/debrief.js";
 import type { PrivateView, PublicScenario, Reveal } from "../engine/view.js";
 import { MAX_ADDED_SECONDS } from "../engine/rules/addTime.js";
 
@@ -84,6 +85,8 @@ export type ServerMessages = {
   events: { readonly events: readonly GameEvent[]; readonly replay: boolean };
   /** The end-of-game reveal (walk-aways, ZOPA, surpluses, Nash point). */
   reveal: Reveal;
+  /** The player's debrief, one plain line per lesson (GAME.md §8): own seat only; facilitators get both. */
+  debrief: { readonly lines: Partial<PerRole<readonly DebriefLine[]>> };
   /** A refused message: nothing changed. */
   error: { readonly code: RuleErrorCode | ProtocolErrorCode; readonly message: string; readonly request: string | null };
 };

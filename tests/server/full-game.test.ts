@@ -67,6 +67,12 @@ describe("a full game between two colyseus.js clients", () => {
     expect(Object.keys(buyer.last("private")!.sides).sort()).toEqual(["buyer", "seller"]);
     expect(observer.last("private")!.sides).toEqual({});
     expect(seller.events().map((e) => e.type)).toEqual(expect.arrayContaining(["round_started", "offer_made", "deal", "game_over"]));
+    // Each player reads its own debrief, one line per lesson; an observer gets none.
+    await until("debriefs delivered", () => buyer.last("debrief") !== undefined && seller.last("debrief") !== undefined);
+    expect(Object.keys(buyer.last("debrief")!.lines)).toEqual(["buyer"]);
+    expect(Object.keys(seller.last("debrief")!.lines)).toEqual(["seller"]);
+    expect(buyer.last("debrief")!.lines.buyer!.map((l) => l.lesson)).toEqual(["walk-away", "anchor", "discovery", "curve-balls", "reciprocity", "listening", "notes"]);
+    expect(observer.last("debrief")).toBeUndefined();
 
     // Once the game is over, nothing more is accepted.
     const before = seller.errorCount();

@@ -23,6 +23,8 @@ export type ClientModel = {
   readonly sides: Partial<PerRole<PrivateView>>;
   readonly events: readonly GameEvent[];
   readonly reveal: Reveal | null;
+  /** Debrief lines by seat, once the game is over: own seat for a player, both for a facilitator. */
+  readonly debrief: ServerMessages["debrief"]["lines"];
   readonly refusal: Refusal | null;
   /** Server clock minus local clock, estimated when a turn starts; 0 while clocks agree. */
   readonly clockOffsetMs: number;
@@ -34,6 +36,7 @@ export type ModelInput =
   | { readonly kind: "private"; readonly message: ServerMessages["private"] }
   | { readonly kind: "events"; readonly message: ServerMessages["events"] }
   | { readonly kind: "reveal"; readonly message: ServerMessages["reveal"] }
+  | { readonly kind: "debrief"; readonly message: ServerMessages["debrief"] }
   | { readonly kind: "error"; readonly message: ServerMessages["error"]; readonly at: number }
   | { readonly kind: "link"; readonly link: LinkState; readonly reason?: string }
   | { readonly kind: "dismiss_refusal" };
@@ -46,6 +49,7 @@ export const emptyModel: ClientModel = {
   sides: {},
   events: [],
   reveal: null,
+  debrief: {},
   refusal: null,
   clockOffsetMs: 0,
 };
@@ -65,6 +69,8 @@ export function reduceModel(model: ClientModel, input: ModelInput): ClientModel 
       return { ...model, events: mergeEvents(model.events, input.message) };
     case "reveal":
       return { ...model, reveal: input.message };
+    case "debrief":
+      return { ...model, debrief: input.message.lines };
     case "error":
       return { ...model, refusal: { ...input.message, at: input.at } };
     case "link":

@@ -44,7 +44,7 @@ const FINAL_CLOSES = new Map<number, string>([
   [CLOSE_CODES.rateLimited, "Too many messages were sent from this window: the table closed the connection."],
 ]);
 
-const SERVER_MESSAGES = ["welcome", "private", "events", "reveal", "error"] as const satisfies readonly (keyof ServerMessages)[];
+const SERVER_MESSAGES = ["welcome", "private", "events", "reveal", "debrief", "error"] as const satisfies readonly (keyof ServerMessages)[];
 
 export class TableConnection {
   private model: ClientModel = emptyModel;
@@ -160,6 +160,8 @@ export class TableConnection {
         return this.dispatch({ kind: "events", message: message as ServerMessages["events"] });
       case "reveal":
         return this.dispatch({ kind: "reveal", message: message as ServerMessages["reveal"] });
+      case "debrief":
+        return this.dispatch({ kind: "debrief", message: message as ServerMessages["debrief"] });
       case "error":
         return this.dispatch({ kind: "error", message: message as ServerMessages["error"], at: Date.now() });
     }

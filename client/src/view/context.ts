@@ -1,3 +1,5 @@
+import type { DebriefLine } from "../../../shared/engine/debrief.js";
+import type { PerRole } from "../../../shared/engine/roles.js";
 import type { Package } from "../../../shared/engine/state.js";
 import type { PublicSeat } from "../../../shared/protocol/publicTable.js";
 import type { LinkState, Refusal } from "../model/clientModel.js";
@@ -12,6 +14,8 @@ export type TableContext = {
   readonly closedReason: string | null;
   readonly refusal: Refusal | null;
   readonly clockOffsetMs: number;
+  /** The end-of-game debrief lines this viewer was sent, by seat. */
+  readonly debrief?: Partial<PerRole<readonly DebriefLine[]>>;
   /** The package in the offer builder, previewed against the walk-away. */
   readonly draft: Package | null;
 };

@@ -3,6 +3,7 @@ import { actionsOf, type ActionsVM } from "./actions.js";
 import type { TableContext } from "./context.js";
 import type { ClockVM } from "./countdown.js";
 import { curveCardsOf, type CurveCardVM } from "./curveCards.js";
+import { debriefOf, type DebriefVM } from "./debrief.js";
 import { gaugeOf, type GaugeVM } from "./gauge.js";
 import { roleLabel } from "./labels.js";
 import { ledgerOf, type LedgerVM } from "./ledger.js";
@@ -33,6 +34,7 @@ export type TableVM = {
   readonly questions: QuestionsVM;
   readonly actions: ActionsVM | null;
   readonly reveal: RevealVM | null;
+  readonly debrief: DebriefVM;
   readonly refusal: RefusalVM | null;
 };
 
@@ -63,6 +65,7 @@ export function tableViewModel(view: TableView, ctx: TableContext): TableVM {
     questions: questionsOf(view, ctx),
     actions: actionsOf(view),
     reveal: revealOf(view, ctx),
+    debrief: debriefOf(view, ctx),
     refusal: refusalOf(ctx.refusal, view),
   };
 }

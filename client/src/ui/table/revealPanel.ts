@@ -1,3 +1,4 @@
+import type { DebriefVM } from "../../view/debrief.js";
 import type { RevealVM } from "../../view/reveal.js";
 import { h, renderIfChanged, replaceChildren } from "../dom.js";
 
@@ -7,10 +8,10 @@ export function revealPanel(backToLobby: () => void) {
   const el = h("section", { class: "section reveal", "aria-labelledby": "reveal-title", hidden: true }, h("h2", { id: "reveal-title" }, "The reveal"), body);
   return {
     el,
-    show(reveal: RevealVM | null) {
+    show(reveal: RevealVM | null, debrief: DebriefVM) {
       el.hidden = reveal === null;
       if (!reveal) return;
-      renderIfChanged(body, reveal, (r) =>
+      renderIfChanged(body, { reveal, debrief }, ({ reveal: r }) =>
         replaceChildren(
           body,
           h("p", { class: "headline" }, r.headline),
@@ -27,6 +28,14 @@ export function revealPanel(backToLobby: () => void) {
             h("dt", {}, "Efficiency"),
             h("dd", {}, `${r.efficiency} of the best joint surplus`),
             r.nash ? [h("dt", {}, "Nash point"), h("dd", {}, `${r.nash.text} Terms: ${r.nash.lines.map((l) => l.value).join(" · ")}.`)] : null,
+          ),
+          debrief.map((d) =>
+            h(
+              "section",
+              { class: "debrief", "aria-label": d.title },
+              h("h3", {}, d.title),
+              h("ul", { class: "debrief-lines" }, d.lines.map((l) => h("li", { class: `tone-${l.tone}` }, h("strong", {}, `${l.lesson}. `), l.text))),
+            ),
           ),
           h("div", { class: "reveal-actions" }, h("button", { type: "button", class: "primary", onclick: backToLobby }, "Back to the lobby")),
         ),

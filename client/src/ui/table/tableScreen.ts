@@ -188,6 +188,7 @@ export function renderTableScreen(root: HTMLElement, deps: TableDeps, target: Ta
       closedReason: model.closedReason,
       refusal: model.refusal,
       clockOffsetMs: model.clockOffsetMs,
+      debrief: model.debrief,
       draft,
     });
     const keys = shortcuts(vm.actions?.playing ? (view.viewer as Role) : null);
@@ -199,7 +200,7 @@ export function renderTableScreen(root: HTMLElement, deps: TableDeps, target: Ta
     panels.move?.show(vm, view);
     const own = vm.privatePanels.find((p) => p.role === view?.viewer) ?? null;
     panels.notes?.show(own, view.phase !== "finished");
-    reveal.show(vm.reveal);
+    reveal.show(vm.reveal, vm.debrief);
     talk.show(vm.talk);
     ledger.show(vm.ledger);
     summary.show(vm);
