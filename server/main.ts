@@ -1,6 +1,7 @@
 import { parseConfig } from "./config.js";
 import { createLogger } from "./logger.js";
 import { startServer } from "./start.js";
+import { sqlitePathFor, storageSettingsOf } from "./storage/open.js";
 
 /* Entry point of `npm start`: settings from the environment, then the server. */
 
@@ -13,8 +14,16 @@ const { config } = parsed;
 const logger = createLogger(config.LOG_LEVEL);
 try {
   const running = await startServer(config, { logger, handleSignals: true });
+  const storage = config.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : sqlitePathFor(storageSettingsOf(config));
   logger.info(
-    { url: `http://${config.HOST}:${running.port}`, reconnectSeconds: config.RECONNECT_SECONDS, scenarios: running.services.catalog.list().length },
+    {
+      url: `http://${config.HOST}:${running.port}`,
+      reconnectSeconds: config.RECONNECT_SECONDS,
+      scenarios: running.services.catalog.list().length,
+      storage,
+      scaleOut: config.REDIS_URL ? { publicAddress: config.PUBLIC_ADDRESS } : false,
+      resumedGames: running.recovered.tables,
+    },
     "Parley is listening",
   );
 } catch (error) {
