@@ -16,7 +16,7 @@ export type BenchArgs = {
 export const BENCH_USAGE = `Usage: npm run bench:load [-- options]
   --quick          a short run (100 tables, short windows): under 60 s
   --tables N       tables in play (default 1000; --quick: 100); observers = N/10, facilitators = N/20
-  --seconds S      measurement window of each load (default 30; --quick: 6)
+  --seconds S      measurement window of each load (default 30; --quick: 5)
   --only KIND      run one load: human | closed (default both)
   --profile DIR    write the server's CPU profile of each load window into DIR (human.cpuprofile, …)
   --json FILE      also write every figure as JSON to FILE
@@ -52,7 +52,7 @@ export function parseBenchArgs(argv: readonly string[]): { ok: true; args: Bench
   };
   const tables = whole("tables", values.tables, quick ? 100 : 1000, 5000);
   if (typeof tables === "string") return { ok: false, error: tables };
-  const seconds = whole("seconds", values.seconds, quick ? 6 : 30, 600);
+  const seconds = whole("seconds", values.seconds, quick ? 5 : 30, 600);
   if (typeof seconds === "string") return { ok: false, error: seconds };
   const only = values.only;
   if (only !== undefined && only !== "human" && only !== "closed") return { ok: false, error: `--only must be human or closed (got "${only}")` };

@@ -27,6 +27,8 @@ const loadStart = loadAverage();
 const workDir = mkdtempSync(join(tmpdir(), "parley-bench-"));
 if (args.profileDir) mkdirSync(args.profileDir, { recursive: true });
 const say = (text: string) => process.stdout.write(`${text}\n`);
+const began = performance.now();
+const progress = (phase: string) => say(`[${((performance.now() - began) / 1000).toFixed(0).padStart(3)} s] ${phase}…`);
 
 /** Production defaults, except that finished tables close sooner: bots finish a game in seconds, people in a quarter of an hour. */
 const SETTINGS = { TABLE_IDLE_SECONDS: "10" } as const;
@@ -46,18 +48,16 @@ say(`load: ${args.tables} tables × 2 bot players + ${observers} observers + ${f
 
 let exitCode = 1;
 try {
-  say("measuring the floor…");
+  progress("measuring the floor");
   const floor = await measureFloor({
     connections: clients,
     messageBytes,
     maxPayload: MAX_PAYLOAD_BYTES,
-    warmupMs: quick ? 1000 : 2000,
+    warmupMs: 1000,
     windowMs: quick ? 3000 : 10_000,
     workDir,
   });
-  say(`${floorTable(floor)}\n`);
 
-  say("starting Parley and seating the tables…");
   const plan: ParleyPlan = {
     workDir,
     tables: args.tables,
@@ -70,13 +70,16 @@ try {
     human: { minMs: 0, maxMs: 2000 },
     settleMs: quick ? 1000 : 3000,
     idleMs: quick ? 2000 : 5000,
-    warmupMs: quick ? 2000 : 5000,
+    warmupMs: quick ? 1500 : 5000,
     windowMs: args.seconds * 1000,
     joinConcurrency: 20,
     seed: 8,
     profileDir: args.profileDir,
+    progress,
   };
   const parley = await measureParley(plan);
+  progress("done");
+  say(`\n${floorTable(floor)}\n`);
   say(`${idleTable(parley)}\n`);
   say(`${loadTable(parley.loads, floor)}\n`);
 

@@ -34,6 +34,8 @@ export type ParleyPlan = {
   readonly seed: number;
   /** Write a CPU profile of the server for each load window into this folder. */
   readonly profileDir: string | null;
+  /** Told as each phase begins. */
+  readonly progress: (phase: string) => void;
 };
 
 export type IdleResult = {
@@ -57,13 +59,11 @@ export type LoadResult = {
   readonly gamesPerSecond: number;
   readonly joinsPerSecond: number;
   readonly latency: Record<Viewpoint, LatencySummary>;
-  /** All server CPU in the window per completed action, table churn included. */
-  readonly cpuUsPerAction: number;
   /**
-   * The same without the table churn (open, seat, leave) that each finished game causes,
-   * estimated from the CPU those steps cost when measured alone: the action path itself.
+   * All server CPU in the window per completed action: the table turnover each finished game
+   * causes (a new table, joins, leaves: about one game per ten actions) included.
    */
-  readonly actionPathUsPerAction: number;
+  readonly cpuUsPerAction: number;
   readonly serverCore: number;
   readonly loadCore: number;
   readonly rssMiB: number;
@@ -100,18 +100,21 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const MiB = 2 ** 20;
 
 export async function measureParley(plan: ParleyPlan): Promise<ParleyResult> {
+  plan.progress("starting the Parley server");
   const server = await startParley({ workDir: plan.workDir, settings: plan.settings, nodeFlags: plan.nodeFlags });
   const load = RpcChild.start<LoadMethods>("loadgen", { script: join(HERE, "loadgen.ts"), output: join(plan.workDir, "loadgen.log") });
   const cpu = async () => (await server.probe.call("sample", { gc: false })).cpuUs;
   try {
     const { idle, openUs } = await measureIdle(plan, server, load);
+    plan.progress("observers and facilitators joining");
     const watchStart = await cpu();
     await load.call("addWatchers", { concurrency: plan.joinConcurrency }, 300_000);
     const watchUs = (await cpu()) - watchStart;
-    const measured: MeasuredLoad[] = [];
+    const measured: LoadResult[] = [];
     for (const kind of plan.loads) measured.push(await measureLoad(plan, kind, server, load));
     await load.call("pace", { mode: "idle" });
     await sleep(plan.settleMs);
+    plan.progress("everyone leaving");
     const leaveStart = await cpu();
     const leaving = (await load.call("report", null)).clients;
     await load.call("stop", { concurrency: plan.joinConcurrency }, 300_000);
@@ -127,7 +130,7 @@ export async function measureParley(plan: ParleyPlan): Promise<ParleyResult> {
       watcherUsPerJoin: watchUs / Math.max(1, plan.observers + plan.facilitators),
       leaveUsPerClient: leaveUs / Math.max(1, leaving),
     };
-    const loads = measured.map((l): LoadResult => ({ ...l, actionPathUsPerAction: l.actions > 0 ? (l.serverCpuUs - l.games * churn.usPerTable) / l.actions : Number.NaN }));
+    const loads = measured;
     const uncaught = after.uncaught;
     const exit = await server.stop();
     const log = await server.log();
@@ -153,17 +156,20 @@ export async function measureParley(plan: ParleyPlan): Promise<ParleyResult> {
 
 async function measureIdle(plan: ParleyPlan, server: ParleyServer, load: RpcChild<LoadMethods>): Promise<{ idle: IdleResult; openUs: number }> {
   const { probe } = server;
+  plan.progress("measuring the empty server");
   await sleep(plan.settleMs);
   const base = await probe.call("sample", { gc: true });
   await sleep(plan.idleMs);
   const baseEnd = await probe.call("sample", { gc: false });
   const baseRate = (baseEnd.cpuUs - base.cpuUs) / (baseEnd.at - base.at);
 
+  plan.progress(`opening ${plan.tables} tables and seating two bots at each`);
   const t0 = performance.now();
   const openStart = await probe.call("sample", { gc: false });
   const opened = await load.call("open", { ...fleetPlan(plan, server), concurrency: plan.joinConcurrency }, 600_000);
   const openEnd = await probe.call("sample", { gc: false });
   const openSeconds = (performance.now() - t0) / 1000;
+  plan.progress("measuring the seated, idle tables");
   await sleep(plan.settleMs);
   const seated = await probe.call("sample", { gc: true });
   await sleep(plan.idleMs);
@@ -196,11 +202,10 @@ function fleetPlan(plan: ParleyPlan, server: ParleyServer) {
   };
 }
 
-type MeasuredLoad = Omit<LoadResult, "actionPathUsPerAction">;
-
-async function measureLoad(plan: ParleyPlan, kind: LoadKind, server: ParleyServer, load: RpcChild<LoadMethods>): Promise<MeasuredLoad> {
+async function measureLoad(plan: ParleyPlan, kind: LoadKind, server: ParleyServer, load: RpcChild<LoadMethods>): Promise<LoadResult> {
   const { probe } = server;
   const pace: Pace = kind === "human" ? { mode: "human", ...plan.human } : { mode: "closed" };
+  plan.progress(kind === "human" ? `human-paced play (think ${plan.human.minMs}–${plan.human.maxMs} ms)` : "closed-loop play (saturation)");
   await load.call("pace", pace);
   await sleep(plan.warmupMs);
   await load.call("mark", null);
