@@ -85,6 +85,9 @@ describe("the table talk", () => {
       talkOf(clientView(SCRIPTS.midGame(), viewer), contextFor()).filter((l) => l.text.startsWith("Answer:"));
     expect(answer("buyer")).toHaveLength(1);
     expect(answer("buyer")[0]!.private).toBe(true);
+    expect(answer("buyer")[0]!.privateTag).toBe("only you");
+    const facilitator = talkOf(clientView(SCRIPTS.midGame(), "facilitator"), contextFor()).filter((l) => l.text.startsWith("Answer:"));
+    expect(facilitator.map((l) => l.privateTag)).toEqual(["buyer only"]);
     expect(answer("seller")).toHaveLength(0);
     expect(answer("observer")).toHaveLength(0);
   });

@@ -13,6 +13,8 @@ export type TalkLineVM = {
   readonly text: string;
   readonly message: string | null;
   readonly private: boolean;
+  /** Who may read a private line: "only you" for its side, "buyer only" / "seller only" for a facilitator. */
+  readonly privateTag: string | null;
   readonly tone: "move" | "info" | "alert";
 };
 
@@ -20,7 +22,8 @@ export function talkOf(view: TableView, ctx: TableContext): TalkLineVM[] {
   return view.timeline.flatMap((e) => {
     const line = describe(e, view, ctx);
     if (!line) return [];
-    return [{ key: `ev-${e.seq}`, round: e.round, private: e.audience !== "all", message: null, ...line }];
+    const privateTag = e.audience === "all" ? null : e.audience === view.viewer ? "only you" : `${e.audience} only`;
+    return [{ key: `ev-${e.seq}`, round: e.round, private: privateTag !== null, privateTag, message: null, ...line }];
   });
 }
 

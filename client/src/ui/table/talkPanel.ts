@@ -23,7 +23,7 @@ export function talkPanel() {
             "li",
             { class: `line tone-${line.tone} who-${line.who}${line.private ? " private" : ""}` },
             h("span", { class: "line-round" }, `R${line.round}`),
-            h("span", { class: "line-text" }, line.text, line.private ? h("span", { class: "tag" }, "only you") : null),
+            h("span", { class: "line-text" }, line.text, line.privateTag ? h("span", { class: "tag" }, line.privateTag) : null),
             line.message ? h("q", { class: "line-message" }, line.message) : null,
           ),
         );
