@@ -26,6 +26,17 @@ export function firstAmount(text: string): number | null {
   return m[1] ? -n : n;
 }
 
+const read = new WeakMap<readonly KnownFact[], { readonly space: PackageSpace; readonly owner: Role; readonly facts: OtherSideFacts }>();
+
+/** readFacts, cached on the list of learned facts: a bot sees the same list move after move until it learns something. */
+export function factsFrom(learned: readonly KnownFact[], space: PackageSpace, owner: Role): OtherSideFacts {
+  const known = read.get(learned);
+  if (known && known.space === space && known.owner === owner) return known.facts;
+  const facts = readFacts(learned, space, owner);
+  read.set(learned, { space, owner, facts });
+  return facts;
+}
+
 export function readFacts(learned: readonly KnownFact[], space: PackageSpace, owner: Role): OtherSideFacts {
   let walkAway: number | null = null;
   let pressed = false;

@@ -1,8 +1,14 @@
 import type { Package } from "../engine/index.js";
 import { netOf, priceFor, theirGain, type Position } from "./position.js";
-import { comboOf, packageOf } from "./space.js";
+import { theirMoneyInto } from "./opponent.js";
+import { comboOf, packageOf, Scratch } from "./space.js";
 
 export type Plan = { readonly terms: Package; readonly net: number };
+
+/* Prices and nets of the first pass, read back by the second, and the other side's money per combination. */
+const pricesScratch = new Scratch();
+const netsScratch = new Scratch();
+const theirScratch = new Scratch();
 
 /**
  * The package for this turn: as close to the target as the price grid allows, never below the
@@ -12,9 +18,16 @@ export type Plan = { readonly terms: Package; readonly net: number };
 export function planOffer(pos: Position, target: number): Plan | null {
   const penalty = pos.penaltyAtStrike;
   const { allowed } = pos;
+  const n = allowed.length;
+  const prices = pricesScratch.get(n);
+  const nets = netsScratch.get(n);
   let closest = Infinity;
-  for (const c of allowed) {
-    const net = netOf(pos, c, priceFor(pos, c, target, penalty), penalty);
+  for (let i = 0; i < n; i++) {
+    const c = allowed[i] as number;
+    const price = priceFor(pos, c, target, penalty);
+    const net = netOf(pos, c, price, penalty);
+    prices[i] = price;
+    nets[i] = net;
     if (net >= 0) closest = Math.min(closest, Math.abs(net - target));
   }
   if (closest === Infinity) return null;
@@ -23,27 +36,25 @@ export function planOffer(pos: Position, target: number): Plan | null {
   const tolerance = closest + pos.space.price.step;
   const theirs = pos.view.standing[pos.me === "buyer" ? "seller" : "buyer"];
   const theirCombo = theirs ? comboOf(pos.space, theirs.terms) : -1;
+  const their = theirScratch.get(pos.space.size);
+  theirMoneyInto(pos.opponent, pos.space, their);
   let best = -1;
-  let bestPrice = 0;
-  let bestNet = 0;
   let bestGain = -Infinity;
   let bestLikeness = -1;
-  for (const c of allowed) {
-    const price = priceFor(pos, c, target, penalty);
-    const net = netOf(pos, c, price, penalty);
+  for (let i = 0; i < n; i++) {
+    const net = nets[i] as number;
     if (net < 0 || Math.abs(net - target) > tolerance) continue;
-    const gain = theirGain(pos, c, price);
+    const c = allowed[i] as number;
+    const gain = theirGain(pos, their[c] as number, prices[i] as number);
     if (gain < bestGain) continue;
     const likeness = theirCombo < 0 ? 0 : sameTerms(pos, c, theirCombo);
     if (gain > bestGain || likeness > bestLikeness) {
-      best = c;
-      bestPrice = price;
-      bestNet = net;
+      best = i;
       bestGain = gain;
       bestLikeness = likeness;
     }
   }
-  return { terms: packageOf(pos.space, best, bestPrice), net: bestNet };
+  return { terms: packageOf(pos.space, allowed[best] as number, prices[best] as number), net: nets[best] as number };
 }
 
 function sameTerms(pos: Position, a: number, b: number): number {

@@ -10,8 +10,8 @@ import {
   type SidePrivate,
   type TableView,
 } from "../engine/index.js";
-import { readFacts } from "./facts.js";
-import { opponentModel, theirMoney, type OpponentModel } from "./opponent.js";
+import { factsFrom } from "./facts.js";
+import { opponentModel, type OpponentModel } from "./opponent.js";
 import { sideOf } from "./ownSide.js";
 import { allowedCombos, comboOf, packageSpace, priceCeiling, sideMoney, snapPrice, type MoneyTable, type PackageSpace } from "./space.js";
 
@@ -24,6 +24,9 @@ import { allowedCombos, comboOf, packageSpace, priceCeiling, sideMoney, snapPric
 export type Position = {
   readonly view: TableView;
   readonly me: Role;
+  /** me === "seller" and own.walkAway, kept at hand for the loops over every combination. */
+  readonly seller: boolean;
+  readonly walkAway: number;
   readonly own: PrivateView;
   readonly side: SidePrivate;
   readonly scenario: Issues;
@@ -49,6 +52,8 @@ export function positionOf(view: TableView, me: Role, own: PrivateView): Positio
   return {
     view,
     me,
+    seller: me === "seller",
+    walkAway: own.walkAway,
     own,
     side: sideOf(own),
     scenario,
@@ -59,33 +64,32 @@ export function positionOf(view: TableView, me: Role, own: PrivateView): Positio
     strikeRound,
     penaltyNow: penaltyAt(own.hotButtons, view.round),
     penaltyAtStrike: penaltyAt(own.hotButtons, strikeRound),
-    opponent: opponentModel(view, me, space, money.spreads, readFacts(own.learned, space, otherRole(me))),
+    opponent: opponentModel(view, me, space, money.spreads, factsFrom(own.learned, space, otherRole(me))),
   };
 }
 
 /** The bot's utility for combination c at a price, net of a penalty. */
 export function netOf(pos: Position, combo: number, price: number, penalty: number): number {
   const money = pos.money.combos[combo] as number;
-  return pos.me === "seller" ? price - money - pos.own.walkAway - penalty : pos.own.walkAway + money - price - penalty;
+  return pos.seller ? price - money - pos.walkAway - penalty : pos.walkAway + money - price - penalty;
 }
 
 /** The price on the grid that gives the bot at least `target` on combination c (or the best it can get). */
 export function priceFor(pos: Position, combo: number, target: number, penalty: number): number {
   const money = pos.money.combos[combo] as number;
-  return pos.me === "seller"
-    ? snapPrice(pos.space.price, pos.own.walkAway + money + penalty + target, "up", pos.ceiling)
-    : snapPrice(pos.space.price, pos.own.walkAway + money - penalty - target, "down", pos.ceiling);
+  return pos.seller
+    ? snapPrice(pos.space.price, pos.walkAway + money + penalty + target, "up", pos.ceiling)
+    : snapPrice(pos.space.price, pos.walkAway + money - penalty - target, "down", pos.ceiling);
 }
 
 /** The price the bot likes best: the top it may ask as seller, the bottom of the range as buyer. */
 export function bestPrice(pos: Position): number {
-  return pos.me === "seller" ? pos.ceiling : pos.space.price.min;
+  return pos.seller ? pos.ceiling : pos.space.price.min;
 }
 
-/** The guessed utility of the other side for a package, up to their unknown walk-away. */
-export function theirGain(pos: Position, combo: number, price: number): number {
-  const money = theirMoney(pos.opponent, pos.space, combo);
-  return pos.me === "seller" ? money - price : price - money;
+/** The guessed utility of the other side for a package whose terms they are guessed to value at `theirMoney`, up to their unknown walk-away. */
+export function theirGain(pos: Position, theirMoney: number, price: number): number {
+  return pos.seller ? theirMoney - price : price - theirMoney;
 }
 
 /**

@@ -83,16 +83,39 @@ export function packageOf(space: PackageSpace, combo: number, price: number): Pa
   return terms;
 }
 
-/** Sum over the axes of a per-value table, for every combination. */
-function comboSums(space: PackageSpace, perAxis: readonly Float64Array[]): Float64Array {
-  const A = space.axes.length;
-  const out = new Float64Array(space.size);
-  for (let c = 0; c < space.size; c++) {
-    let sum = 0;
-    for (let a = 0; a < A; a++) sum += (perAxis[a] as Float64Array)[space.index[c * A + a] as number] as number;
-    out[c] = sum;
+/**
+ * Sum over the axes of a per-value table, for every combination, written into `out`. Added axis
+ * by axis in the same order as a per-combination loop would (so the figures are identical), but
+ * sharing the partial sums of the leading axes: about size · 1.5 additions instead of
+ * size · axes. Combinations are numbered with the last axis fastest, so the table of the first
+ * a + 1 axes is built in place from that of the first a, from the back.
+ */
+export function comboSumsInto(space: PackageSpace, perAxis: readonly ArrayLike<number>[], out: number[] | Float64Array): void {
+  out[0] = 0;
+  let filled = 1;
+  for (let a = 0; a < space.axes.length; a++) {
+    const values = perAxis[a] as ArrayLike<number>;
+    const n = values.length;
+    for (let j = filled - 1; j >= 0; j--) {
+      const partial = out[j] as number;
+      for (let i = n - 1; i >= 0; i--) out[j * n + i] = partial + (values[i] as number);
+    }
+    filled *= n;
   }
-  return out;
+}
+
+/**
+ * A table of numbers reused call after call for scratch work that ends with the call: the bots'
+ * per-move tables would otherwise be most of what they allocate. Grown when a bigger space comes.
+ */
+export class Scratch {
+  private data: number[] = [];
+
+  /** At least `size` numbers; what the last user left in them is garbage. */
+  get(size: number): number[] {
+    if (this.data.length < size) this.data = new Array<number>(size).fill(0);
+    return this.data;
+  }
 }
 
 /** One side's money (worth to the buyer, cost to the seller) for each value of each axis. */
@@ -126,7 +149,9 @@ export function sideMoney(space: PackageSpace, scenario: Issues, values: Readonl
   if (!table) {
     const perAxis = axisMoney(space, scenario, values);
     const spreads = Float64Array.from(perAxis, (m) => Math.max(...m) - Math.min(...m));
-    table = { perAxis, combos: comboSums(space, perAxis), spreads };
+    const combos = new Float64Array(space.size);
+    comboSumsInto(space, perAxis, combos);
+    table = { perAxis, combos, spreads };
     bySpace.set(values, table);
   }
   return table;
@@ -148,9 +173,15 @@ export function priceCeiling(space: PackageSpace, hotButtons: readonly HotButton
 }
 
 const allowedCache = new WeakMap<PackageSpace, Map<string, Int32Array>>();
+const allowedByHotButtons = new WeakMap<readonly HotButton[], { readonly space: PackageSpace; readonly allowed: Int32Array }>();
 
-/** Combinations within the caps a side has on non-price issues; cached on what the caps are. */
+/**
+ * Combinations within the caps a side has on non-price issues; cached on what the caps are, and
+ * on the hot-button list itself, which a bot sees unchanged move after move.
+ */
 export function allowedCombos(space: PackageSpace, hotButtons: readonly HotButton[]): Int32Array {
+  const known = allowedByHotButtons.get(hotButtons);
+  if (known && known.space === space) return known.allowed;
   const caps: { a: number; max: number }[] = [];
   for (const h of hotButtons) {
     if (h.kind !== "budgetCap") continue;
@@ -168,6 +199,7 @@ export function allowedCombos(space: PackageSpace, hotButtons: readonly HotButto
     allowed = Int32Array.from(combosWithin(space, caps));
     bySpace.set(key, allowed);
   }
+  allowedByHotButtons.set(hotButtons, { space, allowed });
   return allowed;
 }
 

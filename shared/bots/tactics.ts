@@ -1,7 +1,8 @@
 import { otherRole, penaltyAt } from "../engine/index.js";
-import { theirMoney } from "./opponent.js";
+import { theirMoneyInto } from "./opponent.js";
 import { bestPrice, netOf, netOfPackage, type Position } from "./position.js";
 import type { BotProfile } from "./profiles.js";
+import { Scratch } from "./space.js";
 
 /*
  * How much the bot asks for this turn, in its own net utility. Time-dependent tactics follow
@@ -22,9 +23,7 @@ const KNOWN_FLOOR_SHARE = 0.5;
 export function utilityRange(pos: Position): UtilityRange | null {
   if (pos.ceiling < pos.space.price.min) return null;
   const penalty = pos.penaltyAtStrike;
-  const price = bestPrice(pos);
-  let max = -Infinity;
-  for (const c of pos.allowed) max = Math.max(max, netOf(pos, c, price, penalty));
+  const max = bestNet(pos, bestPrice(pos), penalty);
   if (max < 0) return null;
   // The bot's last offer before the final turn: it settles for its walk-away rather than lose a deal it can take.
   const lastOffer = pos.view.turn + 2 >= pos.view.lastRound * 2;
@@ -34,15 +33,33 @@ export function utilityRange(pos: Position): UtilityRange | null {
   return { min: Math.min(top, most * KNOWN_FLOOR_SHARE), max: top };
 }
 
+/**
+ * The bot's best net at one price over the combinations it may offer (-Infinity when none). The
+ * net falls as the bot's own money rises for a seller (a cost) and rises with it for a buyer (a
+ * worth), and each rounding step keeps that order, so the best is the net of the cheapest or the
+ * dearest combination: one scan of the money table, the same figure as taking every net's maximum.
+ */
+function bestNet(pos: Position, price: number, penalty: number): number {
+  const money = pos.money.combos;
+  const seller = pos.me === "seller";
+  let best = -1;
+  for (const c of pos.allowed) if (best < 0 || (seller ? (money[c] as number) < (money[best] as number) : (money[c] as number) > (money[best] as number))) best = c;
+  return best < 0 ? -Infinity : netOf(pos, best, price, penalty);
+}
+
+const theirScratch = new Scratch();
+
 /** With the other side's walk-away known: the bot's best utility on a package that leaves them exactly at it. */
 function mostTheyCanGive(pos: Position): number | null {
   const walkAway = pos.opponent.walkAway;
   if (walkAway === null) return null;
   const { price } = pos.space;
+  const their = theirScratch.get(pos.space.size);
+  theirMoneyInto(pos.opponent, pos.space, their);
   let most = -Infinity;
   for (const c of pos.allowed) {
     // Their limit: a buyer pays up to walk-away + worth, a seller takes down to walk-away + cost.
-    const limit = walkAway + theirMoney(pos.opponent, pos.space, c);
+    const limit = walkAway + (their[c] as number);
     const p = Math.min(Math.max(limit, price.min), pos.ceiling);
     most = Math.max(most, netOf(pos, c, p, pos.penaltyAtStrike));
   }
