@@ -39,6 +39,7 @@ describe("graceful shutdown (SIGTERM)", () => {
     const termAt = Date.now();
     expect(await server.terminate()).toBe(0);
     const drainMs = Date.now() - termAt;
+    await until("both players told", () => players.every((p) => p.closes.length > 0), 5000);
     for (const p of players) expect(p.closes[0]).toBe(CLOSE_CODES.serverShutdown);
 
     // While it is down: open, nobody's lease, unscored; the log replays to a game in progress.

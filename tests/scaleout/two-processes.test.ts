@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ROLES } from "../../shared/engine/index.js";
+import { CLOSE_CODES } from "../../shared/protocol/join.js";
 import { openPostgresStore } from "../../server/storage/postgres.js";
 import { bundleServer, freePort, openTableOver, ServerProcess } from "../recovery/helpers/serverProcess.js";
 import { SeatPlayer, until } from "../recovery/helpers/seatPlayer.js";
@@ -108,7 +109,7 @@ describe("handing a table over between processes", () => {
     expect(await a.terminate()).toBe(0);
     await until("both players back, on B", () => seats.every((p) => p.arrivals.length >= 2 && p.live), 20_000);
     const handoverMs = Date.now() - termAt;
-    for (const p of seats) expect(p.closes[0]).toBe(4503);
+    for (const p of seats) expect(p.closes[0]).toBe(CLOSE_CODES.serverShutdown);
     for (const p of seats) expect(p.arrivals[1]!.turn).toBeGreaterThanOrEqual(turn);
     expect(b.logs.some((l) => l.msg === "table resumed" && l.table === table.code)).toBe(true);
     await until("game over on B", () => seats.every((p) => p.finished), 40_000);
@@ -134,7 +135,7 @@ describe("handing a table over between processes", () => {
 
     // A finds out (its next renewal, or its next append refused by the owner check) and sends the players on.
     await until("A let the table go", () => a.logs.some((l) => l.table === table.code && (l.msg === "table lease lost: another process resumes it" || l.msg === "the store holds a newer copy of this table: closing it here")), 15_000);
-    await until("both players on B", () => seats.every((p) => p.closes.includes(4302) && p.live), 20_000);
+    await until("both players on B", () => seats.every((p) => p.closes.includes(CLOSE_CODES.tableMoved) && p.live), 20_000);
     await until("game over on B", () => seats.every((p) => p.finished), 40_000);
     const done = (await store.loadTable(table.code))!;
     await store.close();
