@@ -46,6 +46,23 @@ describe("SQLite file", () => {
     raw.close();
   });
 
+  it("upgrades a file of the first schema in place, keeping its tables and logs", async () => {
+    const raw = new Database(path);
+    raw.exec(SQLITE_MIGRATIONS[0]!);
+    raw.pragma("user_version = 1");
+    raw.prepare(`INSERT INTO game_tables (code, scenario_id, seed, draw_seed, options, created_at) VALUES ('OLD111', 'backup-appliance', 's', 'd', '{}', 1)`).run();
+    raw.prepare(`INSERT INTO table_actions (code, seq, action, at) VALUES ('OLD111', 1, '{"type":"timeout"}', 2)`).run();
+    raw.close();
+    const store = new SqliteStore({ path });
+    expect(await store.loadTable("OLD111")).toMatchObject({ startedAt: null, closedAt: null, status: "open", log: [{ seq: 1, action: { type: "timeout" }, at: 2 }] });
+    await store.startTable("OLD111", 3);
+    expect(await store.findOrphanedTables("me", 4)).toEqual(["OLD111"]);
+    await store.close();
+    const check = new Database(path, { readonly: true });
+    expect(check.pragma("user_version", { simple: true })).toBe(SQLITE_MIGRATIONS.length);
+    check.close();
+  });
+
   it("refuses a file from a newer build and leaves it alone", async () => {
     await new SqliteStore({ path }).close();
     const raw = new Database(path);
