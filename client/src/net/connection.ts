@@ -37,10 +37,10 @@ export class JoinFailure extends Error {
 }
 
 /** Close codes after which coming back makes no sense. */
+/** Closes after which coming back is pointless. A server restart (serverShutdown) is not one: tables resume from the store. */
 const FINAL_CLOSES = new Map<number, string>([
   [4000, "You left the table."],
   [CLOSE_CODES.tableClosed, "The table was closed after standing empty."],
-  [CLOSE_CODES.serverShutdown, "The server is restarting: the table has closed."],
   [CLOSE_CODES.rateLimited, "Too many messages were sent from this window: the table closed the connection."],
 ]);
 
