@@ -1,4 +1,4 @@
-import { otherRole, perRole, type PerRole, type Role } from "./roles.js";
+import type { PerRole } from "./roles.js";
 import type { Concession, Offer, TableState } from "./state.js";
 import { buyerward } from "./terms.js";
 import { issueMoney } from "./valuation.js";
@@ -56,12 +56,27 @@ export type LedgerBalance = {
 
 /** The running balance both players see (computed from the public part of the ledger). */
 export function ledgerBalance(ledger: readonly Pick<Concession, "by" | "share" | "status">[]): PerRole<LedgerBalance> {
-  const sums: Record<Role, number> = { buyer: 0, seller: 0 };
-  const unanswered: Record<Role, number> = { buyer: 0, seller: 0 };
+  // Plain sums rather than per-role records and closures: every view carries a balance.
+  let buyerGave = 0;
+  let sellerGave = 0;
+  let buyerUnanswered = 0;
+  let sellerUnanswered = 0;
   for (const c of ledger) {
-    sums[c.by] += c.share;
-    if (c.status === "unreciprocated") unanswered[c.by] += 1;
+    const unanswered = c.status === "unreciprocated" ? 1 : 0;
+    if (c.by === "buyer") {
+      buyerGave += c.share;
+      buyerUnanswered += unanswered;
+    } else {
+      sellerGave += c.share;
+      sellerUnanswered += unanswered;
+    }
   }
-  const round = (n: number) => Math.round(n * 1000) / 1000;
-  return perRole((role) => ({ given: round(sums[role]), received: round(sums[otherRole(role)]), unreciprocated: unanswered[role] }));
+  const buyer = round3(buyerGave);
+  const seller = round3(sellerGave);
+  return {
+    buyer: { given: buyer, received: seller, unreciprocated: buyerUnanswered },
+    seller: { given: seller, received: buyer, unreciprocated: sellerUnanswered },
+  };
 }
+
+const round3 = (n: number) => Math.round(n * 1000) / 1000;

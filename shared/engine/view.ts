@@ -1,6 +1,6 @@
 import type { GameEvent } from "./events.js";
 import { ledgerBalance, type LedgerBalance } from "./ledger.js";
-import { ROLES, type PerRole, type Role, type Viewer } from "./roles.js";
+import { ROLES, VIEWERS, type PerRole, type Role, type Viewer } from "./roles.js";
 import type { BriefPoint, Card, Issue, Scenario } from "./scenario.js";
 import { analyzeTable, type DrawAnalysis } from "./scoring.js";
 import {
@@ -110,7 +110,6 @@ export function publicScenario(scenario: Scenario): PublicScenario {
 
 export function viewFor(state: TableState, viewer: Viewer): TableView {
   const finished = state.phase === "finished";
-  const seesMoneyOf = (by: Role) => viewer === "facilitator" || viewer === by;
   return {
     viewer,
     scenario: publicScenario(state.scenario),
@@ -124,7 +123,7 @@ export function viewFor(state: TableState, viewer: Viewer): TableView {
     turnMs: state.turnMs,
     offers: state.offers,
     standing: state.standing,
-    ledger: state.ledger.map((c) => redactConcession(c, seesMoneyOf(c.by))),
+    ledger: state.ledger.map((c) => redactConcession(c, viewer === "facilitator" || viewer === c.by)),
     balance: ledgerBalance(state.ledger),
     interruptions: state.interruptions,
     asked: state.asked,
@@ -137,9 +136,12 @@ export function viewFor(state: TableState, viewer: Viewer): TableView {
 }
 
 function redactConcession(c: Concession, seesMoney: boolean): ConcessionView {
-  if (seesMoney) return c;
-  const { money: _hidden, ...rest } = c;
-  return rest;
+  return seesMoney ? c : withoutMoney(c);
+}
+
+/** A concession without its money, fields in the engine's order: an object rest copy costs several times more, on every view. */
+function withoutMoney(c: Omit<Concession, "money">): Omit<Concession, "money"> {
+  return { turn: c.turn, by: c.by, issueId: c.issueId, share: c.share, status: c.status };
 }
 
 function sidesFor(state: TableState, viewer: Viewer): Partial<PerRole<PrivateView>> {
@@ -158,7 +160,7 @@ function sidesFor(state: TableState, viewer: Viewer): Partial<PerRole<PrivateVie
 function privateView(state: TableState, role: Role, withNotes: boolean): PrivateView {
   const side = state.sides[role];
   const brief = state.scenario.roles[role];
-  return {
+  const view: Mutable<PrivateView> = {
     role,
     brief: brief.brief,
     walkAway: side.walkAway,
@@ -167,9 +169,12 @@ function privateView(state: TableState, role: Role, withNotes: boolean): Private
     strengths: brief.strengths,
     weaknesses: brief.weaknesses,
     learned: side.learned,
-    ...(withNotes ? { notes: side.notes } : {}),
   };
+  if (withNotes) view.notes = side.notes;
+  return view;
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 function cardsFor(state: TableState, viewer: Viewer): CardView[] {
   return state.cards.map(({ card, round, text }) => {
@@ -185,16 +190,42 @@ export function canSee(event: GameEvent, viewer: Viewer, finished: boolean): boo
   return event.audience === "all" || event.audience === viewer;
 }
 
+/**
+ * The last timeline filtered for each viewer, by whether the game was over (which shows
+ * facilitators the notes). A timeline only grows, so the next state's is mostly the same event
+ * objects: only the events after them are filtered. Whether they are the same is checked, event
+ * by event, so any other timeline is filtered from the start.
+ */
+type Filtered = { source: readonly GameEvent[]; events: GameEvent[] };
+const lastFiltered = new Map<Viewer, { playing: Filtered | null; finished: Filtered | null }>(VIEWERS.map((v) => [v, { playing: null, finished: null }]));
+
 /** The events a viewer may see, with other sides' concession money and card effects removed. */
 export function timelineFor(state: TableState, viewer: Viewer): GameEvent[] {
   const finished = state.phase === "finished";
-  return state.timeline.filter((e) => canSee(e, viewer, finished)).map((e) => redactEvent(e, viewer));
+  const { timeline } = state;
+  const slots = lastFiltered.get(viewer);
+  const last = finished ? slots?.finished : slots?.playing;
+  const kept: Filtered = last && startsWith(timeline, last.source) ? last : { source: [], events: [] };
+  for (let i = kept.source.length; i < timeline.length; i++) {
+    const e = timeline[i] as GameEvent;
+    if (canSee(e, viewer, finished)) kept.events.push(redactEvent(e, viewer));
+  }
+  kept.source = timeline;
+  if (slots && finished) slots.finished = kept;
+  else if (slots) slots.playing = kept;
+  return kept.events.slice();
+}
+
+function startsWith(timeline: readonly GameEvent[], prefix: readonly GameEvent[]): boolean {
+  if (prefix.length > timeline.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (timeline[i] !== prefix[i]) return false;
+  return true;
 }
 
 export function redactEvent(event: GameEvent, viewer: Viewer): GameEvent {
   if (viewer === "facilitator") return event;
   if (event.type === "concessions" && viewer !== event.by)
-    return { ...event, entries: event.entries.map(({ money: _hidden, ...rest }) => rest) };
+    return { ...event, entries: event.entries.map(withoutMoney) };
   // A public card's text is for everyone; its effect data (a new valuation, say) is its side's secret.
   if (event.type === "card_drawn" && viewer !== event.card.side) {
     const { effect: _hidden, ...card } = event.card;
