@@ -84,18 +84,17 @@ function drawSide(scenario: Scenario, role: Role, draw: Draw): SidePrivate {
 const pick = (value: Drawn, draw: Draw): number => (typeof value === "number" ? value : draw.int(value.min, value.max, value.step));
 
 function drawHotButton(scenario: Scenario, spec: HotButtonSpec, draw: Draw): HotButton {
-  const money = (n: number) => formatMoney(n, scenario.currency);
   switch (spec.kind) {
     case "deadline": {
       const afterRound = pick(spec.afterRound, draw);
       const costPerRound = pick(spec.costPerRound, draw);
-      const text = fillTemplate(spec.text, { afterRound, costPerRound: money(costPerRound) });
+      const text = fillTemplate(spec.text, { afterRound, costPerRound: formatMoney(costPerRound, scenario.currency) });
       return { kind: "deadline", id: spec.id, label: spec.label, text, afterRound, costPerRound };
     }
     case "compliance": {
       const byRound = pick(spec.byRound, draw);
       const penalty = pick(spec.penalty, draw);
-      const text = fillTemplate(spec.text, { byRound, penalty: money(penalty) });
+      const text = fillTemplate(spec.text, { byRound, penalty: formatMoney(penalty, scenario.currency) });
       return { kind: "compliance", id: spec.id, label: spec.label, text, byRound, penalty };
     }
     case "budgetCap": {

@@ -64,17 +64,16 @@ function applyEffect(step: Step, card: Card): void {
   const s = step.state;
   const side = s.sides[card.side];
   const e = card.effect;
-  const setSide = (next: SidePrivate, role: Role = card.side) => step.update({ sides: withRole(step.state.sides, role, next) });
   switch (e.kind) {
     case "shiftWalkAway":
-      return setSide({ ...side, walkAway: side.walkAway + e.by });
+      return setSide(step, card.side, { ...side, walkAway: side.walkAway + e.by });
     case "changeDeadline": {
       const lastRound = Math.max(currentRound(s), s.lastRound + e.by);
       step.update({ lastRound });
       return step.emit({ type: "deadline_changed", lastRound });
     }
     case "changeValue":
-      return setSide({ ...side, values: { ...side.values, [e.issueId]: e.value } });
+      return setSide(step, card.side, { ...side, values: { ...side.values, [e.issueId]: e.value } });
     case "perRoundCost": {
       const bleed: HotButton = {
         kind: "deadline",
@@ -84,26 +83,29 @@ function applyEffect(step: Step, card: Card): void {
         afterRound: currentRound(s),
         costPerRound: e.amount,
       };
-      return setSide({ ...side, hotButtons: [...side.hotButtons, bleed] });
+      return setSide(step, card.side, { ...side, hotButtons: [...side.hotButtons, bleed] });
     }
     case "reveal": {
       const owner = otherRole(card.side);
       const known: KnownFact = { fact: e.fact, text: describeFact(s.scenario, owner, s.sides[owner], e.fact), turn: s.turn, source: "card" };
-      setSide({ ...side, learned: [...side.learned, known] });
+      setSide(step, card.side, { ...side, learned: [...side.learned, known] });
       return step.emit({ type: "fact_revealed", to: card.side, text: known.text }, card.side);
     }
   }
 }
 
+function setSide(step: Step, role: Role, next: SidePrivate): void {
+  step.update({ sides: withRole(step.state.sides, role, next) });
+}
+
 /** A private fact in plain words, with the owner's current numbers. */
 export function describeFact(scenario: Scenario, owner: Role, side: SidePrivate, fact: FactRef): string {
-  const money = (n: number) => formatMoney(n, scenario.currency);
   const who = owner === "buyer" ? "The buyer" : "The seller";
   switch (fact.kind) {
     case "walkAway":
       return owner === "buyer"
-        ? `${who} will not pay more than ${money(side.walkAway)} net for the deal.`
-        : `${who} will not go below ${money(side.walkAway)} net for the deal.`;
+        ? `${who} will not pay more than ${formatMoney(side.walkAway, scenario.currency)} net for the deal.`
+        : `${who} will not go below ${formatMoney(side.walkAway, scenario.currency)} net for the deal.`;
     case "hotButton": {
       const hot = side.hotButtons.find((h) => h.id === fact.id);
       return hot ? describeHotButton(scenario, who, hot) : `${who} has no such pressure any more.`;
@@ -115,8 +117,8 @@ export function describeFact(scenario: Scenario, owner: Role, side: SidePrivate,
       const verb = owner === "buyer" ? "is worth" : "costs";
       const points =
         issue.kind === "options"
-          ? issue.options.map((o) => `${o.label} ${verb} ${money(issueMoney(scenario, issue.id, valuation, o.id))}`)
-          : [issue.min, issue.max].map((v) => `${v} ${issue.unit} ${verb} ${money(issueMoney(scenario, issue.id, valuation, v))}`);
+          ? issue.options.map((o) => `${o.label} ${verb} ${formatMoney(issueMoney(scenario, issue.id, valuation, o.id), scenario.currency)}`)
+          : [issue.min, issue.max].map((v) => `${v} ${issue.unit} ${verb} ${formatMoney(issueMoney(scenario, issue.id, valuation, v), scenario.currency)}`);
       return `${who}, on ${issue.label.toLowerCase()}: ${points.join("; ")}.`;
     }
   }
@@ -127,12 +129,11 @@ export function describeFact(scenario: Scenario, owner: Role, side: SidePrivate,
  * the fact is retold in the third person from the drawn numbers.
  */
 function describeHotButton(scenario: Scenario, who: string, hot: HotButton): string {
-  const money = (n: number) => formatMoney(n, scenario.currency);
   switch (hot.kind) {
     case "deadline":
-      return `${who} has a deadline (${hot.label}): every round after round ${hot.afterRound} costs them ${money(hot.costPerRound)}.`;
+      return `${who} has a deadline (${hot.label}): every round after round ${hot.afterRound} costs them ${formatMoney(hot.costPerRound, scenario.currency)}.`;
     case "compliance":
-      return `${who} has a hard date (${hot.label}): a deal after round ${hot.byRound} costs them ${money(hot.penalty)}.`;
+      return `${who} has a hard date (${hot.label}): a deal after round ${hot.byRound} costs them ${formatMoney(hot.penalty, scenario.currency)}.`;
     case "budgetCap": {
       const issue = scenario.issues.find((i) => i.id === hot.issueId);
       const limit = issue ? `${formatValue(issue, hot.max, scenario.currency)} on ${issue.label.toLowerCase()}` : String(hot.max);

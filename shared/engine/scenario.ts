@@ -347,7 +347,38 @@ export function templateTokens(template: string): string[] {
 
 /** Fill `{name}` placeholders; unknown names are left as they are (validation refuses them up front). */
 export function fillTemplate(template: string, values: Readonly<Record<string, string | number>>): string {
-  return template.replace(TOKEN, (whole, name: string) => (Object.hasOwn(values, name) ? String(values[name]) : whole));
+  return fillTemplateBy(template, (name) => (Object.hasOwn(values, name) ? values[name] : undefined));
+}
+
+/** fillTemplate with each placeholder's value asked for only if the template has it; undefined leaves it as it is. */
+export function fillTemplateBy(template: string, valueOf: (name: string) => string | number | undefined): string {
+  const parts = templateParts(template);
+  let out = parts[0] as string;
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i] as string;
+    const value = valueOf(name);
+    out += value === undefined ? `{${name}}` : String(value);
+    out += parts[i + 1] as string;
+  }
+  return out;
+}
+
+/**
+ * Templates cut at their placeholders once (text at even indexes, names at odd ones): texts are
+ * filled on every question and card. Templates come from scenario files; the cache is emptied
+ * if ever it grows past what any set of them would need.
+ */
+const cutTemplates = new Map<string, readonly string[]>();
+const MAX_CUT_TEMPLATES = 2_000;
+
+function templateParts(template: string): readonly string[] {
+  let parts = cutTemplates.get(template);
+  if (!parts) {
+    if (cutTemplates.size >= MAX_CUT_TEMPLATES) cutTemplates.clear();
+    parts = template.split(TOKEN);
+    cutTemplates.set(template, parts);
+  }
+  return parts;
 }
 
 /** Answer placeholders: {walkAway} or {<hotButtonId>.<field>}, filled from the answering side's draw. */

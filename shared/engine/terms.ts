@@ -1,13 +1,12 @@
 import type { Issue, OptionsIssue, Scenario } from "./scenario.js";
-import type { Issues } from "./valuation.js";
+import { issueById, type Issues } from "./valuation.js";
 import type { Package } from "./state.js";
 
 /** Why a package is not a valid set of terms, or null when it is. */
 export function termsProblem(scenario: Scenario, terms: unknown): string | null {
   if (typeof terms !== "object" || terms === null || Array.isArray(terms)) return "terms must be an object with a value for every issue";
   const record = terms as Record<string, unknown>;
-  for (const key of Object.keys(record))
-    if (!scenario.issues.some((i) => i.id === key)) return `"${key}" is not an issue of this scenario`;
+  for (const key of Object.keys(record)) if (!issueById(scenario, key)) return `"${key}" is not an issue of this scenario`;
   for (const issue of scenario.issues) {
     const value = record[issue.id];
     if (value === undefined) return `${issue.label}: a value is missing`;

@@ -3,8 +3,8 @@ import { describeFact } from "../curveballs.js";
 import { ruleError, type RuleError } from "../errors.js";
 import { passTurn, type Step } from "../flow.js";
 import { otherRole, withRole } from "../roles.js";
-import { fillTemplate } from "../scenario.js";
-import type { SidePrivate } from "../state.js";
+import { fillTemplateBy, type Scenario } from "../scenario.js";
+import type { HotButton, SidePrivate } from "../state.js";
 import { formatMoney, formatValue } from "../terms.js";
 
 /**
@@ -20,7 +20,7 @@ export function ask(step: Step, action: ActionOf<"ask">): RuleError | null {
 
   const answererRole = otherRole(action.by);
   const answerer = s.sides[answererRole];
-  const answer = fillTemplate(question.answer, answerTokens(step, answerer));
+  const answer = fillTemplateBy(question.answer, (name) => answerToken(s.scenario, answerer, name));
   step.update({ asked: withRole(s.asked, action.by, [...s.asked[action.by], question.id]) });
   step.emit({ type: "question_asked", by: action.by, questionId: question.id, text: question.text, ...(action.message ? { message: action.message } : {}) });
   step.emit({ type: "question_answered", to: action.by, questionId: question.id, answer }, action.by);
@@ -33,20 +33,30 @@ export function ask(step: Step, action: ActionOf<"ask">): RuleError | null {
   return null;
 }
 
-/** The numbers an answer may quote: {walkAway} and {<hotButtonId>.<field>}, formatted for reading. */
-function answerTokens(step: Step, side: SidePrivate): Record<string, string | number> {
-  const { scenario } = step.state;
-  const money = (n: number) => formatMoney(n, scenario.currency);
-  const tokens: Record<string, string | number> = { walkAway: money(side.walkAway) };
-  for (const h of side.hotButtons) {
-    if (h.kind === "deadline") Object.assign(tokens, { [`${h.id}.afterRound`]: h.afterRound, [`${h.id}.costPerRound`]: money(h.costPerRound) });
-    if (h.kind === "compliance") Object.assign(tokens, { [`${h.id}.byRound`]: h.byRound, [`${h.id}.penalty`]: money(h.penalty) });
-    if (h.kind === "budgetCap") {
-      const issue = scenario.issues.find((i) => i.id === h.issueId);
-      tokens[`${h.id}.max`] = issue ? formatValue(issue, h.max, scenario.currency) : h.max;
+/**
+ * The value of one placeholder an answer may quote: {walkAway} or {<hotButtonId>.<field>},
+ * formatted for reading; undefined when the answerer has no such number. Where hot buttons share
+ * an id (a card's bleed may take a scenario's), the last one that has the field is quoted.
+ */
+function answerToken(scenario: Scenario, side: SidePrivate, name: string): string | number | undefined {
+  if (name === "walkAway") return formatMoney(side.walkAway, scenario.currency);
+  const dot = name.indexOf(".");
+  if (dot < 0) return undefined;
+  const id = name.slice(0, dot);
+  const field = name.slice(dot + 1);
+  for (let i = side.hotButtons.length - 1; i >= 0; i--) {
+    const h = side.hotButtons[i] as HotButton;
+    if (h.id !== id) continue;
+    if (field === "label") return h.label;
+    if (field === "text") return h.text;
+    if (h.kind === "deadline" && field === "afterRound") return h.afterRound;
+    if (h.kind === "deadline" && field === "costPerRound") return formatMoney(h.costPerRound, scenario.currency);
+    if (h.kind === "compliance" && field === "byRound") return h.byRound;
+    if (h.kind === "compliance" && field === "penalty") return formatMoney(h.penalty, scenario.currency);
+    if (h.kind === "budgetCap" && field === "max") {
+      const issue = scenario.issues.find((x) => x.id === h.issueId);
+      return issue ? formatValue(issue, h.max, scenario.currency) : h.max;
     }
-    tokens[`${h.id}.label`] = h.label;
-    tokens[`${h.id}.text`] = h.text;
   }
-  return tokens;
+  return undefined;
 }
