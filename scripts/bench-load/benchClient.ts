@@ -29,11 +29,23 @@ export function progressKey(state: PublicTable): string {
   return `${state.started ? 1 : 0}:${state.turn}:${state.phase}`;
 }
 
-export function withDeadline<T>(what: string, work: Promise<T>, ms: number): Promise<T> {
+/** `work`'s result, or a rejection after `ms`; a result that still comes later goes to `late`. */
+function withDeadline<T>(what: string, work: Promise<T>, ms: number, late?: (value: T) => void): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms)));
-  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+  let expired = false;
+  if (late) work.then((value) => expired && late(value), () => undefined);
+  const deadline = new Promise<never>(
+    (_, reject) =>
+      (timer = setTimeout(() => {
+        expired = true;
+        reject(new Error(`${what}: no answer within ${ms} ms`));
+      }, ms)),
+  );
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }
+
+/** A join that succeeds after its deadline belongs to nobody: leave it rather than stay connected. */
+const abandon = (room: Room) => void room.leave(true).catch(() => undefined);
 
 export class BenchClient {
   room: Room<PublicTable> | null = null;
@@ -64,7 +76,7 @@ export class BenchClient {
     if (this.retired) throw new Error("this client has been retired");
     this.link = "joining";
     this.key = "";
-    const room = await withDeadline(`join ${code}`, this.colyseus.joinById<PublicTable>(code, options), JOIN_TIMEOUT_MS);
+    const room = await withDeadline(`join ${code}`, this.colyseus.joinById<PublicTable>(code, options), JOIN_TIMEOUT_MS, abandon);
     if (this.link !== "joining") {
       // Told to leave while the join was under way.
       await room.leave(true).catch(() => undefined);
@@ -117,7 +129,7 @@ export class BenchClient {
 
   private async reconnect(old: Room<PublicTable>): Promise<boolean> {
     try {
-      const room = await withDeadline("reconnect", this.colyseus.reconnect<PublicTable>(old.reconnectionToken), JOIN_TIMEOUT_MS);
+      const room = await withDeadline("reconnect", this.colyseus.reconnect<PublicTable>(old.reconnectionToken), JOIN_TIMEOUT_MS, abandon);
       this.attach(room);
       return true;
     } catch (error) {

@@ -1,3 +1,4 @@
+import { globalAgent } from "node:http";
 import type { Pace } from "./botSeat.js";
 import { Fleet, type DropPlan, type FleetPlan } from "./fleet.js";
 import { sampleProcess, type ProcessSample } from "./processMetrics.js";
@@ -21,6 +22,11 @@ export type LoadMethods = {
   report: (params: null) => LoadReport;
   stop: (params: { readonly concurrency: number }) => Promise<{ ms: number }>;
 };
+
+// colyseus.js matchmakes over http.globalAgent. A busy load generator's idle-socket timers fire
+// late, so a kept-alive socket can be reused just after the server closed it ("socket hang up"):
+// a load artefact, not a server fault. One connection per request avoids it.
+(globalAgent as typeof globalAgent & { keepAlive: boolean }).keepAlive = false;
 
 let fleet: Fleet | null = null;
 const early: string[] = [];
