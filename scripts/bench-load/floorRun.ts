@@ -8,7 +8,16 @@ import { RpcChild } from "./rpc.js";
  * a fixed window after a warm-up. Server CPU per message is the figure Parley is held against.
  */
 
-export type FloorPlan = { readonly connections: number; readonly messageBytes: number; readonly maxPayload: number; readonly warmupMs: number; readonly windowMs: number; readonly workDir: string };
+export type FloorPlan = {
+  readonly connections: number;
+  readonly messageBytes: number;
+  readonly maxPayload: number;
+  readonly warmupMs: number;
+  readonly windowMs: number;
+  /** The idle part: no messages, only pings at Colyseus' interval, measured over this long. */
+  readonly idleMs: number;
+  readonly workDir: string;
+};
 
 export type FloorResult = {
   readonly connections: number;
@@ -17,8 +26,13 @@ export type FloorResult = {
   readonly cpuUsPerMessage: number;
   /** Share of one core the echo server used during the window. */
   readonly serverCore: number;
+  /** Server CPU per idle connection that is only pinged every 3 s (Colyseus' heartbeat), µs/s. */
+  readonly idleUsPerConnectionPerSecond: number;
   readonly errors: number;
 };
+
+/** @colyseus/ws-transport pings every client this often (its default pingInterval). */
+const COLYSEUS_PING_MS = 3000;
 
 const HERE = new URL(".", import.meta.url).pathname;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -36,9 +50,16 @@ export async function measureFloor(plan: FloorPlan): Promise<FloorResult> {
     await sleep(plan.windowMs);
     const s1 = await server.call("sample", null);
     const stopped = await load.call("stop", null);
+    // Let the last echoes drain, then measure the connections doing nothing but answer pings.
+    await sleep(500);
+    await server.call("heartbeat", { intervalMs: COLYSEUS_PING_MS });
+    const i0 = await server.call("sample", null);
+    await sleep(plan.idleMs);
+    const i1 = await server.call("sample", null);
     const messages = s1.messages - s0.messages;
     const seconds = (s1.at - s0.at) / 1000;
     return {
+      idleUsPerConnectionPerSecond: ((i1.cpuUs - i0.cpuUs) / ((i1.at - i0.at) / 1000)) / Math.max(1, connected.open),
       connections: connected.open,
       messageBytes: plan.messageBytes,
       messagesPerSecond: messages / seconds,

@@ -11,11 +11,14 @@ import { serveRpc } from "./rpc.js";
 export type FloorServerMethods = {
   listen: (params: { maxPayload: number }) => Promise<{ port: number }>;
   sample: (params: null) => ProcessSample & { readonly messages: number; readonly connections: number };
+  /** Ping every connection every `intervalMs`, as Colyseus' transport does to find dead peers. */
+  heartbeat: (params: { intervalMs: number }) => null;
   close: (params: null) => Promise<null>;
 };
 
 let server: WebSocketServer | null = null;
 let messages = 0;
+let pinging: NodeJS.Timeout | null = null;
 
 const methods: FloorServerMethods = {
   listen: ({ maxPayload }) =>
@@ -35,8 +38,14 @@ const methods: FloorServerMethods = {
       });
     }),
   sample: () => ({ ...sampleProcess(), messages, connections: server?.clients.size ?? 0 }),
+  heartbeat: ({ intervalMs }) => {
+    if (pinging) clearInterval(pinging);
+    pinging = setInterval(() => server?.clients.forEach((ws) => ws.ping()), intervalMs);
+    return null;
+  },
   close: () =>
     new Promise<null>((resolve) => {
+      if (pinging) clearInterval(pinging);
       for (const ws of server?.clients ?? []) ws.terminate();
       if (!server) return resolve(null);
       server.close(() => resolve(null));

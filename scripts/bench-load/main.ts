@@ -55,6 +55,7 @@ try {
     maxPayload: MAX_PAYLOAD_BYTES,
     warmupMs: 1000,
     windowMs: quick ? 3000 : 10_000,
+    idleMs: quick ? 3000 : 6000,
     workDir,
   });
 
@@ -80,7 +81,7 @@ try {
   const parley = await measureParley(plan);
   progress("done");
   say(`\n${floorTable(floor)}\n`);
-  say(`${idleTable(parley)}\n`);
+  say(`${idleTable(parley, floor)}\n`);
   say(`${loadTable(parley.loads, floor)}\n`);
 
   const errors = floor.errors + clientErrorCount(parley) + parley.serverErrorLines + parley.serverUncaught;

@@ -30,12 +30,13 @@ export function floorTable(f: FloorResult): string {
       ["messages/s", int(f.messagesPerSecond)],
       ["server CPU µs per message", fixed(f.cpuUsPerMessage, 1)],
       ["server CPU (cores)", fixed(f.serverCore, 2)],
+      ["idle, pinged every 3 s: µs/s per connection", fixed(f.idleUsPerConnectionPerSecond, 2)],
       ["errors", int(f.errors)],
     ],
   );
 }
 
-export function idleTable(p: ParleyResult): string {
+export function idleTable(p: ParleyResult, floor: FloorResult): string {
   const i = p.idle;
   return table(
     [`idle: ${int(i.tables)} tables × 2 players seated, nobody acting`, ""],
@@ -46,6 +47,7 @@ export function idleTable(p: ParleyResult): string {
       ["RSS per table (KiB)", fixed(i.rssPerTableKiB, 0)],
       ["heap per table after GC (KiB)", fixed(i.heapPerTableKiB, 0)],
       ["server CPU per idle table (µs/s)", fixed(i.cpuUsPerTablePerSecond, 1)],
+      ["  of which two pinged connections (floor)", fixed(2 * floor.idleUsPerConnectionPerSecond, 1)],
       ["server CPU per table turnover (µs)", fixed(p.churn.usPerTable, 0)],
       ["  open and seat two players (µs)", fixed(p.churn.openUsPerTable, 0)],
       ["  per watcher join (µs)", fixed(p.churn.watcherUsPerJoin, 0)],
