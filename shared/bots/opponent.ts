@@ -1,6 +1,6 @@
 import { otherRole, type Role, type TableView } from "../engine/index.js";
 import type { OtherSideFacts } from "./facts.js";
-import { comboSumsInto, type PackageSpace } from "./space.js";
+import type { Axis, PackageSpace } from "./space.js";
 
 /*
  * The bot's guess of the other side's money (worth to a buyer, cost to a seller). Where a fact
@@ -12,8 +12,10 @@ import { comboSumsInto, type PackageSpace } from "./space.js";
  */
 
 export type OpponentModel = {
-  /** Guessed money per value, by axis (theirMoneyInto sums it per combination). */
-  readonly perAxis: readonly ArrayLike<number>[];
+  /** Per axis, the exact money per value where a fact told it, else null and the prior's weight applies. */
+  readonly exact: readonly (Float64Array | null)[];
+  /** Per axis, the prior's money at the other side's own end (0 at the other end, rising with toward). */
+  readonly weights: readonly number[];
   readonly walkAway: number | null;
   readonly pressed: boolean;
 };
@@ -26,48 +28,66 @@ export function opponentModel(view: TableView, me: Role, space: PackageSpace, sp
   const theirEnd = them === "buyer" ? 1 : 0;
   const A = space.axes.length;
   // Per axis, how many of their offers held it at their own end.
-  const heldCount: number[] = new Array<number>(A).fill(0);
+  const held: number[] = [];
+  for (let a = 0; a < A; a++) held.push(0);
   let theirOffers = 0;
   for (const o of view.offers) {
     if (o.by !== them) continue;
     theirOffers++;
     for (let a = 0; a < A; a++) {
-      const axis = space.axes[a] as PackageSpace["axes"][number];
-      if (axis.toward[axis.indexOf.get(o.terms[axis.issue.id] as number | string) ?? -1] === theirEnd) heldCount[a] = (heldCount[a] as number) + 1;
+      const axis = space.axes[a] as Axis;
+      if (axis.toward[axis.indexOf.get(o.terms[axis.issue.id] as number | string) ?? -1] === theirEnd) held[a] = (held[a] as number) + 1;
     }
   }
-  const held: number[] = [];
   let heldSum = 0;
   for (let a = 0; a < A; a++) {
-    held.push(theirOffers === 0 ? 0 : (heldCount[a] as number) / theirOffers);
+    held[a] = theirOffers === 0 ? 0 : (held[a] as number) / theirOffers;
     heldSum += held[a] as number;
   }
   const meanHeld = heldSum / Math.max(1, A);
   let spreadSum = 0;
   for (const s of spreads) spreadSum += s;
   const unit = spreadSum / Math.max(1, spreads.length);
-  const perAxis: ArrayLike<number>[] = [];
+  const exact: (Float64Array | null)[] = [];
+  const weights: number[] = [];
   for (let a = 0; a < A; a++) {
-    const exact = facts.money.get(a);
-    if (exact) {
-      perAxis.push(exact);
-      continue;
-    }
-    const weight = unit * (1 + STUBBORN_WEIGHT * ((held[a] as number) - meanHeld));
-    // Worth to a buyer and cost to a seller both rise toward the buyer's end of an issue.
-    const toward = (space.axes[a] as PackageSpace["axes"][number]).toward;
-    const money: number[] = [];
-    for (const t of toward) money.push(t * weight);
-    perAxis.push(money);
+    exact.push(facts.money.get(a) ?? null);
+    weights.push(unit * (1 + STUBBORN_WEIGHT * ((held[a] as number) - meanHeld)));
   }
-  return { perAxis, walkAway: facts.walkAway, pressed: facts.pressed };
+  return { exact, weights, walkAway: facts.walkAway, pressed: facts.pressed };
 }
 
-/**
- * The other side's guessed money for every combination, written into `out`: the caller's
- * scratch, reused move after move, since a table this size per move is most of what a bot
- * would otherwise allocate.
+/*
+ * The other side's guessed money per combination, for the model last asked about: a bot's
+ * utility range and its offer both scan it on the same move, and a table this size per move
+ * would be most of what a bot allocates.
  */
-export function theirMoneyInto(model: OpponentModel, space: PackageSpace, out: number[]): void {
-  comboSumsInto(space, model.perAxis, out);
+const theirTable: { model: OpponentModel | null; money: number[] } = { model: null, money: [] };
+
+/**
+ * The other side's guessed money for every combination. The array is reused for the next model
+ * asked about: read it before asking about another.
+ */
+export function theirMoney(model: OpponentModel, space: PackageSpace): readonly number[] {
+  if (theirTable.model === model) return theirTable.money;
+  if (theirTable.money.length < space.size) theirTable.money = new Array<number>(space.size).fill(0);
+  const out = theirTable.money;
+  // Sums per combination as comboSumsInto adds them (the same figures as a per-combination loop),
+  // with the prior's money per value (toward · weight) worked out as it is added.
+  out[0] = 0;
+  let filled = 1;
+  for (let a = 0; a < space.axes.length; a++) {
+    const exact = model.exact[a] ?? null;
+    const toward = (space.axes[a] as Axis).toward;
+    const weight = model.weights[a] as number;
+    const n = toward.length;
+    for (let j = filled - 1; j >= 0; j--) {
+      const partial = out[j] as number;
+      if (exact) for (let i = n - 1; i >= 0; i--) out[j * n + i] = partial + (exact[i] as number);
+      else for (let i = n - 1; i >= 0; i--) out[j * n + i] = partial + (toward[i] as number) * weight;
+    }
+    filled *= n;
+  }
+  theirTable.model = model;
+  return out;
 }

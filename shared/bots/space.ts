@@ -157,6 +157,32 @@ export function sideMoney(space: PackageSpace, scenario: Issues, values: Readonl
   return table;
 }
 
+export type MoneyExtremes = { readonly cheapest: number; readonly dearest: number };
+
+const extremesCache = new WeakMap<MoneyTable, WeakMap<Int32Array, MoneyExtremes>>();
+
+/** The allowed combinations with the least and the most money in a side's table (-1 when none is allowed); cached per table and caps. */
+export function moneyExtremes(table: MoneyTable, allowed: Int32Array): MoneyExtremes {
+  let byAllowed = extremesCache.get(table);
+  if (!byAllowed) {
+    byAllowed = new WeakMap();
+    extremesCache.set(table, byAllowed);
+  }
+  let found = byAllowed.get(allowed);
+  if (!found) {
+    let cheapest = -1;
+    let dearest = -1;
+    for (const c of allowed) {
+      const money = table.combos[c] as number;
+      if (cheapest < 0 || money < (table.combos[cheapest] as number)) cheapest = c;
+      if (dearest < 0 || money > (table.combos[dearest] as number)) dearest = c;
+    }
+    found = { cheapest, dearest };
+    byAllowed.set(allowed, found);
+  }
+  return found;
+}
+
 /** Snap a price onto the issue's grid, rounding toward `favour` ("up" for a seller, "down" for a buyer). */
 export function snapPrice(price: PriceIssue, amount: number, favour: "up" | "down", ceiling: number): number {
   const steps = (amount - price.min) / price.step;

@@ -1,8 +1,8 @@
 import { otherRole, penaltyAt } from "../engine/index.js";
-import { theirMoneyInto } from "./opponent.js";
+import { theirMoney } from "./opponent.js";
 import { bestPrice, netOf, netOfPackage, type Position } from "./position.js";
 import type { BotProfile } from "./profiles.js";
-import { Scratch } from "./space.js";
+import { moneyExtremes } from "./space.js";
 
 /*
  * How much the bot asks for this turn, in its own net utility. Time-dependent tactics follow
@@ -37,25 +37,20 @@ export function utilityRange(pos: Position): UtilityRange | null {
  * The bot's best net at one price over the combinations it may offer (-Infinity when none). The
  * net falls as the bot's own money rises for a seller (a cost) and rises with it for a buyer (a
  * worth), and each rounding step keeps that order, so the best is the net of the cheapest or the
- * dearest combination: one scan of the money table, the same figure as taking every net's maximum.
+ * dearest combination: the same figure as taking every net's maximum.
  */
 function bestNet(pos: Position, price: number, penalty: number): number {
-  const money = pos.money.combos;
-  const seller = pos.me === "seller";
-  let best = -1;
-  for (const c of pos.allowed) if (best < 0 || (seller ? (money[c] as number) < (money[best] as number) : (money[c] as number) > (money[best] as number))) best = c;
+  const { cheapest, dearest } = moneyExtremes(pos.money, pos.allowed);
+  const best = pos.seller ? cheapest : dearest;
   return best < 0 ? -Infinity : netOf(pos, best, price, penalty);
 }
-
-const theirScratch = new Scratch();
 
 /** With the other side's walk-away known: the bot's best utility on a package that leaves them exactly at it. */
 function mostTheyCanGive(pos: Position): number | null {
   const walkAway = pos.opponent.walkAway;
   if (walkAway === null) return null;
   const { price } = pos.space;
-  const their = theirScratch.get(pos.space.size);
-  theirMoneyInto(pos.opponent, pos.space, their);
+  const their = theirMoney(pos.opponent, pos.space);
   let most = -Infinity;
   for (const c of pos.allowed) {
     // Their limit: a buyer pays up to walk-away + worth, a seller takes down to walk-away + cost.
