@@ -157,30 +157,55 @@ export function sideMoney(space: PackageSpace, scenario: Issues, values: Readonl
   return table;
 }
 
-export type MoneyExtremes = { readonly cheapest: number; readonly dearest: number };
+/**
+ * A side's allowed combinations by their money: the cheapest and the dearest, and the groups of
+ * combinations with equal money (a bot's price and net for a target are the same across a group,
+ * so it works them out once per group). Groups list positions in `allowed`, ascending.
+ */
+export type AllowedMoney = {
+  /** The allowed combinations with the least and the most money, -1 when none is allowed. */
+  readonly cheapest: number;
+  readonly dearest: number;
+  /** Money of each group. */
+  readonly money: Float64Array;
+  /** Group g holds members[start[g]] up to (not including) members[start[g + 1]]. */
+  readonly start: Int32Array;
+  readonly members: Int32Array;
+};
 
-const extremesCache = new WeakMap<MoneyTable, WeakMap<Int32Array, MoneyExtremes>>();
+const allowedMoneyCache = new WeakMap<MoneyTable, WeakMap<Int32Array, AllowedMoney>>();
 
-/** The allowed combinations with the least and the most money in a side's table (-1 when none is allowed); cached per table and caps. */
-export function moneyExtremes(table: MoneyTable, allowed: Int32Array): MoneyExtremes {
-  let byAllowed = extremesCache.get(table);
+/** Cached per money table and caps: both stay the same for a side move after move. */
+export function allowedMoney(table: MoneyTable, allowed: Int32Array): AllowedMoney {
+  let byAllowed = allowedMoneyCache.get(table);
   if (!byAllowed) {
     byAllowed = new WeakMap();
-    extremesCache.set(table, byAllowed);
+    allowedMoneyCache.set(table, byAllowed);
   }
   let found = byAllowed.get(allowed);
   if (!found) {
-    let cheapest = -1;
-    let dearest = -1;
-    for (const c of allowed) {
-      const money = table.combos[c] as number;
-      if (cheapest < 0 || money < (table.combos[cheapest] as number)) cheapest = c;
-      if (dearest < 0 || money > (table.combos[dearest] as number)) dearest = c;
-    }
-    found = { cheapest, dearest };
+    found = groupByMoney(table, allowed);
     byAllowed.set(allowed, found);
   }
   return found;
+}
+
+function groupByMoney(table: MoneyTable, allowed: Int32Array): AllowedMoney {
+  let cheapest = -1;
+  let dearest = -1;
+  const groups = new Map<number, number[]>();
+  allowed.forEach((c, i) => {
+    const money = table.combos[c] as number;
+    if (cheapest < 0 || money < (table.combos[cheapest] as number)) cheapest = c;
+    if (dearest < 0 || money > (table.combos[dearest] as number)) dearest = c;
+    const group = groups.get(money);
+    if (group) group.push(i);
+    else groups.set(money, [i]);
+  });
+  const lists = [...groups.values()];
+  const start = new Int32Array(lists.length + 1);
+  lists.forEach((list, g) => (start[g + 1] = (start[g] as number) + list.length));
+  return { cheapest, dearest, money: Float64Array.from(groups.keys()), start, members: Int32Array.from(lists.flat()) };
 }
 
 /** Snap a price onto the issue's grid, rounding toward `favour` ("up" for a seller, "down" for a buyer). */
