@@ -1,7 +1,7 @@
 import { globalAgent } from "node:http";
 import type { Pace } from "./botSeat.js";
 import { Fleet, type DropPlan, type FleetPlan } from "./fleet.js";
-import { sampleProcess, type ProcessSample } from "./processMetrics.js";
+import { LoopDelayWindow, sampleProcess, type LoopDelay, type ProcessSample } from "./processMetrics.js";
 import { serveRpc } from "./rpc.js";
 import type { WindowReport } from "./tally.js";
 
@@ -10,7 +10,13 @@ import type { WindowReport } from "./tally.js";
  * IPC. Kept out of the server's process so the server's CPU figures are its own.
  */
 
-export type LoadReport = WindowReport & { readonly tables: number; readonly clients: number; readonly process: ProcessSample };
+export type LoadReport = WindowReport & {
+  readonly tables: number;
+  readonly clients: number;
+  readonly process: ProcessSample;
+  /** This process's own event-loop delay over the window: when it lags, latencies include the lag. */
+  readonly loop: LoopDelay;
+};
 
 export type LoadMethods = {
   open: (params: FleetPlan & { readonly concurrency: number }) => Promise<{ opened: number; failed: number; ms: number }>;
@@ -30,6 +36,7 @@ export type LoadMethods = {
 
 let fleet: Fleet | null = null;
 const early: string[] = [];
+const loop = new LoopDelayWindow();
 
 function current(): Fleet {
   if (!fleet) throw new Error("no tables yet: call open first");
@@ -70,11 +77,12 @@ const methods: LoadMethods = {
   },
   mark: () => {
     current().tally.reset();
+    loop.open();
     return null;
   },
   report: () => {
     const f = current();
-    return { ...f.tally.report(), ...f.counts, process: sampleProcess() };
+    return { ...f.tally.report(), ...f.counts, process: sampleProcess(), loop: loop.read() };
   },
   stop: async ({ concurrency }) => ({ ms: await timed(() => current().stop(concurrency)) }),
 };

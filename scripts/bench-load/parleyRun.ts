@@ -69,6 +69,7 @@ export type LoadResult = {
   readonly rssMiB: number;
   readonly heapMiB: number;
   readonly loop: LoopDelay;
+  readonly loadLoop: LoopDelay;
   readonly errors: Partial<Record<ErrorKind, number>>;
   readonly actionFrameBytes: number;
   readonly serverCpuUs: number;
@@ -237,6 +238,7 @@ async function measureLoad(plan: ParleyPlan, kind: LoadKind, server: ParleyServe
     rssMiB: s1.rss / MiB,
     heapMiB: s1.heapUsed / MiB,
     loop,
+    loadLoop: report.loop,
     errors: report.errors,
     actionFrameBytes: report.actionFrameBytes,
     serverCpuUs: cpuUs,

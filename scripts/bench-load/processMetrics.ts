@@ -47,10 +47,16 @@ export class LoopDelayWindow {
   }
 
   close(): LoopDelay {
-    const h = this.histogram;
+    const delay = this.read();
+    this.histogram?.disable();
     this.histogram = null;
+    return delay;
+  }
+
+  /** The delay so far, the window staying open. */
+  read(): LoopDelay {
+    const h = this.histogram;
     if (!h) return { p50Ms: 0, p99Ms: 0, maxMs: 0, samples: 0 };
-    h.disable();
     // The histogram counts the timer's own period in every sample: subtract it to get the delay.
     const ms = (ns: number) => Math.max(0, ns / 1e6 - 5);
     return { p50Ms: ms(h.percentile(50)), p99Ms: ms(h.percentile(99)), maxMs: ms(h.max), samples: h.count };

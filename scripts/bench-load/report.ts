@@ -77,6 +77,7 @@ export function loadTable(loads: readonly LoadResult[], floor: FloorResult): str
     ["server RSS (MiB)", (l) => fixed(l.rssMiB, 0)],
     ["server heap used (MiB)", (l) => fixed(l.heapMiB, 0)],
     ["event-loop delay p99 (ms)", (l) => fixed(l.loop.p99Ms, 1)],
+    ["load generator's own loop delay p99 (ms)", (l) => fixed(l.loadLoop.p99Ms, 1)],
     ["action frame (bytes)", (l) => int(l.actionFrameBytes)],
     ["errors", (l) => int(errorTotal(l.errors))],
   ];
