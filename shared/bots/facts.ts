@@ -28,8 +28,12 @@ export function firstAmount(text: string): number | null {
 
 const read = new WeakMap<readonly KnownFact[], { readonly space: PackageSpace; readonly owner: Role; readonly facts: OtherSideFacts }>();
 
+/** What a side knows before it learns anything: most of a game, for most bots. */
+const NOTHING_LEARNED: OtherSideFacts = { walkAway: null, money: new Map(), pressed: false };
+
 /** readFacts, cached on the list of learned facts: a bot sees the same list move after move until it learns something. */
 export function factsFrom(learned: readonly KnownFact[], space: PackageSpace, owner: Role): OtherSideFacts {
+  if (learned.length === 0) return NOTHING_LEARNED;
   const known = read.get(learned);
   if (known && known.space === space && known.owner === owner) return known.facts;
   const facts = readFacts(learned, space, owner);

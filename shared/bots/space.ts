@@ -133,26 +133,36 @@ export type MoneyTable = {
   readonly spreads: Float64Array;
 };
 
-const moneyTables = new WeakMap<PackageSpace, WeakMap<object, MoneyTable>>();
+const moneyTables = new WeakMap<PackageSpace, { byValues: WeakMap<object, MoneyTable>; byMoney: Map<string, MoneyTable> }>();
+/** Distinct money tables kept per space: far more than any scenario's sides and cards make. */
+const MAX_MONEY_TABLES = 256;
 
 /**
  * A side's money per axis value and per combination. Cached on the valuation object, which the
- * engine shares between tables and views and replaces only when a card changes a value.
+ * engine shares between tables and views and replaces only when a card changes a value; a new
+ * valuation object with the same money (the same card at another table) gets the same table,
+ * so what is cached on the table (allowedMoney) carries over.
  */
 export function sideMoney(space: PackageSpace, scenario: Issues, values: Readonly<Record<string, IssueValue>>): MoneyTable {
-  let bySpace = moneyTables.get(space);
-  if (!bySpace) {
-    bySpace = new WeakMap();
-    moneyTables.set(space, bySpace);
+  let cache = moneyTables.get(space);
+  if (!cache) {
+    cache = { byValues: new WeakMap(), byMoney: new Map() };
+    moneyTables.set(space, cache);
   }
-  let table = bySpace.get(values);
+  let table = cache.byValues.get(values);
   if (!table) {
     const perAxis = axisMoney(space, scenario, values);
-    const spreads = Float64Array.from(perAxis, (m) => Math.max(...m) - Math.min(...m));
-    const combos = new Float64Array(space.size);
-    comboSumsInto(space, perAxis, combos);
-    table = { perAxis, combos, spreads };
-    bySpace.set(values, table);
+    const key = perAxis.map((m) => m.join(",")).join("|");
+    table = cache.byMoney.get(key);
+    if (!table) {
+      const spreads = Float64Array.from(perAxis, (m) => Math.max(...m) - Math.min(...m));
+      const combos = new Float64Array(space.size);
+      comboSumsInto(space, perAxis, combos);
+      table = { perAxis, combos, spreads };
+      if (cache.byMoney.size >= MAX_MONEY_TABLES) cache.byMoney.clear();
+      cache.byMoney.set(key, table);
+    }
+    cache.byValues.set(values, table);
   }
   return table;
 }

@@ -60,6 +60,15 @@ export class Step {
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /**
+ * A fresh object literal with `message` added last when there is one: what
+ * `{ ...body, ...(message ? { message } : {}) }` gives, without the two object copies.
+ */
+export function withMessage<T extends object>(body: T, message: string | undefined): T & { message?: string } {
+  if (message) (body as T & { message?: string }).message = message;
+  return body;
+}
+
+/**
  * A shallow copy of a state, field by field in createTable's order: ten times faster than a
  * spread of this many fields. The type checker refuses it if a field of TableState is missing.
  */

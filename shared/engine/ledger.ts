@@ -14,11 +14,11 @@ import { issueMoney } from "./valuation.js";
 export function recordOffer(state: TableState, offer: Offer, previous: Offer | null): readonly Concession[] {
   if (!previous) return state.ledger;
   const fresh = concessionsBetween(state, previous, offer);
-  const gaveBack = fresh.length > 0;
-  const settled = state.ledger.map((c) =>
-    c.by !== offer.by && c.status === "pending" ? { ...c, status: gaveBack ? ("reciprocated" as const) : ("unreciprocated" as const) } : c,
-  );
-  return [...settled, ...fresh];
+  const status = fresh.length > 0 ? ("reciprocated" as const) : ("unreciprocated" as const);
+  const next: Concession[] = [];
+  for (const c of state.ledger) next.push(c.by !== offer.by && c.status === "pending" ? { ...c, status } : c);
+  for (const c of fresh) next.push(c);
+  return next;
 }
 
 export function concessionsBetween(state: TableState, previous: Offer, offer: Offer): Concession[] {

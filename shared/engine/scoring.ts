@@ -1,5 +1,5 @@
 import type { PerRole } from "./roles.js";
-import type { Scenario } from "./scenario.js";
+import type { Issue, Scenario } from "./scenario.js";
 import type { Outcome, Package, Score, SidePrivate, TableState } from "./state.js";
 import { issueValues, priceIssue, termCombinations } from "./terms.js";
 import { brokenCap, capAllows, issueMoney, penaltyAt, termsMoney, utility } from "./valuation.js";
@@ -63,7 +63,7 @@ export function bestJointSurplus(scenario: Scenario, sides: PerRole<SidePrivate>
   for (const issue of scenario.issues) {
     if (issue.kind === "price") continue;
     let top = -Infinity;
-    for (const value of issueValues(issue)) {
+    for (const value of valuesOf(issue)) {
       if (!capAllows(sides.buyer, issue.id, value) || !capAllows(sides.seller, issue.id, value)) continue;
       const worth = sideIssueMoney(scenario, sides.buyer, issue.id, value);
       const cost = sideIssueMoney(scenario, sides.seller, issue.id, value);
@@ -72,6 +72,18 @@ export function bestJointSurplus(scenario: Scenario, sides: PerRole<SidePrivate>
     best += top;
   }
   return best;
+}
+
+const issueValueLists = new WeakMap<Issue, readonly (number | string)[]>();
+
+/** issueValues, listed once per issue: every game's end walks them. */
+function valuesOf(issue: Issue): readonly (number | string)[] {
+  let values = issueValueLists.get(issue);
+  if (!values) {
+    values = issueValues(issue);
+    issueValueLists.set(issue, values);
+  }
+  return values;
 }
 
 function sideIssueMoney(scenario: Scenario, side: SidePrivate, issueId: string, value: number | string): number {

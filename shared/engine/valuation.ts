@@ -30,9 +30,11 @@ export function issueMoney(scenario: Issues, issueId: string, valuation: IssueVa
 /** Sum of a side's valuations of the non-price terms of a package. */
 export function termsMoney(scenario: Issues, side: SidePrivate, terms: Package): number {
   let total = 0;
-  for (const [issueId, valuation] of Object.entries(side.values)) {
+  // for...in visits the same keys in the same order as Object.entries, without building the pairs.
+  for (const issueId in side.values) {
+    if (!Object.hasOwn(side.values, issueId)) continue;
     const value = terms[issueId];
-    if (value !== undefined) total += issueMoney(scenario, issueId, valuation, value);
+    if (value !== undefined) total += issueMoney(scenario, issueId, side.values[issueId] as IssueValue, value);
   }
   return total;
 }

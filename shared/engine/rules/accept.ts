@@ -1,6 +1,6 @@
 import type { ActionOf } from "../actions.js";
 import { ruleError, type RuleError } from "../errors.js";
-import { finish, type Step } from "../flow.js";
+import { finish, type Step, withMessage } from "../flow.js";
 import { otherRole } from "../roles.js";
 import { currentRound } from "../state.js";
 import { brokenCap } from "../valuation.js";
@@ -13,7 +13,7 @@ export function accept(step: Step, action: ActionOf<"accept">): RuleError | null
   if (!standing) return ruleError("rule/no_offer_to_accept", "The other side has not made an offer yet.");
   const cap = brokenCap(s.sides[action.by], standing.terms);
   if (cap) return ruleError("rule/budget_cap", `${cap.label}: you cannot accept more than ${capLimit(step, cap.issueId, cap.max)}`);
-  step.emit({ type: "deal", acceptedBy: action.by, terms: standing.terms, ...(action.message ? { message: action.message } : {}) });
+  step.emit(withMessage({ type: "deal", acceptedBy: action.by, terms: standing.terms }, action.message));
   finish(step, { kind: "deal", terms: standing.terms, acceptedBy: action.by, round: currentRound(s) });
   return null;
 }

@@ -1,7 +1,7 @@
 import type { ActionOf } from "../actions.js";
 import { describeFact } from "../curveballs.js";
 import { ruleError, type RuleError } from "../errors.js";
-import { passTurn, type Step } from "../flow.js";
+import { passTurn, type Step, withMessage } from "../flow.js";
 import { otherRole, withRole } from "../roles.js";
 import { fillTemplateBy, type Scenario } from "../scenario.js";
 import type { HotButton, SidePrivate } from "../state.js";
@@ -22,7 +22,7 @@ export function ask(step: Step, action: ActionOf<"ask">): RuleError | null {
   const answerer = s.sides[answererRole];
   const answer = fillTemplateBy(question.answer, (name) => answerToken(s.scenario, answerer, name));
   step.update({ asked: withRole(s.asked, action.by, [...s.asked[action.by], question.id]) });
-  step.emit({ type: "question_asked", by: action.by, questionId: question.id, text: question.text, ...(action.message ? { message: action.message } : {}) });
+  step.emit(withMessage({ type: "question_asked", by: action.by, questionId: question.id, text: question.text }, action.message));
   step.emit({ type: "question_answered", to: action.by, questionId: question.id, answer }, action.by);
   if (question.reveals) {
     const asker = step.state.sides[action.by];

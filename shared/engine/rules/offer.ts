@@ -1,6 +1,6 @@
 import type { ActionOf } from "../actions.js";
 import { ruleError, type RuleError } from "../errors.js";
-import { passTurn, type Step } from "../flow.js";
+import { passTurn, type Step, withMessage } from "../flow.js";
 import { recordOffer } from "../ledger.js";
 import { withRole } from "../roles.js";
 import { currentRound, type Offer } from "../state.js";
@@ -15,17 +15,10 @@ export function offer(step: Step, action: ActionOf<"offer">): RuleError | null {
   const cap = brokenCap(s.sides[action.by], action.terms);
   if (cap) return ruleError("rule/budget_cap", `${cap.label}: you cannot go above ${capLimit(step, cap.issueId, cap.max)}`);
 
-  const made: Offer = {
-    by: action.by,
-    terms: { ...action.terms },
-    turn: s.turn,
-    round: currentRound(s),
-    at: step.now,
-    ...(action.message ? { message: action.message } : {}),
-  };
+  const made: Offer = withMessage({ by: action.by, terms: { ...action.terms }, turn: s.turn, round: currentRound(s), at: step.now }, action.message);
   const ledger = recordOffer(s, made, s.standing[action.by]);
   step.update({ offers: [...s.offers, made], standing: withRole(s.standing, action.by, made), ledger });
-  step.emit({ type: "offer_made", by: made.by, terms: made.terms, ...(made.message ? { message: made.message } : {}) });
+  step.emit(withMessage({ type: "offer_made", by: made.by, terms: made.terms }, made.message));
   const fresh = ledger.slice(s.ledger.length);
   if (fresh.length > 0) step.emit({ type: "concessions", by: action.by, entries: fresh });
   passTurn(step);
