@@ -10,13 +10,17 @@ import { serveRpc } from "./rpc.js";
 
 export type FloorLoadMethods = {
   connect: (params: { url: string; connections: number }) => Promise<{ open: number; failed: number }>;
+  /** Closed loop: every socket sends again as soon as its echo is back. */
   start: (params: { size: number }) => null;
+  /** Open loop at a fixed rate: `perSecond` messages spread over random sockets, echoes only counted. */
+  pace: (params: { size: number; perSecond: number }) => null;
   stop: (params: null) => { echoes: number; errors: number } & ProcessSample;
   close: (params: null) => null;
 };
 
 const sockets: WebSocket[] = [];
 let running = false;
+let pacing: NodeJS.Timeout | null = null;
 let echoes = 0;
 let errors = 0;
 let payload = Buffer.alloc(0);
@@ -66,12 +70,25 @@ const methods: FloorLoadMethods = {
     for (const ws of sockets) ws.send(payload);
     return null;
   },
+  pace: ({ size, perSecond }) => {
+    payload = Buffer.alloc(size, 0x61);
+    // Every 10 ms, the messages due by then (fractions carried over), each to a random socket.
+    let due = 0;
+    pacing = setInterval(() => {
+      due += perSecond / 100;
+      for (; due >= 1 && sockets.length > 0; due--) sockets[Math.floor(Math.random() * sockets.length)]!.send(payload);
+    }, 10);
+    return null;
+  },
   stop: () => {
     running = false;
+    if (pacing) clearInterval(pacing);
+    pacing = null;
     return { echoes, errors, ...sampleProcess() };
   },
   close: () => {
     running = false;
+    if (pacing) clearInterval(pacing);
     for (const ws of sockets) ws.terminate();
     sockets.length = 0;
     return null;

@@ -8,10 +8,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { SCENARIOS } from "../../shared/scenarios/index.js";
 import { BENCH_USAGE, parseBenchArgs } from "./benchArgs.js";
-import { measureFloor } from "./floorRun.js";
+import { openFloor, type FloorResult, type PacedFloor } from "./floorRun.js";
 import { openingOfferBytes } from "./frames.js";
 import { describeMachine, loadAverage } from "./machine.js";
-import { clientErrorCount, measureParley, type ParleyPlan } from "./parleyRun.js";
+import { clientErrorCount, measureParley, type LoadKind, type ParleyPlan } from "./parleyRun.js";
 import { floorTable, idleTable, loadTable, machineLine, verdictTable } from "./report.js";
 import { judge } from "./targets.js";
 
@@ -48,16 +48,16 @@ say(`load: ${args.tables} tables × 2 bot players + ${observers} observers + ${f
 
 let exitCode = 1;
 try {
-  progress("measuring the floor");
-  const floor = await measureFloor({
-    connections: clients,
-    messageBytes,
-    maxPayload: MAX_PAYLOAD_BYTES,
-    warmupMs: 1000,
-    windowMs: quick ? 3000 : 10_000,
-    idleMs: quick ? 3000 : 6000,
-    workDir,
-  });
+  progress("measuring the floor: bare ws echo, closed loop, then idle connections pinged every 3 s");
+  const floorSetup = { connections: clients, messageBytes, maxPayload: MAX_PAYLOAD_BYTES, workDir };
+  const first = await openFloor(floorSetup);
+  let floor: FloorResult;
+  try {
+    const closed = await first.closedLoop(1000, quick ? 3000 : 10_000);
+    floor = { ...closed, idleUsPerConnectionPerSecond: await first.idle(quick ? 3000 : 6000) };
+  } finally {
+    await first.close();
+  }
 
   const plan: ParleyPlan = {
     workDir,
@@ -79,13 +79,22 @@ try {
     progress,
   };
   const parley = await measureParley(plan);
+
+  progress("measuring the floor again, open loop at the rate each Parley load reached");
+  const second = await openFloor(floorSetup);
+  const paced: Partial<Record<LoadKind, PacedFloor>> = {};
+  try {
+    for (const load of parley.loads) paced[load.kind] = await second.paced(Math.max(1, Math.round(load.actionsPerSecond)), 500, quick ? 2000 : 8000);
+  } finally {
+    await second.close();
+  }
   progress("done");
   say(`\n${floorTable(floor)}\n`);
   say(`${idleTable(parley, floor)}\n`);
-  say(`${loadTable(parley.loads, floor)}\n`);
+  say(`${loadTable(parley.loads, floor, paced)}\n`);
 
   const errors = floor.errors + clientErrorCount(parley) + parley.serverErrorLines + parley.serverUncaught;
-  say(verdictTable(judge(floor, parley, errors)));
+  say(verdictTable(judge(floor, paced, parley, errors)));
   const loadEnd = loadAverage();
   say(`\n${machineLine(machine, loadStart, loadEnd)}`);
   say(`durable store: ${parley.storedBytes > 0 ? `${(parley.storedBytes / 1024).toFixed(0)} KiB written to DATA_DIR` : "nothing written to DATA_DIR (the server keeps no store yet)"}`);
@@ -95,7 +104,7 @@ try {
     for (const line of [...parley.clientErrorSamples, ...parley.serverErrorSamples]) say(`  ${line}`);
   }
   if (args.profileDir) say(`server CPU profiles of each load window: ${args.profileDir}/{${args.loads.join(",")}}.cpuprofile`);
-  if (args.json) writeFileSync(args.json, JSON.stringify({ machine, loadStart, loadEnd, floor, parley, errors }, null, 2));
+  if (args.json) writeFileSync(args.json, JSON.stringify({ machine, loadStart, loadEnd, floor, paced, parley, errors }, null, 2));
   exitCode = errors === 0 && parley.serverExit === 0 ? 0 : 1;
   if (parley.serverExit !== 0) say(`the server exited with ${parley.serverExit} (see ${parley.logFile})`);
 } catch (error) {

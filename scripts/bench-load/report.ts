@@ -1,4 +1,4 @@
-import type { FloorResult } from "./floorRun.js";
+import type { FloorResult, PacedFloor } from "./floorRun.js";
 import type { Machine } from "./machine.js";
 import type { LoadResult, ParleyResult } from "./parleyRun.js";
 import { errorTotal } from "./tally.js";
@@ -56,7 +56,8 @@ export function idleTable(p: ParleyResult, floor: FloorResult): string {
   );
 }
 
-export function loadTable(loads: readonly LoadResult[], floor: FloorResult): string {
+export function loadTable(loads: readonly LoadResult[], floor: FloorResult, paced: Partial<Record<LoadResult["kind"], PacedFloor>>): string {
+  const atRate = (l: LoadResult) => paced[l.kind]?.cpuUsPerMessage ?? Number.NaN;
   const names: Record<LoadResult["kind"], string> = { human: "human-paced", closed: "closed loop" };
   const rows: [string, (l: LoadResult) => string][] = [
     ["tables", (l) => int(l.tables)],
@@ -71,13 +72,15 @@ export function loadTable(loads: readonly LoadResult[], floor: FloorResult): str
     ["facilitator p50/p99/max (ms)", (l) => lat(l.latency.facilitator)],
     ["observer p50/p99/max (ms)", (l) => lat(l.latency.observer)],
     ["server CPU µs per action", (l) => fixed(l.cpuUsPerAction, 0)],
-    ["  × floor µs per message", (l) => `${fixed(l.cpuUsPerAction / floor.cpuUsPerMessage, 1)}×`],
+    ["  × floor µs per message (closed loop)", (l) => `${fixed(l.cpuUsPerAction / floor.cpuUsPerMessage, 1)}×`],
+    ["  floor at this rate, open loop (µs/msg)", (l) => fixed(atRate(l), 1)],
+    ["  × floor at this rate", (l) => `${fixed(l.cpuUsPerAction / atRate(l), 1)}×`],
     ["server CPU (cores)", (l) => fixed(l.serverCore, 2)],
     ["load generator CPU (cores)", (l) => fixed(l.loadCore, 2)],
     ["server RSS (MiB)", (l) => fixed(l.rssMiB, 0)],
     ["server heap used (MiB)", (l) => fixed(l.heapMiB, 0)],
-    ["event-loop delay p99 (ms)", (l) => fixed(l.loop.p99Ms, 1)],
-    ["load generator's own loop delay p99 (ms)", (l) => fixed(l.loadLoop.p99Ms, 1)],
+    ["server event-loop delay p99/max (ms)", (l) => `${fixed(l.loop.p99Ms, 1)} / ${fixed(l.loop.maxMs, 0)}`],
+    ["load generator's loop delay p99/max (ms)", (l) => `${fixed(l.loadLoop.p99Ms, 1)} / ${fixed(l.loadLoop.maxMs, 0)}`],
     ["action frame (bytes)", (l) => int(l.actionFrameBytes)],
     ["errors", (l) => int(errorTotal(l.errors))],
   ];

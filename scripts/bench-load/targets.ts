@@ -1,4 +1,4 @@
-import type { FloorResult } from "./floorRun.js";
+import type { FloorResult, PacedFloor } from "./floorRun.js";
 import type { ParleyResult } from "./parleyRun.js";
 
 /*
@@ -26,7 +26,7 @@ export const TARGETS = {
 
 const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 1)} ms`;
 
-export function judge(floor: FloorResult, parley: ParleyResult, errors: number): Verdict[] {
+export function judge(floor: FloorResult, paced: Partial<Record<"human" | "closed", PacedFloor>>, parley: ParleyResult, errors: number): Verdict[] {
   const out: Verdict[] = [];
   const human = parley.loads.find((l) => l.kind === "human");
   const closed = parley.loads.find((l) => l.kind === "closed");
@@ -38,6 +38,8 @@ export function judge(floor: FloorResult, parley: ParleyResult, errors: number):
     out.push({ target: `human-paced p99 ≤ ${TARGETS.humanP99Ms} ms${scale}`, measured: ms(worst("p99")), met: worst("p99") <= TARGETS.humanP99Ms });
     const ratio = human.cpuUsPerAction / floor.cpuUsPerMessage;
     out.push({ target: `server CPU per action ≤ ${TARGETS.cpuRatioToFloor}× floor (human-paced, table turnover included)`, measured: `${ratio.toFixed(1)}×`, met: ratio <= TARGETS.cpuRatioToFloor });
+    const sameRate = paced.human ? human.cpuUsPerAction / paced.human.cpuUsPerMessage : Number.NaN;
+    out.push({ target: `  the same against an echo at the same rate`, measured: `${sameRate.toFixed(1)}×`, met: sameRate <= TARGETS.cpuRatioToFloor });
   }
   out.push({ target: "zero errors", measured: String(errors), met: errors === 0 });
   const idle = parley.idle;
