@@ -26,8 +26,8 @@ const USAGE = `Usage: npm run soak -- --minutes N [--tables T] [--json FILE] [--
 
 const MiB = 2 ** 20;
 /** A table closes this long after its last client left: short, so the drain check is quick. */
-const TABLE_IDLE_SECONDS = 5;
-const RECONNECT_SECONDS = 10;
+const TABLE_IDLE_SECONDS = 3;
+const RECONNECT_SECONDS = 8;
 /** Heap after GC may grow this much over the run, for JIT code and caches that warm up once. */
 const HEAP_SLACK_MIB = 16;
 const HEAP_GROWTH = 1.25;

@@ -53,8 +53,8 @@ try {
   const first = await openFloor(floorSetup);
   let floor: FloorResult;
   try {
-    const closed = await first.closedLoop(1000, quick ? 3000 : 10_000);
-    floor = { ...closed, idleUsPerConnectionPerSecond: await first.idle(quick ? 3000 : 6000) };
+    const closed = await first.closedLoop(1000, quick ? 2500 : 10_000);
+    floor = { ...closed, idleUsPerConnectionPerSecond: await first.idle(quick ? 2500 : 6000) };
   } finally {
     await first.close();
   }
