@@ -56,13 +56,37 @@ export function readFacts(learned: readonly KnownFact[], space: PackageSpace, ow
         break;
       case "value": {
         const a = space.axes.findIndex((axis) => axis.issue.id === fact.issueId);
-        const values = a >= 0 ? valueMoney(space, a, owner, known.text) : null;
+        const values = a >= 0 ? valueMoneyOf(space, a, owner, known.text) : null;
         if (values) money.set(a, values);
         break;
       }
     }
   }
   return { walkAway, money, pressed };
+}
+
+const readValues = new WeakMap<PackageSpace, Map<string, Float64Array | null>>();
+/** Sentences kept per space: each is one side's valuation of one issue, so few ever differ. */
+const MAX_READ_VALUES = 1_000;
+
+/**
+ * valueMoney, kept per sentence: the same valuation is told in the same words at every table,
+ * and a side's list of facts is read again each time it learns one more.
+ */
+function valueMoneyOf(space: PackageSpace, a: number, owner: Role, text: string): Float64Array | null {
+  let bySentence = readValues.get(space);
+  if (!bySentence) {
+    bySentence = new Map();
+    readValues.set(space, bySentence);
+  }
+  const key = `${owner}:${a}:${text}`;
+  let values = bySentence.get(key);
+  if (values === undefined) {
+    values = valueMoney(space, a, owner, text);
+    if (bySentence.size >= MAX_READ_VALUES) bySentence.clear();
+    bySentence.set(key, values);
+  }
+  return values;
 }
 
 /** describeFact lists "<option label> costs $X" per option, or both ends "<n> <unit> is worth $X" of a range. */

@@ -1,6 +1,6 @@
 import { otherRole, type Role, type TableView } from "../engine/index.js";
 import type { OtherSideFacts } from "./facts.js";
-import type { Axis, PackageSpace } from "./space.js";
+import { comboOf, type Axis, type PackageSpace } from "./space.js";
 
 /*
  * The bot's guess of the other side's money (worth to a buyer, cost to a seller). Where a fact
@@ -34,9 +34,11 @@ export function opponentModel(view: TableView, me: Role, space: PackageSpace, sp
   for (const o of view.offers) {
     if (o.by !== them) continue;
     theirOffers++;
+    const c = comboOf(space, o.terms);
     for (let a = 0; a < A; a++) {
       const axis = space.axes[a] as Axis;
-      if (axis.toward[axis.indexOf.get(o.terms[axis.issue.id] as number | string) ?? -1] === theirEnd) held[a] = (held[a] as number) + 1;
+      const at = c >= 0 ? (space.index[c * A + a] as number) : (axis.indexOf.get(o.terms[axis.issue.id] as number | string) ?? -1);
+      if (axis.toward[at] === theirEnd) held[a] = (held[a] as number) + 1;
     }
   }
   let heldSum = 0;

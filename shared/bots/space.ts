@@ -64,6 +64,17 @@ function buildSpace(issues: readonly Issue[]): PackageSpace {
 
 /** The combination a package's non-price terms form, or -1 when a value is not in the space. */
 export function comboOf(space: PackageSpace, terms: Package): number {
+  const known = combosOfTerms.get(terms);
+  if (known && known.space === space) return known.combo;
+  const combo = findCombo(space, terms);
+  combosOfTerms.set(terms, { space, combo });
+  return combo;
+}
+
+/* Cached on the terms object: an offer stays on the table, and in every view, move after move. */
+const combosOfTerms = new WeakMap<Package, { readonly space: PackageSpace; readonly combo: number }>();
+
+function findCombo(space: PackageSpace, terms: Package): number {
   let c = 0;
   for (const axis of space.axes) {
     const value = terms[axis.issue.id];
@@ -170,7 +181,7 @@ export function sideMoney(space: PackageSpace, scenario: Issues, values: Readonl
 /**
  * A side's allowed combinations by their money: the cheapest and the dearest, and the groups of
  * combinations with equal money (a bot's price and net for a target are the same across a group,
- * so it works them out once per group). Groups list positions in `allowed`, ascending.
+ * so it works them out once per group). Groups list combinations in ascending order.
  */
 export type AllowedMoney = {
   /** The allowed combinations with the least and the most money, -1 when none is allowed. */
@@ -204,14 +215,14 @@ function groupByMoney(table: MoneyTable, allowed: Int32Array): AllowedMoney {
   let cheapest = -1;
   let dearest = -1;
   const groups = new Map<number, number[]>();
-  allowed.forEach((c, i) => {
+  for (const c of allowed) {
     const money = table.combos[c] as number;
     if (cheapest < 0 || money < (table.combos[cheapest] as number)) cheapest = c;
     if (dearest < 0 || money > (table.combos[dearest] as number)) dearest = c;
     const group = groups.get(money);
-    if (group) group.push(i);
-    else groups.set(money, [i]);
-  });
+    if (group) group.push(c);
+    else groups.set(money, [c]);
+  }
   const lists = [...groups.values()];
   const start = new Int32Array(lists.length + 1);
   lists.forEach((list, g) => (start[g + 1] = (start[g] as number) + list.length));
@@ -234,33 +245,28 @@ export function priceCeiling(space: PackageSpace, hotButtons: readonly HotButton
 }
 
 const allowedCache = new WeakMap<PackageSpace, Map<string, Int32Array>>();
-const allowedByHotButtons = new WeakMap<readonly HotButton[], { readonly space: PackageSpace; readonly allowed: Int32Array }>();
 
-/**
- * Combinations within the caps a side has on non-price issues; cached on what the caps are, and
- * on the hot-button list itself, which a bot sees unchanged move after move.
- */
+/** Combinations within the caps a side has on non-price issues, in ascending order; cached on what the caps are. */
 export function allowedCombos(space: PackageSpace, hotButtons: readonly HotButton[]): Int32Array {
-  const known = allowedByHotButtons.get(hotButtons);
-  if (known && known.space === space) return known.allowed;
+  let key = "";
   const caps: { a: number; max: number }[] = [];
   for (const h of hotButtons) {
     if (h.kind !== "budgetCap") continue;
     const a = space.axes.findIndex((axis) => axis.issue.id === h.issueId);
-    if (a >= 0) caps.push({ a, max: h.max });
+    if (a < 0) continue;
+    caps.push({ a, max: h.max });
+    key += `${key === "" ? "" : ","}${a}:${h.max}`;
   }
   let bySpace = allowedCache.get(space);
   if (!bySpace) {
     bySpace = new Map();
     allowedCache.set(space, bySpace);
   }
-  const key = caps.length === 0 ? "" : caps.map((c) => `${c.a}:${c.max}`).join(",");
   let allowed = bySpace.get(key);
   if (!allowed) {
     allowed = Int32Array.from(combosWithin(space, caps));
     bySpace.set(key, allowed);
   }
-  allowedByHotButtons.set(hotButtons, { space, allowed });
   return allowed;
 }
 
