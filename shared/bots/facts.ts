@@ -26,18 +26,23 @@ export function firstAmount(text: string): number | null {
   return m[1] ? -n : n;
 }
 
-const read = new WeakMap<readonly KnownFact[], { readonly space: PackageSpace; readonly owner: Role; readonly facts: OtherSideFacts }>();
-
 /** What a side knows before it learns anything: most of a game, for most bots. */
 const NOTHING_LEARNED: OtherSideFacts = { walkAway: null, money: new Map(), pressed: false };
 
-/** readFacts, cached on the list of learned facts: a bot sees the same list move after move until it learns something. */
+/*
+ * The facts last read about each side. A bot sees the same list of learned facts move after move
+ * until it learns something. One slot per side rather than a cache keyed on every list: new keys
+ * in a WeakMap, a few per game, cost more than reading the facts again.
+ */
+const lastRead: Record<Role, { learned: readonly KnownFact[]; space: PackageSpace; facts: OtherSideFacts } | null> = { buyer: null, seller: null };
+
+/** readFacts, for the list of learned facts a bot's view holds now. */
 export function factsFrom(learned: readonly KnownFact[], space: PackageSpace, owner: Role): OtherSideFacts {
   if (learned.length === 0) return NOTHING_LEARNED;
-  const known = read.get(learned);
-  if (known && known.space === space && known.owner === owner) return known.facts;
+  const last = lastRead[owner];
+  if (last && last.learned === learned && last.space === space) return last.facts;
   const facts = readFacts(learned, space, owner);
-  read.set(learned, { space, owner, facts });
+  lastRead[owner] = { learned, space, facts };
   return facts;
 }
 

@@ -1,4 +1,4 @@
-import { otherRole, type Role, type TableView } from "../engine/index.js";
+import { otherRole, type Offer, type Role, type TableView } from "../engine/index.js";
 import type { OtherSideFacts } from "./facts.js";
 import { comboOf, type Axis, type PackageSpace } from "./space.js";
 
@@ -25,25 +25,13 @@ const STUBBORN_WEIGHT = 1;
 
 export function opponentModel(view: TableView, me: Role, space: PackageSpace, spreads: Float64Array, facts: OtherSideFacts): OpponentModel {
   const them = otherRole(me);
-  const theirEnd = them === "buyer" ? 1 : 0;
   const A = space.axes.length;
-  // Per axis, how many of their offers held it at their own end.
+  // Per axis, the share of their offers that held it at their own end.
+  const count = heldCount(view.offers, them, space);
   const held: number[] = [];
-  for (let a = 0; a < A; a++) held.push(0);
-  let theirOffers = 0;
-  for (const o of view.offers) {
-    if (o.by !== them) continue;
-    theirOffers++;
-    const c = comboOf(space, o.terms);
-    for (let a = 0; a < A; a++) {
-      const axis = space.axes[a] as Axis;
-      const at = c >= 0 ? (space.index[c * A + a] as number) : (axis.indexOf.get(o.terms[axis.issue.id] as number | string) ?? -1);
-      if (axis.toward[at] === theirEnd) held[a] = (held[a] as number) + 1;
-    }
-  }
   let heldSum = 0;
   for (let a = 0; a < A; a++) {
-    held[a] = theirOffers === 0 ? 0 : (held[a] as number) / theirOffers;
+    held.push(count.offers === 0 ? 0 : (count.held[a] as number) / count.offers);
     heldSum += held[a] as number;
   }
   const meanHeld = heldSum / Math.max(1, A);
@@ -57,6 +45,40 @@ export function opponentModel(view: TableView, me: Role, space: PackageSpace, sp
     weights.push(unit * (1 + STUBBORN_WEIGHT * ((held[a] as number) - meanHeld)));
   }
   return { exact, weights, walkAway: facts.walkAway, pressed: facts.pressed };
+}
+
+/** One side's offers among `source`: how many, and per axis how many held it at that side's own end. */
+type HeldCount = { readonly space: PackageSpace; readonly by: Role; offers: number; readonly held: number[]; source: readonly Offer[] };
+
+/* The last count per side: a bot's next view holds the same offers plus the newest, so only those are counted. */
+const lastCounts: Record<Role, HeldCount | null> = { buyer: null, seller: null };
+
+function heldCount(offers: readonly Offer[], by: Role, space: PackageSpace): HeldCount {
+  const last = lastCounts[by];
+  const count: HeldCount =
+    last && last.space === space && startsWith(offers, last.source) ? last : { space, by, offers: 0, held: space.axes.map(() => 0), source: [] };
+  const end = by === "buyer" ? 1 : 0;
+  const A = space.axes.length;
+  for (let i = count.source.length; i < offers.length; i++) {
+    const o = offers[i] as Offer;
+    if (o.by !== by) continue;
+    count.offers++;
+    const c = comboOf(space, o.terms);
+    for (let a = 0; a < A; a++) {
+      const axis = space.axes[a] as Axis;
+      const at = c >= 0 ? (space.index[c * A + a] as number) : (axis.indexOf.get(o.terms[axis.issue.id] as number | string) ?? -1);
+      if (axis.toward[at] === end) count.held[a] = (count.held[a] as number) + 1;
+    }
+  }
+  count.source = offers;
+  lastCounts[by] = count;
+  return count;
+}
+
+function startsWith(offers: readonly Offer[], prefix: readonly Offer[]): boolean {
+  if (prefix.length > offers.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (offers[i] !== prefix[i]) return false;
+  return true;
 }
 
 /*

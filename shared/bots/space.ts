@@ -64,17 +64,6 @@ function buildSpace(issues: readonly Issue[]): PackageSpace {
 
 /** The combination a package's non-price terms form, or -1 when a value is not in the space. */
 export function comboOf(space: PackageSpace, terms: Package): number {
-  const known = combosOfTerms.get(terms);
-  if (known && known.space === space) return known.combo;
-  const combo = findCombo(space, terms);
-  combosOfTerms.set(terms, { space, combo });
-  return combo;
-}
-
-/* Cached on the terms object: an offer stays on the table, and in every view, move after move. */
-const combosOfTerms = new WeakMap<Package, { readonly space: PackageSpace; readonly combo: number }>();
-
-function findCombo(space: PackageSpace, terms: Package): number {
   let c = 0;
   for (const axis of space.axes) {
     const value = terms[axis.issue.id];

@@ -60,30 +60,55 @@ const jointOf = (sides: PerRole<SidePrivate>, c: PricedCombo) => sides.buyer.wal
  */
 export function bestJointSurplus(scenario: Scenario, sides: PerRole<SidePrivate>): number {
   let best = sides.buyer.walkAway - sides.seller.walkAway;
-  for (const issue of scenario.issues) {
-    if (issue.kind === "price") continue;
+  for (const { issueId, values, joint } of jointByValue(scenario, sides)) {
     let top = -Infinity;
-    for (const value of valuesOf(issue)) {
-      if (!capAllows(sides.buyer, issue.id, value) || !capAllows(sides.seller, issue.id, value)) continue;
-      const worth = sideIssueMoney(scenario, sides.buyer, issue.id, value);
-      const cost = sideIssueMoney(scenario, sides.seller, issue.id, value);
-      top = Math.max(top, worth - cost);
+    // Values come best first: the first both sides' caps allow is the issue's best.
+    for (let i = 0; i < values.length; i++) {
+      const value = values[i] as number | string;
+      if (!capAllows(sides.buyer, issueId, value) || !capAllows(sides.seller, issueId, value)) continue;
+      top = joint[i] as number;
+      break;
     }
     best += top;
   }
   return best;
 }
 
-const issueValueLists = new WeakMap<Issue, readonly (number | string)[]>();
+/** Per non-price issue, its values and their worth minus cost, best first (ties in value order). */
+type IssueJoint = { readonly issueId: string; readonly values: readonly (number | string)[]; readonly joint: readonly number[] };
 
-/** issueValues, listed once per issue: every game's end walks them. */
-function valuesOf(issue: Issue): readonly (number | string)[] {
-  let values = issueValueLists.get(issue);
-  if (!values) {
-    values = issueValues(issue);
-    issueValueLists.set(issue, values);
+const jointTables = new WeakMap<readonly Issue[], WeakMap<object, WeakMap<object, readonly IssueJoint[]>>>();
+
+/**
+ * Worked out once per pair of valuations: those are the scenario's own objects, shared by every
+ * table, until a card changes one.
+ */
+function jointByValue(scenario: Scenario, sides: PerRole<SidePrivate>): readonly IssueJoint[] {
+  let byBuyer = jointTables.get(scenario.issues);
+  if (!byBuyer) {
+    byBuyer = new WeakMap();
+    jointTables.set(scenario.issues, byBuyer);
   }
-  return values;
+  let bySeller = byBuyer.get(sides.buyer.values);
+  if (!bySeller) {
+    bySeller = new WeakMap();
+    byBuyer.set(sides.buyer.values, bySeller);
+  }
+  let table = bySeller.get(sides.seller.values);
+  if (!table) {
+    table = scenario.issues
+      .filter((issue) => issue.kind !== "price")
+      .map((issue) => {
+        const rows = issueValues(issue).map((value) => ({
+          value,
+          joint: sideIssueMoney(scenario, sides.buyer, issue.id, value) - sideIssueMoney(scenario, sides.seller, issue.id, value),
+        }));
+        rows.sort((a, b) => b.joint - a.joint);
+        return { issueId: issue.id, values: rows.map((r) => r.value), joint: rows.map((r) => r.joint) };
+      });
+    bySeller.set(sides.seller.values, table);
+  }
+  return table;
 }
 
 function sideIssueMoney(scenario: Scenario, side: SidePrivate, issueId: string, value: number | string): number {
