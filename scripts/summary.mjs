@@ -9,7 +9,17 @@ try {
   console.log("0 passed, 1 failed");
   process.exit(0);
 }
-const passed = report.numPassedTests ?? 0;
-const failed = (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0);
-const skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+for (const suite of report.testResults ?? []) {
+  const results = suite.assertionResults ?? [];
+  for (const test of results) {
+    if (test.status === "passed") passed++;
+    else if (test.status === "failed") failed++;
+    else skipped++;
+  }
+  // A file that failed with no failing test (it did not load, or a hook threw) is one failure.
+  if (suite.status === "failed" && !results.some((t) => t.status === "failed")) failed++;
+}
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
