@@ -13,11 +13,13 @@ export function questionToAsk(pos: Position, profile: BotProfile): string | null
   if (view.round > Math.max(1, Math.floor(view.lastRound / 2))) return null;
   // On its last chance to offer, a question would leave the other side nothing new to accept.
   if (view.turn + 2 >= view.lastRound * 2) return null;
+  // The roll comes first only because it is cheaper than the checks after it: each is a plain
+  // condition, so the order changes nothing but the work.
+  const draw = new Draw(seedFrom(`${profile.seed}:${view.turn}`));
+  if (draw.float() >= profile.curiosity) return null;
   const open = view.scenario.questions.filter((q) => q.askedBy === me && !view.asked[me].includes(q.id));
   if (open.length === 0) return null;
   const mine = view.standing[me];
   if (mine && (netOfPackage(pos, mine.terms, pos.penaltyAtStrike) ?? -1) < 0) return null;
-  const draw = new Draw(seedFrom(`${profile.seed}:${view.turn}`));
-  if (draw.float() >= profile.curiosity) return null;
   return (open[Math.floor(draw.float() * open.length)] as (typeof open)[number]).id;
 }

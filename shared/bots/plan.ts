@@ -1,7 +1,7 @@
 import type { Package } from "../engine/index.js";
 import { theirMoney } from "./opponent.js";
 import { theirGain, type Position } from "./position.js";
-import { allowedMoney, comboOf, packageOf, Scratch, snapPrice } from "./space.js";
+import { comboOf, packageOf, Scratch, snapPrice } from "./space.js";
 
 export type Plan = { readonly terms: Package; readonly net: number };
 
@@ -21,7 +21,7 @@ const netsScratch = new Scratch();
 export function planOffer(pos: Position, target: number): Plan | null {
   const penalty = pos.penaltyAtStrike;
   const { space, seller, walkAway, ceiling } = pos;
-  const groups = allowedMoney(pos.money, pos.allowed);
+  const { groups } = pos;
   const G = groups.money.length;
   const prices = pricesScratch.get(G);
   const nets = netsScratch.get(G);

@@ -13,7 +13,7 @@ import {
 import { factsFrom } from "./facts.js";
 import { opponentModel, type OpponentModel } from "./opponent.js";
 import { sideOf } from "./ownSide.js";
-import { allowedCombos, comboOf, packageSpace, priceCeiling, sideMoney, snapPrice, type MoneyTable, type PackageSpace } from "./space.js";
+import { allowedCombos, allowedMoney, comboOf, packageSpace, priceCeiling, sideMoney, snapPrice, type AllowedMoney, type MoneyTable, type PackageSpace } from "./space.js";
 
 /*
  * Where a bot stands on its turn, from its own view only: its utility for every package, what
@@ -35,6 +35,8 @@ export type Position = {
   readonly money: MoneyTable;
   /** Combinations the bot's budget caps allow it to offer. */
   readonly allowed: Int32Array;
+  /** The allowed combinations by the bot's money. */
+  readonly groups: AllowedMoney;
   /** The highest price the bot may put its name to (the top of the range, or its cap), on the grid. */
   readonly ceiling: number;
   /** The round in which the other side could accept an offer made now. */
@@ -46,8 +48,8 @@ export type Position = {
 
 export function positionOf(view: TableView, me: Role, own: PrivateView): Position {
   const scenario = view.scenario;
-  const space = packageSpace(view.scenario.issues);
-  const money = sideMoney(space, scenario, own.values);
+  const tables = sideTables(me, scenario, own);
+  const { space, money } = tables;
   const strikeRound = roundOf(view.turn + 1);
   return {
     view,
@@ -59,13 +61,52 @@ export function positionOf(view: TableView, me: Role, own: PrivateView): Positio
     scenario,
     space,
     money,
-    allowed: allowedCombos(space, own.hotButtons),
-    ceiling: priceCeiling(space, own.hotButtons),
+    allowed: tables.allowed,
+    groups: tables.groups,
+    ceiling: tables.ceiling,
     strikeRound,
     penaltyNow: penaltyAt(own.hotButtons, view.round),
     penaltyAtStrike: penaltyAt(own.hotButtons, strikeRound),
     opponent: opponentModel(view, me, space, money.spreads, factsFrom(own.learned, space, otherRole(me))),
   };
+}
+
+/** The tables a side's valuations and hot buttons give it, for the issues, valuation and hot-button list they were built from. */
+type SideTables = {
+  readonly issues: Issues["issues"];
+  readonly values: PrivateView["values"];
+  readonly hotButtons: PrivateView["hotButtons"];
+  readonly space: PackageSpace;
+  readonly money: MoneyTable;
+  readonly allowed: Int32Array;
+  readonly groups: AllowedMoney;
+  readonly ceiling: number;
+};
+
+/*
+ * The last tables per seat. A bot's valuations and hot buttons are the same objects move after
+ * move (cards replace them), so one identity check stands in for the lookups in each cache.
+ */
+const lastTables: Record<Role, SideTables | null> = { buyer: null, seller: null };
+
+function sideTables(me: Role, scenario: Issues, own: PrivateView): SideTables {
+  const last = lastTables[me];
+  if (last && last.issues === scenario.issues && last.values === own.values && last.hotButtons === own.hotButtons) return last;
+  const space = packageSpace(scenario.issues);
+  const money = sideMoney(space, scenario, own.values);
+  const allowed = allowedCombos(space, own.hotButtons);
+  const tables: SideTables = {
+    issues: scenario.issues,
+    values: own.values,
+    hotButtons: own.hotButtons,
+    space,
+    money,
+    allowed,
+    groups: allowedMoney(money, allowed),
+    ceiling: priceCeiling(space, own.hotButtons),
+  };
+  lastTables[me] = tables;
+  return tables;
 }
 
 /** The bot's utility for combination c at a price, net of a penalty. */

@@ -2,7 +2,6 @@ import { otherRole, penaltyAt } from "../engine/index.js";
 import { theirMoney } from "./opponent.js";
 import { bestPrice, netOf, netOfPackage, type Position } from "./position.js";
 import type { BotProfile } from "./profiles.js";
-import { allowedMoney } from "./space.js";
 
 /*
  * How much the bot asks for this turn, in its own net utility. Time-dependent tactics follow
@@ -40,7 +39,7 @@ export function utilityRange(pos: Position): UtilityRange | null {
  * dearest combination: the same figure as taking every net's maximum.
  */
 function bestNet(pos: Position, price: number, penalty: number): number {
-  const { cheapest, dearest } = allowedMoney(pos.money, pos.allowed);
+  const { cheapest, dearest } = pos.groups;
   const best = pos.seller ? cheapest : dearest;
   return best < 0 ? -Infinity : netOf(pos, best, price, penalty);
 }
