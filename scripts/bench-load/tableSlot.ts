@@ -35,7 +35,10 @@ const FINISH_GRACE_MS = 2_000;
 const PATCH_DEADLINE_MS = 10_000;
 /** A table in play that has not moved on for this long is stuck (bots think 2 s at most, drops last 3 s). */
 const STALL_MS = 20_000;
-const OPEN_ATTEMPTS = 3;
+/** A table that cannot be opened is tried again, backing off, so the offered load stays the same. */
+const OPEN_ATTEMPTS = 20;
+const OPEN_BACKOFF_MS = 500;
+const OPEN_BACKOFF_MAX_MS = 5_000;
 
 export class TableSlot {
   code = "";
@@ -109,7 +112,7 @@ export class TableSlot {
         if (this.stopped) return false;
         this.host.tally.error("join_failed", `slot ${this.plan.index} attempt ${attempt}: ${(error as Error).message}`);
         await this.leaveAll();
-        await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+        await new Promise((resolve) => setTimeout(resolve, Math.min(OPEN_BACKOFF_MAX_MS, OPEN_BACKOFF_MS * attempt)));
       }
     }
     if (this.phase !== "stopped") this.phase = "closed";
