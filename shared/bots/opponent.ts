@@ -89,6 +89,31 @@ function startsWith(offers: readonly Offer[], prefix: readonly Offer[]): boolean
 const theirTable: { model: OpponentModel | null; money: number[] } = { model: null, money: [] };
 
 /**
+ * The most and the least the other side's guessed money comes to over all combinations: the sum
+ * of each axis's most (least), added in the same order as the table, so it is the table's own
+ * highest (lowest) figure.
+ */
+export function theirMoneyBounds(model: OpponentModel, space: PackageSpace): { readonly most: number; readonly least: number } {
+  let most = 0;
+  let least = 0;
+  for (let a = 0; a < space.axes.length; a++) {
+    const exact = model.exact[a] ?? null;
+    const toward = (space.axes[a] as Axis).toward;
+    const weight = model.weights[a] as number;
+    let high = -Infinity;
+    let low = Infinity;
+    for (let i = 0; i < toward.length; i++) {
+      const money = exact ? (exact[i] as number) : (toward[i] as number) * weight;
+      if (money > high) high = money;
+      if (money < low) low = money;
+    }
+    most += high;
+    least += low;
+  }
+  return { most, least };
+}
+
+/**
  * The other side's guessed money for every combination. The array is reused for the next model
  * asked about: read it before asking about another.
  */

@@ -1,5 +1,5 @@
 import type { Package } from "../engine/index.js";
-import { theirMoney } from "./opponent.js";
+import { theirMoney, theirMoneyBounds } from "./opponent.js";
 import { theirGain, type Position } from "./position.js";
 import { comboOf, packageOf, Scratch, snapPrice } from "./space.js";
 
@@ -50,12 +50,20 @@ export function planOffer(pos: Position, target: number): Plan | null {
   let bestNet = 0;
   let bestGain = -Infinity;
   let bestLikeness = -1;
-  for (let g = 0; g < G; g++) {
+  const bounds = theirMoneyBounds(pos.opponent, space);
+  // Groups come in ascending order of the bot's money, and a group's price rises with it. The
+  // other side's guessed gain is their money minus the price for a seller, the price minus their
+  // money for a buyer, so its ceiling (with their most or least money) only falls as a seller
+  // walks the groups up and a buyer walks them down. Once the ceiling is below the best gain
+  // found, no later group can reach it, nor tie.
+  for (let k = 0; k < G; k++) {
+    const g = seller ? k : G - 1 - k;
+    const price = prices[g] as number;
+    if (theirGain(pos, seller ? bounds.most : bounds.least, price) < bestGain) break;
     const net = nets[g] as number;
     if (net < 0 || Math.abs(net - target) > tolerance) continue;
-    const price = prices[g] as number;
-    for (let k = start[g] as number; k < (start[g + 1] as number); k++) {
-      const c = members[k] as number;
+    for (let j = start[g] as number; j < (start[g + 1] as number); j++) {
+      const c = members[j] as number;
       const gain = theirGain(pos, their[c] as number, price);
       if (gain < bestGain) continue;
       const likeness = theirCombo < 0 ? 0 : sameTerms(pos, c, theirCombo);

@@ -170,7 +170,8 @@ export function sideMoney(space: PackageSpace, scenario: Issues, values: Readonl
 /**
  * A side's allowed combinations by their money: the cheapest and the dearest, and the groups of
  * combinations with equal money (a bot's price and net for a target are the same across a group,
- * so it works them out once per group). Groups list combinations in ascending order.
+ * so it works them out once per group). Groups come in ascending order of money and list their
+ * combinations in ascending order.
  */
 export type AllowedMoney = {
   /** The allowed combinations with the least and the most money, -1 when none is allowed. */
@@ -212,10 +213,10 @@ function groupByMoney(table: MoneyTable, allowed: Int32Array): AllowedMoney {
     if (group) group.push(c);
     else groups.set(money, [c]);
   }
-  const lists = [...groups.values()];
-  const start = new Int32Array(lists.length + 1);
-  lists.forEach((list, g) => (start[g + 1] = (start[g] as number) + list.length));
-  return { cheapest, dearest, money: Float64Array.from(groups.keys()), start, members: Int32Array.from(lists.flat()) };
+  const sorted = [...groups.entries()].sort((a, b) => a[0] - b[0]);
+  const start = new Int32Array(sorted.length + 1);
+  sorted.forEach(([, list], g) => (start[g + 1] = (start[g] as number) + list.length));
+  return { cheapest, dearest, money: Float64Array.from(sorted, ([money]) => money), start, members: Int32Array.from(sorted.flatMap(([, list]) => list)) };
 }
 
 /** Snap a price onto the issue's grid, rounding toward `favour` ("up" for a seller, "down" for a buyer). */
