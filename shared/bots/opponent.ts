@@ -12,10 +12,10 @@ import { comboOf, type Axis, type PackageSpace } from "./space.js";
  */
 
 export type OpponentModel = {
-  /** Per axis, the exact money per value where a fact told it, else null and the prior's weight applies. */
+  /** Per axis, the exact money per value where a fact told it; where it is null or missing, the prior's weight applies. */
   readonly exact: readonly (Float64Array | null)[];
   /** Per axis, the prior's money at the other side's own end (0 at the other end, rising with toward). */
-  readonly weights: readonly number[];
+  readonly weights: Float64Array;
   readonly walkAway: number | null;
   readonly pressed: boolean;
 };
@@ -28,22 +28,19 @@ export function opponentModel(view: TableView, me: Role, space: PackageSpace, sp
   const A = space.axes.length;
   // Per axis, the share of their offers that held it at their own end.
   const count = heldCount(view.offers, them, space);
-  const held: number[] = [];
   let heldSum = 0;
-  for (let a = 0; a < A; a++) {
-    held.push(count.offers === 0 ? 0 : (count.held[a] as number) / count.offers);
-    heldSum += held[a] as number;
-  }
+  for (let a = 0; a < A; a++) heldSum += count.offers === 0 ? 0 : (count.held[a] as number) / count.offers;
   const meanHeld = heldSum / Math.max(1, A);
   let spreadSum = 0;
-  for (const s of spreads) spreadSum += s;
+  for (let a = 0; a < spreads.length; a++) spreadSum += spreads[a] as number;
   const unit = spreadSum / Math.max(1, spreads.length);
-  const exact: (Float64Array | null)[] = [];
-  const weights: number[] = [];
+  const weights = new Float64Array(A);
   for (let a = 0; a < A; a++) {
-    exact.push(facts.money.get(a) ?? null);
-    weights.push(unit * (1 + STUBBORN_WEIGHT * ((held[a] as number) - meanHeld)));
+    const held = count.offers === 0 ? 0 : (count.held[a] as number) / count.offers;
+    weights[a] = unit * (1 + STUBBORN_WEIGHT * (held - meanHeld));
   }
+  const exact: (Float64Array | null)[] = [];
+  if (facts.money.size > 0) for (let a = 0; a < A; a++) exact.push(facts.money.get(a) ?? null);
   return { exact, weights, walkAway: facts.walkAway, pressed: facts.pressed };
 }
 
