@@ -15,9 +15,12 @@ export function remainingCards(step: Step): string[] {
 /** At a round's start: maybe draw the next card, as the deck's schedule and the table's PRNG decide. */
 export function drawScheduledCard(step: Step): void {
   const { deck } = step.state.scenario;
-  const scheduled = step.state.cards.filter((c) => c.thrownBy === "schedule").length;
+  const { cards } = step.state;
+  let scheduled = 0;
+  for (const c of cards) if (c.thrownBy === "schedule") scheduled++;
   if (currentRound(step.state) < deck.firstRound || scheduled >= deck.maxCards) return;
-  const next = remainingCards(step)[0];
+  // remainingCards(step)[0] without building the list: this runs at every round's start.
+  const next = step.state.deckOrder.find((id) => !cards.some((c) => c.card.id === id));
   if (next === undefined) return;
   const [rng, roll] = nextRandom(step.state.rng);
   step.update({ rng });

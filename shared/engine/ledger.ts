@@ -1,7 +1,7 @@
 import type { PerRole } from "./roles.js";
 import type { Concession, Offer, TableState } from "./state.js";
 import { buyerward } from "./terms.js";
-import { issueMoney } from "./valuation.js";
+import { issueMoneyOf } from "./valuation.js";
 
 /*
  * The reciprocity ledger (GAME.md §5). Each offer is compared with the same side's previous
@@ -37,8 +37,8 @@ export function concessionsBetween(state: TableState, previous: Offer, offer: Of
     if (issue.kind === "price") money = by === "seller" ? (before as number) - (after as number) : (after as number) - (before as number);
     else {
       const valuation = side.values[issue.id];
-      const old$ = valuation ? issueMoney(scenario, issue.id, valuation, before) : 0;
-      const new$ = valuation ? issueMoney(scenario, issue.id, valuation, after) : 0;
+      const old$ = valuation ? issueMoneyOf(issue, valuation, before) : 0;
+      const new$ = valuation ? issueMoneyOf(issue, valuation, after) : 0;
       money = by === "seller" ? new$ - old$ : old$ - new$;
     }
     out.push({ turn: offer.turn, by, issueId: issue.id, share: Math.round(share * 1000) / 1000, money, status: "pending" });

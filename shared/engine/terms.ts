@@ -1,12 +1,13 @@
 import type { Issue, OptionsIssue, Scenario } from "./scenario.js";
-import { issueById, type Issues } from "./valuation.js";
+import { issuesById, type Issues } from "./valuation.js";
 import type { Package } from "./state.js";
 
 /** Why a package is not a valid set of terms, or null when it is. */
 export function termsProblem(scenario: Scenario, terms: unknown): string | null {
   if (typeof terms !== "object" || terms === null || Array.isArray(terms)) return "terms must be an object with a value for every issue";
   const record = terms as Record<string, unknown>;
-  for (const key of Object.keys(record)) if (!issueById(scenario, key)) return `"${key}" is not an issue of this scenario`;
+  const issues = issuesById(scenario);
+  for (const key of Object.keys(record)) if (!issues.has(key)) return `"${key}" is not an issue of this scenario`;
   for (const issue of scenario.issues) {
     const value = record[issue.id];
     if (value === undefined) return `${issue.label}: a value is missing`;

@@ -9,18 +9,28 @@ const issueMaps = new WeakMap<readonly Issue[], ReadonlyMap<string, Issue>>();
 
 /** Issues by id, built once per scenario: valuation runs in the engine's and the bots' hot loops. */
 export function issueById(scenario: Issues, issueId: string): Issue | undefined {
+  return issuesById(scenario).get(issueId);
+}
+
+/** The map issueById reads, for callers that look up several ids at once. */
+export function issuesById(scenario: Issues): ReadonlyMap<string, Issue> {
   let map = issueMaps.get(scenario.issues);
   if (!map) {
     map = new Map(scenario.issues.map((i) => [i.id, i]));
     issueMaps.set(scenario.issues, map);
   }
-  return map.get(issueId);
+  return map;
 }
 
 /** What one issue's value is worth to the buyer (or costs the seller), rounded to whole money. */
 export function issueMoney(scenario: Issues, issueId: string, valuation: IssueValue, value: number | string): number {
   if ("byOption" in valuation) return Object.hasOwn(valuation.byOption, value) ? (valuation.byOption[value as string] as number) : 0;
-  const issue = issueById(scenario, issueId);
+  return issueMoneyOf(issueById(scenario, issueId), valuation, value);
+}
+
+/** issueMoney for a caller that holds the issue already. */
+export function issueMoneyOf(issue: Issue | undefined, valuation: IssueValue, value: number | string): number {
+  if ("byOption" in valuation) return Object.hasOwn(valuation.byOption, value) ? (valuation.byOption[value as string] as number) : 0;
   if (!issue || issue.kind !== "range") return 0;
   const t = ((value as number) - issue.min) / (issue.max - issue.min);
   // `|| 0` turns Math.round(-0.4) = -0 into 0: JSON would, so a stored state would differ from the live one.
@@ -30,11 +40,12 @@ export function issueMoney(scenario: Issues, issueId: string, valuation: IssueVa
 /** Sum of a side's valuations of the non-price terms of a package. */
 export function termsMoney(scenario: Issues, side: SidePrivate, terms: Package): number {
   let total = 0;
+  const issues = issuesById(scenario);
   // for...in visits the same keys in the same order as Object.entries, without building the pairs.
   for (const issueId in side.values) {
     if (!Object.hasOwn(side.values, issueId)) continue;
     const value = terms[issueId];
-    if (value !== undefined) total += issueMoney(scenario, issueId, side.values[issueId] as IssueValue, value);
+    if (value !== undefined) total += issueMoneyOf(issues.get(issueId), side.values[issueId] as IssueValue, value);
   }
   return total;
 }
