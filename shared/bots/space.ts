@@ -77,9 +77,10 @@ export function comboOf(space: PackageSpace, terms: Package): number {
 export function packageOf(space: PackageSpace, combo: number, price: number): Package {
   const terms: Record<string, number | string> = { price };
   const A = space.axes.length;
-  space.axes.forEach((axis, a) => {
+  for (let a = 0; a < A; a++) {
+    const axis = space.axes[a] as Axis;
     terms[axis.issue.id] = axis.values[space.index[combo * A + a] as number] as number | string;
-  });
+  }
   return terms;
 }
 
@@ -161,8 +162,10 @@ export function sideMoney(space: PackageSpace, scenario: Issues, values: Readonl
       table = { perAxis, combos, spreads };
       if (cache.byMoney.size >= MAX_MONEY_TABLES) cache.byMoney.clear();
       cache.byMoney.set(key, table);
+      // Only the first valuation object with this money is remembered by identity: it is the
+      // scenario's own, or a card's first; later copies (one per table) are found by their money.
+      cache.byValues.set(values, table);
     }
-    cache.byValues.set(values, table);
   }
   return table;
 }

@@ -77,24 +77,16 @@ export function bestJointSurplus(scenario: Scenario, sides: PerRole<SidePrivate>
 /** Per non-price issue, its values and their worth minus cost, best first (ties in value order). */
 type IssueJoint = { readonly issueId: string; readonly values: readonly (number | string)[]; readonly joint: readonly number[] };
 
-const jointTables = new WeakMap<readonly Issue[], WeakMap<object, WeakMap<object, readonly IssueJoint[]>>>();
+const jointTables = new WeakMap<Scenario, readonly IssueJoint[]>();
 
 /**
- * Worked out once per pair of valuations: those are the scenario's own objects, shared by every
- * table, until a card changes one.
+ * Worked out once per scenario for its own valuations, which every table shares until a card
+ * changes one; a table with a changed valuation gets its own, uncached (caching on objects that
+ * live one game would cost more than it saves).
  */
 function jointByValue(scenario: Scenario, sides: PerRole<SidePrivate>): readonly IssueJoint[] {
-  let byBuyer = jointTables.get(scenario.issues);
-  if (!byBuyer) {
-    byBuyer = new WeakMap();
-    jointTables.set(scenario.issues, byBuyer);
-  }
-  let bySeller = byBuyer.get(sides.buyer.values);
-  if (!bySeller) {
-    bySeller = new WeakMap();
-    byBuyer.set(sides.buyer.values, bySeller);
-  }
-  let table = bySeller.get(sides.seller.values);
+  const own = sides.buyer.values === scenario.roles.buyer.values && sides.seller.values === scenario.roles.seller.values;
+  let table = own ? jointTables.get(scenario) : undefined;
   if (!table) {
     table = scenario.issues
       .filter((issue) => issue.kind !== "price")
@@ -106,7 +98,7 @@ function jointByValue(scenario: Scenario, sides: PerRole<SidePrivate>): readonly
         rows.sort((a, b) => b.joint - a.joint);
         return { issueId: issue.id, values: rows.map((r) => r.value), joint: rows.map((r) => r.joint) };
       });
-    bySeller.set(sides.seller.values, table);
+    if (own) jointTables.set(scenario, table);
   }
   return table;
 }
