@@ -6,11 +6,11 @@
  * CPU time, not the wall clock, so other work on the box skews the figures far less; the three
  * measurements are interleaved in slices so drift spreads evenly over them.
  */
-import { parseArgs } from "node:util";
 import { BOT_TACTICS, tacticProfile, type BotProfile } from "../shared/bots/index.js";
 import { apply, createTable, viewFor, type Action, type Scenario } from "../shared/engine/index.js";
 import { SCENARIOS } from "../shared/scenarios/index.js";
 import { playGame } from "../shared/sim/play.js";
+import { readFlags } from "./cli/flags.js";
 
 const TARGET_GAMES_PER_SECOND = 10_000;
 const START = 1_735_689_600_000;
@@ -21,13 +21,9 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-let seconds = 2;
-try {
-  const { values } = parseArgs({ args: process.argv.slice(2), options: { seconds: { type: "string" } }, strict: true });
-  if (values.seconds !== undefined) seconds = Number(values.seconds);
-} catch (e) {
-  fail((e as Error).message.split("\n")[0] as string);
-}
+const flags = readFlags(process.argv.slice(2), { seconds: { type: "string" } });
+if (!flags.ok) fail(flags.error);
+const seconds = flags.values.seconds === undefined ? 2 : Number(flags.values.seconds);
 if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 600) fail("--seconds must be a number from 0 to 600");
 
 /** Every pairing of the four tactics in turn, so the figure is not one tactic's. */

@@ -9,7 +9,6 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
 import { SCENARIOS } from "../shared/scenarios/index.js";
 import type { LoadMethods, LoadReport } from "./bench-load/loadgen.js";
 import { describeMachine, loadAverage } from "./bench-load/machine.js";
@@ -17,6 +16,7 @@ import { startParley } from "./bench-load/parleyServer.js";
 import { table } from "./bench-load/report.js";
 import { RpcChild } from "./bench-load/rpc.js";
 import { errorTotal } from "./bench-load/tally.js";
+import { readFlags, wholeNumberFlag } from "./cli/flags.js";
 
 const USAGE = `Usage: npm run soak -- --minutes N [--tables T] [--json FILE] [--keep]
   --minutes N   how long the bots play (1–240)
@@ -37,28 +37,22 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-let values;
-try {
-  ({ values } = parseArgs({
-    args: process.argv.slice(2),
-    strict: true,
-    options: { minutes: { type: "string" }, tables: { type: "string" }, json: { type: "string" }, keep: { type: "boolean" }, help: { type: "boolean", short: "h" } },
-  }));
-} catch (e) {
-  fail((e as Error).message.split("\n")[0] as string);
-}
+const flags = readFlags(process.argv.slice(2), {
+  minutes: { type: "string" },
+  tables: { type: "string" },
+  json: { type: "string" },
+  keep: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+});
+if (!flags.ok) fail(flags.error);
+const { values } = flags;
 if (values.help) {
   process.stdout.write(`${USAGE}\n`);
   process.exit(0);
 }
-const wholeIn = (text: string | undefined, fallback: number | null, min: number, max: number, flag: string): number => {
-  if (text === undefined && fallback !== null) return fallback;
-  const n = text !== undefined && /^\d+$/.test(text) ? Number(text) : NaN;
-  if (!Number.isSafeInteger(n) || n < min || n > max) fail(`--${flag} must be a whole number from ${min} to ${max}`);
-  return n;
-};
-const minutes = wholeIn(values.minutes, null, 1, 240, "minutes");
-const tables = wholeIn(values.tables, 100, 1, 2000, "tables");
+const whole = (value: number | string): number => (typeof value === "string" ? fail(value) : value);
+const minutes = whole(wholeNumberFlag("minutes", values.minutes, { min: 1, max: 240 }));
+const tables = whole(wholeNumberFlag("tables", values.tables, { min: 1, max: 2000, fallback: 100 }));
 const observers = Math.floor(tables / 10);
 const facilitators = Math.floor(tables / 20);
 const workDir = mkdtempSync(join(tmpdir(), "parley-soak-"));

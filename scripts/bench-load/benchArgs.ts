@@ -1,4 +1,4 @@
-import { parseArgs } from "node:util";
+import { readFlags, wholeNumberFlag } from "../cli/flags.js";
 import type { LoadKind } from "./parleyRun.js";
 
 export type BenchArgs = {
@@ -23,36 +23,23 @@ export const BENCH_USAGE = `Usage: npm run bench:load [-- options]
   --keep           keep the work folder (server log, load log) and print where it is`;
 
 export function parseBenchArgs(argv: readonly string[]): { ok: true; args: BenchArgs } | { ok: false; error: string; help?: boolean } {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        quick: { type: "boolean" },
-        tables: { type: "string" },
-        seconds: { type: "string" },
-        only: { type: "string" },
-        profile: { type: "string" },
-        json: { type: "string" },
-        keep: { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-      },
-    }));
-  } catch (e) {
-    return { ok: false, error: (e as Error).message.split("\n")[0] as string };
-  }
+  const flags = readFlags(argv, {
+    quick: { type: "boolean" },
+    tables: { type: "string" },
+    seconds: { type: "string" },
+    only: { type: "string" },
+    profile: { type: "string" },
+    json: { type: "string" },
+    keep: { type: "boolean" },
+    help: { type: "boolean", short: "h" },
+  });
+  if (!flags.ok) return flags;
+  const { values } = flags;
   if (values.help) return { ok: false, error: BENCH_USAGE, help: true };
   const quick = values.quick ?? false;
-  const whole = (flag: string, text: string | undefined, fallback: number, max: number): number | string => {
-    if (text === undefined) return fallback;
-    const n = /^\d+$/.test(text) ? Number(text) : NaN;
-    return Number.isSafeInteger(n) && n >= 1 && n <= max ? n : `--${flag} must be a whole number from 1 to ${max} (got "${text}")`;
-  };
-  const tables = whole("tables", values.tables, quick ? 100 : 1000, 5000);
+  const tables = wholeNumberFlag("tables", values.tables, { min: 1, max: 5000, fallback: quick ? 100 : 1000 });
   if (typeof tables === "string") return { ok: false, error: tables };
-  const seconds = whole("seconds", values.seconds, quick ? 5 : 30, 600);
+  const seconds = wholeNumberFlag("seconds", values.seconds, { min: 1, max: 600, fallback: quick ? 5 : 30 });
   if (typeof seconds === "string") return { ok: false, error: seconds };
   const only = values.only;
   if (only !== undefined && only !== "human" && only !== "closed") return { ok: false, error: `--only must be human or closed (got "${only}")` };

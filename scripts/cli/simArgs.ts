@@ -1,5 +1,5 @@
-import { parseArgs } from "node:util";
 import { BOT_NAMES, isBotName, type BotName } from "../../shared/bots/index.js";
+import { readFlags, wholeNumberFlag } from "./flags.js";
 
 export type SimArgs =
   | { readonly help: true }
@@ -17,31 +17,21 @@ const MAX_GAMES = 10_000_000;
 
 /** The simulator's command line, or a one-line reason it is wrong. */
 export function parseSimArgs(argv: readonly string[]): { ok: true; args: SimArgs } | { ok: false; error: string } {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        scenario: { type: "string" },
-        games: { type: "string" },
-        buyer: { type: "string" },
-        seller: { type: "string" },
-        seed: { type: "string" },
-        json: { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-      },
-    }));
-  } catch (e) {
-    return { ok: false, error: (e as Error).message.split("\n")[0] as string };
-  }
+  const flags = readFlags(argv, {
+    scenario: { type: "string" },
+    games: { type: "string" },
+    buyer: { type: "string" },
+    seller: { type: "string" },
+    seed: { type: "string" },
+    json: { type: "boolean" },
+    help: { type: "boolean", short: "h" },
+  });
+  if (!flags.ok) return flags;
+  const { values } = flags;
   if (values.help) return { ok: true, args: { help: true } };
   if (!values.scenario) return { ok: false, error: "--scenario is required (a shipped id or a path to a .json file)" };
-  const gamesText = values.games ?? "1000";
-  const games = /^\d+$/.test(gamesText) ? Number(gamesText) : NaN;
-  if (!Number.isSafeInteger(games) || games < 1 || games > MAX_GAMES)
-    return { ok: false, error: `--games must be a whole number from 1 to ${MAX_GAMES.toLocaleString("en-US")} (got "${gamesText}")` };
+  const games = wholeNumberFlag("games", values.games, { min: 1, max: MAX_GAMES, fallback: 1000 });
+  if (typeof games === "string") return { ok: false, error: games };
   const bot = (flag: "buyer" | "seller"): BotName | string => values[flag] ?? "firm";
   for (const flag of ["buyer", "seller"] as const) {
     const name = bot(flag);
