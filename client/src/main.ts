@@ -3,6 +3,7 @@ import { parseRoute, tablePath, type Route } from "./app/routes.js";
 import { SeatStore } from "./app/seatStore.js";
 import { h, replaceChildren } from "./ui/dom.js";
 import { brand } from "./ui/brand.js";
+import { noticePage } from "./ui/noticePage.js";
 import { renderLanding } from "./ui/landing.js";
 import { renderTableScreen } from "./ui/table/tableScreen.js";
 import { showWorkshopBar } from "./workshop/bar.js";
@@ -83,26 +84,10 @@ function askName(code: string): void {
 }
 
 function noSeat(code: string): void {
-  replaceChildren(
-    root,
-    h(
-      "div",
-      { class: "centered-page" },
-      brand(),
-      h(
-        "div",
-        { class: "card" },
-        h("h1", {}, `No seat at table ${code} in this window`),
-        h("p", {}, "Seats are taken from an invite link, and remembered only in the browser tab that used it."),
-        h(
-          "div",
-          { class: "row" },
-          h("button", { type: "button", class: "primary", onclick: () => navigate(`/watch/${code}`) }, "Watch this table"),
-          h("button", { type: "button", onclick: () => navigate("/") }, "Back to the lobby"),
-        ),
-      ),
-    ),
-  );
+  noticePage(root, `No seat at table ${code} in this window`, "Seats are taken from an invite link, and remembered only in the browser tab that used it.", [
+    { label: "Watch this table", go: () => navigate(`/watch/${code}`) },
+    { label: "Back to the lobby", go: () => navigate("/") },
+  ]);
 }
 
 window.addEventListener("popstate", () => show(parseRoute(location.pathname, location.hash)));

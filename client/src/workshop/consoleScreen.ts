@@ -4,6 +4,7 @@ import { MAX_TURN_SECONDS, MIN_TURN_SECONDS, type Deck, type OddSeat, type Round
 import { consolePath, consoleUrl, facilitatePath } from "../app/routes.js";
 import { listScenarios } from "../net/api.js";
 import { brand } from "../ui/brand.js";
+import { noticePage } from "../ui/noticePage.js";
 import { h, renderIfChanged, replaceChildren } from "../ui/dom.js";
 import { downloadExport } from "./api.js";
 import { DECK_LABELS, field, LEVEL_LABELS, ODD_LABELS, select, type WorkshopDeps } from "./createScreen.js";
@@ -348,20 +349,14 @@ function rosterView(people: WorkshopServerMessages["console"]["participants"], w
 }
 
 function noSecret(root: HTMLElement, deps: WorkshopDeps, code: string): () => void {
-  replaceChildren(
+  noticePage(
     root,
-    h(
-      "div",
-      { class: "centered-page" },
-      brand(),
-      h(
-        "div",
-        { class: "card" },
-        h("h1", {}, `No facilitator key for workshop ${code} in this window`),
-        h("p", {}, "Open your facilitator link (the one shown when you created the workshop). A participant joins with the code instead."),
-        h("div", { class: "row" }, h("button", { type: "button", class: "primary", onclick: () => deps.navigate(`/w/${code}`) }, "Join as a participant"), h("button", { type: "button", onclick: () => deps.navigate("/") }, "Back to the start")),
-      ),
-    ),
+    `No facilitator key for workshop ${code} in this window`,
+    "Open your facilitator link (the one shown when you created the workshop). A participant joins with the code instead.",
+    [
+      { label: "Join as a participant", go: () => deps.navigate(`/w/${code}`) },
+      { label: "Back to the start", go: () => deps.navigate("/") },
+    ],
   );
   return () => undefined;
 }

@@ -1,8 +1,7 @@
 import type { Route } from "../app/routes.js";
 import type { SeatStore } from "../app/seatStore.js";
 import { renderTableScreen } from "../ui/table/tableScreen.js";
-import { brand } from "../ui/brand.js";
-import { h, replaceChildren } from "../ui/dom.js";
+import { noticePage } from "../ui/noticePage.js";
 import { renderConsole } from "./consoleScreen.js";
 import { renderCreateWorkshop } from "./createScreen.js";
 import { renderParticipantLobby } from "./lobbyScreen.js";
@@ -38,20 +37,8 @@ export function showWorkshopRoute(root: HTMLElement, route: WorkshopRoute, deps:
 }
 
 function noTableKey(root: HTMLElement, code: string, navigate: (path: string) => void): () => void {
-  replaceChildren(
-    root,
-    h(
-      "div",
-      { class: "centered-page" },
-      brand(),
-      h(
-        "div",
-        { class: "card" },
-        h("h1", {}, `Table ${code} is opened from the facilitator console`),
-        h("p", {}, "Open it with “Watch” on its tile in the console. Anyone can follow the public view instead."),
-        h("div", { class: "row" }, h("button", { type: "button", class: "primary", onclick: () => navigate(`/watch/${code}`) }, "Watch the public view")),
-      ),
-    ),
-  );
+  noticePage(root, `Table ${code} is opened from the facilitator console`, "Open it with “Watch” on its tile in the console. Anyone can follow the public view instead.", [
+    { label: "Watch the public view", go: () => navigate(`/watch/${code}`) },
+  ]);
   return () => undefined;
 }
