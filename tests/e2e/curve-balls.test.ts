@@ -1,39 +1,32 @@
 import { Client, type Room } from "colyseus.js";
-import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CreateTableResponse } from "../../shared/protocol/api.js";
-import { launchBrowser, newPlayer, screenshot, type Player } from "./helpers/browser.js";
-import { ensureClientBuilt } from "./helpers/build.js";
-import { startServer, type RunningServer } from "./helpers/server.js";
+import { newPlayer, screenshot, type Player } from "./helpers/browser.js";
+import { useStage } from "./helpers/stage.js";
 import { askQuestion, joinByInvite, makeOffer, pageText, saveNote, waitForStatus, waitForSummary } from "./helpers/table.js";
 
 describe("curve balls, discovery and the notepad at a head-to-head table", { timeout: 150_000 }, () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const stage = useStage();
   let seller: Player;
   let buyer: Player;
   let facilitator: Room | null = null;
 
   beforeAll(async () => {
-    await ensureClientBuilt();
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    [seller, buyer] = await Promise.all([newPlayer(browser), newPlayer(browser)]);
+    [seller, buyer] = await Promise.all([newPlayer(stage.browser), newPlayer(stage.browser)]);
   }, 120_000);
 
   afterAll(async () => {
     await facilitator?.leave();
-    await browser?.close();
-    await server?.stop();
   });
 
   it("shows a private card to its side only, a public one to both, and each side's own answers and notes", async () => {
-    const response = await fetch(`${server.baseUrl}/api/tables`, {
+    const response = await fetch(`${stage.server.baseUrl}/api/tables`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ scenarioId: "backup-appliance" }),
     });
     const table = (await response.json()) as CreateTableResponse;
-    const invite = (token: string | undefined) => `${server.baseUrl}/t/${table.code}#seat=${token}`;
+    const invite = (token: string | undefined) => `${stage.server.baseUrl}/t/${table.code}#seat=${token}`;
     await joinByInvite(seller.page, invite(table.seats.seller), "Sam");
     await joinByInvite(buyer.page, invite(table.seats.buyer), "Bea");
     await waitForStatus(seller.page, ["your_turn"]);
@@ -48,7 +41,7 @@ describe("curve balls, discovery and the notepad at a head-to-head table", { tim
     await waitForStatus(seller.page, ["your_turn"]);
 
     // A facilitator throws one private card (the buyer's) and one public card into the table.
-    facilitator = await new Client(server.baseUrl.replace("http", "ws")).joinById(table.code, { facilitator: table.facilitatorSecret });
+    facilitator = await new Client(stage.server.baseUrl.replace("http", "ws")).joinById(table.code, { facilitator: table.facilitatorSecret });
     facilitator.onMessage("*", () => undefined);
     facilitator.send("curveball", { cardId: "competitor-quote" });
     facilitator.send("curveball", { cardId: "board-moves-up" });

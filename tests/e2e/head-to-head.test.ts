@@ -1,29 +1,19 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, newPlayer, screenshot, type Player } from "./helpers/browser.js";
-import { ensureClientBuilt } from "./helpers/build.js";
-import { startServer, type RunningServer } from "./helpers/server.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { newPlayer, screenshot, type Player } from "./helpers/browser.js";
+import { useStage } from "./helpers/stage.js";
 import { acceptStandingOffer, joinByInvite, makeOffer, openHeadToHead, readWalkAway, waitForStatus, waitForSummary } from "./helpers/table.js";
 
 describe("a head-to-head game in two browsers", { timeout: 120_000 }, () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const stage = useStage();
   let seller: Player;
   let buyer: Player;
 
   beforeAll(async () => {
-    await ensureClientBuilt();
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    [seller, buyer] = await Promise.all([newPlayer(browser), newPlayer(browser)]);
+    [seller, buyer] = await Promise.all([newPlayer(stage.browser), newPlayer(stage.browser)]);
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
   it("is played through the UI from the invite to a deal and the reveal", async () => {
-    const invite = await openHeadToHead(seller.page, server.baseUrl, { name: "Sam", role: "Seller" });
+    const invite = await openHeadToHead(seller.page, stage.server.baseUrl, { name: "Sam", role: "Seller" });
     expect(invite).toMatch(/\/t\/[A-Z0-9]{6}#seat=/);
     await screenshot(seller.page, "h2h-01-invite");
 

@@ -1,9 +1,7 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, newPlayer, screenshot, type Player } from "./helpers/browser.js";
-import { ensureClientBuilt } from "./helpers/build.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { newPlayer, screenshot, type Player } from "./helpers/browser.js";
 import { findSecrets } from "./helpers/leaks.js";
-import { startServer, type RunningServer } from "./helpers/server.js";
+import { useStage } from "./helpers/stage.js";
 import {
   acceptStandingOffer,
   askQuestion,
@@ -26,25 +24,17 @@ function safePrice(wanted: number, forbidden: ReadonlySet<number>): number {
 }
 
 describe("an observer who joins mid-game", { timeout: 150_000 }, () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const stage = useStage();
   let seller: Player;
   let buyer: Player;
   let observer: Player;
 
   beforeAll(async () => {
-    await ensureClientBuilt();
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    [seller, buyer, observer] = await Promise.all([newPlayer(browser), newPlayer(browser), newPlayer(browser)]);
+    [seller, buyer, observer] = await Promise.all([newPlayer(stage.browser), newPlayer(stage.browser), newPlayer(stage.browser)]);
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
   it("sees the public table only — never a walk-away, in the page or on the wire — until the reveal", async () => {
-    const invite = await openHeadToHead(seller.page, server.baseUrl, { name: "Sam", role: "Seller" });
+    const invite = await openHeadToHead(seller.page, stage.server.baseUrl, { name: "Sam", role: "Seller" });
     await joinByInvite(buyer.page, invite, "Bea");
     await waitForStatus(seller.page, ["your_turn"]);
     await waitForStatus(buyer.page, ["their_turn"]);
@@ -65,7 +55,7 @@ describe("an observer who joins mid-game", { timeout: 150_000 }, () => {
     await waitForStatus(seller.page, ["your_turn"]);
 
     // The observer arrives mid-game; every frame it receives is kept from its first connection on.
-    await observer.page.goto(`${server.baseUrl}/watch/${code}`);
+    await observer.page.goto(`${stage.server.baseUrl}/watch/${code}`);
     await waitForStatus(observer.page, ["watching"]);
     expect(await observer.page.locator(".seat-label").innerText()).toBe("Watching (public view)");
     await waitForSummary(observer.page, "Bea (buyer) offers $");

@@ -1,29 +1,19 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, newPlayer, screenshot, type Player } from "./helpers/browser.js";
-import { ensureClientBuilt } from "./helpers/build.js";
-import { startServer, type RunningServer } from "./helpers/server.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { newPlayer, screenshot, type Player } from "./helpers/browser.js";
+import { useStage } from "./helpers/stage.js";
 import { acceptStandingOffer, makeOffer, startPractice, waitForStatus } from "./helpers/table.js";
 
 describe("a practice game against a bot", { timeout: 120_000 }, () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const stage = useStage();
   let player: Player;
 
   beforeAll(async () => {
-    await ensureClientBuilt();
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    player = await newPlayer(browser);
+    player = await newPlayer(stage.browser);
   }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   it("is played from the lobby to the reveal", async () => {
     const { page } = player;
-    await startPractice(page, server.baseUrl, { name: "Alex", role: "Seller", level: "Easy" });
+    await startPractice(page, stage.server.baseUrl, { name: "Alex", role: "Seller", level: "Easy" });
     await waitForStatus(page, ["your_turn"]);
     expect(await page.locator(".seat-label").innerText()).toBe("You are the seller");
     await screenshot(page, "practice-01-opening");

@@ -1,31 +1,25 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, newPlayer, screenshot, type Player } from "./helpers/browser.js";
-import { ensureClientBuilt, ROOT } from "./helpers/build.js";
+import { newPlayer, screenshot, type Player } from "./helpers/browser.js";
+import { ROOT } from "./helpers/build.js";
 import { startRelay, type Relay } from "./helpers/proxy.js";
-import { startServer, type RunningServer } from "./helpers/server.js";
+import { useStage } from "./helpers/stage.js";
 import { makeOffer, startPractice, tableCode, waitForStatus, waitForSummary } from "./helpers/table.js";
 
 describe("a player who reloads or loses the network mid-game", { timeout: 150_000 }, () => {
-  let server: RunningServer;
+  const stage = useStage({ RECONNECT_SECONDS: "45" });
   let relay: Relay;
-  let browser: Browser;
   let player: Player;
 
   beforeAll(async () => {
-    await ensureClientBuilt();
-    [server, browser] = await Promise.all([startServer({ RECONNECT_SECONDS: "45" }), launchBrowser()]);
     // The browser reaches the server through a relay the test can cut, like a network drop.
-    relay = await startRelay(new URL(server.baseUrl));
-    player = await newPlayer(browser);
+    relay = await startRelay(new URL(stage.server.baseUrl));
+    player = await newPlayer(stage.browser);
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
     await relay?.stop();
-    await server?.stop();
   });
 
   it("keeps the same seat through a reload and a network drop", async () => {

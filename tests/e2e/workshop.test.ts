@@ -1,10 +1,9 @@
 import { readFileSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { RESULT_COLUMNS } from "../../server/workshop/exportRows.js";
-import { launchBrowser, newPlayer, screenshot, type Player } from "./helpers/browser.js";
-import { ensureClientBuilt } from "./helpers/build.js";
-import { startServer, type RunningServer } from "./helpers/server.js";
+import { newPlayer, screenshot, type Player } from "./helpers/browser.js";
+import { useStage } from "./helpers/stage.js";
 import { acceptStandingOffer, makeOffer, waitForStatus, waitForSummary } from "./helpers/table.js";
 
 /*
@@ -38,8 +37,7 @@ async function tileStatus(page: Page, table: string): Promise<string | null> {
 }
 
 describe("a workshop round with six browsers", { timeout: 240_000 }, () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const stage = useStage();
   let facilitator: Player;
   let people: Player[];
   let code: string;
@@ -47,20 +45,13 @@ describe("a workshop round with six browsers", { timeout: 240_000 }, () => {
   let dealTable: string;
 
   beforeAll(async () => {
-    await ensureClientBuilt();
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    facilitator = await newPlayer(browser, { width: 1440, height: 900 });
-    people = await Promise.all(NAMES.map(() => newPlayer(browser)));
+    facilitator = await newPlayer(stage.browser, { width: 1440, height: 900 });
+    people = await Promise.all(NAMES.map(() => newPlayer(stage.browser)));
   }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   it("the facilitator opens a workshop and gets a join code and a secret link", async () => {
     const page = facilitator.page;
-    await page.goto(server.baseUrl);
+    await page.goto(stage.server.baseUrl);
     await page.click("#run-workshop");
     await page.fill("#ws-title", "Key accounts — spring cohort");
     await page.waitForSelector("#ws-scenario:not([disabled])");
@@ -78,7 +69,7 @@ describe("a workshop round with six browsers", { timeout: 240_000 }, () => {
   });
 
   it("five participants join with the code and appear in the live roster", async () => {
-    await Promise.all(people.map((p, i) => joinWorkshop(p.page, server.baseUrl, code, NAMES[i]!)));
+    await Promise.all(people.map((p, i) => joinWorkshop(p.page, stage.server.baseUrl, code, NAMES[i]!)));
     const roster = facilitator.page.locator('[data-testid="roster"] li');
     await expect.poll(() => roster.count(), { timeout: 10_000 }).toBe(5);
     await facilitator.page.waitForSelector(".ws-card h2:text('The class (5 online of 5)')");
