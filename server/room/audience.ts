@@ -18,8 +18,8 @@ export function send<T extends ServerMessageType>(client: Client, type: T, paylo
  * viewFor). Viewers of one kind see the same thing, so each payload is built once per kind.
  */
 export class Audience {
-  /** The private data last sent to each kind of viewer, as JSON: resent only when it changes. */
-  private readonly lastPrivate = new Map<Viewer, string>();
+  /** The private data last sent to each kind of viewer: resent only when a side's view changed (by reference). */
+  private readonly lastPrivate = new Map<Viewer, ServerMessages["private"]["sides"]>();
 
   constructor(
     private readonly code: string,
@@ -30,7 +30,7 @@ export class Audience {
   greet(client: TableClient, table: TableState): void {
     const { viewer, role } = seatingOf(client);
     const view = viewOf(table, viewer);
-    this.lastPrivate.set(viewer, JSON.stringify(view.sides));
+    this.lastPrivate.set(viewer, view.sides);
     send(client, "welcome", { viewer, code: this.code, role, scenario: publicScenario(table.scenario), reconnectSeconds: this.reconnectSeconds });
     send(client, "private", { sides: view.sides });
     send(client, "events", { events: view.timeline, replay: true });
@@ -74,11 +74,13 @@ export class Audience {
 
   private privateChange(table: TableState, viewer: Viewer): ServerMessages["private"] | null {
     const sides = viewOf(table, viewer).sides;
-    const json = JSON.stringify(sides);
-    if (this.lastPrivate.get(viewer) === json) return null;
-    this.lastPrivate.set(viewer, json);
+    const last = this.lastPrivate.get(viewer);
+    // The engine keeps one view object per unchanged side state, so identity is change detection.
+    if (last && ROLES.every((role) => last[role] === sides[role])) return null;
+    this.lastPrivate.set(viewer, sides);
     return { sides };
   }
+
 }
 
 /** A finished game's debrief lines this viewer may read: a player its own, a facilitator both, an observer none. */

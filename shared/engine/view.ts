@@ -157,8 +157,22 @@ function sidesFor(state: TableState, viewer: Viewer): Partial<PerRole<PrivateVie
   return out;
 }
 
+/*
+ * One PrivateView per side state and notes setting. Side states are immutable (a change makes
+ * a new one), so unchanged private data keeps its identity and a sender can tell what changed
+ * by reference instead of serialising it.
+ */
+const privateViews = { withNotes: new WeakMap<SidePrivate, PrivateView>(), withoutNotes: new WeakMap<SidePrivate, PrivateView>() };
+
 function privateView(state: TableState, role: Role, withNotes: boolean): PrivateView {
   const side = state.sides[role];
+  const memo = withNotes ? privateViews.withNotes : privateViews.withoutNotes;
+  let view = memo.get(side);
+  if (!view) memo.set(side, (view = buildPrivateView(state, role, side, withNotes)));
+  return view;
+}
+
+function buildPrivateView(state: TableState, role: Role, side: SidePrivate, withNotes: boolean): PrivateView {
   const brief = state.scenario.roles[role];
   const view: Mutable<PrivateView> = {
     role,

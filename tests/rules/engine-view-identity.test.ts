@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { viewFor } from "../../shared/engine/index.js";
+import { act, newTable, offer, pkg } from "./helpers/play.js";
+
+/* Senders (the server) resend a seat's private data only when it changed, judged by reference. */
+describe("private views keep their identity while a side is unchanged", () => {
+  it("an offer leaves both private views as they were; a note renews only its writer's", () => {
+    const start = newTable();
+    const afterOffer = act(start, offer("seller", pkg({ price: 2900 })));
+    expect(viewFor(afterOffer, "seller").sides.seller).toBe(viewFor(start, "seller").sides.seller);
+    expect(viewFor(afterOffer, "facilitator").sides.buyer).toBe(viewFor(start, "facilitator").sides.buyer);
+
+    const afterNote = act(afterOffer, { type: "note", by: "buyer", text: "they moved on price first" });
+    expect(viewFor(afterNote, "buyer").sides.buyer).not.toBe(viewFor(afterOffer, "buyer").sides.buyer);
+    expect(viewFor(afterNote, "buyer").sides.buyer?.notes).toHaveLength(1);
+    expect(viewFor(afterNote, "seller").sides.seller).toBe(viewFor(afterOffer, "seller").sides.seller);
+  });
+
+  it("the same side seen with and without notes are two different views", () => {
+    const s = act(newTable(), { type: "note", by: "seller", text: "open high" });
+    expect(viewFor(s, "seller").sides.seller?.notes).toHaveLength(1);
+    expect(viewFor(s, "facilitator").sides.seller?.notes).toBeUndefined();
+  });
+});
