@@ -53,7 +53,7 @@ export function apiRoutes(services: TableServices): Router {
       return fail(res, 500, "api/server_error", "The server could not open a table.");
     }
     if (!opened.ok) return fail(res, 404, opened.error.code, opened.error.message);
-    services.logger.info({ table: opened.table.code, scenario: opened.table.scenarioId, bot: opened.table.bot }, "table created over HTTP");
+    services.logger.debug({ table: opened.table.code, scenario: opened.table.scenarioId, bot: opened.table.bot }, "table created over HTTP");
     res.status(201).json(opened.table);
   });
 

@@ -197,7 +197,7 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
     }
     client.userData = { viewer, role };
     this.timers.clear("idle");
-    this.log.info({ session: client.sessionId, viewer }, "joined");
+    this.log.debug({ session: client.sessionId, viewer }, "joined");
     if (!this.started && !this.starting && ROLES.every((r) => this.seats.isLive(r))) this.begin();
     else this.sync();
     this.audience.greet(client, this.table);
@@ -209,7 +209,7 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
     // A join refused in onJoin never got a seating; shutdown (or a move) is nobody's departure.
     if (!seating || this.shuttingDown || this.halted) return;
     const { role } = seating;
-    this.log.info({ session: client.sessionId, viewer: seating.viewer, consented }, "left");
+    this.log.debug({ session: client.sessionId, viewer: seating.viewer, consented }, "left");
     if (role && this.seats.holder(role) === client.sessionId) {
       if (this.inPlay()) this.markAway(role);
       else this.seats.leave(role, 0);
@@ -437,7 +437,7 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
       this.timers.clear(`away:${role}`);
     }
     this.timers.clear("idle");
-    this.log.info({ session: client.sessionId, viewer }, "reconnected");
+    this.log.debug({ session: client.sessionId, viewer }, "reconnected");
     this.sync();
     this.audience.greet(client, this.table);
   }

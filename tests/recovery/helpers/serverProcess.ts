@@ -70,7 +70,7 @@ export class ServerProcess {
   static async start(bundle: string, port: number, env: Record<string, string>): Promise<ServerProcess> {
     const child = spawn(process.execPath, [bundle], {
       cwd: root,
-      env: { PATH: process.env.PATH ?? "", HOST: "127.0.0.1", PORT: String(port), LOG_LEVEL: "info", CLIENT_DIST: "no-client-build", ...env },
+      env: { PATH: process.env.PATH ?? "", HOST: "127.0.0.1", PORT: String(port), LOG_LEVEL: "debug", CLIENT_DIST: "no-client-build", ...env },
       stdio: ["ignore", "pipe", "inherit"],
     });
     const server = new ServerProcess(child, port, Date.now());
