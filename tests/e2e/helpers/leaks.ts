@@ -21,10 +21,32 @@ export function numberNeedles(n: number): Buffer[] {
   return needles;
 }
 
-/** Which of the named secrets (numbers in every encoding, texts as UTF-8) occur in the frames. */
-export function findSecrets(frames: readonly Buffer[], secrets: { readonly numbers: Record<string, number>; readonly texts: Record<string, string> }): string[] {
+/** The frame with every occurrence of the given texts blanked out (same length, zero bytes). */
+function blankOut(frame: Buffer, texts: readonly string[]): Buffer {
+  let out = frame;
+  for (const text of texts) {
+    const needle = Buffer.from(text);
+    for (let at = out.indexOf(needle); at !== -1; at = out.indexOf(needle, at + needle.length)) {
+      if (out === frame) out = Buffer.from(frame);
+      out.fill(0, at, at + needle.length);
+    }
+  }
+  return out;
+}
+
+/**
+ * Which of the named secrets (numbers in every encoding, texts as UTF-8) occur in the frames.
+ * `publicTexts` are texts everyone may see (the scenario's story quotes round figures such as
+ * "$20,000", which a drawn walk-away can equal); they are blanked out before the search.
+ */
+export function findSecrets(
+  frames: readonly Buffer[],
+  secrets: { readonly numbers: Record<string, number>; readonly texts: Record<string, string> },
+  publicTexts: readonly string[] = [],
+): string[] {
   const found = new Set<string>();
-  for (const frame of frames) {
+  for (const raw of frames) {
+    const frame = blankOut(raw, publicTexts);
     for (const [name, n] of Object.entries(secrets.numbers)) if (numberNeedles(n).some((needle) => frame.includes(needle))) found.add(name);
     for (const [name, text] of Object.entries(secrets.texts)) if (frame.includes(Buffer.from(text))) found.add(name);
   }
