@@ -9,7 +9,7 @@ import { initialState, replayTable } from "../persistence/replay.js";
 import { isStoreError } from "../storage/errors.js";
 import type { StoredTable } from "../storage/store.js";
 import { botName } from "../tables/openTable.js";
-import { secretMatches } from "../tables/secrets.js";
+import { secretMatches } from "../storage/secrets.js";
 import { releaseTableCode } from "../tables/tableCode.js";
 import { closeTableLink, openTableLink, tableChanged, type ControlResult, type FacilitatorAction } from "../tables/tableLinks.js";
 import { tableBotSchema, tableRoomOptionsSchema } from "../tables/tableSpec.js";
@@ -177,7 +177,7 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
       return { viewer: role, role, ...(name !== undefined ? { name } : {}) };
     }
     if (facilitator !== undefined) {
-      if (!secretMatches(this.origin.facilitatorSecretHash, facilitator)) throw new JoinRefusal("join/bad_facilitator", "That facilitator link is not valid for this table.");
+      if (!secretMatches(facilitator, this.origin.facilitatorSecretHash)) throw new JoinRefusal("join/bad_facilitator", "That facilitator link is not valid for this table.");
       return { viewer: "facilitator", role: null };
     }
     const observers = this.clients.filter((c) => c.userData?.viewer === "observer").length;

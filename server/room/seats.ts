@@ -1,10 +1,10 @@
 import { ROLES, type PerRole, type Role } from "../../shared/engine/index.js";
-import { secretMatches } from "../tables/secrets.js";
+import { secretMatches, type SecretHash } from "../storage/secrets.js";
 import type { SeatSnapshot } from "./writePublicTable.js";
 
 type Seat = {
   /** SHA-256 of the seat token; null for a bot's seat, which no token opens. */
-  readonly tokenDigest: string | null;
+  readonly tokenDigest: SecretHash | null;
   readonly bot: boolean;
   name: string;
   /** The session holding the seat right now, or null while nobody does. */
@@ -18,7 +18,7 @@ export class Seats {
   private readonly seats: Record<Role, Seat>;
 
   /** `names`: what each seat was last taken under, null for a seat nobody has taken yet (a resumed table knows). */
-  constructor(digests: PerRole<string | null>, botRole: Role | null, botName: string, names: PerRole<string | null> = { buyer: null, seller: null }) {
+  constructor(digests: PerRole<SecretHash | null>, botRole: Role | null, botName: string, names: PerRole<string | null> = { buyer: null, seller: null }) {
     const make = (role: Role): Seat =>
       role === botRole
         ? { tokenDigest: null, bot: true, name: botName, sessionId: null, taken: true, returnBy: 0 }
@@ -29,7 +29,7 @@ export class Seats {
   /** The role a token opens. Both seats are always checked, so timing says nothing about which matched. */
   roleForToken(token: string): Role | null {
     let found: Role | null = null;
-    for (const role of ROLES) if (secretMatches(this.seats[role].tokenDigest, token)) found = role;
+    for (const role of ROLES) if (secretMatches(token, this.seats[role].tokenDigest)) found = role;
     return found;
   }
 

@@ -5,9 +5,8 @@ import type { PerRole, Role } from "../../shared/engine/index.js";
 import type { CreateTableResponse } from "../../shared/protocol/api.js";
 import type { TableServices } from "../room/services.js";
 import { isStoreError } from "../storage/errors.js";
-import { hashSecret } from "../storage/secrets.js";
 import type { NewTable } from "../storage/store.js";
-import { newSecret } from "./secrets.js";
+import { hashSecret, newSecret } from "../storage/secrets.js";
 import { claimTableCode, releaseTableCode } from "./tableCode.js";
 import { TABLE_ROOM } from "./tableSpec.js";
 

@@ -2,8 +2,7 @@ import { matchMaker } from "@colyseus/core";
 import { WORKSHOP_ROOM, type CreateWorkshopResponse, type createWorkshopRequestSchema } from "../../shared/protocol/workshop.js";
 import type { z } from "zod";
 import type { TableServices } from "../room/services.js";
-import { hashSecret } from "../storage/secrets.js";
-import { newSecret } from "../tables/secrets.js";
+import { hashSecret, newSecret } from "../storage/secrets.js";
 import type { workshopSpecSchema } from "./workshopSpec.js";
 
 export type OpenWorkshopResult =

@@ -1,7 +1,6 @@
 import type { RosterEntry } from "../../shared/protocol/workshop.js";
 import { uniqueName } from "../../shared/workshop/names.js";
-import { hashSecret, secretMatches, type SecretHash } from "../storage/secrets.js";
-import { newSecret } from "../tables/secrets.js";
+import { hashSecret, newSecret, secretMatches, type SecretHash } from "../storage/secrets.js";
 
 export type Person = {
   readonly id: string;

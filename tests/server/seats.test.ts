@@ -1,7 +1,7 @@
 import { Client } from "colyseus.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { joinErrorCode } from "../../shared/protocol/join.js";
-import { newSecret } from "../../server/tables/secrets.js";
+import { newSecret } from "../../server/storage/secrets.js";
 import { bootServer, type Harness } from "./helpers/harness.js";
 import { joinError } from "./helpers/joinError.js";
 import { until } from "./helpers/wait.js";
