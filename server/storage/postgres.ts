@@ -19,6 +19,7 @@ import {
 import type {
   AppendOptions,
   FinishedFilter,
+  Json,
   LogEntry,
   NewTable,
   NewWorkshop,
@@ -306,6 +307,23 @@ export class PostgresStore implements Store {
       [workshopId, participantId, left],
     );
     if (rowCount === 0) throw new StoreError("store/not_found", `Workshop ${workshopId} has no participant ${participantId}.`);
+  }
+
+  async removeParticipant(workshopId: string, participantId: string): Promise<void> {
+    const { rowCount } = await this.#pool.query(
+      "UPDATE workshop_participants SET left_workshop = true, removed = true WHERE workshop_id = $1 AND participant_id = $2",
+      [workshopId, participantId],
+    );
+    if (rowCount === 0) throw new StoreError("store/not_found", `Workshop ${workshopId} has no participant ${participantId}.`);
+  }
+
+  async setRoundSeating(workshopId: string, round: number, seating: Json): Promise<void> {
+    const { rowCount } = await this.#pool.query("UPDATE workshop_rounds SET seating = $3 WHERE workshop_id = $1 AND round = $2", [
+      workshopId,
+      round,
+      JSON.stringify(seating),
+    ]);
+    if (rowCount === 0) throw new StoreError("store/not_found", `Workshop ${workshopId} has no round ${round}.`);
   }
 
   async startWorkshopRound(round: NewWorkshopRound): Promise<void> {

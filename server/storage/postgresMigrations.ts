@@ -84,4 +84,10 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   ALTER TABLE table_actions ALTER COLUMN action TYPE json USING action::json;
   CREATE INDEX game_tables_running ON game_tables (lease_until) WHERE status = 'open' AND started_at IS NOT NULL AND closed_at IS NULL;
   `,
+  `
+  -- A workshop is rebuilt from the store after a restart: it must know whom the facilitator
+  -- removed, and who sat at which table of each round and who watched which.
+  ALTER TABLE workshop_participants ADD COLUMN removed boolean NOT NULL DEFAULT false;
+  ALTER TABLE workshop_rounds ADD COLUMN seating json;
+  `,
 ];

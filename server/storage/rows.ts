@@ -60,6 +60,7 @@ export function participantParams(p: Participant): Params {
     token_hash: p.tokenHash,
     joined_at: p.joinedAt,
     left_workshop: p.left ? 1 : 0,
+    removed: p.removed ? 1 : 0,
   };
 }
 
@@ -73,6 +74,8 @@ export function logParams(code: string, e: LogEntry): Params {
 
 const text = (row: Row, key: string): string => String(row[key]);
 const int = (row: Row, key: string): number => Number(row[key]);
+/** SQLite hands back 0/1, PostgreSQL a boolean. */
+const flag = (row: Row, key: string): boolean => row[key] === true || row[key] === 1;
 const nullable = <T>(row: Row, key: string, read: (row: Row, key: string) => T): T | null => (row[key] === null ? null : read(row, key));
 const parsed = <T>(row: Row, key: string): T => JSON.parse(text(row, key)) as T;
 const hash = (row: Row, key: string): SecretHash => text(row, key) as SecretHash;
@@ -129,7 +132,8 @@ export function toParticipant(row: Row): Participant {
     displayName: text(row, "display_name"),
     tokenHash: hash(row, "token_hash"),
     joinedAt: int(row, "joined_at"),
-    left: row["left_workshop"] === true || row["left_workshop"] === 1,
+    left: flag(row, "left_workshop"),
+    removed: flag(row, "removed"),
   };
 }
 
@@ -141,6 +145,7 @@ export function toWorkshopRound(row: Row): WorkshopRound {
     settings: parsed(row, "settings"),
     startedAt: int(row, "started_at"),
     endedAt: nullable(row, "ended_at", int),
+    seating: nullable(row, "seating", parsed<Json>),
   };
 }
 

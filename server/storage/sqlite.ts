@@ -20,6 +20,7 @@ import { SQLITE_MIGRATIONS } from "./sqliteMigrations.js";
 import type {
   AppendOptions,
   FinishedFilter,
+  Json,
   LogEntry,
   NewTable,
   NewWorkshop,
@@ -204,6 +205,16 @@ export class SqliteStore implements Store {
     if (changed.changes === 0) throw new StoreError("store/not_found", `Workshop ${workshopId} has no participant ${participantId}.`);
   }
 
+  async removeParticipant(workshopId: string, participantId: string): Promise<void> {
+    const changed = this.#sql.removeParticipant.run({ workshop_id: workshopId, participant_id: participantId });
+    if (changed.changes === 0) throw new StoreError("store/not_found", `Workshop ${workshopId} has no participant ${participantId}.`);
+  }
+
+  async setRoundSeating(workshopId: string, round: number, seating: Json): Promise<void> {
+    const changed = this.#sql.setRoundSeating.run({ workshop_id: workshopId, round, seating: JSON.stringify(seating) });
+    if (changed.changes === 0) throw new StoreError("store/not_found", `Workshop ${workshopId} has no round ${round}.`);
+  }
+
   async startWorkshopRound(round: NewWorkshopRound): Promise<void> {
     try {
       this.#sql.insertRound.run(newRoundParams(round));
@@ -309,8 +320,11 @@ function prepare(db: Database.Database) {
     insertWorkshop: db.prepare(`INSERT INTO workshops (id, join_code, facilitator_secret_hash, settings, created_at)
       VALUES (@id, @join_code, @facilitator_secret_hash, @settings, @created_at)`),
     setWorkshopStatus: db.prepare(`UPDATE workshops SET status = @status WHERE id = @id`),
-    insertParticipant: db.prepare(`INSERT INTO workshop_participants (workshop_id, participant_id, display_name, token_hash, joined_at, left_workshop)
-      VALUES (@workshop_id, @participant_id, @display_name, @token_hash, @joined_at, @left_workshop)`),
+    insertParticipant: db.prepare(`INSERT INTO workshop_participants (workshop_id, participant_id, display_name, token_hash, joined_at, left_workshop, removed)
+      VALUES (@workshop_id, @participant_id, @display_name, @token_hash, @joined_at, @left_workshop, @removed)`),
+    removeParticipant: db.prepare(`UPDATE workshop_participants SET left_workshop = 1, removed = 1
+      WHERE workshop_id = @workshop_id AND participant_id = @participant_id`),
+    setRoundSeating: db.prepare(`UPDATE workshop_rounds SET seating = @seating WHERE workshop_id = @workshop_id AND round = @round`),
     setParticipantLeft: db.prepare(`UPDATE workshop_participants SET left_workshop = @left_workshop
       WHERE workshop_id = @workshop_id AND participant_id = @participant_id`),
     insertRound: db.prepare(`INSERT INTO workshop_rounds (workshop_id, round, scenario_id, settings, started_at)

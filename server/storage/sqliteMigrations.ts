@@ -85,4 +85,10 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   ALTER TABLE game_tables ADD COLUMN closed_at INTEGER;
   CREATE INDEX game_tables_running ON game_tables (lease_until) WHERE status = 'open' AND started_at IS NOT NULL AND closed_at IS NULL;
   `,
+  `
+  -- A workshop is rebuilt from the store after a restart: it must know whom the facilitator
+  -- removed, and who sat at which table of each round and who watched which.
+  ALTER TABLE workshop_participants ADD COLUMN removed INTEGER NOT NULL DEFAULT 0 CHECK (removed IN (0, 1));
+  ALTER TABLE workshop_rounds ADD COLUMN seating TEXT CHECK (seating IS NULL OR json_valid(seating));
+  `,
 ];

@@ -97,6 +97,8 @@ export type Participant = {
   readonly tokenHash: SecretHash;
   readonly joinedAt: number;
   readonly left: boolean;
+  /** Removed by the facilitator: their token no longer lets them in. */
+  readonly removed: boolean;
 };
 
 export type NewWorkshopRound = {
@@ -107,8 +109,11 @@ export type NewWorkshopRound = {
   readonly startedAt: number;
 };
 
-/** A round is running while endedAt is null. */
-export type WorkshopRound = NewWorkshopRound & { readonly endedAt: number | null };
+/**
+ * A round is running while endedAt is null. `seating` is who sits at which of its tables and
+ * who watches which (the workshop layer's JSON), null until its tables are open.
+ */
+export type WorkshopRound = NewWorkshopRound & { readonly endedAt: number | null; readonly seating: Json | null };
 
 export type StoredWorkshop = NewWorkshop & {
   readonly status: WorkshopStatus;
@@ -170,7 +175,11 @@ export interface Store {
   setWorkshopStatus(id: string, status: WorkshopStatus): Promise<void>;
   addParticipant(participant: Participant): Promise<void>;
   setParticipantLeft(workshopId: string, participantId: string, left: boolean): Promise<void>;
+  /** The facilitator removed them: left, and their token no longer lets them in. */
+  removeParticipant(workshopId: string, participantId: string): Promise<void>;
   startWorkshopRound(round: NewWorkshopRound): Promise<void>;
+  /** Replaces the round's seating (tables opened later in the round add to it); `not_found` for an unknown round. */
+  setRoundSeating(workshopId: string, round: number, seating: Json): Promise<void>;
   /** Rejects with `not_open` if the round has ended already. */
   endWorkshopRound(workshopId: string, round: number, endedAt: number): Promise<void>;
 

@@ -70,6 +70,7 @@ export function participant(workshopId: string, participantId: string, joinedAt:
     tokenHash: hashSecret(`token-${workshopId}-${participantId}`),
     joinedAt,
     left: false,
+    removed: false,
   };
 }
 

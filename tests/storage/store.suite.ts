@@ -314,6 +314,10 @@ export function describeStore(name: string, makeHarness: () => Promise<StoreHarn
       await refused(store.addParticipant(participant("ghost", "p1", T0)), "store/not_found");
       await store.setParticipantLeft("w1", "p1", true);
       await refused(store.setParticipantLeft("w1", "nobody", true), "store/not_found");
+      const p3 = participant("w1", "p3", T0 + 20);
+      await store.addParticipant(p3);
+      await store.removeParticipant("w1", "p3");
+      await refused(store.removeParticipant("w1", "nobody"), "store/not_found");
 
       await store.startWorkshopRound(workshopRound("w1", 2));
       await store.startWorkshopRound(workshopRound("w1", 1));
@@ -322,14 +326,18 @@ export function describeStore(name: string, makeHarness: () => Promise<StoreHarn
       await store.endWorkshopRound("w1", 1, T0 + 7_000_000);
       await refused(store.endWorkshopRound("w1", 1, T0 + 8_000_000), "store/not_open");
       await refused(store.endWorkshopRound("w1", 9, T0), "store/not_found");
+      const seating = { tables: [{ code: "T1", buyer: "p1", seller: null }], observers: [{ participantId: "p2", table: 0 }] };
+      await store.setRoundSeating("w1", 2, { tables: [] });
+      await store.setRoundSeating("w1", 2, seating);
+      await refused(store.setRoundSeating("w1", 9, seating), "store/not_found");
 
       const expected = {
         ...w,
         status: "open",
-        participants: [p2, { ...p1, left: true }],
+        participants: [p2, { ...p1, left: true }, { ...p3, left: true, removed: true }],
         rounds: [
-          { ...workshopRound("w1", 1), endedAt: T0 + 7_000_000 },
-          { ...workshopRound("w1", 2), endedAt: null },
+          { ...workshopRound("w1", 1), endedAt: T0 + 7_000_000, seating: null },
+          { ...workshopRound("w1", 2), endedAt: null, seating },
         ],
       };
       expect(await store.loadWorkshop("w1")).toEqual(expected);
@@ -340,7 +348,7 @@ export function describeStore(name: string, makeHarness: () => Promise<StoreHarn
       await store.createWorkshop(newWorkshop("w0", "EMPTY"));
       expect((await store.loadOpenWorkshops()).map((x) => [x.id, x.participants.length, x.rounds.length])).toEqual([
         ["w0", 0, 0],
-        ["w1", 2, 2],
+        ["w1", 3, 2],
       ]);
       await store.setWorkshopStatus("w1", "finished");
       await refused(store.setWorkshopStatus("ghost", "finished"), "store/not_found");
