@@ -4,7 +4,8 @@ import { WebSocketTransport } from "@colyseus/ws-transport";
 import { apiRoutes } from "./http/routes.js";
 import { serveClient } from "./http/staticClient.js";
 import { TableRoom } from "./room/TableRoom.js";
-import { resumeTablesOnJoin, type TableResumer } from "./persistence/resume.js";
+import { resumeOnJoin, type TableResumer } from "./persistence/resume.js";
+import type { WorkshopResumer } from "./persistence/resumeWorkshop.js";
 import type { TableServices } from "./room/services.js";
 import { TABLE_ROOM } from "./tables/tableSpec.js";
 import { WORKSHOP_ROOM } from "../shared/protocol/workshop.js";
@@ -15,7 +16,7 @@ import { WorkshopRoom } from "./workshop/WorkshopRoom.js";
  * Clients may only join a table they know the code of, or reconnect: they can neither create
  * rooms nor be matched into one (tables are opened through POST /api/tables).
  */
-export function appConfig(services: TableServices, resumer: TableResumer): ConfigOptions {
+export function appConfig(services: TableServices, resumers: { tables: TableResumer; workshops: WorkshopResumer }): ConfigOptions {
   return config({
     initializeTransport: (options: ConstructorParameters<typeof WebSocketTransport>[0]) =>
       new WebSocketTransport({ ...options, maxPayload: services.config.MAX_PAYLOAD_BYTES }),
@@ -26,7 +27,7 @@ export function appConfig(services: TableServices, resumer: TableResumer): Confi
     },
     initializeGameServer: (gameServer) => {
       matchMaker.controller.exposedMethods = ["joinById", "reconnect"];
-      resumeTablesOnJoin(resumer);
+      resumeOnJoin(resumers.tables, resumers.workshops);
       gameServer.define(TABLE_ROOM, TableRoom, { services });
       gameServer.define(WORKSHOP_ROOM, WorkshopRoom, { services });
     },

@@ -6,6 +6,7 @@ import { processName, type ServerConfig } from "./config.js";
 import { createLogger, type Logger } from "./logger.js";
 import { Leases } from "./persistence/leases.js";
 import { TableResumer } from "./persistence/resume.js";
+import { WorkshopResumer } from "./persistence/resumeWorkshop.js";
 import type { TableServices } from "./room/services.js";
 import { shippedCatalog, type Catalog } from "./scenarios/catalog.js";
 import { openStore, storageSettingsOf } from "./storage/open.js";
@@ -21,8 +22,8 @@ export type RunningServer = {
   readonly server: Server;
   readonly port: number;
   readonly services: TableServices;
-  /** Games in progress taken up at start (restart recovery), and how long that took. */
-  readonly recovered: { readonly tables: number; readonly ms: number };
+  /** Games in progress and workshops taken up at start (restart recovery), and how long that took. */
+  readonly recovered: { readonly tables: number; readonly workshops: number; readonly ms: number };
   /** Drain every table (never scored as a walk-away), hand back its leases and stop listening. */
   readonly stop: () => Promise<void>;
 };
@@ -39,8 +40,9 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const leases = new Leases(store, processName(config), config.LEASE_SECONDS * 1000, logger.child({ module: "leases" }));
   const services: TableServices = { config, catalog: options.catalog ?? shippedCatalog(), logger, store, leases };
   const resumer = new TableResumer(services);
+  const workshops = new WorkshopResumer(services);
   const shared = config.REDIS_URL ? await redisShared(config.REDIS_URL) : {};
-  const app = appConfig(services, resumer);
+  const app = appConfig(services, { tables: resumer, workshops });
   const transport = await getTransport(app);
   const server = new Server({
     transport,
@@ -69,8 +71,9 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   leases.start();
   const began = Date.now();
   const tables = await resumer.adoptOrphans();
-  const recovered = { tables, ms: Date.now() - began };
-  if (tables > 0) logger.info(recovered, "games in progress resumed");
+  const resumedWorkshops = await workshops.resumeAll();
+  const recovered = { tables, workshops: resumedWorkshops, ms: Date.now() - began };
+  if (tables + resumedWorkshops > 0) logger.info(recovered, "games in progress and workshops resumed");
   resumer.start();
   return { server, port, services, recovered, stop: () => server.gracefullyShutdown(false) };
 }

@@ -3,6 +3,7 @@ import type { Logger } from "../logger.js";
 import type { TableServices } from "../room/services.js";
 import { TABLE_CODE_PATTERN } from "../tables/tableCode.js";
 import { TABLE_ROOM } from "../tables/tableSpec.js";
+import type { WorkshopResumer } from "./resumeWorkshop.js";
 
 /** Slack over the lease time when waiting for another process's lease to run out (clock skew). */
 const LEASE_SLACK_MS = 1000;
@@ -95,19 +96,20 @@ const controller = matchMaker.controller;
 const invoke = controller.invokeMethod.bind(controller);
 
 /**
- * Joining a table by code goes through the resumer: a table with no live room is resumed
- * first; a join that fails because the listed room's process is gone (Colyseus then drops the
- * dead process's listings) is tried once more after resuming it here. Refused credentials are
- * answered as they are. Everything else passes straight to Colyseus.
+ * Joining a table or a workshop by code goes through the resumers: one on record with no live
+ * room is brought back first; a join that fails because the listed room's process is gone
+ * (Colyseus then drops the dead process's listings) is tried once more after bringing it back
+ * here. Refused credentials are answered as they are. Everything else passes straight to Colyseus.
  */
-export function resumeTablesOnJoin(resumer: TableResumer): void {
+export function resumeOnJoin(tables: TableResumer, workshops: WorkshopResumer): void {
+  const resume = async (code: string) => (await tables.resume(code)) || (await workshops.resume(code));
   controller.invokeMethod = async (method, roomName, clientOptions, authOptions) => {
     if (method !== "joinById" || !TABLE_CODE_PATTERN.test(roomName)) return invoke(method, roomName, clientOptions, authOptions);
-    if (!(await matchMaker.getRoomById(roomName))) await resumer.resume(roomName);
+    if (!(await matchMaker.getRoomById(roomName))) await resume(roomName);
     try {
       return await invoke(method, roomName, clientOptions, authOptions);
     } catch (error) {
-      if ((error as { code?: number }).code === ErrorCode.AUTH_FAILED || !(await resumer.resume(roomName))) throw error;
+      if ((error as { code?: number }).code === ErrorCode.AUTH_FAILED || !(await resume(roomName))) throw error;
       return invoke(method, roomName, clientOptions, authOptions);
     }
   };

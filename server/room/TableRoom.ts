@@ -8,10 +8,9 @@ import { TableJournal } from "../persistence/journal.js";
 import { initialState, replayTable } from "../persistence/replay.js";
 import { isStoreError } from "../storage/errors.js";
 import type { StoredTable } from "../storage/store.js";
-import { botName } from "../tables/openTable.js";
 import { secretMatches } from "../storage/secrets.js";
 import { releaseTableCode } from "../tables/tableCode.js";
-import { closeTableLink, openTableLink, tableChanged, type ControlResult, type FacilitatorAction } from "../tables/tableLinks.js";
+import { announceTable, type ControlResult, type FacilitatorAction } from "../tables/tableLinks.js";
 import { tableBotSchema, tableRoomOptionsSchema } from "../tables/tableSpec.js";
 import { corked } from "./corked.js";
 import { decodable } from "./decodable.js";
@@ -145,17 +144,12 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
     this.started = stored.startedAt !== null;
     this.finishing = stored.status === "finished";
     this.journal = new TableJournal(this.services.store, this.code, this.services.leases.owner, stored.log.length);
-    const { buyer, seller } = stored.seats;
-    this.seats = new Seats({ buyer: buyer.tokenHash, seller: seller.tokenHash }, bot.data?.role ?? null, bot.data ? botName(bot.data.level) : "", {
-      buyer: buyer.name,
-      seller: seller.name,
-    });
+    this.seats = Seats.fromStore(stored.seats, bot.data);
     if (bot.data) this.bot = { role: bot.data.role, profile: botProfile(bot.data.level, `${stored.seed}:bot`) };
     this.audience = new Audience(this.code, config.RECONNECT_SECONDS);
     this.budget = new MessageBudget(config.MESSAGE_RATE, config.MESSAGE_BURST);
     this.timers = new Timers((error, name) => this.log.error({ err: error, timer: name }, "table timer failed"));
     this.state = new PublicTableState();
-    openTableLink(this.code, (action) => this.control(action));
     // Nobody is connected to a table that is only now built: a game in progress gives every player a window to return.
     if (this.inPlay()) for (const role of ROLES) if (!this.seats.isLive(role)) this.markAway(role);
     this.sync();
@@ -243,7 +237,6 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
 
   override onDispose(): Promise<void> {
     this.timers.clearAll();
-    closeTableLink(this.code);
     this.services.leases.forget(this.code);
     this.log.info({ phase: this.table.phase, outcome: this.table.outcome?.kind ?? null }, "table closed here");
     return releaseTableCode(this.presence, this.code);
@@ -385,11 +378,16 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
     const seats = this.seats.snapshot();
     writePublicTable(this.state, this.code, this.started, this.table, seats);
     this.broadcastPatch();
-    tableChanged(this.code, { table: this.table, started: this.started, seats });
+    if (this.origin.workshopId !== null) announceTable(this.presence, this.code, { table: this.table, started: this.started, seats });
   }
 
-  /** A workshop's control of this table (tableLinks.ts): the same path as a facilitator's message. */
-  private async control(action: FacilitatorAction): Promise<ControlResult> {
+  /** Called remotely by the table's workshop (tableLinks.ts): tell its watchers where the game stands. */
+  announce(): void {
+    announceTable(this.presence, this.code, { table: this.table, started: this.started, seats: this.seats.snapshot() });
+  }
+
+  /** Called remotely by the table's workshop (tableLinks.ts): the same path as a facilitator's message. */
+  async facilitatorControl(action: FacilitatorAction): Promise<ControlResult> {
     if (!this.started) return { ok: false, error: { code: "protocol/not_started", message: "The game starts when both seats are filled." } };
     const acted = await this.act(action);
     if (acted.kind === "halted") return { ok: false, error: { code: "table/closed", message: "This table has moved or closed." } };

@@ -1,5 +1,8 @@
 import { ROLES, type PerRole, type Role } from "../../shared/engine/index.js";
 import { secretMatches, type SecretHash } from "../storage/secrets.js";
+import type { StoredTable } from "../storage/store.js";
+import { botName } from "../tables/openTable.js";
+import type { TableBot } from "../tables/tableSpec.js";
 import type { SeatSnapshot } from "./writePublicTable.js";
 
 type Seat = {
@@ -24,6 +27,12 @@ export class Seats {
         ? { tokenDigest: null, bot: true, name: botName, sessionId: null, taken: true, returnBy: 0 }
         : { tokenDigest: digests[role], bot: false, name: names[role] ?? "", sessionId: null, taken: names[role] !== null, returnBy: 0 };
     this.seats = { buyer: make("buyer"), seller: make("seller") };
+  }
+
+  /** A table's seats as the store has them, nobody connected yet. */
+  static fromStore(seats: StoredTable["seats"], bot: TableBot): Seats {
+    const { buyer, seller } = seats;
+    return new Seats({ buyer: buyer.tokenHash, seller: seller.tokenHash }, bot?.role ?? null, bot ? botName(bot.level) : "", { buyer: buyer.name, seller: seller.name });
   }
 
   /** The role a token opens. Both seats are always checked, so timing says nothing about which matched. */

@@ -6,11 +6,11 @@ import type { CreateTableResponse } from "../../shared/protocol/api.js";
 import type { TableServices } from "../room/services.js";
 import { isStoreError } from "../storage/errors.js";
 import type { NewTable } from "../storage/store.js";
-import { hashSecret, newSecret } from "../storage/secrets.js";
+import { hashSecret, newSecret, type SecretHash } from "../storage/secrets.js";
 import { claimTableCode, releaseTableCode } from "./tableCode.js";
 import { TABLE_ROOM } from "./tableSpec.js";
 
-/** What a caller decides about a new table; everything secret is made here. */
+/** What a caller decides about a new table. */
 export type TableRequest = {
   readonly scenarioId: string;
   readonly bot?: { readonly role: Role; readonly level: BotLevel };
@@ -18,9 +18,13 @@ export type TableRequest = {
   readonly drawSeed?: string;
   readonly rounds?: number;
   readonly turnSeconds?: number;
-  /** A workshop's table: round `round` of workshop `id`, which must already be in the store. */
-  readonly workshop?: { readonly id: string; readonly round: number };
 };
+
+/** Who may sit where and who may facilitate, as digests: the table never holds a raw secret. */
+export type TableKeys = { readonly seats: PerRole<SecretHash | null>; readonly facilitator: SecretHash };
+
+/** A workshop's table: round `round` of workshop `id`, which must already be in the store. */
+export type WorkshopPlace = { readonly id: string; readonly round: number };
 
 export type OpenTableRefusal = { readonly code: "api/unknown_scenario"; readonly message: string };
 export type OpenTableResult = { ok: true; table: CreateTableResponse } | { ok: false; error: OpenTableRefusal };
@@ -28,20 +32,44 @@ export type OpenTableResult = { ok: true; table: CreateTableResponse } | { ok: f
 const CODE_ATTEMPTS = 20;
 
 /**
- * Open one table and hand back its code and secrets. The HTTP route calls this for practice
- * and head-to-head tables; a workshop can call it once per pair. The table is in the store
- * before anyone can know its code, and its room is built from there, on this process. The
- * tokens exist only in the return value: the store and the room keep their digests.
+ * Open a practice or head-to-head table with new secrets and hand back its code and those
+ * secrets. The tokens exist only in the return value: the store and the room keep digests.
  */
 export async function openTable(request: TableRequest, services: TableServices): Promise<OpenTableResult> {
-  if (!services.catalog.get(request.scenarioId))
-    return { ok: false, error: { code: "api/unknown_scenario", message: `There is no scenario "${request.scenarioId}".` } };
   const bot = request.bot ?? null;
-
   const seatFor = (role: Role): string | null => (bot?.role === role ? null : newSecret());
   const tokens: PerRole<string | null> = { buyer: seatFor("buyer"), seller: seatFor("seller") };
   const facilitatorSecret = newSecret();
+  const keys: TableKeys = {
+    seats: { buyer: tokens.buyer === null ? null : hashSecret(tokens.buyer), seller: tokens.seller === null ? null : hashSecret(tokens.seller) },
+    facilitator: hashSecret(facilitatorSecret),
+  };
+  const opened = await openWithKeys(request, keys, null, services);
+  if (!opened.ok) return opened;
+  const seats: { buyer?: string; seller?: string } = {};
+  if (tokens.buyer) seats.buyer = tokens.buyer;
+  if (tokens.seller) seats.seller = tokens.seller;
+  return { ok: true, table: { code: opened.code, scenarioId: request.scenarioId, seats, facilitatorSecret, bot } };
+}
+
+/**
+ * Open a table of a workshop round. Its keys are the workshop's own: each participant's token
+ * opens their seat and the workshop's facilitator secret opens it as facilitator, so nothing
+ * new has to be handed out, and a workshop rebuilt from the store can still send people there.
+ */
+export function openWorkshopTable(request: TableRequest, place: WorkshopPlace, keys: TableKeys, services: TableServices): Promise<OpenedTable> {
+  return openWithKeys(request, keys, place, services);
+}
+
+type OpenedTable = { ok: true; code: string } | { ok: false; error: OpenTableRefusal };
+
+/** The table is in the store before anyone can know its code, and its room is built from there, on this process. */
+async function openWithKeys(request: TableRequest, keys: TableKeys, place: WorkshopPlace | null, services: TableServices): Promise<OpenedTable> {
+  if (!services.catalog.get(request.scenarioId))
+    return { ok: false, error: { code: "api/unknown_scenario", message: `There is no scenario "${request.scenarioId}".` } };
+  const bot = request.bot ?? null;
   const seed = randomBytes(16).toString("base64url");
+  const seat = (role: Role) => ({ tokenHash: bot?.role === role ? null : keys.seats[role], name: bot?.role === role ? botName(bot.level) : null });
   const table = (code: string): NewTable => ({
     code,
     scenarioId: request.scenarioId,
@@ -52,13 +80,10 @@ export async function openTable(request: TableRequest, services: TableServices):
       ...(request.turnSeconds !== undefined ? { turnSeconds: request.turnSeconds } : {}),
     },
     createdAt: Date.now(),
-    workshopId: request.workshop?.id ?? null,
-    workshopRound: request.workshop?.round ?? null,
-    seats: {
-      buyer: { tokenHash: tokens.buyer === null ? null : hashSecret(tokens.buyer), name: bot?.role === "buyer" ? botName(bot.level) : null },
-      seller: { tokenHash: tokens.seller === null ? null : hashSecret(tokens.seller), name: bot?.role === "seller" ? botName(bot.level) : null },
-    },
-    facilitatorSecretHash: hashSecret(facilitatorSecret),
+    workshopId: place?.id ?? null,
+    workshopRound: place?.round ?? null,
+    seats: { buyer: seat("buyer"), seller: seat("seller") },
+    facilitatorSecretHash: keys.facilitator,
     bot,
   });
 
@@ -70,10 +95,7 @@ export async function openTable(request: TableRequest, services: TableServices):
     await services.store.closeTable(code, Date.now()).catch(() => undefined);
     throw error;
   }
-  const seats: { buyer?: string; seller?: string } = {};
-  if (tokens.buyer) seats.buyer = tokens.buyer;
-  if (tokens.seller) seats.seller = tokens.seller;
-  return { ok: true, table: { code, scenarioId: request.scenarioId, seats, facilitatorSecret, bot } };
+  return { ok: true, code };
 }
 
 export const botName = (level: BotLevel): string => `Bot (${level})`;

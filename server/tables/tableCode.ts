@@ -33,6 +33,11 @@ export async function claimTableCode(presence: Presence): Promise<string> {
   throw new Error("could not find a free table code");
 }
 
+/** Mark a code as in use again: a workshop rebuilt from the store keeps the code it had. */
+export async function holdTableCode(presence: Presence, code: string): Promise<void> {
+  await presence.hset(CODES_KEY, code, "1");
+}
+
 export async function releaseTableCode(presence: Presence, code: string): Promise<void> {
   await presence.hdel(CODES_KEY, code);
 }

@@ -1,14 +1,15 @@
+import { matchMaker, type Presence } from "@colyseus/core";
 import type { Action, Role, RuleError, TableState } from "../../shared/engine/index.js";
 import type { ProtocolErrorCode } from "../../shared/protocol/messages.js";
 import type { SeatSnapshot } from "../room/writePublicTable.js";
 
 /*
- * The in-process link between a table room and whoever opened it for a workshop. A workshop
- * room watches its tables' engine states as they change (for the live grid and the debrief)
- * and acts on them as their facilitator would, through the table room and so through the
- * engine. Tables register themselves; nothing here knows a rule of the game.
- * A workshop's tables live in the process that opened them (matchMaker.createRoom runs locally
- * with the default single-process driver).
+ * The link between a workshop's table rooms and the workshop room, wherever each is hosted.
+ * A table announces every change it publishes on its presence channel; a workshop listens to
+ * the channels of its tables (for the live grid and the debrief) and acts on them as their
+ * facilitator would, through Colyseus' remote room call and so through the table's engine.
+ * With one process the presence is in memory; with REDIS_URL it is Redis, so a table that
+ * failed over to another process is still watched and controlled by its workshop.
  */
 
 /** The controls a facilitator has over one table: the engine actions toAction allows them. */
@@ -23,66 +24,46 @@ export type TableSnapshot = {
 export type ControlRefusal = { readonly code: RuleError["code"] | ProtocolErrorCode | "table/closed"; readonly message: string };
 export type ControlResult = { readonly ok: true } | { readonly ok: false; readonly error: ControlRefusal };
 
-type Listener = (snapshot: TableSnapshot) => void;
+/** The methods of a table room a workshop calls remotely (by name: keep them in step with TableRoom). */
+export const TABLE_LINK_METHODS = { control: "facilitatorControl", announce: "announce" } as const;
 
-type Link = {
-  control: ((action: FacilitatorAction) => Promise<ControlResult>) | null;
-  latest: TableSnapshot | null;
-  readonly listeners: Set<Listener>;
-};
+/** How long a control waits for a table on another process before saying it is unreachable. */
+const CONTROL_TIMEOUT_MS = 5000;
 
-const links = new Map<string, Link>();
+const channelOf = (code: string) => `parley:table-changes:${code}`;
 
-function linkOf(code: string): Link {
-  let link = links.get(code);
-  if (!link) links.set(code, (link = { control: null, latest: null, listeners: new Set() }));
-  return link;
+/** Called by a workshop's table room after every change it publishes. */
+export function announceTable(presence: Presence, code: string, snapshot: TableSnapshot): void {
+  presence.publish(channelOf(code), snapshot);
 }
 
-/** Called by a table room once it has its code: how to act on it as its facilitator. */
-export function openTableLink(code: string, control: (action: FacilitatorAction) => Promise<ControlResult>): void {
-  linkOf(code).control = control;
-}
-
-/** Called by a table room after every change it publishes. A failing listener never reaches the table. */
-export function tableChanged(code: string, snapshot: TableSnapshot): void {
-  const link = links.get(code);
-  if (!link) return;
-  link.latest = snapshot;
-  for (const listener of link.listeners) {
+/**
+ * Watch one table: the listener hears every change it announces from now on, and the table
+ * (if it is live anywhere) is asked to announce its current state at once. A failing listener
+ * never reaches the table. Returns how to stop watching.
+ */
+export async function watchTable(presence: Presence, code: string, listener: (snapshot: TableSnapshot) => void): Promise<() => void> {
+  const heard = (snapshot: TableSnapshot) => {
     try {
       listener(snapshot);
     } catch {
       // The watcher's problem, not the table's: a grid that misses one update catches up on the next.
     }
-  }
-}
-
-/** The table room is gone: controls refuse from now on; watchers keep what they last saw. */
-export function closeTableLink(code: string): void {
-  const link = links.get(code);
-  if (!link) return;
-  link.control = null;
-  if (link.listeners.size === 0) links.delete(code);
-}
-
-/** Watch one table: the listener hears the latest state at once (if any), then every change. */
-export function watchTable(code: string, listener: Listener): () => void {
-  const link = linkOf(code);
-  link.listeners.add(listener);
-  if (link.latest) listener(link.latest);
-  return () => {
-    link.listeners.delete(listener);
-    if (link.listeners.size === 0 && link.control === null) links.delete(code);
   };
+  await presence.subscribe(channelOf(code), heard);
+  // Not live anywhere (finished and closed, or waiting to be resumed): it announces itself when it is built.
+  void matchMaker.remoteRoomCall(code, TABLE_LINK_METHODS.announce, []).catch(() => undefined);
+  return () => presence.unsubscribe(channelOf(code), heard);
 }
 
 /**
- * Act on a table as its facilitator; refuses when the table room is gone. Resolves once the
- * action is in the table's log (or refused), as a facilitator's message would.
+ * Act on a table as its facilitator. Resolves once the action is in the table's log (or
+ * refused), as a facilitator's message would; refuses when no live room answers.
  */
 export async function controlTable(code: string, action: FacilitatorAction): Promise<ControlResult> {
-  const control = links.get(code)?.control;
-  if (!control) return { ok: false, error: { code: "table/closed", message: "This table has closed." } };
-  return control(action);
+  try {
+    return (await matchMaker.remoteRoomCall(code, TABLE_LINK_METHODS.control, [action], CONTROL_TIMEOUT_MS)) as ControlResult;
+  } catch {
+    return { ok: false, error: { code: "table/closed", message: "This table is not running right now (closed, or moving to another server): try again in a moment." } };
+  }
 }

@@ -27,14 +27,16 @@ import { MessageBudget } from "../room/messageBudget.js";
 import type { TableServices } from "../room/services.js";
 import { Timers } from "../room/timers.js";
 import { viewOf } from "../room/views.js";
-import { openTable } from "../tables/openTable.js";
+import { openWorkshopTable } from "../tables/openTable.js";
 import { secretMatches } from "../storage/secrets.js";
-import { claimTableCode, releaseTableCode } from "../tables/tableCode.js";
-import { controlTable, watchTable, type FacilitatorAction } from "../tables/tableLinks.js";
+import { claimTableCode, holdTableCode, releaseTableCode } from "../tables/tableCode.js";
+import { controlTable, watchTable, type FacilitatorAction, type TableSnapshot } from "../tables/tableLinks.js";
 import { buildExport, exportFile, type ExportFile } from "./export.js";
 import { assignmentOf, latestResult } from "./participantViews.js";
+import { restoreWorkshop, RestoreError } from "./restore.js";
 import { Roster, type Person } from "./roster.js";
 import { WorkshopRound, type RoundTable } from "./round.js";
+import { seatingOf } from "./seating.js";
 import { WorkQueue } from "./workQueue.js";
 import { workshopSpecSchema, type WorkshopSpec } from "./workshopSpec.js";
 import { ZopaCache } from "./zopaCache.js";
@@ -89,41 +91,50 @@ export class WorkshopRoom extends Room<object, { title: string }, Seating, Auth>
   private zopa!: ZopaCache;
   private starting = false;
   private shuttingDown = false;
+  private disposing = false;
   /** The result last sent to each participant, as JSON: sent again only when it changes. */
   private readonly sentResults = new Map<string, string>();
   private readonly closing = new WeakSet<Client>();
 
+  /**
+   * A new workshop from its spec (openWorkshop), or `{ resume: code }`: one on record, rebuilt
+   * from the store after a restart or on another process (WorkshopResumer).
+   */
   override async onCreate(options: { services: TableServices } & Record<string, unknown>): Promise<void> {
     const { services, ...given } = options;
-    const parsed = workshopSpecSchema.safeParse(given);
-    if (!parsed.success) throw new Error(`bad workshop spec: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
     this.services = services;
-    this.spec = parsed.data;
     (this as { patchRate: number | null }).patchRate = null;
     this.autoDispose = false;
-    // Workshop and table codes come from one pool, so a code typed anywhere means one thing.
-    this.code = await claimTableCode(this.presence);
+    const restored = typeof given["resume"] === "string" ? await this.restore(given["resume"]) : null;
+    if (!restored) {
+      const parsed = workshopSpecSchema.safeParse(given);
+      if (!parsed.success) throw new Error(`bad workshop spec: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+      this.spec = parsed.data;
+      // Workshop and table codes come from one pool, so a code typed anywhere means one thing.
+      this.code = await claimTableCode(this.presence);
+      // On record before anyone can know the code: a restart rebuilds the workshop from the store.
+      await services.store.createWorkshop({
+        id: this.code,
+        joinCode: this.code,
+        facilitatorSecretHash: this.spec.facilitatorHash,
+        settings: this.spec.request,
+        createdAt: Date.now(),
+      });
+    }
     this.roomId = this.code;
     await this.setPrivate(true);
     await this.setMetadata({ title: this.spec.request.title });
     this.log = services.logger.child({ workshop: this.code });
-    // Kept in the store so its tables, rounds and people are on record with the games (the export
-    // reads the live room; the room itself is not rebuilt after a restart).
-    await services.store.createWorkshop({
-      id: this.code,
-      joinCode: this.code,
-      facilitatorSecretHash: this.spec.facilitatorHash,
-      settings: this.spec.request,
-      createdAt: Date.now(),
-    });
-    this.roster = new Roster(CAPACITY);
+    this.roster = new Roster(CAPACITY, restored?.people);
     this.budget = new MessageBudget(services.config.MESSAGE_RATE, services.config.MESSAGE_BURST);
     this.timers = new Timers((error, name) => this.log.error({ err: error, timer: name }, "workshop timer failed"));
     this.queue = new WorkQueue((error) => this.log.error({ err: error }, "workshop job failed"));
     this.zopa = new ZopaCache(this.queue, () => this.scheduleGrid());
     this.onMessage("*", (client, type, payload) => this.onClientMessage(client as WorkshopClient, type, payload));
+    if (restored) this.takeUp(restored.rounds);
     this.watchEmpty();
-    this.log.info({ title: this.spec.request.title }, "workshop opened");
+    if (restored) this.log.info({ title: this.spec.request.title, participants: this.roster.size, rounds: this.rounds.length }, "workshop resumed");
+    else this.log.info({ title: this.spec.request.title }, "workshop opened");
   }
 
   override onAuth(_client: Client, options: unknown): Auth {
@@ -165,6 +176,7 @@ export class WorkshopRoom extends Room<object, { title: string }, Seating, Auth>
         tokenHash: person.tokenHash,
         joinedAt: person.joinedAt,
         left: false,
+        removed: false,
       }));
     } else {
       person = this.roster.get(auth.id) as Person;
@@ -196,7 +208,30 @@ export class WorkshopRoom extends Room<object, { title: string }, Seating, Auth>
     void this.disconnect(CLOSE_CODES.serverShutdown);
   }
 
+  /** The workshop on record with this code, or an error: a finished or unknown one is not rebuilt. */
+  private async restore(code: string): Promise<Awaited<ReturnType<typeof restoreWorkshop>>> {
+    const stored = await this.services.store.loadWorkshop(code);
+    if (!stored || stored.status !== "open") throw new RestoreError(`there is no open workshop ${code}`);
+    const restored = await restoreWorkshop(stored, this.services);
+    this.spec = restored.spec;
+    this.code = code;
+    await holdTableCode(this.presence, code);
+    return restored;
+  }
+
+  /** Rounds rebuilt from the store: finished games are summarised again, the others watched as they go on. */
+  private takeUp(rounds: readonly WorkshopRound[]): void {
+    this.rounds.push(...rounds);
+    for (const round of rounds)
+      for (const table of round.tables) {
+        if (table.latest) this.noteSnapshot(round, table, table.latest);
+        if (!table.final) this.watch(round, table);
+      }
+    this.tick();
+  }
+
   override onDispose(): Promise<void> {
+    this.disposing = true;
     this.timers.clearAll();
     this.queue.stop();
     for (const round of this.rounds) for (const table of round.tables) table.unwatch();
@@ -339,6 +374,7 @@ export class WorkshopRoom extends Room<object, { title: string }, Seating, Auth>
       await this.services.store.startWorkshopRound({ workshopId: this.code, round: round.number, scenarioId: scenario.id, settings, startedAt: round.startedAt });
       const opened = await this.openTables(round, pairing.tables);
       round.observers.push(...pairing.observers);
+      await this.saveSeating(round);
       this.rounds.push(round);
       this.log.info({ round: round.number, tables: round.tables.length, scenario: scenario.id, deck: settings.deck }, "round started");
       this.tell(client, "control", { control: "start_round", results: opened });
@@ -362,6 +398,7 @@ export class WorkshopRoom extends Room<object, { title: string }, Seating, Auth>
     try {
       const opened = await this.openTables(round, extra.tables);
       round.observers.push(...extra.observers.map((o) => ({ participantId: o.participantId, table: o.table + offset })));
+      await this.saveSeating(round);
       this.tell(client, "control", { control: "seat_waiting", results: opened });
     } finally {
       this.starting = false;
@@ -379,44 +416,56 @@ export class WorkshopRoom extends Room<object, { title: string }, Seating, Auth>
   private async openTables(round: WorkshopRound, plans: readonly TablePlan[]): Promise<ControlOutcome[]> {
     const results: ControlOutcome[] = [];
     const { settings } = round;
+    const keyOf = (id: string | null) => (id === null ? null : (this.roster.get(id)?.tokenHash ?? null));
     for (const plan of plans) {
       const botRole: Role | null = plan.buyer === null ? "buyer" : plan.seller === null ? "seller" : null;
-      const opened = await openTable(
+      const opened = await openWorkshopTable(
         {
           scenarioId: settings.scenarioId,
           ...(botRole ? { bot: { role: botRole, level: settings.botLevel } } : {}),
           ...(round.drawSeed ? { drawSeed: round.drawSeed } : {}),
           ...(settings.rounds !== undefined ? { rounds: settings.rounds } : {}),
           ...(settings.turnSeconds !== undefined ? { turnSeconds: settings.turnSeconds } : {}),
-          workshop: { id: this.code, round: round.number },
         },
+        { id: this.code, round: round.number },
+        { seats: { buyer: keyOf(plan.buyer), seller: keyOf(plan.seller) }, facilitator: this.spec.facilitatorHash },
         this.services,
       );
       if (!opened.ok) throw new Refusal("workshop/unknown_scenario", opened.error.message);
-      const table: RoundTable = {
-        code: opened.table.code,
-        index: round.tables.length,
-        plan,
-        seatTokens: opened.table.seats,
-        facilitatorSecret: opened.table.facilitatorSecret,
-        latest: null,
-        summary: null,
-        final: null,
-        unwatch: () => undefined,
-      };
+      const table: RoundTable = { code: opened.code, index: round.tables.length, plan, latest: null, summary: null, final: null, unwatch: () => undefined };
       round.tables.push(table);
-      table.unwatch = watchTable(table.code, (snapshot) => {
-        table.latest = snapshot;
-        // Called from inside the table's own update: only note it here, work it out after.
-        if (snapshot.table.phase === "finished" && !table.final) {
-          table.final = snapshot.table;
-          this.queue.push(() => this.summarize(round, table));
-        }
-        this.scheduleGrid();
-      });
+      // Each table is on record with the round as soon as it exists: a rebuilt workshop finds it.
+      await this.saveSeating(round);
+      this.watch(round, table);
       results.push({ table: table.code, label: this.tableLabel(table), ok: true, message: "Table opened." });
     }
     return results;
+  }
+
+  private saveSeating(round: WorkshopRound): Promise<void> {
+    return this.services.store.setRoundSeating(this.code, round.number, seatingOf(round));
+  }
+
+  /** Follow one table's changes, wherever it is hosted (tableLinks.ts). */
+  private watch(round: WorkshopRound, table: RoundTable): void {
+    watchTable(this.presence, table.code, (snapshot) => this.noteSnapshot(round, table, snapshot)).then(
+      (stop) => {
+        if (this.disposing) stop();
+        else table.unwatch = stop;
+      },
+      (error: unknown) => this.log.error({ err: error, table: table.code }, "could not watch a table"),
+    );
+  }
+
+  /** Called from inside the table's own update: only note it here, work it out after. */
+  private noteSnapshot(round: WorkshopRound, table: RoundTable, snapshot: TableSnapshot): void {
+    table.latest = snapshot;
+    if (snapshot.table.phase === "finished" && !table.final) {
+      table.final = snapshot.table;
+      table.unwatch();
+      this.queue.push(() => this.summarize(round, table));
+    }
+    this.scheduleGrid();
   }
 
   private summarize(round: WorkshopRound, table: RoundTable): void {
@@ -504,8 +553,9 @@ export class WorkshopRoom extends Room<object, { title: string }, Seating, Auth>
   private remove(participantId: string): void {
     const person = this.roster.get(participantId);
     if (!person || person.left) throw new Refusal("workshop/unknown_participant", "That participant is not in the workshop.");
-    this.setLeft(person, true);
+    person.left = true;
     person.removed = true;
+    this.record("remove participant", this.services.store.removeParticipant(this.code, person.id));
     for (const c of this.clients as WorkshopClient[]) {
       const s = c.userData;
       if (s?.kind === "participant" && s.id === participantId) {
@@ -664,7 +714,11 @@ export class WorkshopRoom extends Room<object, { title: string }, Seating, Auth>
 
   private watchEmpty(): void {
     if (this.clients.length > 0) return;
-    this.timers.set("idle", IDLE_MS, () => void this.disconnect(CLOSE_CODES.tableClosed));
+    this.timers.set("idle", IDLE_MS, () => {
+      // Over for good: a restart does not bring it back. Its games and people stay on record.
+      this.record("close the workshop", this.services.store.setWorkshopStatus(this.code, "finished"));
+      void this.disconnect(CLOSE_CODES.tableClosed);
+    });
   }
 }
 

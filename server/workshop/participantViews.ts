@@ -14,19 +14,15 @@ import type { WorkshopRound } from "./round.js";
 export function assignmentOf(round: WorkshopRound | undefined, participantId: string, roster: Roster): Assignment {
   if (!round) return { kind: "none", round: 0 };
   const seat = round.seatOf(participantId);
-  if (seat) {
-    const token = seat.table.seatTokens[seat.role];
-    if (token)
-      return {
-        kind: "seat",
-        round: round.number,
-        table: seat.table.code,
-        role: seat.role,
-        token,
-        opponent: roster.nameOf(seat.table.plan[otherRole(seat.role)]),
-        scenarioTitle: round.scenario.title,
-      };
-  }
+  if (seat)
+    return {
+      kind: "seat",
+      round: round.number,
+      table: seat.table.code,
+      role: seat.role,
+      opponent: roster.nameOf(seat.table.plan[otherRole(seat.role)]),
+      scenarioTitle: round.scenario.title,
+    };
   const watched = round.observerOf(participantId);
   if (watched) return { kind: "observe", round: round.number, table: watched.code, scenarioTitle: round.scenario.title };
   return { kind: "none", round: round.number };

@@ -19,9 +19,15 @@ export type Person = {
  * participant back to the same place; the workshop keeps only its hash.
  */
 export class Roster {
-  private readonly people: Person[] = [];
+  private readonly people: Person[];
 
-  constructor(readonly capacity: number) {}
+  /** `people`: those a rebuilt workshop had on record. */
+  constructor(
+    readonly capacity: number,
+    people: readonly Person[] = [],
+  ) {
+    this.people = [...people];
+  }
 
   get size(): number {
     return this.people.length;

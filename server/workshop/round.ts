@@ -1,4 +1,4 @@
-import type { PerRole, Role, Scenario, TableState } from "../../shared/engine/index.js";
+import type { Role, Scenario, TableState } from "../../shared/engine/index.js";
 import type { ConsoleRound, RoundSettings } from "../../shared/protocol/workshop.js";
 import type { ObserverPlan, Pairing, TablePlan } from "../../shared/workshop/pairing.js";
 import type { GameSummary } from "../../shared/workshop/summary.js";
@@ -8,10 +8,8 @@ import type { TableSnapshot } from "../tables/tableLinks.js";
 export type RoundTable = {
   readonly code: string;
   readonly index: number;
+  /** Who sits where: their workshop tokens open the seats (openWorkshopTable). */
   readonly plan: TablePlan;
-  /** The seat tokens of its human seats: each goes to that seat's participant only. */
-  readonly seatTokens: Partial<PerRole<string>>;
-  readonly facilitatorSecret: string;
   latest: TableSnapshot | null;
   /** Set once the game is over and summarised. */
   summary: GameSummary | null;
@@ -87,7 +85,6 @@ export class WorkshopRound {
         index: t.index,
         buyer: name(t.plan.buyer),
         seller: name(t.plan.seller),
-        facilitatorSecret: t.facilitatorSecret,
       })),
       pairing: this.pairing,
       startedAt: this.startedAt,

@@ -179,9 +179,13 @@ export type WorkshopSummary = {
   readonly scenarioTitle: string | null;
 };
 
-/** Where one participant plays in the running round. */
+/**
+ * Where one participant plays in the running round. A seat needs no token of its own: the
+ * participant's workshop token opens it, so a workshop rebuilt after a restart (which keeps
+ * only digests) can still tell everyone where to sit.
+ */
 export type Assignment =
-  | { readonly kind: "seat"; readonly round: number; readonly table: string; readonly role: Role; readonly token: string; readonly opponent: string; readonly scenarioTitle: string }
+  | { readonly kind: "seat"; readonly round: number; readonly table: string; readonly role: Role; readonly opponent: string; readonly scenarioTitle: string }
   | { readonly kind: "observe"; readonly round: number; readonly table: string; readonly scenarioTitle: string }
   | { readonly kind: "none"; readonly round: number };
 
@@ -202,8 +206,6 @@ export type ConsoleTable = {
   readonly index: number;
   readonly buyer: string;
   readonly seller: string;
-  /** Joins the table as its facilitator (the spectator view with hidden information). */
-  readonly facilitatorSecret: string;
 };
 
 /** A card of the round's deck, for the facilitator's curve-ball picker. */

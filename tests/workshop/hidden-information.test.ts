@@ -3,7 +3,7 @@ import { hitsOf, indexOfBytes } from "../server/helpers/encodings.js";
 import { bootServer, type Harness } from "../server/helpers/harness.js";
 import { HIDDEN_VALUES, sentinelScenario } from "../server/helpers/sentinelScenario.js";
 import { until } from "../server/helpers/wait.js";
-import { openWorkshopWith, propose, seatOf, settingsOf, sitDown, startRound, type Workshop } from "./helpers/setup.js";
+import { openWorkshopWith, propose, seatOf, settingsOf, sitDown, startRound, tokenOf, type Workshop } from "./helpers/setup.js";
 import type { WorkshopMember } from "./helpers/workshopClient.js";
 
 /*
@@ -41,13 +41,11 @@ describe("what a participant's workshop connection carries while games run", () 
       for (const hidden of HIDDEN_VALUES) expect(hitsOf(p.client.frames, hidden.value), `${p.label}: ${hidden.name}`).toEqual([]);
   });
 
-  it("holds no table's facilitator secret and no one else's seat token", () => {
-    const round = w.facilitator.last("console")!.rounds[0]!;
-    const seats = w.people.flatMap((p) => (p.last("assignment")?.kind === "seat" ? [{ owner: p, token: seatOf(p).token }] : []));
-    expect(seats).toHaveLength(4);
+  it("holds neither the facilitator secret (which opens every table) nor anyone else's token (which opens their seat)", () => {
+    expect(w.people.filter((p) => p.last("assignment")?.kind === "seat")).toHaveLength(4);
     for (const p of w.people) {
-      for (const table of round.tables) expect(contains(p, table.facilitatorSecret), `${p.label} got a facilitator secret`).toBe(false);
-      for (const seat of seats) if (seat.owner !== p) expect(contains(p, seat.token), `${p.label} got ${seat.owner.label}'s token`).toBe(false);
+      expect(contains(p, w.created.facilitatorSecret), `${p.label} got the facilitator secret`).toBe(false);
+      for (const other of w.people) if (other !== p) expect(contains(p, tokenOf(other)), `${p.label} got ${other.label}'s token`).toBe(false);
     }
   });
 

@@ -3,7 +3,11 @@ import { bootServer, type Harness } from "../server/helpers/harness.js";
 import { until } from "../server/helpers/wait.js";
 import { SCENARIOS } from "../../shared/scenarios/index.js";
 import { RESULT_COLUMNS } from "../../server/workshop/exportRows.js";
-import { baseUrl, idOf, openWorkshopWith, propose, seatOf, sitDown, startRound, terms, type Workshop } from "./helpers/setup.js";
+import { joinErrorCode } from "../../shared/protocol/join.js";
+import { joinError } from "../server/helpers/joinError.js";
+import { baseUrl, idOf, openWorkshopWith, propose, seatOf, sitDown, startRound, terms, tokenOf, type Workshop } from "./helpers/setup.js";
+
+const refusal = async (attempt: Promise<unknown>) => joinErrorCode(await joinError(attempt));
 
 let h: Harness;
 let w: Workshop;
@@ -26,7 +30,6 @@ describe("one workshop round from pairing to the class debrief", () => {
 
     const seats = w.people.map(seatOf);
     expect(new Set(seats.map((s) => s.table)).size).toBe(3);
-    for (const s of seats) expect(s.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const botSeat = seats.find((s) => s.opponent === "Bot")!;
     expect(botSeat).toBeDefined();
 
@@ -41,6 +44,17 @@ describe("one workshop round from pairing to the class debrief", () => {
     for (const tile of humanTiles) expect(tile.status).toBe("waiting");
     // The grid is omniscient: both walk-aways are on every tile.
     for (const tile of grid.tiles) expect(tile.seats.buyer.walkAway).toBeGreaterThan(0);
+  });
+
+  it("opens each seat with its own participant's workshop token only, and every table with the facilitator secret", async () => {
+    const [first] = w.people;
+    const mine = seatOf(first!);
+    const stranger = w.people.find((p) => seatOf(p).table !== mine.table)!;
+    expect(await refusal(h.join(mine.table, { seat: tokenOf(stranger) }, "a stranger's token"))).toBe("join/bad_seat");
+    expect(await refusal(h.join(mine.table, { facilitator: tokenOf(first!) }, "a token as facilitator"))).toBe("join/bad_facilitator");
+    const facilitator = await h.join(mine.table, { facilitator: w.created.facilitatorSecret }, "facilitator at the table");
+    await until("the facilitator sees the table", () => facilitator.state.code === mine.table);
+    await facilitator.room.leave();
   });
 
   it("a control on a table nobody sat down at yet refuses with the reason", async () => {

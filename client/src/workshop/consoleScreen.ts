@@ -266,7 +266,8 @@ export function renderConsole(root: HTMLElement, deps: WorkshopDeps, code: strin
   const watch = (table: string, m: WorkshopModel) => {
     const entry = m.console?.rounds.flatMap((r) => r.tables).find((t) => t.code === table);
     if (!entry) return;
-    deps.workshops.setTable(table, { secret: entry.facilitatorSecret, workshop: code });
+    // The workshop's facilitator secret opens each of its tables as facilitator.
+    deps.workshops.setTable(table, { secret, workshop: code });
     deps.navigate(facilitatePath(table));
   };
 

@@ -70,7 +70,7 @@ export function renderParticipantLobby(root: HTMLElement, deps: LobbyDeps, code:
     you.textContent = m.welcome?.kind === "participant" ? `You are ${m.welcome.name}` : "";
     showStatus(status, m, () => deps.navigate(location.pathname));
     renderIfChanged(assignment, { a: m.assignment, phase: w?.phase ?? "none", done: m.result?.round === m.assignment?.round }, ({ a, phase, done }) =>
-      replaceChildren(assignment, assignmentView(a, phase, done, (path) => deps.navigate(path), (table, token) => takeSeat(deps, table, token, m))),
+      replaceChildren(assignment, assignmentView(a, phase, done, (path) => deps.navigate(path), (table) => takeSeat(deps, code, table, m))),
     );
     renderIfChanged(result, m.result, (r) => {
       result.hidden = r === null;
@@ -92,7 +92,7 @@ export function renderParticipantLobby(root: HTMLElement, deps: LobbyDeps, code:
     if (a && a.kind !== "none" && w?.phase === "running" && m.result?.round !== a.round && opened !== `${a.round}:${a.table}`) {
       opened = `${a.round}:${a.table}`;
       sessionStorage.setItem(`parley:opened:${code}`, opened);
-      if (a.kind === "seat") takeSeat(deps, a.table, a.token, m);
+      if (a.kind === "seat") takeSeat(deps, code, a.table, m);
       else deps.navigate(watchPath(a.table));
     }
   };
@@ -100,7 +100,10 @@ export function renderParticipantLobby(root: HTMLElement, deps: LobbyDeps, code:
   return off;
 }
 
-function takeSeat(deps: LobbyDeps, table: string, token: string, m: WorkshopModel): void {
+/** The participant's own workshop token opens their seat at every table they are sent to. */
+function takeSeat(deps: LobbyDeps, code: string, table: string, m: WorkshopModel): void {
+  const token = deps.workshops.participant(code)?.token;
+  if (!token) return;
   const name = m.welcome?.kind === "participant" ? m.welcome.name : deps.seats.lastName();
   deps.seats.takeSeat(table, token, name);
   deps.navigate(tablePath(table));
@@ -124,7 +127,7 @@ function showStatus(el: HTMLElement, m: WorkshopModel, rejoin: () => void): void
   el.dataset.tone = m.link === "live" ? "neutral" : "warning";
 }
 
-function assignmentView(a: Assignment | null, phase: string, done: boolean, navigate: (path: string) => void, sit: (table: string, token: string) => void): (HTMLElement | null)[] {
+function assignmentView(a: Assignment | null, phase: string, done: boolean, navigate: (path: string) => void, sit: (table: string) => void): (HTMLElement | null)[] {
   if (!a || a.kind === "none" || phase !== "running")
     return [
       h("h2", {}, "Your table"),
@@ -141,7 +144,7 @@ function assignmentView(a: Assignment | null, phase: string, done: boolean, navi
     h("p", { class: "big" }, `You are the ${roleName(a.role)}, facing ${a.opponent}.`),
     done
       ? h("p", {}, "Your game is over: your debrief is below.")
-      : h("button", { type: "button", class: "primary", onclick: () => sit(a.table, a.token) }, `Go to table ${a.table}`),
+      : h("button", { type: "button", class: "primary", onclick: () => sit(a.table) }, `Go to table ${a.table}`),
   ];
 }
 

@@ -34,11 +34,11 @@ const MESSAGE_TYPES = [
   "error",
 ] as const satisfies readonly (keyof WorkshopServerMessages)[];
 
+/** Closes after which coming back is pointless. A server restart is not one: the workshop is rebuilt from the store. */
 const FINAL_CLOSES = new Map<number, string>([
   [4000, "You left the workshop."],
   [WORKSHOP_CLOSE_CODES.removed, "The facilitator removed you from this workshop."],
   [CLOSE_CODES.tableClosed, "The workshop has closed."],
-  [CLOSE_CODES.serverShutdown, "The server is restarting: the workshop has closed."],
   [CLOSE_CODES.rateLimited, "Too many messages were sent from this window: the connection was closed."],
 ]);
 

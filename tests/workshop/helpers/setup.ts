@@ -59,13 +59,20 @@ export function seatOf(member: WorkshopMember): Extract<Assignment, { kind: "sea
   return a;
 }
 
-/** Sit every seated participant down at their table (as the table screen does with the seat token). */
+/** The participant token the workshop gave this member when they first joined. */
+export function tokenOf(member: WorkshopMember): string {
+  const token = member.messages("welcome").find((m) => m.kind === "participant" && m.token !== null);
+  if (token?.kind !== "participant" || token.token === null) throw new Error(`${member.label} was never given a participant token`);
+  return token.token;
+}
+
+/** Sit every seated participant down at their table (as the lobby does: their workshop token opens the seat). */
 export async function sitDown(h: Harness, w: Workshop): Promise<Map<string, Player>> {
   const players = new Map<string, Player>();
   for (const p of w.people) {
     const a = p.last("assignment");
     if (a?.kind !== "seat") continue;
-    players.set(p.label, await h.join(a.table, { seat: a.token, name: p.label }, `${p.label} at ${a.table}`));
+    players.set(p.label, await h.join(a.table, { seat: tokenOf(p), name: p.label }, `${p.label} at ${a.table}`));
   }
   for (const player of players.values()) await until(`${player.label}: game started`, () => player.state.started);
   return players;

@@ -1,0 +1,70 @@
+import { roundSettingsSchema } from "../../shared/protocol/workshop.js";
+import { replayTable } from "../persistence/replay.js";
+import { Seats } from "../room/seats.js";
+import type { TableServices } from "../room/services.js";
+import type { StoredWorkshop } from "../storage/store.js";
+import { tableBotSchema } from "../tables/tableSpec.js";
+import type { Person } from "./roster.js";
+import { WorkshopRound, type RoundTable } from "./round.js";
+import { seatingSchema } from "./seating.js";
+import { workshopSpecSchema, type WorkshopSpec } from "./workshopSpec.js";
+
+/*
+ * A workshop as the store has it, made live again after a restart (or on another process after
+ * its own died): the spec, the people with their token digests, and every round with its
+ * tables, each table's state replayed from its log. Nobody is connected yet; finished games
+ * come back finished and are summarised again by the room, exactly as they were live.
+ */
+
+export type RestoredWorkshop = { readonly spec: WorkshopSpec; readonly people: Person[]; readonly rounds: WorkshopRound[] };
+
+/** A stored workshop that cannot be made live again: the room is not created. */
+export class RestoreError extends Error {
+  override readonly name = "RestoreError";
+}
+
+export async function restoreWorkshop(stored: StoredWorkshop, services: TableServices): Promise<RestoredWorkshop> {
+  const spec = workshopSpecSchema.safeParse({ request: stored.settings, facilitatorHash: stored.facilitatorSecretHash });
+  if (!spec.success) throw new RestoreError(`workshop ${stored.id}: stored settings are not valid (${spec.error.issues[0]?.message})`);
+  const people: Person[] = stored.participants.map((p) => ({
+    id: p.participantId,
+    name: p.displayName,
+    tokenHash: p.tokenHash,
+    joinedAt: p.joinedAt,
+    left: p.left,
+    removed: p.removed,
+    sessions: new Set(),
+  }));
+  const rounds: WorkshopRound[] = [];
+  for (const r of stored.rounds) {
+    const settings = roundSettingsSchema.safeParse(r.settings);
+    const seating = seatingSchema.safeParse(r.seating ?? { tables: [], observers: [] });
+    const scenario = services.catalog.get(r.scenarioId);
+    if (!settings.success || !seating.success || !scenario) throw new RestoreError(`workshop ${stored.id}: round ${r.round} cannot be read back`);
+    const tables = await Promise.all(seating.data.tables.map((t) => services.store.loadTable(t.code)));
+    // A same-deck round shares one draw seed: late tables of the round must get it too.
+    const drawSeed = settings.data.deck === "same" ? (tables[0]?.drawSeed ?? null) : null;
+    const round = new WorkshopRound(r.round, settings.data, scenario, drawSeed, r.startedAt);
+    round.endedAt = r.endedAt;
+    for (const [index, plan] of seating.data.tables.entries()) {
+      const table = tables[index];
+      if (!table) throw new RestoreError(`workshop ${stored.id}: table ${plan.code} of round ${r.round} is not in the store`);
+      const bot = tableBotSchema.safeParse(table.bot);
+      if (!bot.success) throw new RestoreError(`table ${plan.code} has a malformed bot seat`);
+      const state = replayTable(table, scenario);
+      const restored: RoundTable = {
+        code: plan.code,
+        index,
+        plan: { buyer: plan.buyer, seller: plan.seller },
+        latest: { table: state, started: table.startedAt !== null, seats: Seats.fromStore(table.seats, bot.data).snapshot() },
+        summary: null,
+        final: null,
+        unwatch: () => undefined,
+      };
+      round.tables.push(restored);
+    }
+    round.observers.push(...seating.data.observers);
+    rounds.push(round);
+  }
+  return { spec: spec.data, people, rounds };
+}
