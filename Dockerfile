@@ -11,11 +11,11 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 
 COPY . .
-RUN npm run build:client
+RUN npm run build:client && npm run build:server
 
 # Inside a container the server must listen on every interface; publish ports to 127.0.0.1 on the host.
 ENV HOST=0.0.0.0 PORT=2567 DATA_DIR=/data
 VOLUME /data
 EXPOSE 2567
 # One Node process (no wrapper), so SIGTERM reaches the server: it drains every table and exits.
-CMD ["node", "--import", "tsx", "server/main.ts"]
+CMD ["node", "dist/server/main.js"]

@@ -1,12 +1,14 @@
 import { mkdirSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { buildServer, SERVER_ENTRY } from "../buildServer.js";
 import { RpcChild } from "./rpc.js";
 import { countLog, listeningUrl, type LogCounts } from "./serverLog.js";
 import type { ProbeMethods } from "./serverProbe.js";
 
 /*
- * The real Parley server (server/main.ts, as `npm start` runs it) in a child process with
- * production settings, its log going straight to a file, plus the metrics probe.
+ * The real Parley server in a child process as `npm start` runs it (built from the current
+ * sources, by plain node), with production settings, its log going straight to a file, plus
+ * the metrics probe, built alongside so that both load the same copy of @colyseus/core.
  */
 
 export type ServerLaunch = {
@@ -29,16 +31,16 @@ export type ParleyServer = {
   readonly stop: () => Promise<number>;
 };
 
-const ROOT = new URL("../../", import.meta.url).pathname;
 const READY_TIMEOUT_MS = 60_000;
 
 export async function startParley(launch: ServerLaunch): Promise<ParleyServer> {
   const dataDir = join(launch.workDir, "data");
   mkdirSync(dataDir, { recursive: true });
   const logFile = join(launch.workDir, "server.log");
+  const built = await buildServer({ ...SERVER_ENTRY, "bench/serverProbe": "scripts/bench-load/serverProbe.ts" });
   const probe = RpcChild.start<ProbeMethods>("parley-server", {
-    script: join(ROOT, "server/main.ts"),
-    preload: [join(ROOT, "scripts/bench-load/serverProbe.ts")],
+    script: built["server/main"]!,
+    preload: [built["bench/serverProbe"]!],
     nodeFlags: launch.nodeFlags ?? [],
     output: logFile,
     env: {

@@ -39,12 +39,12 @@ export function serveRpc(methods: Methods): boolean {
 }
 
 export type ChildSpec = {
-  /** What the child runs: a .ts file (through tsx) with its arguments. */
+  /** What the child runs, with its arguments: a .ts file (through tsx) or a built .js file (plain node). */
   readonly script: string;
   readonly args?: readonly string[];
   /** Node flags before the script, e.g. --expose-gc, --cpu-prof. */
   readonly nodeFlags?: readonly string[];
-  /** Modules to preload with --import (after tsx). */
+  /** Modules to preload with --import (after tsx, when the script needs it). */
   readonly preload?: readonly string[];
   readonly env?: NodeJS.ProcessEnv;
   /**
@@ -85,7 +85,8 @@ export class RpcChild<M extends Methods> {
   }
 
   static start<M extends Methods>(name: string, spec: ChildSpec): RpcChild<M> {
-    const preload = ["--import", tsxLoader, ...(spec.preload ?? []).flatMap((p) => ["--import", pathToFileURL(p).href])];
+    const loader = spec.script.endsWith(".ts") ? [tsxLoader] : [];
+    const preload = [...loader, ...(spec.preload ?? []).map((p) => pathToFileURL(p).href)].flatMap((url) => ["--import", url]);
     const fd = spec.output === "inherit" ? null : openSync(spec.output, "a");
     const out = fd ?? "inherit";
     const child = spawn(process.execPath, [...(spec.nodeFlags ?? []), ...preload, spec.script, ...(spec.args ?? [])], {
