@@ -14,6 +14,7 @@ import {
   toTableRecord,
   withLogs,
   withMembers,
+  type Params,
   type Row,
 } from "./rows.js";
 import { SQLITE_MIGRATIONS } from "./sqliteMigrations.js";
@@ -111,13 +112,12 @@ export class SqliteStore implements Store {
   }
 
   async appendAction(code: string, entry: LogEntry, options: AppendOptions = {}): Promise<void> {
-    const owner = options.owner ?? null;
+    const append = { ...logParams(code, entry), owner: options.owner ?? null };
     const { finish } = options;
     try {
-      this.#db.transaction(() => {
-        if (this.#sql.appendAction.run({ ...logParams(code, entry), owner }).changes === 0) throw this.#refusedAppend(code);
-        if (finish) this.#sql.finishTable.run({ code, ...resultParams(finish) });
-      })();
+      // One statement commits on its own (an explicit transaction costs a quarter more per action).
+      if (finish) this.#appendAndFinish(append, { code, ...resultParams(finish) });
+      else this.#appendOne(append);
     } catch (error) {
       if (error instanceof StoreError) throw error;
       throw translate(error, {
@@ -248,6 +248,18 @@ export class SqliteStore implements Store {
         db.prepare(`SELECT * FROM workshop_rounds WHERE workshop_id IN (${ids}) ORDER BY round`).all(params) as Row[],
       ),
     )();
+  }
+
+  #appendOne(append: Params): void {
+    if (this.#sql.appendAction.run(append).changes === 0) throw this.#refusedAppend(String(append["code"]));
+  }
+
+  /** The action that ends a game and the table's result, committed together. */
+  #appendAndFinish(append: Params, finish: Params): void {
+    this.#db.transaction(() => {
+      this.#appendOne(append);
+      this.#sql.finishTable.run(finish);
+    })();
   }
 
   #notOpenTable(code: string): StoreError {
