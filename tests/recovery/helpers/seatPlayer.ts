@@ -55,10 +55,16 @@ export class SeatPlayer {
     private readonly endpoint: () => string,
     private readonly plan: number,
     seed: number,
-    /** Off: the player only sits there (rejoining when dropped); the test sends its moves. */
-    private readonly autoplay = true,
+    /** Off: the player only sits there (rejoining when dropped) until the test says play(). */
+    private autoplay = true,
   ) {
     this.random = prng(seed);
+  }
+
+  /** Start or stop making moves (a person stepping away from the keyboard and back). */
+  play(on: boolean): void {
+    this.autoplay = on;
+    this.maybeMove();
   }
 
   get state(): PublicTable | undefined {
