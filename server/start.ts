@@ -9,6 +9,7 @@ import { TableResumer } from "./persistence/resume.js";
 import { WorkshopResumer } from "./persistence/resumeWorkshop.js";
 import type { TableServices } from "./room/services.js";
 import { shippedCatalog, type Catalog } from "./scenarios/catalog.js";
+import { IndexedLocalDriver } from "./roomListings.js";
 import { openStore, storageSettingsOf } from "./storage/open.js";
 
 export type StartOptions = {
@@ -32,7 +33,8 @@ export type RunningServer = {
  * Open the store, build the app and listen on HOST:PORT, then take up the games in progress
  * that no live process holds (after a restart: all of this process's). @colyseus/tools' own
  * listen() binds every interface; this binds only the one configured (127.0.0.1 unless HOST
- * says otherwise). With REDIS_URL, rooms are listed in Redis so any process can find them.
+ * says otherwise). With REDIS_URL, rooms are listed in Redis so any process can find them;
+ * without, in this process's memory, indexed by room id.
  */
 export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
@@ -41,7 +43,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const services: TableServices = { config, catalog: options.catalog ?? shippedCatalog(), logger, store, leases };
   const resumer = new TableResumer(services);
   const workshops = new WorkshopResumer(services);
-  const shared = config.REDIS_URL ? await redisShared(config.REDIS_URL) : {};
+  const shared = config.REDIS_URL ? await redisShared(config.REDIS_URL) : { driver: new IndexedLocalDriver() };
   const app = appConfig(services, { tables: resumer, workshops });
   const transport = await getTransport(app);
   const server = new Server({

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "../../server/config.js";
 import { MessageBudget } from "../../server/room/messageBudget.js";
+import { IndexedLocalDriver } from "../../server/roomListings.js";
 import { hashSecret, newSecret, secretMatches } from "../../server/storage/secrets.js";
 import { SECRET_PATTERN } from "../../shared/protocol/join.js";
 
@@ -50,5 +51,23 @@ describe("seat secrets", () => {
     // A seat with no token (a bot's) is never opened, not even by an empty or zero-looking token.
     expect(secretMatches(a, null)).toBe(false);
     expect(secretMatches("", null)).toBe(false);
+  });
+});
+
+describe("room listings by id", () => {
+  it("find a saved room by id until it is removed, and answer other queries as before", async () => {
+    const driver = new IndexedLocalDriver();
+    const listing = driver.createInstance({ name: "table", processId: "p" });
+    expect(await driver.findOne({ roomId: "ABC234" })).toBeUndefined();
+    listing.roomId = "ABC234";
+    listing.save();
+    expect(await driver.findOne({ roomId: "ABC234" })).toBe(listing);
+    expect(driver.has("ABC234")).toBe(true);
+    expect(await driver.findOne({ name: "table", processId: "p" })).toBe(listing);
+    expect(driver.query({ name: "table" })).toEqual([listing]);
+    listing.remove();
+    expect(await driver.findOne({ roomId: "ABC234" })).toBeUndefined();
+    expect(driver.has("ABC234")).toBe(false);
+    expect(driver.query({ name: "table" })).toEqual([]);
   });
 });
