@@ -5,6 +5,8 @@ import { openPostgresStore } from "../../server/storage/postgres.js";
 import { bundleServer, freePort, openTableOver, ServerProcess } from "../recovery/helpers/serverProcess.js";
 import { SeatPlayer, until } from "../recovery/helpers/seatPlayer.js";
 import { freshSchema, startRedis } from "./services.js";
+import { propose, seatOf, settingsOf, startRound, tokenOf } from "../workshop/helpers/setup.js";
+import { createWorkshop, WorkshopMember } from "../workshop/helpers/workshopClient.js";
 
 /*
  * Two server processes on different ports sharing one Redis (presence, room listings) and one
@@ -144,5 +146,50 @@ describe("handing a table over between processes", () => {
     expect(done.log.slice(0, atTakeover.log.length)).toEqual(atTakeover.log);
     expect(done.log.map((e) => e.seq)).toEqual(done.log.map((_, i) => i + 1));
     await Promise.all([a.terminate(), b.terminate()]);
+  });
+});
+
+describe("a workshop and its tables on different processes", () => {
+  it("is rebuilt on another process after its own died, and watches and controls its table hosted elsewhere", { timeout: 90_000 }, async () => {
+    const [a, b] = await Promise.all([startProcess(), startProcess()]);
+    const created = await createWorkshop(a.http, { title: "Two offices" });
+    const facilitator = await WorkshopMember.join(a.endpoint, created.code, { facilitator: created.facilitatorSecret }, "facilitator");
+    const people = [await WorkshopMember.join(a.endpoint, created.code, { name: "Ana" }, "Ana"), await WorkshopMember.join(b.endpoint, created.code, { name: "Ben" }, "Ben")];
+    const w = { created, facilitator, people };
+    await facilitator.latest("lobby", (l) => l.roster.length === 2 && l.roster.every((r) => r.online));
+    await startRound(w, await propose(w, "bot"), settingsOf({ turnSeconds: 300 }));
+    const seat = seatOf(people[0]!);
+    const alive = () => [b, a].find((s) => s.running)!.endpoint;
+    const seats = people.map((p, i) => new SeatPlayer(seat.table, seatOf(p).role, tokenOf(p), alive, 12, 61 + i, false));
+    players.push(...seats);
+    await Promise.all(seats.map((p) => p.join()));
+    for (const p of seats) p.play(true);
+    await until("a few moves", () => (seats[0]!.state?.turn ?? 0) >= 3, 15_000);
+    for (const p of seats) p.play(false);
+
+    // A hosted the workshop and the table. It dies: the players' rejoin brings the table back on B.
+    await a.kill9();
+    await until("both players back, on B", () => seats.every((p) => p.arrivals.length >= 2 && p.live), 30_000);
+    expect(b.logs.some((l) => l.msg === "table resumed" && l.table === seat.table)).toBe(true);
+
+    // A new process C rebuilds the workshop at start: the workshop is on C, its table on B.
+    const c = await startProcess();
+    await c.waitForLog("workshop resumed", 15_000);
+    const again = await WorkshopMember.join(c.endpoint, created.code, { facilitator: created.facilitatorSecret }, "facilitator on C");
+    // The grid on C shows the game as it stands on B, players connected there.
+    const offers = seats[0]!.state!.offers.length;
+    await again.latest("grid", (g) => g.tiles.length === 1 && g.tiles[0]!.offers === offers && g.tiles[0]!.seats.buyer.connected && g.tiles[0]!.seats.seller.connected, 15_000);
+    const paused = await again.control("pause", {});
+    expect("results" in paused && paused.results.every((r) => r.ok)).toBe(true);
+    await until("the table on B is paused", () => seats.every((p) => p.state?.phase === "paused"), 10_000);
+    await again.latest("grid", (g) => g.tiles[0]!.status === "paused", 10_000);
+    expect("results" in (await again.control("resume", {}))).toBe(true);
+    for (const p of seats) p.play(true);
+    await until("game over on B", () => seats.every((p) => p.finished), 40_000);
+    const debrief = await again.latest("debrief", (d) => d.rounds[0]?.games.length === 1, 15_000);
+    expect(debrief.rounds[0]!.games[0]!.code).toBe(seat.table);
+    expect(b.logs.some((l) => l.msg === "workshop resumed")).toBe(false);
+    await Promise.all([again, facilitator, ...people].map((m) => m.leave().catch(() => undefined)));
+    await Promise.all([b.terminate(), c.terminate()]);
   });
 });
