@@ -217,7 +217,7 @@ export class TableSlot {
     await Promise.all([this.seats.seller.client, this.seats.buyer.client, this.observer, this.facilitator].map((c) => c.leave()));
   }
 
-  private progress(client: BenchClient, from: string, to: string, state: PublicTable): void {
+  private progress(client: BenchClient, from: string, _to: string, state: PublicTable): void {
     this.lastProgressAt = performance.now();
     const sent = this.sent.get(from);
     if (sent) {

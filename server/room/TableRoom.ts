@@ -160,7 +160,7 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
     this.log.info({ bot: bot.data, logged: stored.log.length, phase: this.table.phase }, resumed ? "table resumed" : "table opened");
   }
 
-  override onAuth(client: Client, options: unknown): Auth {
+  override onAuth(_client: Client, options: unknown): Auth {
     const parsed = joinOptionsSchema.safeParse(options ?? {});
     if (!parsed.success) throw new JoinRefusal("join/bad_options", parsed.error.issues.map((i) => `${i.path.join(".") || "options"}: ${i.message}`).join("; "));
     const { seat, facilitator, name } = parsed.data;

@@ -9,8 +9,6 @@ import {
   newWorkshopParams,
   participantParams,
   resultParams,
-  toLogEntry,
-  toTableRecord,
   withLogs,
   withMembers,
   type Params,

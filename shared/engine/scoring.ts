@@ -1,5 +1,5 @@
 import type { PerRole } from "./roles.js";
-import type { Issue, Scenario } from "./scenario.js";
+import type { Scenario } from "./scenario.js";
 import type { Outcome, Package, Score, SidePrivate, TableState } from "./state.js";
 import { issueValues, priceIssue, termCombinations } from "./terms.js";
 import { brokenCap, capAllows, issueMoney, penaltyAt, termsMoney, utility } from "./valuation.js";

@@ -1,5 +1,5 @@
 import type { Role } from "./roles.js";
-import type { Issue, IssueValue, Scenario } from "./scenario.js";
+import type { Issue, IssueValue } from "./scenario.js";
 import type { HotButton, Package, SidePrivate } from "./state.js";
 
 /** All valuation needs of a scenario is its issues: bots, holding only the public scenario, use these helpers too. */

@@ -144,12 +144,6 @@ describe("the scenarios as a set", () => {
     expect([...new Set(cards.map((c) => c.visibility))].sort()).toEqual(["private", "public"]);
   });
 
-  const noZopaShare = (scenario: Scenario, seeds: number) => {
-    let none = 0;
-    for (let i = 0; i < seeds; i++) if (!analyzeDraw(scenario, createTable(scenario, `zopa-${i}`, { now: 0 }).sides).zopaExists) none++;
-    return none / seeds;
-  };
-
   it("backup-appliance and partner-reseller leave room for a deal even on their worst draw", () => {
     for (const id of ["backup-appliance", "partner-reseller"]) {
       const scenario = SCENARIOS[id] as Scenario;
