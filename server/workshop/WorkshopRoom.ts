@@ -19,14 +19,12 @@ import {
 import { CLOSE_CODES } from "../../shared/protocol/join.js";
 import { roundDebrief, type ClassDebrief } from "../../shared/workshop/classStats.js";
 import { describePairingNote, pairingIssues, pairingProblems, proposePairing, type Pairing, type TablePlan } from "../../shared/workshop/pairing.js";
-import { summarizeGame } from "../../shared/workshop/summary.js";
 import { tileOf, type GridTile } from "../../shared/workshop/tile.js";
 import type { Logger } from "../logger.js";
 import { decodable } from "../room/decodable.js";
 import { MessageBudget } from "../room/messageBudget.js";
 import type { TableServices } from "../room/services.js";
 import { Timers } from "../room/timers.js";
-import { viewOf } from "../room/views.js";
 import { openWorkshopTable } from "../tables/openTable.js";
 import { secretMatches } from "../storage/secrets.js";
 import { claimTableCode, holdTableCode, releaseTableCode } from "../tables/tableCode.js";
@@ -37,6 +35,7 @@ import { restoreWorkshop, RestoreError } from "./restore.js";
 import { Roster, type Person } from "./roster.js";
 import { WorkshopRound, type RoundTable } from "./round.js";
 import { seatingOf } from "./seating.js";
+import { summarizeTable } from "./tableSummary.js";
 import { WorkQueue } from "./workQueue.js";
 import { workshopSpecSchema, type WorkshopSpec } from "./workshopSpec.js";
 import { ZopaCache } from "./zopaCache.js";
@@ -469,21 +468,9 @@ export class WorkshopRoom extends Room<object, { title: string }, Seating, Auth>
   }
 
   private summarize(round: WorkshopRound, table: RoundTable): void {
-    const state = table.final;
-    if (!state || table.summary) return;
-    const analysis = viewOf(state, "observer").reveal?.analysis;
-    if (!analysis) return;
-    const player = (role: Role) => {
-      const id = table.plan[role];
-      return { participantId: id, name: id === null ? `Bot (${round.settings.botLevel})` : this.roster.nameOf(id), bot: id === null };
-    };
-    table.summary = summarizeGame(state, analysis, {
-      round: round.number,
-      code: table.code,
-      index: table.index,
-      deck: round.settings.deck,
-      players: { buyer: player("buyer"), seller: player("seller") },
-    });
+    if (table.summary) return;
+    table.summary = summarizeTable(round, table, (id) => this.roster.nameOf(id));
+    if (!table.summary) return;
     if (round.running && round.allOver()) this.closeRound(round);
     this.scheduleResults();
   }

@@ -6,17 +6,11 @@ import { createWorkshopRequestSchema, EXPORT_FORMATS, WORKSHOP_ROOM, type Export
 import type { TableServices } from "../room/services.js";
 import { TABLE_CODE_PATTERN } from "../tables/tableCode.js";
 import { openWorkshop } from "./openWorkshop.js";
-import { WorkshopRoom } from "./WorkshopRoom.js";
+import { exportWorkshop } from "./workshopExport.js";
 
 function fail(res: Response, status: number, code: ApiErrorCode, message: string): void {
   const body: ApiError = { error: { code, message } };
   res.status(status).json(body);
-}
-
-/** The workshop room behind a join code, in this process. */
-function workshopRoom(code: string): WorkshopRoom | null {
-  const room = TABLE_CODE_PATTERN.test(code) ? matchMaker.getLocalRoomById(code) : undefined;
-  return room instanceof WorkshopRoom ? room : null;
 }
 
 /**
@@ -56,13 +50,21 @@ export function workshopRoutes(services: TableServices): Router {
   router.get("/api/workshops/:code/export/:format", async (req, res) => {
     const format = req.params.format as ExportFormat;
     if (!(EXPORT_FORMATS as readonly string[]).includes(format)) return fail(res, 404, "api/not_found", `Exports come as ${EXPORT_FORMATS.join(", ")}.`);
-    const room = workshopRoom((req.params.code ?? "").toUpperCase());
-    if (!room) return fail(res, 404, "api/not_found", "No workshop is running with that code.");
+    const code = (req.params.code ?? "").toUpperCase();
     const secret = /^Bearer (.+)$/.exec(req.get("authorization") ?? "")?.[1] ?? "";
-    const file = SECRET_PATTERN.test(secret) ? await room.exportFor(secret, format) : null;
-    if (!file) return fail(res, 403, "api/forbidden", "Only the workshop's facilitator can export it: send the facilitator secret as a bearer token.");
+    const forbidden = () => fail(res, 403, "api/forbidden", "Only the workshop's facilitator can export it: send the facilitator secret as a bearer token.");
+    if (!SECRET_PATTERN.test(secret)) return forbidden();
+    if (!TABLE_CODE_PATTERN.test(code)) return fail(res, 404, "api/not_found", "There is no workshop with that code.");
+    let answer;
+    try {
+      answer = await exportWorkshop(code, secret, format, services);
+    } catch (error) {
+      services.logger.error({ err: error, workshop: code }, "could not export a workshop");
+      return fail(res, 500, "api/server_error", "The server could not build the export.");
+    }
+    if (!answer.ok) return answer.reason === "forbidden" ? forbidden() : fail(res, 404, "api/not_found", "There is no workshop with that code.");
     res.set("cache-control", "no-store");
-    res.type(file.contentType).attachment(file.filename).send(file.body);
+    res.type(answer.file.contentType).attachment(answer.file.filename).send(answer.file.body);
   });
 
   return router;

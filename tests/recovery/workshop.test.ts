@@ -100,6 +100,10 @@ describe("a workshop after kill -9", () => {
     const debrief = await again.latest("debrief", (d) => d.rounds[0]?.games.length === 2, 15_000);
     expect(debrief.rounds[0]!.games.map((g) => g.code).sort()).toEqual([...new Set([...before.values()].map((s) => s.table))].sort());
     await again.latest("console", (c) => c.rounds[0]?.phase === "finished");
+    const exported = await fetch(`${server.http}/api/workshops/${created.code}/export/json`, { headers: { authorization: `Bearer ${created.facilitatorSecret}` } });
+    const data = (await exported.json()) as { participants: unknown[]; rounds: { games: { log: unknown[] }[] }[] };
+    expect(data.participants).toHaveLength(4);
+    expect(data.rounds[0]!.games).toHaveLength(2);
     console.log(`workshop recovery: kill -9 with 2 tables in play; workshop rebuilt ${rebuildMs} ms after the new process was spawned; both games finished and reached the debrief`);
   });
 });

@@ -1,3 +1,4 @@
+import { matchMaker } from "@colyseus/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bootServer, type Harness } from "../server/helpers/harness.js";
 import { until } from "../server/helpers/wait.js";
@@ -137,5 +138,16 @@ describe("one workshop round from pairing to the class debrief", () => {
     expect(json.rounds[0]!.games.map((g) => g.result.code).sort()).toEqual([...tables.keys()].sort());
     for (const g of json.rounds[0]!.games) expect(g.log.length).toBeGreaterThan(2);
     expect(idOf(buyer1)).toMatch(/^p\d+$/);
+
+    // Once no room holds the workshop (closed after a long idle time), the same export comes from the store.
+    await h.running.services.store.setWorkshopStatus(w.created.code, "finished");
+    await matchMaker.getLocalRoomById(w.created.code)!.disconnect();
+    const fromStore = await fetch(`${url}/results.csv`, auth);
+    expect(fromStore.status).toBe(200);
+    expect((await fromStore.text()).trim().split("\n").sort()).toEqual(csv.trim().split("\n").sort());
+    const storedJson = (await (await fetch(`${url}/json`, auth)).json()) as typeof json;
+    expect(storedJson.rounds[0]!.games.map((g) => g.log.length)).toEqual(json.rounds[0]!.games.map((g) => g.log.length));
+    expect((await fetch(`${url}/json`, { headers: { authorization: `Bearer ${tokenOf(buyer1)}` } })).status).toBe(403);
+    expect((await fetch(`${baseUrl(h)}/api/workshops/ZZZZZZ/export/json`, auth)).status).toBe(404);
   });
 });
