@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
-import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { RESULT_COLUMNS } from "../../server/workshop/exportRows.js";
 import { newPlayer, screenshot, type Player } from "./helpers/browser.js";
 import { useStage } from "./helpers/stage.js";
 import { acceptStandingOffer, makeOffer, waitForStatus, waitForSummary } from "./helpers/table.js";
+import { joinWorkshop, openWorkshop, seatOf, tileStatus, type Seat } from "./helpers/workshop.js";
 
 /*
  * A whole workshop round in Chromium: a facilitator and five participants (two human tables and
@@ -12,29 +12,6 @@ import { acceptStandingOffer, makeOffer, waitForStatus, waitForSummary } from ".
  */
 
 const NAMES = ["Ana", "Ben", "Cem", "Dee", "Eve"] as const;
-
-type Seat = { readonly player: Player; readonly name: string; readonly role: "buyer" | "seller"; readonly table: string };
-
-async function joinWorkshop(page: Page, baseUrl: string, code: string, name: string): Promise<void> {
-  await page.goto(baseUrl);
-  await page.fill("#player-name", name);
-  await page.fill("#workshop-code", code.toLowerCase());
-  await page.getByRole("button", { name: "Join workshop" }).click();
-  await page.waitForSelector(".lobby");
-}
-
-/** Where a participant sits once the round has sent them to their table. */
-async function seatOf(player: Player, name: string): Promise<Seat> {
-  await player.page.waitForURL(/\/t\/[A-Z0-9]{6}$/, { timeout: 20_000 });
-  await player.page.waitForSelector(".seat-label:text-matches('You are the')", { timeout: 20_000 });
-  const label = await player.page.locator(".seat-label").innerText();
-  const table = (await player.page.locator(".code-badge").innerText()).trim();
-  return { player, name, role: label.includes("seller") ? "seller" : "buyer", table };
-}
-
-async function tileStatus(page: Page, table: string): Promise<string | null> {
-  return page.getAttribute(`.tile[data-code="${table}"]`, "data-status");
-}
 
 describe("a workshop round with six browsers", { timeout: 240_000 }, () => {
   const stage = useStage();
@@ -51,17 +28,7 @@ describe("a workshop round with six browsers", { timeout: 240_000 }, () => {
 
   it("the facilitator opens a workshop and gets a join code and a secret link", async () => {
     const page = facilitator.page;
-    await page.goto(stage.server.baseUrl);
-    await page.click("#run-workshop");
-    await page.fill("#ws-title", "Key accounts — spring cohort");
-    await page.waitForSelector("#ws-scenario:not([disabled])");
-    await page.selectOption("#ws-scenario", "backup-appliance");
-    await page.fill("#ws-turn", "120");
-    await page.selectOption("#ws-deck", "same");
-    await page.selectOption("#ws-odd", "bot");
-    await page.getByRole("button", { name: "Open the workshop" }).click();
-    await page.waitForURL(/\/w\/[A-Z0-9]{6}\/console$/);
-    code = (await page.locator('[data-testid="join-code"]').innerText()).trim();
+    code = await openWorkshop(page, stage.server.baseUrl, "Key accounts — spring cohort");
     expect(code).toMatch(/^[2-9A-HJ-NP-Z]{6}$/);
     expect(await page.inputValue("#facilitator-link")).toMatch(new RegExp(`/w/${code}/console#key=[A-Za-z0-9_-]{43}$`));
     // The secret never stays in the address bar.
