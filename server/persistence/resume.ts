@@ -1,4 +1,5 @@
 import { ErrorCode, matchMaker } from "@colyseus/core";
+import { SingleFlight } from "./singleFlight.js";
 import type { Logger } from "../logger.js";
 import type { TableServices } from "../room/services.js";
 import { TABLE_CODE_PATTERN } from "../tables/tableCode.js";
@@ -15,7 +16,7 @@ const LEASE_SLACK_MS = 1000;
  * a new one is — TableRoom loads and replays it — and only after its lease is this process's.
  */
 export class TableResumer {
-  private readonly pending = new Map<string, Promise<boolean>>();
+  private readonly pending = new SingleFlight<boolean>();
   private sweeper: NodeJS.Timeout | null = null;
   private readonly log: Logger;
 
@@ -28,12 +29,7 @@ export class TableResumer {
    * is listed afterwards; false when there is nothing to resume or it lives elsewhere.
    */
   resume(code: string): Promise<boolean> {
-    let pending = this.pending.get(code);
-    if (!pending) {
-      pending = this.resumeOnce(code).finally(() => this.pending.delete(code));
-      this.pending.set(code, pending);
-    }
-    return pending;
+    return this.pending.run(code, () => this.resumeOnce(code));
   }
 
   /** Resume every game in progress that no live process holds; returns how many came back. */

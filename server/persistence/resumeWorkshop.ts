@@ -1,5 +1,6 @@
 import { matchMaker } from "@colyseus/core";
 import { WORKSHOP_ROOM } from "../../shared/protocol/workshop.js";
+import { SingleFlight } from "./singleFlight.js";
 import type { Logger } from "../logger.js";
 import type { TableServices } from "../room/services.js";
 
@@ -13,7 +14,7 @@ const REBUILD_LOCK_SECONDS = 30;
  * short lock on the shared presence keeps two processes from rebuilding the same workshop.
  */
 export class WorkshopResumer {
-  private readonly pending = new Map<string, Promise<boolean>>();
+  private readonly pending = new SingleFlight<boolean>();
   private readonly log: Logger;
 
   constructor(private readonly services: TableServices) {
@@ -22,12 +23,7 @@ export class WorkshopResumer {
 
   /** True when the workshop was rebuilt here (or is hosted here already). */
   resume(code: string): Promise<boolean> {
-    let pending = this.pending.get(code);
-    if (!pending) {
-      pending = this.resumeOnce(code).finally(() => this.pending.delete(code));
-      this.pending.set(code, pending);
-    }
-    return pending;
+    return this.pending.run(code, () => this.resumeOnce(code));
   }
 
   /** Rebuild every open workshop no live process hosts; returns how many came back here. */
