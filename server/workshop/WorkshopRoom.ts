@@ -17,9 +17,7 @@ import {
   type WorkshopSummary,
 } from "../../shared/protocol/workshop.js";
 import { CLOSE_CODES } from "../../shared/protocol/join.js";
-import { roundDebrief, type ClassDebrief } from "../../shared/workshop/classStats.js";
 import { describePairingNote, pairingIssues, pairingProblems, proposePairing, type Pairing, type TablePlan } from "../../shared/workshop/pairing.js";
-import { tileOf, type GridTile } from "../../shared/workshop/tile.js";
 import type { Logger } from "../logger.js";
 import { decodable } from "../room/decodable.js";
 import { MessageBudget } from "../room/messageBudget.js";
@@ -30,6 +28,7 @@ import { secretMatches } from "../storage/secrets.js";
 import { claimTableCode, holdTableCode, releaseTableCode } from "../tables/tableCode.js";
 import { controlTable, watchTable, type FacilitatorAction, type TableSnapshot } from "../tables/tableLinks.js";
 import { buildExport, exportFile, type ExportFile } from "./export.js";
+import { classDebriefOf, consoleOf, gridOf, waitingIn } from "./facilitatorViews.js";
 import { assignmentOf, latestResult } from "./participantViews.js";
 import { restoreWorkshop, RestoreError } from "./restore.js";
 import { Roster, type Person } from "./roster.js";
@@ -388,7 +387,7 @@ export class WorkshopRoom extends Room<object, { title: string }, Seating, Auth>
     const round = this.current;
     if (!round?.running) throw new Refusal("workshop/bad_moment", "No round is running: waiting participants are paired when the next round starts.");
     if (this.starting) throw new Refusal("workshop/bad_moment", "A round is being started already.");
-    const waiting = this.waiting(round);
+    const waiting = waitingIn(round, this.roster);
     if (waiting.length === 0) throw new Refusal("workshop/bad_moment", "Nobody is waiting in the lobby.");
     if (round.tables.length + Math.ceil(waiting.length / 2) > MAX_TABLES) throw new Refusal("workshop/bad_moment", `A round seats at most ${MAX_TABLES} tables.`);
     const extra = proposePairing(waiting, this.pastPairings(), round.settings.oddSeat, randomBytes(8).toString("hex"));
@@ -403,13 +402,6 @@ export class WorkshopRoom extends Room<object, { title: string }, Seating, Auth>
       this.starting = false;
     }
     this.afterPlacement();
-  }
-
-  private waiting(round: WorkshopRound): string[] {
-    return this.roster
-      .online()
-      .map((p) => p.id)
-      .filter((id) => round.placeOf(id) === null);
   }
 
   private async openTables(round: WorkshopRound, plans: readonly TablePlan[]): Promise<ControlOutcome[]> {
@@ -590,29 +582,13 @@ export class WorkshopRoom extends Room<object, { title: string }, Seating, Auth>
     return { workshop: this.summary(), roster: this.roster.entries((id) => running?.placeOf(id) ?? "lobby") };
   }
 
-  private consoleMessage(): WorkshopServerMessages["console"] {
-    const round = this.current;
-    return {
-      participants: this.roster.all().map((p) => ({
-        participantId: p.id,
-        name: p.name,
-        online: p.sessions.size > 0,
-        place: (round?.running ? round.placeOf(p.id) : null) ?? "lobby",
-        left: p.left,
-        history: this.rounds.map((r) => r.placeOf(p.id) ?? "out"),
-      })),
-      rounds: this.rounds.map((r) => r.consoleView((id) => this.roster.nameOf(id))),
-      waiting: round?.running ? this.waiting(round) : [],
-    };
-  }
-
   private greetFacilitator(client: WorkshopClient): void {
     const { title: _title, ...defaults } = this.spec.request;
     this.tell(client, "welcome", { kind: "facilitator", workshop: this.summary(), defaults });
     this.tell(client, "lobby", this.lobby());
-    this.tell(client, "console", this.consoleMessage());
-    this.tell(client, "grid", this.grid());
-    this.tell(client, "debrief", this.debrief());
+    this.tell(client, "console", consoleOf(this.roster, this.rounds));
+    this.tell(client, "grid", gridOf(this.current, this.roster, this.zopa, Date.now()));
+    this.tell(client, "debrief", classDebriefOf(this.rounds));
     for (const b of this.broadcasts) this.tell(client, "broadcast", b);
   }
 
@@ -626,38 +602,12 @@ export class WorkshopRoom extends Room<object, { title: string }, Seating, Auth>
 
   private publishLobby(): void {
     this.broadcast("lobby", this.lobby());
-    this.toFacilitators("console", this.consoleMessage());
-  }
-
-  private grid(): WorkshopServerMessages["grid"] {
-    const round = this.current;
-    const now = Date.now();
-    const tiles: GridTile[] = [];
-    for (const t of round?.tables ?? []) {
-      const snap = t.latest;
-      if (!snap) continue;
-      const seat = (role: Role) => {
-        const id = t.plan[role];
-        return { name: id === null ? `Bot (${round?.settings.botLevel})` : this.roster.nameOf(id), bot: id === null, connected: snap.seats[role].connected };
-      };
-      tiles.push(
-        tileOf({
-          code: t.code,
-          index: t.index,
-          state: snap.table,
-          started: snap.started,
-          seats: { buyer: seat("buyer"), seller: seat("seller") },
-          zopa: this.zopa.bandFor(snap.table),
-          now,
-        }),
-      );
-    }
-    return { round: round?.number ?? 0, tiles, at: now };
+    this.toFacilitators("console", consoleOf(this.roster, this.rounds));
   }
 
   private scheduleGrid(): void {
     if (this.timers.has("grid")) return;
-    this.timers.set("grid", GRID_EVERY_MS, () => this.toFacilitators("grid", this.grid()));
+    this.timers.set("grid", GRID_EVERY_MS, () => this.toFacilitators("grid", gridOf(this.current, this.roster, this.zopa, Date.now())));
   }
 
   /** While a round runs, the grid refreshes on its own so idle times and "stuck" stay true. */
@@ -669,24 +619,12 @@ export class WorkshopRoom extends Room<object, { title: string }, Seating, Auth>
     });
   }
 
-  private debrief(): ClassDebrief {
-    return {
-      rounds: this.rounds.map((r) =>
-        roundDebrief(r.number, r.summaries(), r.tables.length - r.summaries().length, {
-          scenarioTitle: r.scenario.title,
-          currency: r.scenario.currency,
-          deck: r.settings.deck,
-        }),
-      ),
-    };
-  }
-
   /** Finished games changed: the facilitator's class debrief, and each player's own result and standing. */
   private scheduleResults(): void {
     if (this.timers.has("results")) return;
     this.timers.set("results", GRID_EVERY_MS, () => {
-      this.toFacilitators("debrief", this.debrief());
-      this.toFacilitators("console", this.consoleMessage());
+      this.toFacilitators("debrief", classDebriefOf(this.rounds));
+      this.toFacilitators("console", consoleOf(this.roster, this.rounds));
       for (const person of this.roster.members()) {
         const result = latestResult(this.rounds, person.id);
         if (!result) continue;
