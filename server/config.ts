@@ -25,6 +25,8 @@ export const configSchema = z.object({
   /** Per-client message budget: sustained messages per second and burst size. */
   MESSAGE_RATE: z.coerce.number().positive().max(1000).default(10),
   MESSAGE_BURST: wholeNumber.min(1).max(10_000).default(40),
+  /** Tables and workshops one client address may open a minute (0: no limit, for load tests). */
+  CREATE_PER_MINUTE: wholeNumber.min(0).max(100_000).default(60),
   /** Observers one table accepts (players and facilitators are not counted). */
   MAX_OBSERVERS: wholeNumber.min(0).max(1000).default(50),
   /** A table with nobody connected is closed after this long (finished or never joined). */

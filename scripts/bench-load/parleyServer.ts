@@ -51,6 +51,8 @@ export async function startParley(launch: ServerLaunch): Promise<ParleyServer> {
       LOG_LEVEL: "info",
       DATA_DIR: dataDir,
       PARLEY_BENCH_PROBE: "1",
+      // Every bot comes from this one address: the per-address limit on opening tables would stop the load.
+      CREATE_PER_MINUTE: "0",
       ...launch.settings,
     },
   });

@@ -4,6 +4,7 @@ import { createTableRequestSchema, type ApiError, type ApiErrorCode, type Scenar
 import { openTable } from "../tables/openTable.js";
 import type { TableServices } from "../room/services.js";
 import { workshopRoutes } from "../workshop/routes.js";
+import { creationLimit } from "./creationLimit.js";
 
 const summaryOf = (s: Scenario): ScenarioSummary => ({
   id: s.id,
@@ -23,6 +24,8 @@ function fail(res: Response, status: number, code: ApiErrorCode, message: string
 /** The HTTP API: health, the scenario list, and opening a table. Nothing here returns private data. */
 export function apiRoutes(services: TableServices): Router {
   const router = express.Router();
+  // One budget for both: a table and a workshop each open rooms.
+  const limited = creationLimit(services.config.CREATE_PER_MINUTE);
 
   router.get("/healthz", (_req, res) => {
     res.json({ ok: true, uptimeSeconds: Math.round(process.uptime()) });
@@ -39,7 +42,7 @@ export function apiRoutes(services: TableServices): Router {
     res.json(publicScenario(scenario));
   });
 
-  router.post("/api/tables", express.json({ limit: "4kb" }), async (req: Request, res: Response) => {
+  router.post("/api/tables", limited, express.json({ limit: "4kb" }), async (req: Request, res: Response) => {
     const parsed = createTableRequestSchema.safeParse(req.body);
     if (!parsed.success) {
       const first = parsed.error.issues[0];
@@ -57,7 +60,7 @@ export function apiRoutes(services: TableServices): Router {
     res.status(201).json(opened.table);
   });
 
-  router.use(workshopRoutes(services));
+  router.use(workshopRoutes(services, limited));
 
   router.use("/api", (_req, res) => fail(res, 404, "api/not_found", "No such API route."));
 

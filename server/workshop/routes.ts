@@ -1,4 +1,4 @@
-import express, { type Request, type Response, type Router } from "express";
+import express, { type Request, type RequestHandler, type Response, type Router } from "express";
 import { matchMaker } from "@colyseus/core";
 import type { ApiError, ApiErrorCode } from "../../shared/protocol/api.js";
 import { SECRET_PATTERN } from "../../shared/protocol/join.js";
@@ -18,10 +18,10 @@ function fail(res: Response, status: number, code: ApiErrorCode, message: string
  * and export the results. The export needs the facilitator secret as a bearer token, so the
  * secret never travels in a URL (or an access log).
  */
-export function workshopRoutes(services: TableServices): Router {
+export function workshopRoutes(services: TableServices, creationLimit: RequestHandler): Router {
   const router = express.Router();
 
-  router.post("/api/workshops", express.json({ limit: "4kb" }), async (req: Request, res: Response) => {
+  router.post("/api/workshops", creationLimit, express.json({ limit: "4kb" }), async (req: Request, res: Response) => {
     const parsed = createWorkshopRequestSchema.safeParse(req.body);
     if (!parsed.success) {
       const first = parsed.error.issues[0];

@@ -36,6 +36,6 @@ export type CreateTableResponse = {
   readonly bot: { readonly role: Role; readonly level: BotLevel } | null;
 };
 
-export const API_ERROR_CODES = ["api/bad_request", "api/unknown_scenario", "api/not_found", "api/forbidden", "api/server_error"] as const;
+export const API_ERROR_CODES = ["api/bad_request", "api/unknown_scenario", "api/not_found", "api/forbidden", "api/rate_limited", "api/server_error"] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 export type ApiError = { readonly error: { readonly code: ApiErrorCode; readonly message: string } };
