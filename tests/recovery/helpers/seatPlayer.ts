@@ -159,7 +159,9 @@ export class SeatPlayer {
     const turn = s.turn;
     // A person takes a moment; the server may be killed in between.
     setTimeout(() => {
-      if (this.room !== room || room.state.turn !== turn || room.state.phase !== "playing") return;
+      if (this.room !== room || room.state.turn !== turn) return;
+      // Paused (or stopped) while thinking: decide again when play goes on.
+      if (room.state.phase !== "playing" || !this.autoplay) return void (this.sentForTurn = -1);
       if (this.random() < 0.15) room.send("note", { text: `turn ${turn}: thinking` });
       const theirs = Array.from(room.state.offers).some((o) => o.by !== this.role);
       if (this.mayAccept && turn >= this.plan && theirs) room.send("accept", {});
