@@ -91,7 +91,7 @@ try {
   progress("done");
   say(`\n${floorTable(floor)}\n`);
   say(`${idleTable(parley, floor)}\n`);
-  say(`${loadTable(parley.loads, floor, paced)}\n`);
+  say(`${loadTable(parley.loads, floor, paced, parley.churn.usPerTable)}\n`);
 
   const errors = floor.errors + clientErrorCount(parley) + parley.serverErrorLines + parley.serverUncaught;
   say(verdictTable(judge(floor, paced, parley, errors)));

@@ -56,8 +56,15 @@ export function idleTable(p: ParleyResult, floor: FloorResult): string {
   );
 }
 
-export function loadTable(loads: readonly LoadResult[], floor: FloorResult, paced: Partial<Record<LoadResult["kind"], PacedFloor>>): string {
+/**
+ * `turnoverUs`: the server CPU one game's table costs to open, seat and close (measured while
+ * idle). Bot games end every few seconds, real ones after many minutes, so the action path is
+ * also shown with that cost taken out (the same run's figures, subtracted).
+ */
+export function loadTable(loads: readonly LoadResult[], floor: FloorResult, paced: Partial<Record<LoadResult["kind"], PacedFloor>>, turnoverUs: number): string {
   const atRate = (l: LoadResult) => paced[l.kind]?.cpuUsPerMessage ?? Number.NaN;
+  const turnoverPerAction = (l: LoadResult) => (l.gamesPerSecond * turnoverUs) / l.actionsPerSecond;
+  const netOfTurnover = (l: LoadResult) => l.cpuUsPerAction - turnoverPerAction(l);
   const names: Record<LoadResult["kind"], string> = { human: "human-paced", closed: "closed loop" };
   const rows: [string, (l: LoadResult) => string][] = [
     ["tables", (l) => int(l.tables)],
@@ -73,6 +80,9 @@ export function loadTable(loads: readonly LoadResult[], floor: FloorResult, pace
     ["observer p50/p99/max (ms)", (l) => lat(l.latency.observer)],
     ["server CPU µs per action", (l) => fixed(l.cpuUsPerAction, 0)],
     ["  × floor µs per message (closed loop)", (l) => `${fixed(l.cpuUsPerAction / floor.cpuUsPerMessage, 1)}×`],
+    ["  of which table turnover (µs)", (l) => fixed(turnoverPerAction(l), 0)],
+    ["  without turnover (µs)", (l) => fixed(netOfTurnover(l), 0)],
+    ["  without turnover × floor (closed loop)", (l) => `${fixed(netOfTurnover(l) / floor.cpuUsPerMessage, 1)}×`],
     ["  floor at this rate, open loop (µs/msg)", (l) => fixed(atRate(l), 1)],
     ["  × floor at this rate", (l) => `${fixed(l.cpuUsPerAction / atRate(l), 1)}×`],
     ["server CPU (cores)", (l) => fixed(l.serverCore, 2)],
