@@ -16,6 +16,7 @@ import {
 } from "./rows.js";
 import type {
   AppendOptions,
+  Broadcast,
   FinishedFilter,
   Json,
   LogEntry,
@@ -335,6 +336,14 @@ export class PostgresStore implements Store {
     }
   }
 
+  async addBroadcast(workshopId: string, broadcast: Broadcast): Promise<void> {
+    try {
+      await this.#pool.query("INSERT INTO workshop_broadcasts (workshop_id, at, text) VALUES ($1, $2, $3)", [workshopId, broadcast.at, broadcast.text]);
+    } catch (error) {
+      throw translate(error, { foreignKey: `There is no workshop ${workshopId}.` });
+    }
+  }
+
   async endWorkshopRound(workshopId: string, round: number, endedAt: number): Promise<void> {
     const { rowCount } = await this.#pool.query(
       "UPDATE workshop_rounds SET ended_at = $3 WHERE workshop_id = $1 AND round = $2 AND ended_at IS NULL",
@@ -368,11 +377,12 @@ export class PostgresStore implements Store {
     const workshops = await this.#pool.query<Row>(sql, values);
     if (workshops.rows.length === 0) return [];
     const ids = [workshops.rows.map((row) => row["id"])];
-    const [participants, rounds] = await Promise.all([
+    const [participants, rounds, broadcasts] = await Promise.all([
       this.#pool.query<Row>("SELECT * FROM workshop_participants WHERE workshop_id = ANY($1) ORDER BY joined_at, participant_id", ids),
       this.#pool.query<Row>("SELECT * FROM workshop_rounds WHERE workshop_id = ANY($1) ORDER BY round", ids),
+      this.#pool.query<Row>("SELECT * FROM workshop_broadcasts WHERE workshop_id = ANY($1) ORDER BY at, id", ids),
     ]);
-    return withMembers(workshops.rows, participants.rows, rounds.rows);
+    return withMembers(workshops.rows, participants.rows, rounds.rows, broadcasts.rows);
   }
 
   async #notOpenTable(code: string): Promise<StoreError> {
@@ -401,9 +411,9 @@ function isConstraint(error: unknown, name: string): boolean {
 }
 
 /** Turns the constraint failures a caller can cause into StoreErrors; anything else is a bug and passes through. */
-function translate(error: unknown, messages: { unique: string; foreignKey?: string }): unknown {
+function translate(error: unknown, messages: { unique?: string; foreignKey?: string }): unknown {
   if (!(error instanceof pg.DatabaseError)) return error;
-  if (error.code === UNIQUE_VIOLATION) return new StoreError("store/duplicate", messages.unique, { cause: error });
+  if (messages.unique && error.code === UNIQUE_VIOLATION) return new StoreError("store/duplicate", messages.unique, { cause: error });
   if (messages.foreignKey && error.code === FOREIGN_KEY_VIOLATION) return new StoreError("store/not_found", messages.foreignKey, { cause: error });
   return error;
 }

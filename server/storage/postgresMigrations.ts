@@ -90,4 +90,14 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   ALTER TABLE workshop_participants ADD COLUMN removed boolean NOT NULL DEFAULT false;
   ALTER TABLE workshop_rounds ADD COLUMN seating json;
   `,
+  `
+  -- What the facilitator told the class: shown again to everyone after a restart.
+  CREATE TABLE workshop_broadcasts (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    workshop_id text NOT NULL REFERENCES workshops (id),
+    at bigint NOT NULL,
+    text text NOT NULL
+  );
+  CREATE INDEX workshop_broadcasts_by_workshop ON workshop_broadcasts (workshop_id, at);
+  `,
 ];

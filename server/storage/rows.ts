@@ -149,10 +149,11 @@ export function toWorkshopRound(row: Row): WorkshopRound {
   };
 }
 
-/** Joins workshops with their participants and rounds (each in the order given). */
-export function withMembers(workshopRows: readonly Row[], participantRows: readonly Row[], roundRows: readonly Row[]): StoredWorkshop[] {
+/** Joins workshops with their participants, rounds and broadcasts (each in the order given). */
+export function withMembers(workshopRows: readonly Row[], participantRows: readonly Row[], roundRows: readonly Row[], broadcastRows: readonly Row[]): StoredWorkshop[] {
   const participants = participantRows.map(toParticipant);
   const rounds = roundRows.map(toWorkshopRound);
+  const broadcasts = broadcastRows.map((row) => ({ workshopId: text(row, "workshop_id"), text: text(row, "text"), at: int(row, "at") }));
   return workshopRows.map((row) => {
     const id = text(row, "id");
     return {
@@ -164,6 +165,7 @@ export function withMembers(workshopRows: readonly Row[], participantRows: reado
       status: text(row, "status") === "finished" ? "finished" : "open",
       participants: participants.filter((p) => p.workshopId === id),
       rounds: rounds.filter((r) => r.workshopId === id),
+      broadcasts: broadcasts.filter((b) => b.workshopId === id).map((b) => ({ text: b.text, at: b.at })),
     };
   });
 }

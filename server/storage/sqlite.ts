@@ -20,6 +20,7 @@ import {
 import { SQLITE_MIGRATIONS } from "./sqliteMigrations.js";
 import type {
   AppendOptions,
+  Broadcast,
   FinishedFilter,
   Json,
   LogEntry,
@@ -226,6 +227,14 @@ export class SqliteStore implements Store {
     }
   }
 
+  async addBroadcast(workshopId: string, broadcast: Broadcast): Promise<void> {
+    try {
+      this.#sql.insertBroadcast.run({ workshop_id: workshopId, at: broadcast.at, text: broadcast.text });
+    } catch (error) {
+      throw translate(error, { foreignKey: `There is no workshop ${workshopId}.` });
+    }
+  }
+
   async endWorkshopRound(workshopId: string, round: number, endedAt: number): Promise<void> {
     const params = { workshop_id: workshopId, round, ended_at: endedAt };
     if (this.#sql.endRound.run(params).changes === 1) return;
@@ -246,6 +255,7 @@ export class SqliteStore implements Store {
         db.prepare(`SELECT * FROM workshops WHERE ${where} ORDER BY created_at, id`).all(params) as Row[],
         db.prepare(`SELECT * FROM workshop_participants WHERE workshop_id IN (${ids}) ORDER BY joined_at, participant_id`).all(params) as Row[],
         db.prepare(`SELECT * FROM workshop_rounds WHERE workshop_id IN (${ids}) ORDER BY round`).all(params) as Row[],
+        db.prepare(`SELECT * FROM workshop_broadcasts WHERE workshop_id IN (${ids}) ORDER BY at, rowid`).all(params) as Row[],
       ),
     )();
   }
@@ -336,6 +346,7 @@ function prepare(db: Database.Database) {
       VALUES (@workshop_id, @participant_id, @display_name, @token_hash, @joined_at, @left_workshop, @removed)`),
     removeParticipant: db.prepare(`UPDATE workshop_participants SET left_workshop = 1, removed = 1
       WHERE workshop_id = @workshop_id AND participant_id = @participant_id`),
+    insertBroadcast: db.prepare(`INSERT INTO workshop_broadcasts (workshop_id, at, text) VALUES (@workshop_id, @at, @text)`),
     setRoundSeating: db.prepare(`UPDATE workshop_rounds SET seating = @seating WHERE workshop_id = @workshop_id AND round = @round`),
     setParticipantLeft: db.prepare(`UPDATE workshop_participants SET left_workshop = @left_workshop
       WHERE workshop_id = @workshop_id AND participant_id = @participant_id`),

@@ -91,4 +91,13 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   ALTER TABLE workshop_participants ADD COLUMN removed INTEGER NOT NULL DEFAULT 0 CHECK (removed IN (0, 1));
   ALTER TABLE workshop_rounds ADD COLUMN seating TEXT CHECK (seating IS NULL OR json_valid(seating));
   `,
+  `
+  -- What the facilitator told the class: shown again to everyone after a restart.
+  CREATE TABLE workshop_broadcasts (
+    workshop_id TEXT NOT NULL REFERENCES workshops (id),
+    at INTEGER NOT NULL,
+    text TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX workshop_broadcasts_by_workshop ON workshop_broadcasts (workshop_id, at);
+  `,
 ];

@@ -115,10 +115,15 @@ export type NewWorkshopRound = {
  */
 export type WorkshopRound = NewWorkshopRound & { readonly endedAt: number | null; readonly seating: Json | null };
 
+/** A message the facilitator sent to everyone in the workshop. */
+export type Broadcast = { readonly text: string; readonly at: number };
+
 export type StoredWorkshop = NewWorkshop & {
   readonly status: WorkshopStatus;
   readonly participants: readonly Participant[];
   readonly rounds: readonly WorkshopRound[];
+  /** In the order they were sent. */
+  readonly broadcasts: readonly Broadcast[];
 };
 
 /**
@@ -180,6 +185,8 @@ export interface Store {
   startWorkshopRound(round: NewWorkshopRound): Promise<void>;
   /** Replaces the round's seating (tables opened later in the round add to it); `not_found` for an unknown round. */
   setRoundSeating(workshopId: string, round: number, seating: Json): Promise<void>;
+  /** Rejects with `not_found` for an unknown workshop. */
+  addBroadcast(workshopId: string, broadcast: Broadcast): Promise<void>;
   /** Rejects with `not_open` if the round has ended already. */
   endWorkshopRound(workshopId: string, round: number, endedAt: number): Promise<void>;
 

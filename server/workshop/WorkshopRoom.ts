@@ -25,6 +25,7 @@ import type { TableServices } from "../room/services.js";
 import { Timers } from "../room/timers.js";
 import { openWorkshopTable } from "../tables/openTable.js";
 import { secretMatches } from "../storage/secrets.js";
+import type { Broadcast } from "../storage/store.js";
 import { claimTableCode, holdTableCode, releaseTableCode } from "../tables/tableCode.js";
 import { controlTable, watchTable, type FacilitatorAction, type TableSnapshot } from "../tables/tableLinks.js";
 import { buildExport, exportFile, type ExportFile } from "./export.js";
@@ -67,6 +68,7 @@ const GRID_EVERY_MS = 200;
 const TICK_MS = 5000;
 /** A workshop nobody is connected to closes after this long (a long lunch break fits). */
 const IDLE_MS = 6 * 3600_000;
+/** The latest broadcasts a (re)joining person is shown. */
 const BROADCASTS_KEPT = 20;
 
 /**
@@ -82,7 +84,7 @@ export class WorkshopRoom extends Room<object, { title: string }, Seating, Auth>
   private code!: string;
   private roster!: Roster;
   private readonly rounds: WorkshopRound[] = [];
-  private readonly broadcasts: { text: string; at: number }[] = [];
+  private readonly broadcasts: Broadcast[] = [];
   private budget!: MessageBudget;
   private timers!: Timers;
   private queue!: WorkQueue;
@@ -129,7 +131,10 @@ export class WorkshopRoom extends Room<object, { title: string }, Seating, Auth>
     this.queue = new WorkQueue((error) => this.log.error({ err: error }, "workshop job failed"));
     this.zopa = new ZopaCache(this.queue, () => this.scheduleGrid());
     this.onMessage("*", (client, type, payload) => this.onClientMessage(client as WorkshopClient, type, payload));
-    if (restored) this.takeUp(restored.rounds);
+    if (restored) {
+      this.broadcasts.push(...restored.broadcasts.slice(-BROADCASTS_KEPT));
+      this.takeUp(restored.rounds);
+    }
     this.watchEmpty();
     if (restored) this.log.info({ title: this.spec.request.title, participants: this.roster.size, rounds: this.rounds.length }, "workshop resumed");
     else this.log.info({ title: this.spec.request.title }, "workshop opened");
@@ -525,6 +530,7 @@ export class WorkshopRoom extends Room<object, { title: string }, Seating, Auth>
     const entry = { text, at: Date.now() };
     this.broadcasts.push(entry);
     if (this.broadcasts.length > BROADCASTS_KEPT) this.broadcasts.shift();
+    this.record("keep a broadcast", this.services.store.addBroadcast(this.code, entry));
     this.broadcast("broadcast", entry);
     this.log.info({ length: text.length }, "broadcast sent");
   }

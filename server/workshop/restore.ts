@@ -2,7 +2,7 @@ import { roundSettingsSchema } from "../../shared/protocol/workshop.js";
 import { replayTable } from "../persistence/replay.js";
 import { Seats } from "../room/seats.js";
 import type { TableServices } from "../room/services.js";
-import type { StoredWorkshop } from "../storage/store.js";
+import type { Broadcast, StoredWorkshop } from "../storage/store.js";
 import { tableBotSchema } from "../tables/tableSpec.js";
 import type { Person } from "./roster.js";
 import { WorkshopRound, type RoundTable } from "./round.js";
@@ -16,7 +16,12 @@ import { workshopSpecSchema, type WorkshopSpec } from "./workshopSpec.js";
  * come back finished and are summarised again by the room, exactly as they were live.
  */
 
-export type RestoredWorkshop = { readonly spec: WorkshopSpec; readonly people: Person[]; readonly rounds: WorkshopRound[] };
+export type RestoredWorkshop = {
+  readonly spec: WorkshopSpec;
+  readonly people: Person[];
+  readonly rounds: WorkshopRound[];
+  readonly broadcasts: readonly Broadcast[];
+};
 
 /** A stored workshop that cannot be made live again: the room is not created. */
 export class RestoreError extends Error {
@@ -66,5 +71,5 @@ export async function restoreWorkshop(stored: StoredWorkshop, services: TableSer
     round.observers.push(...seating.data.observers);
     rounds.push(round);
   }
-  return { spec: spec.data, people, rounds };
+  return { spec: spec.data, people, rounds, broadcasts: stored.broadcasts };
 }

@@ -66,6 +66,8 @@ describe("a workshop after kill -9", () => {
       for (const p of players) if ((p.state?.turn ?? 0) >= 3) p.play(false);
       return players.every((p) => (p.state?.turn ?? 0) >= 3);
     }, 30_000);
+    facilitator.send("broadcast", { text: "Ten minutes left: decide what you will accept." });
+    for (const p of people) await p.latest("broadcast", (b) => b.text.startsWith("Ten minutes left"));
     const consoleBefore = facilitator.last("console")!;
 
     await server.kill9();
@@ -86,6 +88,7 @@ describe("a workshop after kill -9", () => {
     for (const p of people) {
       const back = await member(server.endpoint, created.code, { participant: tokenOf(p) }, `${p.label} again`);
       expect(await back.latest("assignment", (a) => a.kind === "seat")).toEqual(before.get(p.label));
+      expect(back.messages("broadcast").map((b) => b.text)).toEqual(["Ten minutes left: decide what you will accept."]);
     }
     await expect(WorkshopMember.join(server.endpoint, created.code, { participant: tokenOf(dee) }, "Dee again")).rejects.toThrow(/workshop\/removed/);
 

@@ -330,6 +330,10 @@ export function describeStore(name: string, makeHarness: () => Promise<StoreHarn
       await store.setRoundSeating("w1", 2, { tables: [] });
       await store.setRoundSeating("w1", 2, seating);
       await refused(store.setRoundSeating("w1", 9, seating), "store/not_found");
+      // Sent in one millisecond, still read back in the order sent.
+      const broadcasts = [{ text: "Ten minutes left.", at: T0 + 50 }, { text: "Five minutes left.", at: T0 + 50 }, { text: "Time.", at: T0 + 60 }];
+      for (const b of broadcasts) await store.addBroadcast("w1", b);
+      await refused(store.addBroadcast("ghost", { text: "Hello?", at: T0 }), "store/not_found");
 
       const expected = {
         ...w,
@@ -339,6 +343,7 @@ export function describeStore(name: string, makeHarness: () => Promise<StoreHarn
           { ...workshopRound("w1", 1), endedAt: T0 + 7_000_000, seating: null },
           { ...workshopRound("w1", 2), endedAt: null, seating },
         ],
+        broadcasts,
       };
       expect(await store.loadWorkshop("w1")).toEqual(expected);
       expect(await store.findWorkshopByJoinCode("JOIN42")).toEqual(expected);
