@@ -1,16 +1,16 @@
-import { BOT_LEVELS, type BotLevel } from "../../../shared/bots/profiles.js";
 import type { ScenarioSummary } from "../../../shared/protocol/api.js";
-import { MAX_TURN_SECONDS, MIN_TURN_SECONDS, type Deck, type OddSeat, type RoundSettings, type WorkshopServerMessages } from "../../../shared/protocol/workshop.js";
+import type { OddSeat, WorkshopServerMessages } from "../../../shared/protocol/workshop.js";
 import { consolePath, consoleUrl, facilitatePath } from "../app/routes.js";
 import { listScenarios } from "../net/api.js";
 import { brand } from "../ui/brand.js";
 import { noticePage } from "../ui/noticePage.js";
 import { h, renderIfChanged, replaceChildren } from "../ui/dom.js";
 import { downloadExport } from "./api.js";
-import { DECK_LABELS, field, LEVEL_LABELS, ODD_LABELS, select, type WorkshopDeps } from "./createScreen.js";
+import { field, type WorkshopDeps } from "./createScreen.js";
 import { debriefPanel } from "./debriefPanel.js";
 import type { WorkshopModel } from "./model.js";
 import { pairingEditor } from "./pairingEditor.js";
+import { roundSettingsForm } from "./roundSettingsForm.js";
 import { workshopSession } from "./session.js";
 import { stripLegend, tileView } from "./tileView.js";
 import "./workshop.css";
@@ -62,11 +62,8 @@ export function renderConsole(root: HTMLElement, deps: WorkshopDeps, code: strin
   const roster = h("section", { class: "ws-card", "aria-label": "The class" });
 
   const scenario = h("select", { id: "round-scenario" });
-  const rounds = h("input", { id: "round-rounds", type: "number", min: 1, max: 50, placeholder: "scenario's own" });
-  const turn = h("input", { id: "round-turn", type: "number", min: MIN_TURN_SECONDS, max: MAX_TURN_SECONDS, placeholder: "scenario's own" });
-  const deck = select("round-deck", DECK_LABELS, "same");
-  const odd = select("round-odd", ODD_LABELS, "bot");
-  const level = select("round-level", Object.fromEntries(BOT_LEVELS.map((l) => [l, LEVEL_LABELS[l]])) as Record<BotLevel, string>, "firm");
+  const form = roundSettingsForm("round", scenario);
+  const { rounds, turn, deck, odd, level } = form;
   const editor = pairingEditor(() => render(session.current));
   const propose = h("button", { type: "button", id: "pair-random", onclick: () => session.send("propose", { oddSeat: odd.value as OddSeat }) }, "Pair at random");
   const start = h("button", { type: "button", class: "primary", id: "start-round", onclick: () => startRound() }, "Start the round");
@@ -177,27 +174,6 @@ export function renderConsole(root: HTMLElement, deps: WorkshopDeps, code: strin
     () => (setupHint.textContent = "Could not load the scenarios: reload the page."),
   );
 
-  const settings = (): RoundSettings => {
-    const whole = (input: HTMLInputElement) => (input.value.trim() === "" ? undefined : Number(input.value));
-    return {
-      scenarioId: scenario.value,
-      deck: deck.value as Deck,
-      oddSeat: odd.value as OddSeat,
-      botLevel: level.value as BotLevel,
-      ...(whole(rounds) !== undefined ? { rounds: whole(rounds) } : {}),
-      ...(whole(turn) !== undefined ? { turnSeconds: whole(turn) } : {}),
-    };
-  };
-
-  const fillSettings = (s: RoundSettings) => {
-    if (scenarios.some((x) => x.id === s.scenarioId)) scenario.value = s.scenarioId;
-    rounds.value = s.rounds === undefined ? "" : String(s.rounds);
-    turn.value = s.turnSeconds === undefined ? "" : String(s.turnSeconds);
-    deck.value = s.deck;
-    odd.value = s.oddSeat;
-    level.value = s.botLevel;
-  };
-
   const startRound = () => {
     const pairing = editor.current();
     if (!pairing) {
@@ -210,7 +186,7 @@ export function renderConsole(root: HTMLElement, deps: WorkshopDeps, code: strin
       return;
     }
     setupHint.textContent = "Starting…";
-    session.send("start_round", { settings: settings(), pairing });
+    session.send("start_round", { settings: form.read(), pairing });
   };
 
   let lastPhase: string | null = null;
@@ -221,7 +197,7 @@ export function renderConsole(root: HTMLElement, deps: WorkshopDeps, code: strin
     document.title = `Parley — console: ${w?.title ?? code}`;
     const running = w?.phase === "running";
     if (!settingsFilled && scenarios.length > 0 && m.welcome?.kind === "facilitator") {
-      fillSettings(m.console?.rounds.at(-1)?.settings ?? m.welcome.defaults);
+      form.fill(m.console?.rounds.at(-1)?.settings ?? m.welcome.defaults);
       settingsFilled = true;
     }
     // A round that starts takes the facilitator to the grid; one that ends, to the debrief.

@@ -1,36 +1,24 @@
-import { BOT_LEVELS, type BotLevel } from "../../../shared/bots/profiles.js";
 import type { ScenarioSummary } from "../../../shared/protocol/api.js";
-import { MAX_TITLE_LENGTH, MAX_TURN_SECONDS, MIN_TURN_SECONDS, type Deck, type OddSeat } from "../../../shared/protocol/workshop.js";
+import { MAX_TITLE_LENGTH } from "../../../shared/protocol/workshop.js";
 import { consolePath } from "../app/routes.js";
 import { ApiFailure, listScenarios } from "../net/api.js";
 import { brand } from "../ui/brand.js";
 import { h, replaceChildren } from "../ui/dom.js";
 import { createWorkshop } from "./api.js";
+import { roundSettingsForm } from "./roundSettingsForm.js";
 import type { WorkshopStore } from "./store.js";
 import "./workshop.css";
 
 export type WorkshopDeps = { readonly navigate: (path: string) => void; readonly workshops: WorkshopStore };
 
-export const DECK_LABELS: Record<Deck, string> = {
-  same: "Same draw at every table (compare like with like)",
-  random: "Each table draws its own",
-};
-export const ODD_LABELS: Record<OddSeat, string> = {
-  bot: "Plays against a bot",
-  observer: "Watches a table",
-};
-export const LEVEL_LABELS: Record<BotLevel, string> = { easy: "Easy bot", firm: "Firm bot", tough: "Tough bot" };
 
 /** The trainer's first screen: what the workshop plays, then straight into the console. */
 export function renderCreateWorkshop(root: HTMLElement, deps: WorkshopDeps): () => void {
   const title = h("input", { id: "ws-title", maxlength: MAX_TITLE_LENGTH, required: true, placeholder: "e.g. Key account negotiation — March" });
   const scenario = h("select", { id: "ws-scenario", required: true, disabled: true }, h("option", {}, "Loading scenarios…"));
   const about = h("p", { class: "hint" });
-  const rounds = h("input", { id: "ws-rounds", type: "number", min: 1, max: 50, placeholder: "scenario's own" });
-  const turn = h("input", { id: "ws-turn", type: "number", min: MIN_TURN_SECONDS, max: MAX_TURN_SECONDS, placeholder: "scenario's own" });
-  const deck = select("ws-deck", DECK_LABELS, "same");
-  const odd = select("ws-odd", ODD_LABELS, "bot");
-  const level = select("ws-level", Object.fromEntries(BOT_LEVELS.map((l) => [l, LEVEL_LABELS[l]])) as Record<BotLevel, string>, "firm");
+  const settings = roundSettingsForm("ws", scenario);
+  const { rounds, turn, deck, odd, level } = settings;
   const alert = h("p", { class: "form-error", role: "alert" });
   const submit = h("button", { type: "submit", class: "primary", disabled: true }, "Open the workshop");
   let scenarios: readonly ScenarioSummary[] = [];
@@ -64,17 +52,8 @@ export function renderCreateWorkshop(root: HTMLElement, deps: WorkshopDeps): () 
       title.focus();
       return;
     }
-    const whole = (input: HTMLInputElement) => (input.value.trim() === "" ? undefined : Number(input.value));
     submit.disabled = true;
-    createWorkshop({
-      title: name,
-      scenarioId: scenario.value,
-      deck: deck.value as Deck,
-      oddSeat: odd.value as OddSeat,
-      botLevel: level.value as BotLevel,
-      ...(whole(rounds) !== undefined ? { rounds: whole(rounds) } : {}),
-      ...(whole(turn) !== undefined ? { turnSeconds: whole(turn) } : {}),
-    }).then(
+    createWorkshop({ title: name, ...settings.read() }).then(
       (created) => {
         deps.workshops.setFacilitatorSecret(created.code, created.facilitatorSecret);
         deps.navigate(consolePath(created.code));
@@ -111,10 +90,4 @@ export function renderCreateWorkshop(root: HTMLElement, deps: WorkshopDeps): () 
 
 export function field(id: string, label: string, control: HTMLElement, hint: HTMLElement | null = null): HTMLElement {
   return h("div", { class: "field" }, h("label", { for: id }, label), control, hint);
-}
-
-export function select<K extends string>(id: string, labels: Record<K, string>, value: K): HTMLSelectElement {
-  const el = h("select", { id }, (Object.entries(labels) as [K, string][]).map(([k, label]) => h("option", { value: k }, label)));
-  el.value = value;
-  return el;
 }
