@@ -1,3 +1,4 @@
+import { Draw } from "../../shared/engine/rng.js";
 import { BufferingClient } from "./earlyMessages.js";
 import type { Pace } from "./botSeat.js";
 import { Tally } from "./tally.js";
@@ -30,16 +31,10 @@ export async function eachLimited<T>(items: readonly T[], limit: number, work: (
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
 }
 
-/** mulberry32: a small seeded generator, so two runs with one seed make the same choices. */
+/** The engine's seeded generator, so two runs with one seed make the same choices. */
 export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const draw = new Draw(seed >>> 0);
+  return () => draw.float();
 }
 
 /** Whether slot `index` of `tables` gets one of `count` watchers, spread evenly over the slots. */

@@ -1,18 +1,13 @@
 import { Client, type Room } from "colyseus.js";
+import { Draw } from "../../../shared/engine/rng.js";
 import type { PrivateView, Role } from "../../../shared/engine/index.js";
 import type { ServerMessages } from "../../../shared/protocol/messages.js";
 import type { PublicTable } from "../../../shared/protocol/publicTable.js";
 
-/** A small deterministic generator, so each game's plan is random but reproducible from its seed. */
+/** The engine's seeded generator, so each game's plan is random but reproducible from its seed. */
 export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const draw = new Draw(seed >>> 0);
+  return () => draw.float();
 }
 
 const SUPPORT = ["basic", "business", "premium"] as const;
