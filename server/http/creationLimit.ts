@@ -1,6 +1,6 @@
 import type { RequestHandler } from "express";
-import type { ApiError } from "../../shared/protocol/api.js";
 import { MessageBudget } from "../room/messageBudget.js";
+import { fail } from "./apiReply.js";
 
 /** Addresses not heard from for this long are forgotten, so the map does not grow without end. */
 const FORGET_AFTER_MS = 10 * 60_000;
@@ -24,7 +24,7 @@ export function creationLimit(perMinute: number): RequestHandler {
     }
     lastSeen.set(address, now);
     if (budget.take(address, now)) return next();
-    const body: ApiError = { error: { code: "api/rate_limited", message: `Too many tables or workshops opened from this address: at most ${perMinute} a minute. Try again in a minute.` } };
-    res.status(429).set("retry-after", "60").json(body);
+    res.set("retry-after", "60");
+    fail(res, 429, "api/rate_limited", `Too many tables or workshops opened from this address: at most ${perMinute} a minute. Try again in a minute.`);
   };
 }

@@ -1,9 +1,10 @@
-import express, { type ErrorRequestHandler, type Request, type Response, type Router } from "express";
+import express, { type ErrorRequestHandler, type Router } from "express";
 import { publicScenario, type Scenario } from "../../shared/engine/index.js";
-import { createTableRequestSchema, type ApiError, type ApiErrorCode, type ScenarioSummary } from "../../shared/protocol/api.js";
+import { createTableRequestSchema, type ScenarioSummary } from "../../shared/protocol/api.js";
 import { openTable } from "../tables/openTable.js";
 import type { TableServices } from "../room/services.js";
 import { workshopRoutes } from "../workshop/routes.js";
+import { fail, openingRoute } from "./apiReply.js";
 import { creationLimit } from "./creationLimit.js";
 
 const summaryOf = (s: Scenario): ScenarioSummary => ({
@@ -16,10 +17,6 @@ const summaryOf = (s: Scenario): ScenarioSummary => ({
   firstMover: s.firstMover,
 });
 
-function fail(res: Response, status: number, code: ApiErrorCode, message: string): void {
-  const body: ApiError = { error: { code, message } };
-  res.status(status).json(body);
-}
 
 /** The HTTP API: health, the scenario list, and opening a table. Nothing here returns private data. */
 export function apiRoutes(services: TableServices): Router {
@@ -42,23 +39,21 @@ export function apiRoutes(services: TableServices): Router {
     res.json(publicScenario(scenario));
   });
 
-  router.post("/api/tables", limited, express.json({ limit: "4kb" }), async (req: Request, res: Response) => {
-    const parsed = createTableRequestSchema.safeParse(req.body);
-    if (!parsed.success) {
-      const first = parsed.error.issues[0];
-      return fail(res, 400, "api/bad_request", `${first?.path.join(".") || "body"}: ${first?.message ?? "invalid request"}`);
-    }
-    let opened;
-    try {
-      opened = await openTable(parsed.data, services);
-    } catch (error) {
-      services.logger.error({ err: error }, "could not open a table");
-      return fail(res, 500, "api/server_error", "The server could not open a table.");
-    }
-    if (!opened.ok) return fail(res, 404, opened.error.code, opened.error.message);
-    services.logger.debug({ table: opened.table.code, scenario: opened.table.scenarioId, bot: opened.table.bot }, "table created over HTTP");
-    res.status(201).json(opened.table);
-  });
+  router.post(
+    "/api/tables",
+    limited,
+    openingRoute(
+      "table",
+      createTableRequestSchema,
+      async (request) => {
+        const opened = await openTable(request, services);
+        if (!opened.ok) return opened;
+        services.logger.debug({ table: opened.table.code, scenario: opened.table.scenarioId, bot: opened.table.bot }, "table created over HTTP");
+        return { ok: true, body: opened.table };
+      },
+      services.logger,
+    ),
+  );
 
   router.use(workshopRoutes(services, limited));
 

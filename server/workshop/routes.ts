@@ -1,17 +1,12 @@
-import express, { type Request, type RequestHandler, type Response, type Router } from "express";
+import express, { type RequestHandler, type Router } from "express";
 import { matchMaker } from "@colyseus/core";
-import type { ApiError, ApiErrorCode } from "../../shared/protocol/api.js";
 import { SECRET_PATTERN } from "../../shared/protocol/join.js";
 import { createWorkshopRequestSchema, EXPORT_FORMATS, WORKSHOP_ROOM, type ExportFormat, type WorkshopLookup } from "../../shared/protocol/workshop.js";
+import { fail, openingRoute } from "../http/apiReply.js";
 import type { TableServices } from "../room/services.js";
 import { TABLE_CODE_PATTERN } from "../tables/tableCode.js";
 import { openWorkshop } from "./openWorkshop.js";
 import { exportWorkshop } from "./workshopExport.js";
-
-function fail(res: Response, status: number, code: ApiErrorCode, message: string): void {
-  const body: ApiError = { error: { code, message } };
-  res.status(status).json(body);
-}
 
 /**
  * Workshops over HTTP: create one (its facilitator secret comes back once), look a join code up,
@@ -21,23 +16,21 @@ function fail(res: Response, status: number, code: ApiErrorCode, message: string
 export function workshopRoutes(services: TableServices, creationLimit: RequestHandler): Router {
   const router = express.Router();
 
-  router.post("/api/workshops", creationLimit, express.json({ limit: "4kb" }), async (req: Request, res: Response) => {
-    const parsed = createWorkshopRequestSchema.safeParse(req.body);
-    if (!parsed.success) {
-      const first = parsed.error.issues[0];
-      return fail(res, 400, "api/bad_request", `${first?.path.join(".") || "body"}: ${first?.message ?? "invalid request"}`);
-    }
-    let opened;
-    try {
-      opened = await openWorkshop(parsed.data, services);
-    } catch (error) {
-      services.logger.error({ err: error }, "could not open a workshop");
-      return fail(res, 500, "api/server_error", "The server could not open a workshop.");
-    }
-    if (!opened.ok) return fail(res, 404, opened.error.code, opened.error.message);
-    services.logger.info({ workshop: opened.workshop.code }, "workshop created over HTTP");
-    res.status(201).json(opened.workshop);
-  });
+  router.post(
+    "/api/workshops",
+    creationLimit,
+    openingRoute(
+      "workshop",
+      createWorkshopRequestSchema,
+      async (request) => {
+        const opened = await openWorkshop(request, services);
+        if (!opened.ok) return opened;
+        services.logger.info({ workshop: opened.workshop.code }, "workshop created over HTTP");
+        return { ok: true, body: opened.workshop };
+      },
+      services.logger,
+    ),
+  );
 
   router.get("/api/workshops/:code", async (req, res) => {
     const code = (req.params.code ?? "").toUpperCase();
