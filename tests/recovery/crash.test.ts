@@ -7,7 +7,8 @@ import { SCENARIOS } from "../../shared/scenarios/index.js";
 import { finishedTables } from "../../server/persistence/history.js";
 import { catalogOf } from "../../server/scenarios/catalog.js";
 import { SqliteStore } from "../../server/storage/sqlite.js";
-import { bundleServer, freePort, openTableOver, ServerProcess } from "./helpers/serverProcess.js";
+import { bundleServer, openTableOver, ServerProcess } from "./helpers/serverProcess.js";
+import { freePort } from "../helpers/freePort.js";
 import { drawOf, SeatPlayer, sleep, until } from "./helpers/seatPlayer.js";
 
 /*

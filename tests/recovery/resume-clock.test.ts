@@ -8,7 +8,7 @@ import { createLogger } from "../../server/logger.js";
 import { startServer, type RunningServer } from "../../server/start.js";
 import { SqliteStore } from "../../server/storage/sqlite.js";
 import { openTable } from "../../server/tables/openTable.js";
-import { freePort } from "./helpers/serverProcess.js";
+import { freePort } from "../helpers/freePort.js";
 import { SeatPlayer, sleep, until } from "./helpers/seatPlayer.js";
 
 /*

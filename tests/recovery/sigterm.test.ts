@@ -7,7 +7,8 @@ import { CLOSE_CODES } from "../../shared/protocol/join.js";
 import { SCENARIOS } from "../../shared/scenarios/index.js";
 import { replayTable } from "../../server/persistence/replay.js";
 import { SqliteStore } from "../../server/storage/sqlite.js";
-import { bundleServer, freePort, openTableOver, ServerProcess } from "./helpers/serverProcess.js";
+import { bundleServer, openTableOver, ServerProcess } from "./helpers/serverProcess.js";
+import { freePort } from "../helpers/freePort.js";
 import { SeatPlayer, until } from "./helpers/seatPlayer.js";
 
 let bundle: { file: string; remove: () => void };

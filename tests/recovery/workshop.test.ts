@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { idOf, propose, seatOf, settingsOf, startRound, tokenOf, type Workshop } from "../workshop/helpers/setup.js";
 import { createWorkshop, WorkshopMember } from "../workshop/helpers/workshopClient.js";
-import { bundleServer, freePort, ServerProcess } from "./helpers/serverProcess.js";
+import { bundleServer, ServerProcess } from "./helpers/serverProcess.js";
+import { freePort } from "../helpers/freePort.js";
 import { SeatPlayer, until } from "./helpers/seatPlayer.js";
 
 /*

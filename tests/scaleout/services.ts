@@ -2,7 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { freePort } from "../recovery/helpers/serverProcess.js";
+import { freePort } from "../helpers/freePort.js";
 
 /** The role and database scripts/services.sh makes on the local PostgreSQL. */
 export const DATABASE_URL = "postgres://parley:parley@127.0.0.1:5432/parley_test";

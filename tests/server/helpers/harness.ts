@@ -1,4 +1,3 @@
-import { createServer } from "node:net";
 import { ColyseusTestServer } from "@colyseus/testing";
 import { matchMaker } from "@colyseus/core";
 import type { Scenario } from "../../../shared/engine/index.js";
@@ -12,18 +11,8 @@ import { openTable, type TableRequest } from "../../../server/tables/openTable.j
 import type { CreateTableResponse } from "../../../shared/protocol/api.js";
 import type { TableRoom } from "../../../server/room/TableRoom.js";
 import { Player } from "./player.js";
+import { freePort } from "../../helpers/freePort.js";
 
-/** A free TCP port on loopback (the server then binds it on 127.0.0.1 only). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 export type Harness = {
   readonly running: RunningServer;
