@@ -1,5 +1,4 @@
-import { analyzeTable, type TableState } from "../../shared/engine/index.js";
-import type { ZopaBand } from "../../shared/workshop/tile.js";
+import { drawZoneOf, type TableState, zoneBand, type ZoneBand } from "../../shared/engine/index.js";
 import type { WorkQueue } from "./workQueue.js";
 
 /**
@@ -7,7 +6,7 @@ import type { WorkQueue } from "./workQueue.js";
  * same deck share one) and again only when a curve ball changes a walk-away or a valuation.
  */
 export class ZopaCache {
-  private readonly bands = new Map<string, ZopaBand | "pending">();
+  private readonly bands = new Map<string, ZoneBand | "pending">();
 
   constructor(
     private readonly queue: WorkQueue,
@@ -15,23 +14,22 @@ export class ZopaCache {
   ) {}
 
   /** The band for this state's draw, or null while it is being computed (the grid is told when it is ready). */
-  bandFor(state: TableState): ZopaBand | null {
+  bandFor(state: TableState): ZoneBand | null {
     const key = drawKey(state);
     const known = this.bands.get(key);
     if (known === "pending") return null;
     if (known) return known;
     this.bands.set(key, "pending");
     this.queue.push(() => {
-      const a = analyzeTable(state);
-      this.bands.set(key, { exists: a.zopaExists, low: a.zopa.low, high: a.zopa.high });
+      this.bands.set(key, zoneBand(state.scenario, drawZoneOf(state).zone));
       this.onReady();
     });
     return null;
   }
 }
 
-/** What the draw analysis depends on: the scenario and each side's walk-away and valuations. */
+/** What the draw's zone depends on: the scenario and each side's walk-away, valuations and caps. */
 function drawKey(state: TableState): string {
   const { buyer, seller } = state.sides;
-  return JSON.stringify([state.scenario.id, buyer.walkAway, seller.walkAway, buyer.values, seller.values]);
+  return JSON.stringify([state.scenario.id, buyer.walkAway, seller.walkAway, buyer.values, seller.values, buyer.hotButtons, seller.hotButtons]);
 }

@@ -15,4 +15,5 @@ export * from "./state.js";
 export * from "./terms.js";
 export * from "./valuation.js";
 export * from "./view.js";
+export * from "./zone.js";
 export { describeFact } from "./curveballs.js";

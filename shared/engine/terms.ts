@@ -67,7 +67,14 @@ export function termCombinations(scenario: Issues): readonly Package[] {
   return combos;
 }
 
-export function priceIssue(scenario: Scenario): Extract<Issue, { kind: "price" }> {
+/** Whether two packages agree on every term but price (a package without price, such as a zone's terms, included). */
+export function sameTerms(a: Package, b: Package): boolean {
+  for (const key of Object.keys(a)) if (key !== "price" && a[key] !== b[key]) return false;
+  for (const key of Object.keys(b)) if (key !== "price" && a[key] !== b[key]) return false;
+  return true;
+}
+
+export function priceIssue(scenario: Issues): Extract<Issue, { kind: "price" }> {
   const issue = scenario.issues.find((i) => i.kind === "price");
   if (!issue || issue.kind !== "price") throw new Error("scenario has no price issue (parseScenario refuses such files)");
   return issue;

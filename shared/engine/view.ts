@@ -3,6 +3,7 @@ import { ledgerBalance, type LedgerBalance } from "./ledger.js";
 import { ROLES, VIEWERS, type PerRole, type Role, type Viewer } from "./roles.js";
 import type { BriefPoint, Card, Issue, Scenario } from "./scenario.js";
 import { analyzeTable, type DrawAnalysis } from "./scoring.js";
+import { type PriceZone, zoneOn } from "./zone.js";
 import {
   currentRound,
   type Concession,
@@ -58,6 +59,8 @@ export type Reveal = {
   readonly analysis: DrawAnalysis;
   readonly outcome: Outcome;
   readonly score: Score;
+  /** The zone on the deal's own terms (the price line a deal is drawn on); null without a deal. */
+  readonly dealZone: PriceZone | null;
 };
 
 /** Concessions as a viewer sees them: the money value only on the viewer's own (facilitators: all). */
@@ -254,5 +257,6 @@ function revealOf(state: TableState): Reveal {
     analysis: analyzeTable(state),
     outcome: state.outcome as Outcome,
     score: state.score as Score,
+    dealZone: state.outcome?.kind === "deal" ? zoneOn(state.scenario, state.sides, state.outcome.terms) : null,
   };
 }

@@ -1,6 +1,6 @@
 import type { Outcome, PerRole, Role } from "../engine/index.js";
 import type { PlayedGame } from "./play.js";
-import { zoneOf, type Zone } from "./zone.js";
+import { drawZone, drawZoneOf, zoneBand, type ZoneBand } from "../engine/index.js";
 
 /** What one simulated game contributes to the statistics. */
 export type GameRecord = {
@@ -12,8 +12,8 @@ export type GameRecord = {
   readonly price: number | null;
   /** Whether the walk-aways as drawn left a zone of possible agreement. */
   readonly zopaAtDraw: boolean;
-  /** The zone at the end of the game (cards may have moved it), as the debrief shows it. */
-  readonly zopa: Zone;
+  /** The zone at the end of the game (cards may have moved it), as the reveal and the debrief show it. */
+  readonly zopa: ZoneBand & { readonly mid: number };
   readonly efficiency: number;
   readonly surplus: PerRole<number>;
   readonly concessions: PerRole<{ readonly count: number; readonly share: number }>;
@@ -26,8 +26,10 @@ export function recordGame(seed: string, game: PlayedGame): GameRecord {
   const outcome = final.outcome;
   const score = final.score;
   if (!outcome || !score) throw new Error(`game ${seed} has not ended`);
-  const zopa = zoneOf(final.scenario, final.sides);
-  const atDraw = final.cards.length > 0 ? zoneOf(final.scenario, game.initial.sides).exists : zopa.exists;
+  // The final state's zone is the one its score was computed with (cached), so this costs nothing more.
+  const band = zoneBand(final.scenario, drawZoneOf(final).zone);
+  const zopa = { ...band, mid: (band.low + band.high) / 2 };
+  const atDraw = final.cards.length > 0 ? drawZone(game.initial.scenario, game.initial.sides).exists : zopa.exists;
   const concessions = (role: Role) => {
     const own = final.ledger.filter((c) => c.by === role);
     return { count: own.length, share: own.reduce((sum, c) => sum + c.share, 0) };

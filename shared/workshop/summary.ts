@@ -2,6 +2,7 @@ import { debrief, type DebriefLine } from "../engine/debrief.js";
 import { ledgerBalance, type LedgerBalance } from "../engine/ledger.js";
 import { ROLES, type PerRole, type Role } from "../engine/roles.js";
 import type { DrawAnalysis } from "../engine/scoring.js";
+import { type PriceZone, zoneBand, type ZoneBand, zoneOn } from "../engine/zone.js";
 import type { Outcome, Package, TableState } from "../engine/state.js";
 import { cardAnswers, type CardAnswer } from "./curveResponses.js";
 
@@ -39,10 +40,13 @@ export type GameSummary = GameMeta & {
   readonly price: number | null;
   readonly terms: Package | null;
   readonly walkAways: PerRole<number>;
-  readonly zopa: { readonly exists: boolean; readonly low: number; readonly high: number };
+  /** The zone of agreement on the best terms (docs/scoring.md): its signable prices, or the gap when there is none. */
+  readonly zopa: ZoneBand & { readonly terms: Package; readonly cutBy: ZoneCut | null };
+  /** The zone on the deal's own terms, which the deal's price sits in whenever both sides gained. */
+  readonly dealZone: ZoneBand | null;
   readonly bestJoint: number;
   readonly pareto: readonly { readonly buyer: number; readonly seller: number }[];
-  readonly nash: { readonly price: number; readonly buyer: number; readonly seller: number } | null;
+  readonly nash: { readonly price: number; readonly terms: Package; readonly buyer: number; readonly seller: number } | null;
   readonly surplus: PerRole<number>;
   readonly penalties: PerRole<number>;
   readonly joint: number;
@@ -81,10 +85,11 @@ export function summarizeGame(state: TableState, analysis: DrawAnalysis, meta: G
     price: outcome.kind === "deal" ? (outcome.terms.price as number) : null,
     terms: outcome.kind === "deal" ? outcome.terms : null,
     walkAways: { buyer: state.sides.buyer.walkAway, seller: state.sides.seller.walkAway },
-    zopa: { exists: analysis.zopaExists, low: analysis.zopa.low, high: analysis.zopa.high },
+    zopa: { ...zoneBand(state.scenario, analysis.zone), terms: analysis.zone.terms, cutBy: cutOf(analysis.zone) },
+    dealZone: outcome.kind === "deal" ? zoneBand(state.scenario, zoneOn(state.scenario, state.sides, outcome.terms)) : null,
     bestJoint: analysis.bestJoint,
     pareto: analysis.pareto.map((p) => ({ buyer: p.buyer, seller: p.seller })),
-    nash: nash ? { price: nash.terms.price as number, buyer: nash.buyer, seller: nash.seller } : null,
+    nash: nash ? { price: nash.terms.price as number, terms: nash.terms, buyer: nash.buyer, seller: nash.seller } : null,
     surplus: score.surplus,
     penalties: score.penalties,
     joint: score.joint,
@@ -103,8 +108,16 @@ export function summarizeGame(state: TableState, analysis: DrawAnalysis, meta: G
 }
 
 function walkAwayVerdict(state: TableState, by: Role, known: readonly DebriefLine[] | undefined, analysis: DrawAnalysis): WalkAwayVerdict {
-  if (!analysis.zopaExists) return { by, right: true, reason: "no_zopa" };
+  if (!analysis.exists) return { by, right: true, reason: "no_zopa" };
   // The engine's walk-away lesson warns exactly when the walker left an offer better than their limit.
   const line = (known ?? debrief(state, by)).find((l) => l.lesson === "walk-away");
   return { by, right: false, reason: line?.tone === "warn" ? "left_acceptable_offer" : "zone_unexplored" };
+}
+
+/** What cut the zone short of the band between the walk-aways: a side's cap on price, or the price range. */
+export type ZoneCut = "buyer_cap" | "seller_cap" | "price_range";
+
+function cutOf(zone: PriceZone): ZoneCut | null {
+  if (zone.highBy.kind === "cap") return zone.highBy.role === "buyer" ? "buyer_cap" : "seller_cap";
+  return zone.highBy.kind === "range" || zone.lowBy.kind === "range" ? "price_range" : null;
 }

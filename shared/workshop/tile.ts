@@ -2,12 +2,13 @@ import { ledgerBalance, type LedgerBalance } from "../engine/ledger.js";
 import { ROLES, type PerRole, type Role } from "../engine/roles.js";
 import { priceIssue } from "../engine/terms.js";
 import type { TableState } from "../engine/state.js";
+import { zoneBand, type ZoneBand, zoneOn } from "../engine/zone.js";
 
 /*
  * One tile of the facilitator's live grid: a table at a glance, omniscient (walk-aways and the
- * ZOPA are on it), so it goes to facilitators only. A pure function of the engine state, the
- * seats and the time; the ZOPA band is passed in because the draw analysis is costly and is
- * shared by every table with the same draw.
+ * zone of agreement are on it), so it goes to facilitators only. A pure function of the engine
+ * state, the seats and the time; the zone is passed in because it is shared by every table with
+ * the same draw.
  */
 
 export const TILE_STATUSES = ["waiting", "negotiating", "paused", "stuck", "deal", "walked_away", "expired", "ended", "abandoned"] as const;
@@ -15,8 +16,6 @@ export type TileStatus = (typeof TILE_STATUSES)[number];
 
 /** No move for this long counts as stuck, even before a turn has timed out. */
 export const STUCK_AFTER_MS = 120_000;
-
-export type ZopaBand = { readonly exists: boolean; readonly low: number; readonly high: number };
 
 export type TileSeat = {
   readonly name: string;
@@ -44,9 +43,12 @@ export type GridTile = {
   readonly turnEndsAt: number | null;
   readonly seats: PerRole<TileSeat>;
   readonly priceRange: { readonly min: number; readonly max: number };
-  readonly zopa: ZopaBand | null;
+  /** The zone on the best terms; null while it is being worked out. */
+  readonly zopa: ZoneBand | null;
   /** The agreed price once there is a deal. */
   readonly deal: number | null;
+  /** The zone on the deal's own terms, which the deal is drawn against. */
+  readonly dealZone: ZoneBand | null;
   readonly cards: readonly TileCard[];
   readonly offers: number;
   readonly currency: string;
@@ -60,7 +62,7 @@ export type TileInput = {
   readonly state: TableState;
   readonly started: boolean;
   readonly seats: PerRole<{ readonly name: string; readonly bot: boolean; readonly connected: boolean }>;
-  readonly zopa: ZopaBand | null;
+  readonly zopa: ZoneBand | null;
   readonly now: number;
 };
 
@@ -94,6 +96,7 @@ export function tileOf(input: TileInput): GridTile {
     priceRange: { min: price.min, max: price.max },
     zopa: input.zopa,
     deal: state.outcome?.kind === "deal" ? (state.outcome.terms.price as number) : null,
+    dealZone: state.outcome?.kind === "deal" ? zoneBand(state.scenario, zoneOn(state.scenario, state.sides, state.outcome.terms)) : null,
     cards: state.cards.map((c) => ({ title: c.card.title, side: c.card.side, visibility: c.card.visibility, round: c.round, thrownBy: c.thrownBy })),
     offers: state.offers.length,
     currency: state.scenario.currency,

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { netOf, netOfPackage, positionOf, priceFor } from "../../shared/bots/position.js";
 import { comboOf, packageOf, packageSpace } from "../../shared/bots/space.js";
-import { analyzeDraw, brokenCap, createTable, priceIssue, ROLES, termCombinations, viewFor, type HotButton, type PerRole, type SidePrivate } from "../../shared/engine/index.js";
-import { zoneOf } from "../../shared/sim/zone.js";
+import { brokenCap, createTable, ROLES, termCombinations, viewFor } from "../../shared/engine/index.js";
 import { trueNet, T0 } from "./helpers/moves.js";
 import { SHIPPED } from "./helpers/scenarios.js";
 
@@ -39,32 +38,6 @@ describe("the bots' package space", () => {
           }
         }
       }
-    });
-
-    it(`${scenario.id}: the simulator's ZOPA is analyzeDraw's, with and without a zone, with caps that matter`, () => {
-      const price = priceIssue(scenario);
-      const range = scenario.issues.find((i) => i.kind === "range");
-      const cap = (issueId: string, max: number): HotButton => ({ kind: "budgetCap", id: "test-cap", label: "Cap", text: "Cap", issueId, max });
-      const variants: ((s: PerRole<SidePrivate>) => PerRole<SidePrivate>)[] = [
-        (s) => s,
-        (s) => ({ ...s, seller: { ...s.seller, walkAway: s.buyer.walkAway + (price.max - price.min) / 2 } }),
-        (s) => ({ ...s, buyer: { ...s.buyer, hotButtons: [...s.buyer.hotButtons, cap("price", s.seller.walkAway + price.step)] } }),
-        (s) => ({ ...s, seller: { ...s.seller, hotButtons: [cap("price", price.min - 1)] } }),
-        (s) => (range ? { ...s, seller: { ...s.seller, hotButtons: [...s.seller.hotButtons, cap(range.id, range.min)] } } : s),
-      ];
-      const seen = { with: 0, without: 0 };
-      for (let i = 0; i < 20; i++) {
-        const state = createTable(scenario, `zone:${i}`, { now: T0 });
-        for (const vary of variants) {
-          const sides = vary(state.sides);
-          const engine = analyzeDraw(scenario, sides);
-          const zone = zoneOf(scenario, sides);
-          expect(zone).toEqual({ exists: engine.zopaExists, low: engine.zopa.low, high: engine.zopa.high, mid: (engine.zopa.low + engine.zopa.high) / 2 });
-          seen[zone.exists ? "with" : "without"]++;
-        }
-      }
-      expect(seen.with).toBeGreaterThan(20);
-      expect(seen.without).toBeGreaterThan(20);
     });
   }
 });

@@ -63,7 +63,7 @@ describe("refusals", () => {
 });
 
 describe("the reveal", () => {
-  it("shows both walk-aways, the ZOPA, the deal against it, surpluses, efficiency and the Nash point", () => {
+  it("shows both walk-aways, the zone, the deal on its own terms' line, surpluses, efficiency and the Nash point", () => {
     const state = SCRIPTS.dealDone();
     const r = revealOf(clientView(state, "buyer"), contextFor())!;
     expect(r.headline).toBe("Deal: you accepted in round 4.");
@@ -74,12 +74,17 @@ describe("the reveal", () => {
       ["buyer", state.score!.surplus.buyer, true],
     ]);
     expect(r.efficiency).toBe(`${Math.round(state.score!.efficiency * 100)} %`);
-    expect(r.zopa.exists).toBe(true);
-    expect(r.zopa.low).toBeLessThanOrEqual(r.zopa.high);
+    expect(r.zone.exists).toBe(true);
+    // The line is drawn on the deal's own terms: a deal both gained from sits inside its zone.
+    expect(r.line.title).toBe("Price on the terms you agreed");
+    expect(r.line.band.exists).toBe(true);
+    expect(r.deal!.price).toBeGreaterThanOrEqual(r.line.band.low);
+    expect(r.deal!.price).toBeLessThanOrEqual(r.line.band.high);
+    expect(r.line.explain).toMatch(/^Walk-aways are net of the other terms; floor and ceiling are the same limits as prices on these terms/);
     expect(r.nash?.text).toMatch(/^The Nash point .* gives the buyer \$[\d,]+ and the seller \$[\d,]+\.$/);
-    for (const x of [r.zopa.low, r.zopa.high, r.deal!.price, r.nash!.price]) {
-      expect(x).toBeGreaterThan(r.axis.min);
-      expect(x).toBeLessThan(r.axis.max);
+    for (const x of [r.line.band.low, r.line.band.high, ...r.line.marks.map((m) => m.price)]) {
+      expect(x).toBeGreaterThan(r.line.axis.min);
+      expect(x).toBeLessThan(r.line.axis.max);
     }
   });
 

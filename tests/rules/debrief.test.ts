@@ -107,17 +107,17 @@ describe("debrief: walk-away discipline", () => {
     const state = play(table(), [offer("seller", T(2400)), { type: "accept", by: "buyer" }]);
     const buyer = line(state, "buyer", "walk-away");
     expect(buyer.tone).toBe("good");
-    expect(buyer.text).toContain("You accepted their offer of $2,400: $100 better than your walk-away of $2,500.");
-    expect(buyer.text).toContain("The deal created $1,000 of the $1,480 this draw allowed, and you kept 10% of it.");
-    expect(buyer.text).toMatch(/The Nash point would have given you \$\d/);
-    expect(line(state, "seller", "walk-away").text).toContain("They accepted your offer of $2,400: $900 better than your walk-away of $1,500.");
+    expect(buyer.text).toContain("You accepted their offer of $2,400 against your walk-away of $2,500: $100 better.");
+    expect(buyer.text).toContain("Together you made $1,000 of the $1,480 the best deal could have made, and you kept 10 % of it.");
+    expect(buyer.text).toMatch(/The Nash point .* would have given you \$\d/);
+    expect(line(state, "seller", "walk-away").text).toContain("They accepted your offer of $2,400 against your walk-away of $1,500: $900 better.");
   });
 
   it("warns about accepting below the walk-away", () => {
     const state = play(table(), [offer("seller", T(2700)), { type: "accept", by: "buyer" }]);
     const buyer = line(state, "buyer", "walk-away");
     expect(buyer.tone).toBe("warn");
-    expect(buyer.text).toContain("You accepted their offer of $2,700, which left you $200 worse off than your walk-away of $2,500");
+    expect(buyer.text).toContain("You accepted their offer of $2,700 against your walk-away of $2,500: $200 worse. No deal would have been better.");
   });
 
   it("counts late-deal penalties against the deal", () => {
@@ -125,7 +125,7 @@ describe("debrief: walk-away discipline", () => {
     const state = play(table({ hot: { buyer: [audit] } }), [offer("seller", T(2900)), offer("buyer", T(1800)), offer("seller", T(2300)), { type: "accept", by: "buyer" }]);
     const buyer = line(state, "buyer", "walk-away");
     expect(buyer.tone).toBe("warn");
-    expect(buyer.text).toContain("left you $100 worse off than your walk-away of $2,500, after $300 of hot-button penalties for closing in round 2");
+    expect(buyer.text).toContain("against your walk-away of $2,500: $200 better, less $300 of hot-button costs for closing in round 2: $100 worse in the end.");
   });
 
   it("approves walking away when there was no ZOPA, for the one who walked and the one left", () => {
@@ -134,7 +134,7 @@ describe("debrief: walk-away discipline", () => {
     expect(buyer).toEqual({
       lesson: "walk-away",
       tone: "good",
-      text: "You walked away, and rightly: no package could satisfy both of you (your walk-away was $1,500, theirs $2,500).",
+      text: "You walked away, and rightly: the walk-aways did not overlap (even on the best terms their floor was $2,660, your ceiling $2,140).",
     });
     const seller = line(state, "seller", "walk-away");
     expect(seller.tone).toBe("info");
@@ -153,8 +153,10 @@ describe("debrief: walk-away discipline", () => {
     const state = play(table(), [offer("seller", T(2900)), { type: "walk_away", by: "buyer" }]);
     const buyer = line(state, "buyer", "walk-away");
     expect(buyer.tone).toBe("info");
-    expect(buyer.text).toContain("Their last offer was short of your walk-away, but prices from $1,660 to $3,140 worked for both of you with support Premium, warranty 24 months");
-    expect(line(state, "seller", "walk-away").text).toContain("your last offer was $400 short of their walk-away");
+    expect(buyer.text).toContain(
+      "Their last offer of $2,900 was $400 short of your walk-away, but on the best terms (support Premium, warranty 24 months) any price from $1,700 to $3,000 worked for both of you (the price range ends at $3,000; the walk-aways alone reached $3,140)",
+    );
+    expect(line(state, "seller", "walk-away").text).toContain("your last offer of $2,900 was $400 short of their walk-away");
   });
 
   it("does not count an offer the walker's budget cap forbade accepting", () => {
@@ -175,7 +177,7 @@ describe("debrief: walk-away discipline", () => {
 
   it("names who ended or left the game", () => {
     const ended = play(table(), [offer("seller", T(2900)), END]);
-    expect(line(ended, "buyer", "walk-away")).toMatchObject({ tone: "info", text: expect.stringContaining("The facilitator ended the game with no deal, although prices from $1,660") });
+    expect(line(ended, "buyer", "walk-away")).toMatchObject({ tone: "info", text: expect.stringContaining("The facilitator ended the game with no deal, although on the best terms (support Premium, warranty 24 months) any price from $1,700 to $3,000") });
     const left = play(table(), [offer("seller", T(2400)), { type: "abandon", by: "buyer" }]);
     expect(line(left, "buyer", "walk-away")).toMatchObject({ tone: "warn", text: expect.stringContaining("You left the table while their offer of $2,400") });
     expect(line(left, "seller", "walk-away")).toMatchObject({ tone: "info", text: expect.stringContaining("They left the table") });
@@ -197,7 +199,7 @@ describe("debrief: opening anchor", () => {
     const seller = line(state, "seller", "anchor");
     expect(seller.tone).toBe("good");
     expect(seller.text).toBe(
-      "You opened first, at $2,900: $1,400 better than your walk-away and $400 beyond what they could accept, so you had room to concede. On the best terms the zone of agreement ran from $1,660 to $3,140.",
+      "You opened first, at $2,900: $1,400 better than your walk-away and $400 beyond what they could accept, so you had room to concede. On the best terms (support Premium, warranty 24 months) any price from $1,700 to $3,000 worked for both of you (the price range ends at $3,000; the walk-aways alone reached $3,140).",
     );
     expect(line(state, "buyer", "anchor").text).toContain("You opened at $1,400 after their opening of $2,900: $1,100 better than your walk-away and $100 beyond");
   });
@@ -212,7 +214,7 @@ describe("debrief: opening anchor", () => {
     const seller = line(state, "seller", "anchor");
     expect(seller.tone).toBe("warn");
     expect(seller.text).toContain("already $100 past your own walk-away");
-    expect(seller.text).toContain("There was no zone of agreement.");
+    expect(seller.text).toContain("There was no zone of agreement: the walk-aways did not overlap (even on the best terms your floor was $2,660, their ceiling $2,140).");
   });
 });
 

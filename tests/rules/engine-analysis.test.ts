@@ -29,13 +29,16 @@ function tiny(buyerWalkAway: number, sellerWalkAway: number) {
 }
 
 describe("analyzeDraw", () => {
-  it("matches the hand-computed ZOPA, best joint surplus, Pareto frontier and Nash point", () => {
+  it("matches the hand-computed zone, best joint surplus, Pareto frontier and Nash point", () => {
     const s = tiny(300, 150);
     const a = analyzeDraw(s.scenario, s.sides);
-    expect(a.zopaExists).toBe(true);
-    expect(a.zopa.low).toBe(150 + 50);
-    expect(a.zopa.high).toBe(300 + 150);
-    expect(a.zopa.terms.extra).toBe("yes");
+    expect(a.exists).toBe(true);
+    expect(a.zone.floor).toBe(150 + 50);
+    expect(a.zone.ceiling).toBe(300 + 150);
+    // The textbook band reaches $450, but no price above $400 can be offered: the zone stops there.
+    expect([a.zone.low, a.zone.high]).toEqual([200, 400]);
+    expect(a.zone.highBy).toEqual({ kind: "range" });
+    expect(a.zone.terms).toEqual({ extra: "yes" });
     expect(a.bestJoint).toBe(250);
     expect(a.pareto).toEqual([
       { terms: { extra: "yes", price: 400 }, buyer: 50, seller: 200 },
@@ -48,9 +51,12 @@ describe("analyzeDraw", () => {
   it("finds no ZOPA, no frontier and no Nash point when the walk-aways do not overlap", () => {
     const s = tiny(100, 350);
     const a = analyzeDraw(s.scenario, s.sides);
-    expect(a.zopaExists).toBe(false);
-    expect(a.zopa.low).toBeGreaterThan(a.zopa.high);
-    expect(a.bestJoint).toBe(100 - 350 + 100);
+    expect(a.exists).toBe(false);
+    expect(a.noZone).toEqual({ kind: "apart" });
+    expect(a.zone.floor).toBeGreaterThan(a.zone.ceiling);
+    expect([a.zone.low, a.zone.high]).toEqual([null, null]);
+    // With no deal both could sign with a gain, no deal is the best outcome.
+    expect(a.bestJoint).toBe(0);
     expect(a.pareto).toEqual([]);
     expect(a.nash).toBeNull();
   });

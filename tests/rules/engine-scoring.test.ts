@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bestJointSurplus, type Package, type Scenario, type TableState } from "../../shared/engine/index.js";
+import { drawZone, type Package, type Scenario, type TableState } from "../../shared/engine/index.js";
 import { fixture } from "./helpers/fixture.js";
 import { act, newTable, offer, pkg } from "./helpers/play.js";
 
@@ -52,7 +52,7 @@ describe("surplus (GAME.md §2), hand-computed on the fixture", () => {
 
   it("the best joint surplus of the draw is 1510", () => {
     const s = newTable();
-    expect(bestJointSurplus(s.scenario, s.sides)).toBe(1510);
+    expect(drawZone(s.scenario, s.sides).bestJoint).toBe(1510);
   });
 });
 
@@ -72,7 +72,9 @@ describe("no deal", () => {
       raw.roles.seller.walkAway = { min: 2900, max: 2900 };
     });
     const s = act(newTable(noZopa), { type: "walk_away", by: "seller" });
-    expect(bestJointSurplus(s.scenario, s.sides)).toBe(1000 - 2900 + 300 + 180 + 30);
+    // The walk-aways are $1,390 apart even on the best terms: no deal could leave both with a gain.
+    expect(drawZone(s.scenario, s.sides)).toMatchObject({ exists: false, noZone: { kind: "apart" }, bestJoint: 0 });
+    expect(drawZone(s.scenario, s.sides).zone.ceiling - drawZone(s.scenario, s.sides).zone.floor).toBe(1000 - 2900 + 300 + 180 + 30);
     expect(s.score).toMatchObject({ surplus: { buyer: 0, seller: 0 }, joint: 0, efficiency: 1 });
   });
 });

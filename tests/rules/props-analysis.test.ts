@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { analyzeDraw, createTable, termsProblem } from "../../shared/engine/index.js";
+import { analyzeDraw, createTable, sameTerms, termsProblem } from "../../shared/engine/index.js";
 import { allPackages, signable, utilityOf } from "./helpers/oracle.js";
 import { T0 } from "./helpers/play.js";
 import { runs } from "./helpers/runs.js";
@@ -10,7 +10,7 @@ type Point = { buyer: number; seller: number };
 const dominates = (a: Point, b: Point) => a.buyer >= b.buyer && a.seller >= b.seller && (a.buyer > b.buyer || a.seller > b.seller);
 
 describe("analyzeDraw against brute force (random scenarios × draws)", () => {
-  it("ZOPA, best joint surplus, Pareto frontier and Nash point", () => {
+  it("zone of agreement, best joint surplus, Pareto frontier and Nash point", () => {
     let withZopa = 0;
     let withoutZopa = 0;
     fc.assert(
@@ -24,10 +24,17 @@ describe("analyzeDraw against brute force (random scenarios × draws)", () => {
         }));
         const acceptable = points.filter((p) => p.buyer >= 0 && p.seller >= 0);
 
-        expect(a.bestJoint).toBe(Math.max(...points.map((p) => p.buyer + p.seller)));
-        expect(a.zopaExists).toBe(acceptable.length > 0);
-        if (a.zopaExists) expect(a.zopa.low).toBeLessThanOrEqual(a.zopa.high);
-        expect(a.zopa.high - a.zopa.low).toBe(a.bestJoint);
+        expect(a.exists).toBe(acceptable.length > 0);
+        expect(a.bestJoint).toBe(acceptable.length > 0 ? Math.max(...acceptable.map((p) => p.buyer + p.seller)) : 0);
+        if (a.exists) {
+          // The zone is exactly the prices both could sign with a gain on its terms, and its terms are the best.
+          const onTerms = acceptable.filter((p) => sameTerms(p.terms, a.zone.terms)).map((p) => p.terms.price as number);
+          expect([a.zone.low, a.zone.high]).toEqual([Math.min(...onTerms), Math.max(...onTerms)]);
+          expect(a.zone.joint).toBe(a.bestJoint);
+        } else {
+          expect([a.zone.low, a.zone.high]).toEqual([null, null]);
+          expect(a.noZone).not.toBeNull();
+        }
         if (acceptable.length > 0) withZopa++;
         else withoutZopa++;
 

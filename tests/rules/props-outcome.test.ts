@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ACTION_TYPES, apply, bestJointSurplus, type Action, type ActionType } from "../../shared/engine/index.js";
+import { ACTION_TYPES, apply, drawZone, type Action, type ActionType } from "../../shared/engine/index.js";
 import { stepsArb } from "./helpers/actionArb.js";
 import { expectedSurplus } from "./helpers/oracle.js";
 import { T0 } from "./helpers/play.js";
@@ -70,10 +70,13 @@ describe("outcomes (random scenarios × seeds × random play)", () => {
         const { surplus, joint, efficiency } = final.score;
         expect(surplus).toEqual(expectedSurplus(final));
         expect(joint).toBe(surplus.buyer + surplus.seller);
-        const best = bestJointSurplus(final.scenario, final.sides);
+        const best = drawZone(final.scenario, final.sides).bestJoint;
         if (final.outcome?.kind === "deal") {
           deals++;
-          if (best > 0) expect(efficiency).toBeLessThanOrEqual(1);
+          expect(efficiency).toBeGreaterThanOrEqual(0);
+          expect(efficiency).toBeLessThanOrEqual(1);
+          // A deal both gained from cannot beat the best such deal.
+          if (surplus.buyer >= 0 && surplus.seller >= 0 && best > 0) expect(joint).toBeLessThanOrEqual(best);
         } else {
           expect(surplus).toEqual({ buyer: 0, seller: 0 });
           expect(joint).toBe(0);

@@ -127,7 +127,7 @@ describe.each(shipped.map((s) => [s.id, s] as const))("shipped scenario %s", (_i
 
   it("has integrative value: the best package is not simply one side's favourite on every issue", () => {
     const table = createTable(scenario, "integrative", { now: 0 });
-    const { terms } = analyzeDraw(scenario, table.sides).zopa;
+    const { terms } = analyzeDraw(scenario, table.sides).zone;
     // 0 is the seller's end of an issue, 1 the buyer's (terms.ts).
     const positions = scenario.issues.filter((i) => i.kind !== "price").map((i) => buyerward(i, terms[i.id] as number | string));
     expect(positions.every((p) => p === 0), JSON.stringify(terms)).toBe(false);
@@ -153,7 +153,7 @@ describe("the scenarios as a set", () => {
         buyer: { ...sides.buyer, walkAway: scenario.roles.buyer.walkAway.min },
         seller: { ...sides.seller, walkAway: scenario.roles.seller.walkAway.max },
       };
-      expect(analyzeDraw(scenario, worst).zopaExists, id).toBe(true);
+      expect(analyzeDraw(scenario, worst).exists, id).toBe(true);
     }
   });
 
@@ -161,7 +161,7 @@ describe("the scenarios as a set", () => {
     const scenario = SCENARIOS["fleet-maintenance"] as Scenario;
     let none = 0;
     const seeds = 200;
-    for (let i = 0; i < seeds; i++) if (!analyzeDraw(scenario, createTable(scenario, `zopa-${i}`, { now: 0 }).sides).zopaExists) none++;
+    for (let i = 0; i < seeds; i++) if (!analyzeDraw(scenario, createTable(scenario, `zopa-${i}`, { now: 0 }).sides).exists) none++;
     expect(none / seeds).toBeGreaterThanOrEqual(0.25);
     expect(none / seeds).toBeLessThanOrEqual(0.45);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analyzeTable, utility } from "../../shared/engine/index.js";
+import { analyzeTable, utility, zoneBand, zoneOn } from "../../shared/engine/index.js";
 import { classGame, median, roundDebrief, roundTotals, standingOf } from "../../shared/workshop/classStats.js";
 import { botPlayer, fleet, play, seedWhere, summary, table, terms } from "./helpers/games.js";
 
@@ -17,7 +17,9 @@ describe("summarizeGame", () => {
     const analysis = analyzeTable(state);
     expect(s).toMatchObject({ outcome: "deal", endedBy: "buyer", price: 21000, terms: terms(21000), surplus: state.score!.surplus, efficiency: state.score!.efficiency });
     expect(s.surplus.seller).toBe(utility(state.scenario, "seller", state.sides.seller, terms(21000)) - state.score!.penalties.seller);
-    expect(s.zopa).toEqual({ exists: analysis.zopaExists, low: analysis.zopa.low, high: analysis.zopa.high });
+    expect(s.zopa).toMatchObject({ exists: analysis.exists, low: analysis.zone.low, high: analysis.zone.high, terms: analysis.zone.terms });
+    expect(s.dealZone).toEqual(zoneBand(state.scenario, zoneOn(state.scenario, state.sides, terms(21000))));
+    expect(s.dealZone?.exists).toBe(true);
     expect(s.pareto).toHaveLength(analysis.pareto.length);
     expect(s.walkAways).toEqual({ buyer: state.sides.buyer.walkAway, seller: state.sides.seller.walkAway });
     expect(s.debrief.buyer?.map((l) => l.lesson)).toEqual(["walk-away", "anchor", "discovery", "curve-balls", "reciprocity", "listening", "notes"]);

@@ -1,3 +1,4 @@
+import { sameTerms } from "../../../shared/engine/terms.js";
 import type { ClassGame, RoundDebrief } from "../../../shared/workshop/classStats.js";
 
 /*
@@ -9,7 +10,7 @@ export const tableLabel = (g: ClassGame) => `T${g.index + 1} ${g.players.seller.
 
 export type PriceChart = {
   readonly labels: readonly string[];
-  /** [low, high] of each table's zone; the gap for a table with none. */
+  /** [low, high] of each table's zone — on the deal's own terms where there was a deal, else on the best terms; the gap for a table with none. */
   readonly zones: readonly { readonly range: readonly [number, number]; readonly exists: boolean }[];
   readonly deals: readonly (number | null)[];
   readonly nash: readonly (number | null)[];
@@ -18,9 +19,16 @@ export type PriceChart = {
 export function priceChart(round: RoundDebrief): PriceChart {
   return {
     labels: round.games.map(tableLabel),
-    zones: round.games.map((g) => ({ range: [Math.min(g.zopa.low, g.zopa.high), Math.max(g.zopa.low, g.zopa.high)] as const, exists: g.zopa.exists })),
+    zones: round.games.map((g) => {
+      const zone = g.dealZone ?? g.zopa;
+      return { range: [Math.min(zone.low, zone.high), Math.max(zone.low, zone.high)] as const, exists: zone.exists };
+    }),
     deals: round.games.map((g) => g.price),
-    nash: round.games.map((g) => g.nash?.price ?? null),
+    // The Nash point belongs on a table's bar only when it is priced on the terms the bar is for.
+    nash: round.games.map((g) => {
+      const terms = g.dealZone ? g.terms : g.zopa.terms;
+      return g.nash && terms && sameTerms(g.nash.terms, terms) ? g.nash.price : null;
+    }),
   };
 }
 

@@ -45,7 +45,7 @@ function configFor(kind: ChartKind, round: RoundDebrief, rounds: readonly RoundD
           responsive: true,
           maintainAspectRatio: false,
           plugins: {
-            title: { display: true, text: "Deal prices against each table's zone of agreement" },
+            title: { display: true, text: "Deal prices against each table's zone of agreement (on the deal's terms)" },
             tooltip: { callbacks: { label: (item) => `${item.dataset.label}: ${Array.isArray(item.raw) ? item.raw.map((v) => money(Number(v))).join(" – ") : money(Number(item.raw))}` } },
           },
           scales: {

@@ -26,11 +26,11 @@ export function tileView(tile: GridTile, actions: TileActions): HTMLElement {
       "div",
       { class: `tile-seat${!over && tile.status !== "waiting" && tile.toAct === role ? " to-act" : ""}` },
       h("span", { class: "who" }, h("span", { class: `dot${s.connected ? " online" : ""}` }), h("span", { class: `who-${role}` }, s.name)),
-      h("span", { class: "figures" }, `${role === "seller" ? "Seller" : "Buyer"} · walk-away ${money(s.walkAway)}`),
+      h("span", { class: "figures" }, `${role === "seller" ? "Seller" : "Buyer"} · walk-away ${money(s.walkAway)} net`),
       h("span", { class: "figures" }, s.offer === null ? "No offer yet" : `Offer ${money(s.offer)}`),
     );
   };
-  const zone = tile.zopa === null ? "ZOPA: working it out…" : tile.zopa.exists ? `ZOPA ${money(tile.zopa.low)}–${money(tile.zopa.high)}` : "No zone of agreement";
+  const zone = zoneText(tile, money);
   const { seller, buyer } = tile.seats;
   return h(
     "article",
@@ -87,7 +87,7 @@ function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string,
   return el;
 }
 
-/** The price axis with the zone (green) or the gap (red), walk-away ticks and offer markers. */
+/** The price axis with the zone (green) or the gap (red), offer markers and the deal. */
 function stripSvg(tile: GridTile): SVGSVGElement {
   const W = 360;
   const H = 46;
@@ -109,32 +109,29 @@ function stripSvg(tile: GridTile): SVGSVGElement {
 }
 
 function markSvg(mark: StripMark, cx: number, y: number): SVGElement {
-  const g = svg("g", {});
   switch (mark.kind) {
-    case "seller-walkaway":
-    case "buyer-walkaway": {
-      const color = mark.kind === "seller-walkaway" ? COLORS.seller : COLORS.buyer;
-      g.appendChild(svg("line", { x1: cx, x2: cx, y1: y - 12, y2: y + 12, stroke: color, "stroke-width": 2, "stroke-dasharray": "3 2" }));
-      // Seller's label above the strip, buyer's below: two close limits never print over each other.
-      const seller = mark.kind === "seller-walkaway";
-      g.appendChild(svg("text", { x: cx, y: seller ? 8 : y + 22, "font-size": 9, fill: color, "text-anchor": "middle", "font-weight": 700 }, seller ? "S limit" : "B limit"));
-      return g;
-    }
     case "seller-offer":
     case "buyer-offer":
-      g.appendChild(svg("circle", { cx, cy: y, r: 5.5, fill: mark.kind === "seller-offer" ? COLORS.seller : COLORS.buyer, stroke: "#fff", "stroke-width": 1.5 }));
-      return g;
+      return svg("circle", { cx, cy: y, r: 5.5, fill: mark.kind === "seller-offer" ? COLORS.seller : COLORS.buyer, stroke: "#fff", "stroke-width": 1.5 });
     case "deal":
-      g.appendChild(svg("rect", { x: cx - 5, y: y - 5, width: 10, height: 10, fill: COLORS.deal, transform: `rotate(45 ${cx} ${y})` }));
-      return g;
+      return svg("rect", { x: cx - 5, y: y - 5, width: 10, height: 10, fill: COLORS.deal, transform: `rotate(45 ${cx} ${y})` });
   }
+}
+
+/** The zone line of a tile: the same figures the reveal, the class debrief and the export show. */
+function zoneText(tile: GridTile, money: (n: number) => string): string {
+  const zone = tile.dealZone ?? tile.zopa;
+  if (zone === null) return "Zone of agreement: working it out…";
+  const where = tile.dealZone ? "on the agreed terms" : "on the best terms";
+  return zone.exists ? `Zone ${where} ${money(zone.low)}–${money(zone.high)}` : "No zone of agreement";
 }
 
 function stripLabel(tile: GridTile): string {
   const money = (n: number) => formatMoney(n, tile.currency);
-  const parts = [`Seller walk-away ${money(tile.seats.seller.walkAway)}`, `buyer walk-away ${money(tile.seats.buyer.walkAway)}`];
+  const parts = [zoneText(tile, money)];
   if (tile.seats.seller.offer !== null) parts.push(`seller offers ${money(tile.seats.seller.offer)}`);
   if (tile.seats.buyer.offer !== null) parts.push(`buyer offers ${money(tile.seats.buyer.offer)}`);
+  if (tile.deal !== null) parts.push(`deal at ${money(tile.deal)}`);
   return parts.join(", ");
 }
 
@@ -144,10 +141,10 @@ export function stripLegend(): HTMLElement {
   return h(
     "p",
     { class: "legend" },
-    h("span", {}, swatch(COLORS.zopa, 0.35), "Zone of agreement (price on the best terms)"),
+    h("span", {}, swatch(COLORS.zopa, 0.35), "Zone of agreement: prices both could sign on the best terms (after a deal, on its terms)"),
     h("span", {}, swatch(COLORS.gap, 0.35), "Gap: no zone"),
-    h("span", {}, swatch(COLORS.seller), "Seller: walk-away (dashed, net of other terms) and offer (dot)"),
-    h("span", {}, swatch(COLORS.buyer), "Buyer: walk-away and offer"),
+    h("span", {}, swatch(COLORS.seller), "Seller's offer"),
+    h("span", {}, swatch(COLORS.buyer), "Buyer's offer"),
     h("span", {}, swatch(COLORS.deal), "Deal"),
   );
 }

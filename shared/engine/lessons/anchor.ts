@@ -1,6 +1,6 @@
 import type { Role } from "../roles.js";
-import { utility } from "../valuation.js";
-import { type Context, good, info, priceOf, type Verdict, warn } from "./context.js";
+import { brokenCap, utility } from "../valuation.js";
+import { capitalise, type Context, good, info, noZoneText, priceOf, type Verdict, warn, zoneText } from "./context.js";
 
 /* The debrief lesson "Opening anchor". */
 
@@ -16,11 +16,11 @@ export function anchorLine(c: Context): Verdict {
   const opened = theirs && theirs.turn < mine.turn ? `You opened at ${price} after their opening of ${c.money(priceOf(theirs.terms))}` : `You opened first, at ${price}`;
   const forMe = utility(c.state.scenario, c.seat, c.state.sides[c.seat], mine.terms);
   const forThem = utility(c.state.scenario, c.other, c.state.sides[c.other], mine.terms);
-  const zone = c.analysis.zopaExists
-    ? ` On the best terms the zone of agreement ran from ${c.money(c.analysis.zopa.low)} to ${c.money(c.analysis.zopa.high)}.`
-    : " There was no zone of agreement.";
+  const cap = brokenCap(c.state.sides[c.other], mine.terms);
+  const zone = c.analysis.exists ? ` ${capitalise(zoneText(c))}.` : ` There was no zone of agreement: ${noZoneText(c)}.`;
   if (forMe < 0) return warn(`${opened}, already ${c.money(-forMe)} past your own walk-away: open on your side of your limit.${zone}`);
-  if (forThem >= 0)
+  if (forThem >= 0 && !cap)
     return warn(`${opened}, inside what they could accept: it left them ${c.money(forThem)} above their walk-away, so they could have taken it at once. Opening beyond their limit leaves room to concede.${zone}`);
-  return good(`${opened}: ${c.money(forMe)} better than your walk-away and ${c.money(-forThem)} beyond what they could accept, so you had room to concede.${zone}`);
+  const beyond = cap ? `above their ${cap.label.toLowerCase()} cap (they could not sign it)` : `${c.money(-forThem)} beyond what they could accept`;
+  return good(`${opened}: ${c.money(forMe)} better than your walk-away and ${beyond}, so you had room to concede.${zone}`);
 }

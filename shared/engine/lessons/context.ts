@@ -3,6 +3,7 @@ import type { Issue } from "../scenario.js";
 import type { DrawAnalysis } from "../scoring.js";
 import type { Offer, Outcome, Package, Score, TableState } from "../state.js";
 import { formatValue } from "../terms.js";
+import { noZoneWords, termsWords, type Whose, zoneCut, zoneRange } from "../zoneWords.js";
 import { brokenCap, penaltyAt, utility } from "../valuation.js";
 
 /*
@@ -45,25 +46,35 @@ export function worthAccepting(c: Context, role: Role, offer: Offer | null, roun
   return surplus >= 0 ? surplus : null;
 }
 
-export function termsText(c: Context, terms: Package): string {
+/** "your" for the debrief's reader, "their" for the other side. */
+export const whoseIn = (c: Context): Whose => (role) => (role === c.seat ? "your" : "their");
+
+/**
+ * Why `role` could not sign `offer` with a gain in `round` — a cap it breaks, or how far short
+ * of the walk-away it falls — or null when it could have. `role` is named as the reader knows it.
+ */
+export function whyNotSign(c: Context, role: Role, offer: Offer, round: number): string | null {
+  const whose = whoseIn(c)(role);
+  const cap = brokenCap(c.state.sides[role], offer.terms);
+  if (cap) {
+    const issue = issueById(c, cap.issueId);
+    return `was above ${whose} ${cap.label.toLowerCase()} cap of ${formatValue(issue, cap.max, c.state.scenario.currency)}, so ${role === c.seat ? "you" : "they"} could not sign it`;
+  }
+  const surplus = surplusAt(c, role, offer.terms, round);
+  return surplus < 0 ? `was ${c.money(-surplus)} short of ${whose} walk-away` : null;
+}
+
+/** "on the best terms (…) any price from $X to $Y worked for both of you (… set the top …)" */
+export function zoneText(c: Context): string {
   const { scenario } = c.state;
-  return scenario.issues
-    .filter((i) => i.kind !== "price")
-    .map((i) => `${i.label.toLowerCase()} ${formatValue(i, terms[i.id] as number | string, scenario.currency)}`)
-    .join(", ");
+  const z = c.analysis.zone;
+  return `on the best terms (${termsWords(scenario, z.terms)}) any price ${zoneRange(scenario, z)} worked for both of you${zoneCut(scenario, z, whoseIn(c))}`;
 }
 
-export function zopaText(c: Context): string {
-  const { zopa } = c.analysis;
-  return `prices from ${c.money(zopa.low)} to ${c.money(zopa.high)} worked for both of you with ${termsText(c, zopa.terms)}`;
+/** Why no deal could work for both: "the walk-aways did not overlap: …". */
+export function noZoneText(c: Context): string {
+  return noZoneWords(c.state.scenario, c.analysis, whoseIn(c));
 }
-
-export function limitsText(c: Context): string {
-  return `your walk-away was ${c.money(c.state.sides[c.seat].walkAway)}, theirs ${c.money(c.state.sides[c.other].walkAway)}`;
-}
-
-export const NO_ZOPA = "no package could satisfy both of you";
-
 
 export function issueById(c: Context, id: string): Issue {
   const issue = c.state.scenario.issues.find((i) => i.id === id);

@@ -48,7 +48,7 @@ function useOf(c: Context, known: KnownFact): { used: boolean; how: string } {
   const after = c.state.offers.filter((o) => o.by === c.seat && o.turn > known.turn);
   const { fact } = known;
   const walkedAway = c.outcome.kind === "walkaway" && c.outcome.by === c.seat;
-  if (fact.kind === "walkAway" && walkedAway && !c.analysis.zopaExists) return { used: true, how: "you walked away from a table where no deal was possible" };
+  if (fact.kind === "walkAway" && walkedAway && !c.analysis.exists) return { used: true, how: "you walked away from a table where no deal was possible" };
   if (after.length === 0) return { used: false, how: "made no offer afterwards" };
   switch (fact.kind) {
     case "value": {

@@ -38,7 +38,7 @@ export function summary(state: TableState, index: number, players?: { buyer: Gam
 export function seedWhere(scenario: typeof backup, zopa: boolean): string {
   for (let i = 0; i < 500; i++) {
     const seed = `zopa-${zopa}-${i}`;
-    if (analyzeTable(table(seed, scenario)).zopaExists === zopa) return seed;
+    if (analyzeTable(table(seed, scenario)).exists === zopa) return seed;
   }
   throw new Error(`no seed of ${scenario.id} with zopa=${zopa}`);
 }

@@ -1,14 +1,14 @@
 import Phaser from "phaser";
 import { formatMoney } from "../../../../shared/engine/terms.js";
-import type { RevealVM } from "../../view/reveal.js";
+import type { PriceLineVM, RevealVM } from "../../view/reveal.js";
 import { label } from "../text.js";
 import { COLOR, TEXT } from "../theme.js";
 import { box, dashedLine, type Rect } from "./shapes.js";
 
 /**
- * The end of the game on one picture: the price axis with the zone of agreement between the
- * seller's floor and the buyer's ceiling, the deal and the Nash point on it, and how the joint
- * surplus was split (or left on the table).
+ * The end of the game on one picture: the price line of the deal's terms (or the best terms)
+ * with the signable zone between the seller's floor and the buyer's ceiling or cap, the deal and
+ * the Nash point on it, and how the joint surplus was split (or left on the table).
  */
 export function drawReveal(scene: Phaser.Scene, layer: Phaser.GameObjects.Container, reveal: RevealVM, currency: string, r: Rect): void {
   const money = (n: number) => formatMoney(n, currency);
@@ -28,42 +28,10 @@ export function drawReveal(scene: Phaser.Scene, layer: Phaser.GameObjects.Contai
     layer.add(label(scene, bx + 12, by + 24, w.value, { size: 18, bold: true }));
   });
 
-  // The price axis.
-  const ax0 = r.x + 40;
-  const ax1 = r.x + r.w - 40;
-  const ay = r.y + 232;
-  const at = (v: number) => ax0 + ((v - reveal.axis.min) / (reveal.axis.max - reveal.axis.min)) * (ax1 - ax0);
-  layer.add(label(scene, r.x + 20, r.y + 170, "Price, on the best package", { size: 12, bold: true, color: TEXT.muted }));
-  const g = scene.add.graphics();
-  const lo = at(Math.min(reveal.zopa.low, reveal.zopa.high));
-  const hi = at(Math.max(reveal.zopa.low, reveal.zopa.high));
-  g.fillStyle(reveal.zopa.exists ? COLOR.good : COLOR.bad, 0.3).fillRect(lo, ay - 16, Math.max(2, hi - lo), 32);
-  g.lineStyle(2, COLOR.muted, 1).lineBetween(ax0, ay, ax1, ay);
-  g.lineStyle(3, COLOR.seller, 1).lineBetween(at(reveal.zopa.low), ay - 24, at(reveal.zopa.low), ay + 24);
-  g.lineStyle(3, COLOR.buyer, 1).lineBetween(at(reveal.zopa.high), ay - 24, at(reveal.zopa.high), ay + 24);
-  layer.add(g);
-  layer.add(label(scene, at(reveal.zopa.low), ay + 28, `Seller's floor\n${money(reveal.zopa.low)}`, { size: 10, color: TEXT.seller, align: "center" }).setOrigin(0.5, 0));
-  layer.add(label(scene, at(reveal.zopa.high), ay + 28, `Buyer's ceiling\n${money(reveal.zopa.high)}`, { size: 10, color: TEXT.buyer, align: "center" }).setOrigin(0.5, 0));
-  layer.add(
-    label(scene, (lo + hi) / 2, ay - 34, reveal.zopa.exists ? "zone of agreement" : "no zone of agreement", { size: 10, bold: true, color: reveal.zopa.exists ? TEXT.good : TEXT.bad }).setOrigin(0.5, 0),
-  );
-  if (reveal.nash) {
-    const x = at(reveal.nash.price);
-    const n = scene.add.graphics();
-    n.lineStyle(2, 0xffffff, 1).strokeTriangle(x, ay - 9, x - 8, ay + 6, x + 8, ay + 6);
-    layer.add(n);
-    layer.add(label(scene, x, ay - 54, `Nash ${reveal.nash.priceText}`, { size: 10, color: TEXT.light }).setOrigin(0.5, 0));
-  }
-  if (reveal.deal) {
-    const x = at(reveal.deal.price);
-    const d = scene.add.graphics();
-    d.fillStyle(0xffffff, 1).fillCircle(x, ay, 8).lineStyle(3, COLOR.accent, 1).strokeCircle(x, ay, 8);
-    layer.add(d);
-    layer.add(label(scene, x, ay + 62, `Deal ${reveal.deal.priceText}`, { size: 12, bold: true, color: TEXT.accent }).setOrigin(0.5, 0));
-  }
+  const ay = drawPriceLine(scene, layer, reveal.line, { x: r.x + 20, y: r.y + 168, w: r.w - 40, h: 0 });
 
   // How the joint surplus was split.
-  const sy = r.y + 330;
+  const sy = ay + 112;
   layer.add(label(scene, r.x + 20, sy, "Joint surplus", { size: 12, bold: true, color: TEXT.muted }));
   layer.add(label(scene, r.x + r.w - 20, sy - 4, `${reveal.efficiency} efficient`, { size: 18, bold: true, color: TEXT.accent }).setOrigin(1, 0));
   const bx0 = r.x + 20;
@@ -86,7 +54,74 @@ export function drawReveal(scene: Phaser.Scene, layer: Phaser.GameObjects.Contai
   dashedLine(bar, bestX, by - 5, bestX, by + 31, 3, 3);
   layer.add(bar);
   const legend = reveal.surplus.map((s) => `${s.label}${s.you ? " (you)" : ""}: ${s.text}`).join("  ·  ");
-  const lost = Math.max(0, reveal.bestJoint - reveal.joint);
   layer.add(label(scene, bx0, by + 34, legend, { size: 11, color: TEXT.light, wrap: bw }));
-  layer.add(label(scene, bx0, by + 52, `Best possible together: ${money(reveal.bestJoint)} · left on the table: ${money(lost)}`, { size: 11, color: TEXT.muted, wrap: bw }));
+  layer.add(label(scene, bx0, by + 52, `Best possible together: ${money(reveal.bestJoint)} · left on the table: ${money(reveal.lost.total)}`, { size: 11, color: TEXT.muted, wrap: bw }));
+}
+
+const MARK_COLOR = { floor: COLOR.seller, ceiling: COLOR.buyer, cap: COLOR.bad } as const;
+const MARK_TEXT = { floor: TEXT.seller, ceiling: TEXT.buyer, cap: TEXT.bad } as const;
+
+/**
+ * The price line of `line`'s terms: floor and ceiling below the axis, a cap that cuts the zone
+ * above it, the zone (or the gap) as a band, the deal and the Nash point on it, and the sentence
+ * that tells walk-aways from floor and ceiling. Returns the axis's y so what follows sits under it.
+ */
+function drawPriceLine(scene: Phaser.Scene, layer: Phaser.GameObjects.Container, line: PriceLineVM, r: Rect): number {
+  layer.add(label(scene, r.x, r.y, line.title, { size: 12, bold: true, color: TEXT.muted }));
+  const ax0 = r.x + 20;
+  const ax1 = r.x + r.w - 20;
+  const ay = r.y + 72;
+  const at = (v: number) => ax0 + ((v - line.axis.min) / (line.axis.max - line.axis.min)) * (ax1 - ax0);
+  const g = scene.add.graphics();
+  const lo = at(Math.min(line.band.low, line.band.high));
+  const hi = at(Math.max(line.band.low, line.band.high));
+  g.fillStyle(line.band.exists ? COLOR.good : COLOR.bad, 0.3).fillRect(lo, ay - 16, Math.max(2, hi - lo), 32);
+  g.lineStyle(2, COLOR.muted, 1).lineBetween(ax0, ay, ax1, ay);
+  layer.add(g);
+  layer.add(label(scene, (lo + hi) / 2, ay - 34, line.band.exists ? "zone of agreement" : "no zone of agreement", { size: 10, bold: true, color: line.band.exists ? TEXT.good : TEXT.bad }).setOrigin(0.5, 0));
+  for (const mark of line.marks) {
+    const x = at(mark.price);
+    switch (mark.kind) {
+      case "floor":
+      case "ceiling":
+      case "cap": {
+        const tick = scene.add.graphics();
+        tick.lineStyle(3, MARK_COLOR[mark.kind], 1);
+        if (mark.kind === "cap") dashedLine(tick, x, ay - 24, x, ay + 24, 4, 3);
+        else tick.lineBetween(x, ay - 24, x, ay + 24);
+        layer.add(tick);
+        const [name, value] = splitLabel(mark.label);
+        // Floor and ceiling are read below the axis, a cap above it, so the three never collide.
+        const y = mark.kind === "cap" ? ay - 58 : ay + 28;
+        layer.add(label(scene, x, y, `${name}\n${value}`, { size: 10, color: MARK_TEXT[mark.kind], align: "center" }).setOrigin(0.5, 0));
+        break;
+      }
+      case "nash": {
+        const n = scene.add.graphics();
+        n.lineStyle(2, 0xffffff, 1).strokeTriangle(x, ay - 9, x - 8, ay + 6, x + 8, ay + 6);
+        layer.add(n);
+        break;
+      }
+      case "deal": {
+        const d = scene.add.graphics();
+        d.fillStyle(0xffffff, 1).fillCircle(x, ay, 8).lineStyle(3, COLOR.accent, 1).strokeCircle(x, ay, 8);
+        layer.add(d);
+        layer.add(label(scene, x, ay + 62, mark.label, { size: 12, bold: true, color: TEXT.accent }).setOrigin(0.5, 0));
+        break;
+      }
+    }
+  }
+  const nash = line.marks.find((m) => m.kind === "nash");
+  const dealMark = line.marks.find((m) => m.kind === "deal");
+  // The Nash point is named in the legend when it sits on the deal (or has no deal to share the line with).
+  const legend = nash ? `△ ${nash.label}${dealMark ? "  ·  ● the deal" : ""}` : dealMark ? "● the deal" : "";
+  if (legend) layer.add(label(scene, r.x + r.w, r.y, legend, { size: 11, color: TEXT.light }).setOrigin(1, 0));
+  layer.add(label(scene, r.x, ay + 84, line.explain, { size: 10, color: TEXT.muted, wrap: r.w }));
+  return ay;
+}
+
+/** "Seller's floor $17,200" → ["Seller's floor", "$17,200"]: the amount goes on its own line. */
+function splitLabel(text: string): [string, string] {
+  const cut = text.lastIndexOf(" ");
+  return cut < 0 ? [text, ""] : [text.slice(0, cut), text.slice(cut + 1)];
 }
