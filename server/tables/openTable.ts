@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { matchMaker } from "@colyseus/core";
-import type { BotLevel } from "../../shared/bots/index.js";
+import type { BotChoice } from "../../shared/bots/index.js";
 import type { PerRole, Role } from "../../shared/engine/index.js";
 import type { CreateTableResponse } from "../../shared/protocol/api.js";
 import type { TableServices } from "../room/services.js";
@@ -13,7 +13,7 @@ import { TABLE_ROOM } from "./tableSpec.js";
 /** What a caller decides about a new table. */
 export type TableRequest = {
   readonly scenarioId: string;
-  readonly bot?: { readonly role: Role; readonly level: BotLevel };
+  readonly bot?: { readonly role: Role; readonly level: BotChoice };
   /** Same drawSeed → same walk-aways, hot buttons and deck (a workshop's "same deck" round). */
   readonly drawSeed?: string;
   readonly rounds?: number;
@@ -98,7 +98,8 @@ async function openWithKeys(request: TableRequest, keys: TableKeys, place: Works
   return { ok: true, code };
 }
 
-export const botName = (level: BotLevel): string => `Bot (${level})`;
+/** How a bot seat is named at the table and in a workshop: "Bot (easy)", "Bot (tit-for-tat)". */
+export const botName = (level: BotChoice): string => `Bot (${level.replaceAll("_", "-")})`;
 
 /**
  * A code no live room uses (the presence, shared by every process, also keeps workshop codes)

@@ -2,6 +2,7 @@ import type { Role } from "../../shared/engine/index.js";
 import type { WorkshopServerMessages } from "../../shared/protocol/workshop.js";
 import { roundDebrief, type ClassDebrief } from "../../shared/workshop/classStats.js";
 import { tileOf, type GridTile } from "../../shared/workshop/tile.js";
+import { botName } from "../tables/openTable.js";
 import type { Roster } from "./roster.js";
 import type { WorkshopRound } from "./round.js";
 import type { ZopaCache } from "./zopaCache.js";
@@ -39,12 +40,13 @@ export function consoleOf(roster: Roster, rounds: readonly WorkshopRound[]): Wor
 /** A tile for each table of the round that has reported its state, as of `now`. */
 export function gridOf(round: WorkshopRound | undefined, roster: Roster, zopa: ZopaCache, now: number): WorkshopServerMessages["grid"] {
   const tiles: GridTile[] = [];
+  const botSeat = round ? botName(round.settings.botLevel) : "";
   for (const t of round?.tables ?? []) {
     const snap = t.latest;
     if (!snap) continue;
     const seat = (role: Role) => {
       const id = t.plan[role];
-      return { name: id === null ? `Bot (${round?.settings.botLevel})` : roster.nameOf(id), bot: id === null, connected: snap.seats[role].connected };
+      return { name: id === null ? botSeat : roster.nameOf(id), bot: id === null, connected: snap.seats[role].connected };
     };
     tiles.push(
       tileOf({

@@ -1,6 +1,7 @@
 import type { Role } from "../../shared/engine/index.js";
 import { summarizeGame, type GameSummary } from "../../shared/workshop/summary.js";
 import { viewOf } from "../room/views.js";
+import { botName } from "../tables/openTable.js";
 import type { RoundTable, WorkshopRound } from "./round.js";
 
 /**
@@ -13,7 +14,7 @@ export function summarizeTable(round: WorkshopRound, table: RoundTable, nameOf: 
   if (!state || !analysis) return null;
   const player = (role: Role) => {
     const id = table.plan[role];
-    return { participantId: id, name: id === null ? `Bot (${round.settings.botLevel})` : nameOf(id), bot: id === null };
+    return { participantId: id, name: id === null ? botName(round.settings.botLevel) : nameOf(id), bot: id === null };
   };
   return summarizeGame(state, analysis, {
     round: round.number,

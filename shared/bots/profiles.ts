@@ -1,6 +1,7 @@
 /*
- * Who a bot is: a tactic from the negotiation literature plus a few knobs. A facilitator picks a
- * level (easy, firm, tough); the simulator and tests may pick a tactic directly.
+ * Who a bot is: a tactic from the negotiation literature plus a few knobs. A player or a
+ * facilitator picks a level (easy, firm, tough) or tit-for-tat; the simulator and tests may pick
+ * any tactic directly.
  */
 
 /** The difficulty a facilitator understands: how slowly the bot gives ground. */
@@ -10,6 +11,14 @@ export type BotLevel = (typeof BOT_LEVELS)[number];
 /** Faratin, Sierra & Jennings (1998): three time-dependent curves and relative tit-for-tat. */
 export const BOT_TACTICS = ["boulware", "linear", "conceder", "tit_for_tat"] as const;
 export type BotTactic = (typeof BOT_TACTICS)[number];
+
+/**
+ * What a player (practice table) or a facilitator (workshop bot seats) can pick: the three levels,
+ * plus tit-for-tat, the one tactic a trainer names on its own (it answers how you play rather
+ * than following a clock, so it is not a difficulty).
+ */
+export const BOT_CHOICES = [...BOT_LEVELS, "tit_for_tat"] as const;
+export type BotChoice = (typeof BOT_CHOICES)[number];
 
 /** Every name a bot can be asked for by: a level or a tactic. */
 export const BOT_NAMES = [...BOT_LEVELS, ...BOT_TACTICS] as const;
@@ -36,14 +45,14 @@ const TACTIC_SHAPES: Record<BotTactic, Pick<BotProfile, "beta" | "k" | "curiosit
   tit_for_tat: { beta: 0.5, k: 0, curiosity: 0.35 },
 };
 
-const LEVEL_TACTICS: Record<BotLevel, BotTactic> = { easy: "conceder", firm: "linear", tough: "boulware" };
+const CHOICE_TACTICS: Record<BotChoice, BotTactic> = { easy: "conceder", firm: "linear", tough: "boulware", tit_for_tat: "tit_for_tat" };
 
 export function tacticProfile(tactic: BotTactic, seed: string): BotProfile {
   return { tactic, ...TACTIC_SHAPES[tactic], seed };
 }
 
-export function botProfile(level: BotLevel, seed: string): BotProfile {
-  return tacticProfile(LEVEL_TACTICS[level], seed);
+export function botProfile(choice: BotChoice, seed: string): BotProfile {
+  return tacticProfile(CHOICE_TACTICS[choice], seed);
 }
 
 export function isBotName(name: string): name is BotName {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { BOT_LEVELS, type BotLevel } from "../bots/profiles.js";
+import { BOT_CHOICES, type BotChoice } from "../bots/profiles.js";
 import { ROLES, type PerRole, type Role } from "../engine/roles.js";
 
 /*
@@ -18,10 +18,13 @@ export type ScenarioSummary = {
   readonly firstMover: Role;
 };
 
-/** POST /api/tables: a practice or head-to-head table, optionally with a bot in one seat. */
+/**
+ * POST /api/tables: a practice or head-to-head table, optionally with a bot in one seat. The bot's
+ * `level` is one of BOT_CHOICES: easy, firm, tough, or tit_for_tat.
+ */
 export const createTableRequestSchema = z.strictObject({
   scenarioId: z.string().min(1).max(40),
-  bot: z.strictObject({ role: z.enum(ROLES), level: z.enum(BOT_LEVELS) }).optional(),
+  bot: z.strictObject({ role: z.enum(ROLES), level: z.enum(BOT_CHOICES) }).optional(),
 });
 export type CreateTableRequest = z.input<typeof createTableRequestSchema>;
 
@@ -33,7 +36,7 @@ export type CreateTableResponse = {
   readonly seats: Partial<PerRole<string>>;
   /** `joinById(code, { facilitator: secret })` sees everything. */
   readonly facilitatorSecret: string;
-  readonly bot: { readonly role: Role; readonly level: BotLevel } | null;
+  readonly bot: { readonly role: Role; readonly level: BotChoice } | null;
 };
 
 export const API_ERROR_CODES = ["api/bad_request", "api/unknown_scenario", "api/not_found", "api/forbidden", "api/rate_limited", "api/server_error"] as const;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { BOT_LEVELS } from "../bots/profiles.js";
+import { BOT_CHOICES } from "../bots/profiles.js";
 import { MAX_MESSAGE_LENGTH } from "../engine/actions.js";
 import { MAX_ROUNDS } from "../engine/create.js";
 import type { DebriefLine } from "../engine/debrief.js";
@@ -40,7 +40,7 @@ export const roundSettingsSchema = z.strictObject({
   /** "same": every table gets the same walk-aways, pressure points and deck; "random": each its own draw. */
   deck: z.enum(DECKS),
   oddSeat: z.enum(ODD_SEATS),
-  botLevel: z.enum(BOT_LEVELS),
+  botLevel: z.enum(BOT_CHOICES),
 });
 export type RoundSettings = z.output<typeof roundSettingsSchema>;
 

@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import { draftFields, draftFromInputs, initialDraft, reviewDraft } from "../../client/src/view/offerDraft.js";
 import { countdownAt, formatClock } from "../../client/src/view/countdown.js";
 import { SCRIPTS } from "./helpers/scripts.js";
-import { clientView, newTable, offer, pkg, play } from "./helpers/tables.js";
+import { otherRole, type Role } from "../../shared/engine/roles.js";
+import type { Package, TableState } from "../../shared/engine/state.js";
+import { buyerward, formatMoney, priceIssue } from "../../shared/engine/terms.js";
+import { penaltyAt, utility } from "../../shared/engine/valuation.js";
+import { backupAppliance, clientView, newTable, offer, pkg, play, scenarioFile } from "./helpers/tables.js";
 
 describe("the offer builder", () => {
   it("has one control per issue: a stepped price and a choice for every other term", () => {
@@ -13,12 +17,66 @@ describe("the offer builder", () => {
     expect(warranty.kind === "choice" && warranty.options.map((o) => o.label)).toEqual(["12 months", "24 months", "36 months"]);
   });
 
-  it("starts from the player's own standing offer, else the other side's, else the player's own end", () => {
-    expect(initialDraft(clientView(SCRIPTS.midGame(), "seller"), "seller")).toEqual(pkg({ price: 24000, support: "business" }));
-    expect(initialDraft(clientView(SCRIPTS.opening(), "buyer"), "buyer")).toEqual(pkg({ price: 25000 }));
-    const fresh = clientView(newTable(), "seller");
-    expect(initialDraft(fresh, "seller")).toEqual({ price: 20000, support: "basic", warranty: 12, delivery: 8, payment: "upfront" });
-    expect(initialDraft(fresh, "buyer")).toEqual({ price: 20000, support: "premium", warranty: 36, delivery: 2, payment: "net90" });
+  describe("starts from the player's previous offer, else their own opening, never from the other side's offer or a midpoint", () => {
+    const sellerOpening = { price: 26000, support: "basic", warranty: 12, delivery: 8, payment: "upfront" };
+    const buyerOpening = { price: 14000, support: "premium", warranty: 36, delivery: 2, payment: "net90" };
+    const sellerFirst = () => newTable();
+    const buyerFirst = () => newTable({ ...backupAppliance(), firstMover: "buyer" });
+    const theirOpening = pkg({ price: 20000, support: "business", warranty: 24, delivery: 4, payment: "net30" });
+    const mine = { seller: pkg({ price: 24500, support: "business" }), buyer: pkg({ price: 16000, support: "premium", warranty: 36 }) };
+    const cases: readonly { me: Role; first: boolean; previous: boolean; table: () => TableState; expected: Package }[] = [
+      { me: "seller", first: true, previous: false, table: sellerFirst, expected: sellerOpening },
+      { me: "seller", first: true, previous: true, table: () => play(sellerFirst(), [offer("seller", mine.seller), offer("buyer", theirOpening)]), expected: mine.seller },
+      { me: "seller", first: false, previous: false, table: () => play(buyerFirst(), [offer("buyer", theirOpening)]), expected: sellerOpening },
+      { me: "seller", first: false, previous: true, table: () => play(buyerFirst(), [offer("buyer", theirOpening), offer("seller", mine.seller), offer("buyer", theirOpening)]), expected: mine.seller },
+      { me: "buyer", first: true, previous: false, table: buyerFirst, expected: buyerOpening },
+      { me: "buyer", first: true, previous: true, table: () => play(buyerFirst(), [offer("buyer", mine.buyer), offer("seller", theirOpening)]), expected: mine.buyer },
+      { me: "buyer", first: false, previous: false, table: () => play(sellerFirst(), [offer("seller", theirOpening)]), expected: buyerOpening },
+      { me: "buyer", first: false, previous: true, table: () => play(sellerFirst(), [offer("seller", theirOpening), offer("buyer", mine.buyer), offer("seller", theirOpening)]), expected: mine.buyer },
+    ];
+
+    it.each(cases)("$me, first mover $first, previous offer $previous", ({ me, table, expected }) => {
+      const view = clientView(table(), me);
+      const draft = initialDraft(view, me);
+      expect(draft).toEqual(expected);
+      expect(draft).not.toEqual(view.standing[otherRole(me)]?.terms);
+      expect(draft.price).not.toBe(20000);
+    });
+
+    it("opens every shipped scenario at the player's own end of every term", () => {
+      for (const id of ["backup-appliance", "partner-reseller", "fleet-maintenance"]) {
+        const scenario = scenarioFile(id);
+        const price = priceIssue(scenario);
+        const fresh = newTable(scenario);
+        const seller = initialDraft(clientView(fresh, "seller"), "seller");
+        const buyer = initialDraft(clientView(fresh, "buyer"), "buyer");
+        expect([seller.price, buyer.price], id).toEqual([price.max, price.min]);
+        for (const issue of scenario.issues) {
+          expect(buyerward(issue, seller[issue.id]!), `${id} seller ${issue.id}`).toBe(0);
+          expect(buyerward(issue, buyer[issue.id]!), `${id} buyer ${issue.id}`).toBe(1);
+        }
+      }
+    });
+
+    it("stops a term at the player's own budget cap", () => {
+      const state = newTable();
+      const capped: TableState = {
+        ...state,
+        sides: { ...state.sides, buyer: { ...state.sides.buyer, hotButtons: [{ kind: "budgetCap", id: "cap", label: "Cap", text: "At most 24 months.", issueId: "warranty", max: 24 }] } },
+      };
+      expect(initialDraft(clientView(capped, "buyer"), "buyer")).toEqual({ ...buyerOpening, warranty: 24 });
+    });
+
+    it("reviews a fresh opening by what the game would score it, with nothing conceded yet", () => {
+      const state = play(sellerFirst(), [offer("seller", theirOpening)]);
+      const view = clientView(state, "buyer");
+      const draft = initialDraft(view, "buyer");
+      const review = reviewDraft(view, "buyer", draft);
+      const surplus = utility(state.scenario, "buyer", state.sides.buyer, draft) - penaltyAt(state.sides.buyer.hotButtons, view.round);
+      expect(review.moves).toEqual([]);
+      expect(review.notes).toEqual([]);
+      expect(review.verdict).toBe(`This leaves you ${formatMoney(surplus, "USD")} better off than walking away.`);
+    });
   });
 
   it("reads the controls back into a package and refuses a price off the grid", () => {

@@ -61,6 +61,26 @@ describe("HTTP API", () => {
     expect(withBot.bot).toEqual({ role: "buyer", level: "tough" });
   });
 
+  it("opens a practice table against any bot a player can pick, tit-for-tat included, and names the choices when refusing another", async () => {
+    for (const level of ["easy", "firm", "tough", "tit_for_tat"]) {
+      const res = await post("/api/tables", { scenarioId: "backup-appliance", bot: { role: "seller", level } });
+      expect(res.status, level).toBe(201);
+      const table = (await res.json()) as { code: string; seats: Record<string, string>; bot: unknown };
+      expect(table.bot).toEqual({ role: "seller", level });
+      expect(Object.keys(table.seats)).toEqual(["buyer"]);
+      expect(h.room(table.code)).toBeDefined();
+    }
+    // Tactics the simulator knows, but a practice table does not offer, and near-misses.
+    for (const level of ["boulware", "linear", "conceder", "tit-for-tat", "TIT_FOR_TAT", ""]) {
+      const res = await post("/api/tables", { scenarioId: "backup-appliance", bot: { role: "seller", level } });
+      expect(res.status, level).toBe(400);
+      const { error } = (await res.json()) as { error: { code: string; message: string } };
+      expect(error.code).toBe("api/bad_request");
+      expect(error.message).toMatch(/^bot\.level: /);
+      for (const allowed of ["easy", "firm", "tough", "tit_for_tat"]) expect(error.message, level).toContain(`"${allowed}"`);
+    }
+  });
+
   it("refuses bad table requests with a stable code", async () => {
     const cases: [unknown, number, string][] = [
       [{}, 400, "api/bad_request"],

@@ -3,6 +3,7 @@ import { parseConfig } from "../../server/config.js";
 import { MessageBudget } from "../../server/room/messageBudget.js";
 import { IndexedLocalDriver } from "../../server/roomListings.js";
 import { hashSecret, newSecret, secretMatches } from "../../server/storage/secrets.js";
+import { tableBotSchema } from "../../server/tables/tableSpec.js";
 import { SECRET_PATTERN } from "../../shared/protocol/join.js";
 
 describe("config", () => {
@@ -21,6 +22,17 @@ describe("config", () => {
     expect(parsed.ok).toBe(false);
     const problems = parsed.ok ? [] : parsed.problems.join("\n");
     for (const name of ["PORT", "RECONNECT_SECONDS", "LOG_LEVEL", "MAX_PAYLOAD_BYTES"]) expect(problems).toContain(name);
+  });
+});
+
+describe("a stored bot seat", () => {
+  it.each([
+    ["a level, as every table stored before tit-for-tat", { role: "buyer", level: "tough" }, true],
+    ["tit-for-tat", { role: "seller", level: "tit_for_tat" }, true],
+    ["a tactic a player cannot pick", { role: "seller", level: "boulware" }, false],
+    ["no seat at all", null, true],
+  ])("reads back %s: %j", (_what, row, reads) => {
+    expect(tableBotSchema.safeParse(JSON.parse(JSON.stringify(row))).success).toBe(reads);
   });
 });
 

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { otherRole } from "../../shared/engine/roles.js";
 import { WORKSHOP_CLOSE_CODES } from "../../shared/protocol/workshop.js";
 import { bootServer, type Harness } from "../server/helpers/harness.js";
 import { joinError } from "../server/helpers/joinError.js";
 import { until } from "../server/helpers/wait.js";
-import { baseUrl, idOf, openWorkshopWith, propose, startRound, type Workshop } from "./helpers/setup.js";
+import { baseUrl, idOf, openWorkshopWith, propose, seatOf, settingsOf, startRound, tokenOf, type Workshop } from "./helpers/setup.js";
 import { createWorkshop, WorkshopMember } from "./helpers/workshopClient.js";
 
 let h: Harness;
@@ -43,6 +44,22 @@ describe("creating and finding a workshop", () => {
     const unknown = await post({ title: "x", scenarioId: "no-such", deck: "same", oddSeat: "bot", botLevel: "easy" });
     expect(unknown.status).toBe(404);
     expect(await unknown.json()).toEqual({ error: { code: "api/unknown_scenario", message: 'There is no scenario "no-such".' } });
+  });
+});
+
+describe("bot seats", () => {
+  it("can be tit-for-tat: the facilitator picks it, and the grid and the table name it", async () => {
+    const w = await openWorkshopWith(h, ["Solo"], { botLevel: "tit_for_tat" });
+    members.push(w.facilitator, ...w.people);
+    await startRound(w, await propose(w, "bot"), settingsOf({ botLevel: "tit_for_tat" }));
+    const grid = await w.facilitator.latest("grid", (g) => g.tiles.length === 1);
+    const seats = [grid.tiles[0]!.seats.buyer, grid.tiles[0]!.seats.seller];
+    expect(seats.filter((s) => s.bot).map((s) => s.name)).toEqual(["Bot (tit-for-tat)"]);
+    const seat = seatOf(w.people[0]!);
+    const player = await h.join(seat.table, { seat: tokenOf(w.people[0]!), name: "Solo" }, "Solo at the bot table");
+    await until("the game starts", () => player.state.started);
+    expect(player.state.seats.get(otherRole(seat.role))).toMatchObject({ bot: true, name: "Bot (tit-for-tat)" });
+    await player.room.leave();
   });
 });
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { BOT_LEVELS } from "../../../shared/bots/profiles.js";
+import { BOT_CHOICES } from "../../../shared/bots/profiles.js";
 import { ROLES } from "../../../shared/engine/roles.js";
 import type { CreateTableRequest, CreateTableResponse, ScenarioSummary } from "../../../shared/protocol/api.js";
 
@@ -38,7 +38,7 @@ const createdTable = z.object({
   scenarioId: z.string(),
   seats: z.object({ buyer: z.string().optional(), seller: z.string().optional() }),
   facilitatorSecret: z.string(),
-  bot: z.object({ role, level: z.enum(BOT_LEVELS) }).nullable(),
+  bot: z.object({ role, level: z.enum(BOT_CHOICES) }).nullable(),
 }) satisfies z.ZodType<CreateTableResponse>;
 
 const apiError = z.object({ error: z.object({ code: z.string(), message: z.string() }) });

@@ -1,4 +1,4 @@
-import { BOT_LEVELS, type BotLevel } from "../../../shared/bots/profiles.js";
+import { BOT_CHOICES, type BotChoice } from "../../../shared/bots/profiles.js";
 import { otherRole, ROLES, type Role } from "../../../shared/engine/roles.js";
 import type { ScenarioSummary } from "../../../shared/protocol/api.js";
 import { displayNameSchema, MAX_NAME_LENGTH } from "../../../shared/protocol/join.js";
@@ -11,10 +11,12 @@ import { h, replaceChildren } from "./dom.js";
 
 export type LandingDeps = { readonly store: SeatStore; readonly navigate: (path: string) => void };
 
-const LEVELS: Record<BotLevel, { readonly label: string; readonly help: string }> = {
+const BOTS: Record<BotChoice, { readonly label: string; readonly help: string }> = {
   easy: { label: "Easy", help: "Gives ground early: good for a first game." },
   firm: { label: "Firm", help: "Concedes steadily, round by round." },
   tough: { label: "Tough", help: "Holds out until the deadline is close." },
+  // Not "holds if you give nothing": the bot never falls behind a slow curve of its own (shared/bots/tactics.ts).
+  tit_for_tat: { label: "Tit-for-tat", help: "Gives back what you give; give nothing and it moves only slowly." },
 };
 
 const ROLE_HELP: Record<Role, string> = {
@@ -122,7 +124,7 @@ function scenarioForm(kind: "practice" | "h2h", deps: LandingDeps, nameInput: HT
     "buyer",
   );
   const levelChoice =
-    kind === "practice" ? radioGroup(`${id}-level`, "Bot difficulty", BOT_LEVELS.map((l) => ({ value: l, ...LEVELS[l] })), "firm") : null;
+    kind === "practice" ? radioGroup(`${id}-level`, "How the bot plays", BOT_CHOICES.map((b) => ({ value: b, ...BOTS[b] })), "firm") : null;
 
   const describe = () => {
     const s = scenarios.find((x) => x.id === select.value);
@@ -145,7 +147,7 @@ function scenarioForm(kind: "practice" | "h2h", deps: LandingDeps, nameInput: HT
     const name = readName(nameInput, (m) => (alert.textContent = m));
     if (!name) return;
     const role = roleChoice.value() as Role;
-    const level = levelChoice?.value() as BotLevel | undefined;
+    const level = levelChoice?.value() as BotChoice | undefined;
     submit.disabled = true;
     const label = submit.textContent;
     submit.textContent = "Opening the table…";

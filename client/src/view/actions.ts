@@ -3,6 +3,7 @@ import { formatValue } from "../../../shared/engine/terms.js";
 import { brokenCap } from "../../../shared/engine/valuation.js";
 import type { TableView } from "../../../shared/engine/view.js";
 import { verdictFor } from "./gauge.js";
+import { asSide } from "./surplus.js";
 import { priceOf, termLines, type TermLine } from "./terms.js";
 
 /** What the confirmation dialogs say before the two moves that end the game. */
@@ -25,7 +26,7 @@ export function actionsOf(view: TableView): ActionsVM | null {
   const own = view.sides[me];
   const theirs = view.standing[otherRole(me)];
   const verdict = own && theirs ? verdictFor(view, own, me, theirs.terms) : null;
-  const cap = own && theirs ? brokenCap({ ...own, notes: own.notes ?? [] }, theirs.terms) : null;
+  const cap = own && theirs ? brokenCap(asSide(own), theirs.terms) : null;
   const capIssue = cap ? view.scenario.issues.find((i) => i.id === cap.issueId) : undefined;
   const capWarning =
     cap && capIssue ? `${cap.label}: you cannot accept more than ${formatValue(capIssue, cap.max, view.scenario.currency)} — the table will refuse it.` : null;

@@ -1,9 +1,10 @@
-import { otherRole, type Role } from "../../../shared/engine/roles.js";
+import type { Role } from "../../../shared/engine/roles.js";
 import type { Package } from "../../../shared/engine/state.js";
-import { formatMoney, formatValue, issueValues } from "../../../shared/engine/terms.js";
-import { brokenCap } from "../../../shared/engine/valuation.js";
+import { buyerward, formatMoney, formatValue, issueValues } from "../../../shared/engine/terms.js";
+import { brokenCap, capAllows } from "../../../shared/engine/valuation.js";
 import type { TableView } from "../../../shared/engine/view.js";
 import { verdictFor } from "./gauge.js";
+import { asSide } from "./surplus.js";
 import { movesBetween, type TermMove } from "./terms.js";
 
 /** One control of the offer builder: a stepped number for price, a choice for every other issue. */
@@ -59,21 +60,27 @@ export function draftFields(view: TableView): DraftFieldVM[] {
   });
 }
 
-/** Where the builder starts: your standing offer, else theirs, else your own end of every term. */
+/**
+ * Where the builder starts: your standing offer (your previous offer: offers replace, never
+ * vanish), else your own opening. Never the other side's offer and never a split of the range:
+ * a form that starts there hands the player a concession they did not choose to make, and the
+ * review would then praise it. The opening puts every term at your own end of the range the
+ * scenario allows (the top price for a seller, the bottom for a buyer): the scenario's range is
+ * its band of credible prices, and any point inside it would be a number we picked for the
+ * player. From there every change the player makes is a concession they chose. A term stops at
+ * your own budget cap, as the table would refuse anything past it.
+ */
 export function initialDraft(view: TableView, me: Role): Package {
-  const standing = view.standing[me] ?? view.standing[otherRole(me)];
-  if (standing) return { ...standing.terms };
+  const previous = view.standing[me];
+  if (previous) return { ...previous.terms };
+  const own = view.sides[me];
+  const side = own ? asSide(own) : null;
   const draft: Record<string, number | string> = {};
   for (const issue of view.scenario.issues) {
-    const values = issueValues(issue);
-    if (issue.kind === "price") {
-      const mid = issue.min + Math.round((issue.max - issue.min) / 2 / issue.step) * issue.step;
-      draft[issue.id] = mid;
-    } else {
-      const buyerEnd = issue.kind === "range" && issue.buyerPrefers === "lower" ? values[0] : values.at(-1);
-      const sellerEnd = issue.kind === "range" && issue.buyerPrefers === "lower" ? values.at(-1) : values[0];
-      draft[issue.id] = (me === "buyer" ? buyerEnd : sellerEnd) as number | string;
-    }
+    const values = issueValues(issue).sort((a, b) => buyerward(issue, a) - buyerward(issue, b));
+    if (me === "buyer") values.reverse();
+    const allowed = side ? values.filter((v) => capAllows(side, issue.id, v)) : values;
+    draft[issue.id] = (allowed[0] ?? values[0]) as number | string;
   }
   return draft;
 }
@@ -110,7 +117,7 @@ export function reviewDraft(view: TableView, me: Role, draft: Package): DraftRev
   const verdict = own ? verdictFor(view, own, me, draft) : null;
   const moves = previous ? movesBetween(view.scenario, me, previous.terms, draft) : [];
   const notes: string[] = [];
-  const cap = own ? brokenCap({ ...own, notes: own.notes ?? [] }, draft) : null;
+  const cap = own ? brokenCap(asSide(own), draft) : null;
   if (cap) notes.push(`${cap.label}: the table will refuse this — it is above your cap.`);
   if (previous && moves.length === 0) notes.push("Same as your standing offer: you give nothing new.");
   const lastOwnConcession = view.ledger.findLast((c) => c.by === me);

@@ -10,7 +10,7 @@ import type { PrivateView } from "../../../shared/engine/view.js";
  */
 
 /** The engine's valuation reads walk-away and values only; a view may lack the notepad. */
-const asSide = (side: PrivateView): SidePrivate => ({ ...side, notes: side.notes ?? [] });
+export const asSide = (side: PrivateView): SidePrivate => ({ ...side, notes: side.notes ?? [] });
 
 /** Buyer: net cost (price − worth of terms). Seller: net revenue (price − cost of terms). */
 export function netOf(issues: readonly Issue[], side: PrivateView, terms: Package): number {

@@ -1,4 +1,4 @@
-import { BOT_LEVELS, type BotLevel } from "../../../shared/bots/profiles.js";
+import type { BotChoice } from "../../../shared/bots/profiles.js";
 import { MAX_TURN_SECONDS, MIN_TURN_SECONDS, type Deck, type OddSeat, type RoundSettings } from "../../../shared/protocol/workshop.js";
 import { h } from "../ui/dom.js";
 
@@ -15,7 +15,7 @@ const ODD_LABELS: Record<OddSeat, string> = {
   bot: "Plays against a bot",
   observer: "Watches a table",
 };
-const LEVEL_LABELS: Record<BotLevel, string> = { easy: "Easy bot", firm: "Firm bot", tough: "Tough bot" };
+const BOT_LABELS: Record<BotChoice, string> = { easy: "Easy bot", firm: "Firm bot", tough: "Tough bot", tit_for_tat: "Tit-for-tat bot" };
 
 export type RoundSettingsForm = {
   readonly rounds: HTMLInputElement;
@@ -34,7 +34,7 @@ export function roundSettingsForm(prefix: string, scenario: HTMLSelectElement): 
   const turn = h("input", { id: `${prefix}-turn`, type: "number", min: MIN_TURN_SECONDS, max: MAX_TURN_SECONDS, placeholder: "scenario's own" });
   const deck = select(`${prefix}-deck`, DECK_LABELS, "same");
   const odd = select(`${prefix}-odd`, ODD_LABELS, "bot");
-  const level = select(`${prefix}-level`, Object.fromEntries(BOT_LEVELS.map((l) => [l, LEVEL_LABELS[l]])) as Record<BotLevel, string>, "firm");
+  const level = select(`${prefix}-level`, BOT_LABELS, "firm");
   const whole = (input: HTMLInputElement) => (input.value.trim() === "" ? undefined : Number(input.value));
   return {
     rounds,
@@ -49,7 +49,7 @@ export function roundSettingsForm(prefix: string, scenario: HTMLSelectElement): 
         scenarioId: scenario.value,
         deck: deck.value as Deck,
         oddSeat: odd.value as OddSeat,
-        botLevel: level.value as BotLevel,
+        botLevel: level.value as BotChoice,
         ...(r !== undefined ? { rounds: r } : {}),
         ...(t !== undefined ? { turnSeconds: t } : {}),
       };

@@ -19,7 +19,8 @@ export type MoveHandlers = {
 /**
  * "Your move": the offer builder (a control for every issue), the discovery questions, a
  * message to attach, and the two moves that end the game. The builder keeps what the player
- * typed across table updates; it starts again from their standing offer after each offer.
+ * typed across table updates; it starts again from their standing offer after each offer, and
+ * from their own opening before they have made one (never from the other side's offer).
  */
 export function movePanel(first: TableView, me: Role, handlers: MoveHandlers) {
   const fields = draftFields(first);
@@ -43,9 +44,9 @@ export function movePanel(first: TableView, me: Role, handlers: MoveHandlers) {
   const review = h("div", { class: "draft-review", "aria-live": "polite" });
   const offerForm = h("form", { class: "offer-builder", novalidate: true, "aria-label": "Offer builder" }, fields.map((f) => fieldControl(f, inputs)));
   const submit = h("button", { type: "submit", class: "primary", id: "make-offer" }, "Make offer");
+  const reset = h("button", { type: "button", class: "link" }, "my opening");
   const fromTheirs = h("button", { type: "button", class: "link" }, "their offer");
-  const reset = h("button", { type: "button", class: "link" }, "my last offer");
-  const startFrom = h("span", { class: "hint start-from" }, "Start from:", fromTheirs, reset);
+  const startFrom = h("span", { class: "hint start-from" }, "Start from:", reset, fromTheirs);
   offerForm.append(review, h("div", { class: "builder-actions" }, submit, startFrom));
 
   const readDraft = () => {
@@ -180,8 +181,7 @@ export function movePanel(first: TableView, me: Role, handlers: MoveHandlers) {
       acceptButton.textContent = actions.accept.available ? `Accept ${actions.accept.price}…` : "Nothing to accept yet";
       acceptButton.title = actions.accept.available ? "Accept the other side's standing offer" : "";
       fromTheirs.hidden = !view.standing[otherRole(me)];
-      reset.hidden = !view.standing[me];
-      startFrom.hidden = fromTheirs.hidden && reset.hidden;
+      reset.textContent = view.standing[me] ? "my last offer" : "my opening";
       const standingTurn = view.standing[me]?.turn ?? null;
       if (baseTurn === null || (standingTurn !== baseTurn && !dirty)) {
         baseTurn = standingTurn ?? -1;
