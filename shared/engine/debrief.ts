@@ -8,6 +8,7 @@ import { curveBallLine } from "./lessons/curveBalls.js";
 import { discoveryLine } from "./lessons/discovery.js";
 import { listeningLine } from "./lessons/listening.js";
 import { notesLine } from "./lessons/notes.js";
+import { positionLine } from "./lessons/position.js";
 import { reciprocityLine } from "./lessons/reciprocity.js";
 import { walkAwayLine } from "./lessons/walkAway.js";
 
@@ -18,7 +19,7 @@ import { walkAwayLine } from "./lessons/walkAway.js";
  * lives in its own file under lessons/.
  */
 
-export const LESSONS = ["walk-away", "anchor", "discovery", "curve-balls", "reciprocity", "listening", "notes"] as const;
+export const LESSONS = ["walk-away", "anchor", "position", "discovery", "curve-balls", "reciprocity", "listening", "notes"] as const;
 export type LessonId = (typeof LESSONS)[number];
 
 export type { DebriefTone };
@@ -27,6 +28,7 @@ export type DebriefLine = { readonly lesson: LessonId; readonly tone: DebriefTon
 const LINES: { readonly [L in LessonId]: (c: Context) => Verdict } = {
   "walk-away": walkAwayLine,
   anchor: anchorLine,
+  position: positionLine,
   discovery: discoveryLine,
   "curve-balls": curveBallLine,
   reciprocity: reciprocityLine,

@@ -71,7 +71,7 @@ describe("a full game between two colyseus.js clients", () => {
     await until("debriefs delivered", () => buyer.last("debrief") !== undefined && seller.last("debrief") !== undefined);
     expect(Object.keys(buyer.last("debrief")!.lines)).toEqual(["buyer"]);
     expect(Object.keys(seller.last("debrief")!.lines)).toEqual(["seller"]);
-    expect(buyer.last("debrief")!.lines.buyer!.map((l) => l.lesson)).toEqual(["walk-away", "anchor", "discovery", "curve-balls", "reciprocity", "listening", "notes"]);
+    expect(buyer.last("debrief")!.lines.buyer!.map((l) => l.lesson)).toEqual(["walk-away", "anchor", "position", "discovery", "curve-balls", "reciprocity", "listening", "notes"]);
     expect(observer.last("debrief")).toBeUndefined();
 
     // Once the game is over, nothing more is accepted.

@@ -22,7 +22,7 @@ describe("summarizeGame", () => {
     expect(s.dealZone?.exists).toBe(true);
     expect(s.pareto).toHaveLength(analysis.pareto.length);
     expect(s.walkAways).toEqual({ buyer: state.sides.buyer.walkAway, seller: state.sides.seller.walkAway });
-    expect(s.debrief.buyer?.map((l) => l.lesson)).toEqual(["walk-away", "anchor", "discovery", "curve-balls", "reciprocity", "listening", "notes"]);
+    expect(s.debrief.buyer?.map((l) => l.lesson)).toEqual(["walk-away", "anchor", "position", "discovery", "curve-balls", "reciprocity", "listening", "notes"]);
     expect(s.walkAway).toBeNull();
     expect(s.offers).toBe(1);
   });
@@ -30,7 +30,7 @@ describe("summarizeGame", () => {
   it("gives a bot seat no debrief", () => {
     const s = summary(dealAt("g2", 21000), 0, { buyer: botPlayer, seller: { participantId: "p1", name: "Sam", bot: false } });
     expect(s.debrief.buyer).toBeUndefined();
-    expect(s.debrief.seller).toHaveLength(7);
+    expect(s.debrief.seller).toHaveLength(8);
   });
 
   it("judges a walk-away right when no package could satisfy both sides", () => {

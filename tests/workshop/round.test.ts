@@ -114,7 +114,7 @@ describe("one workshop round from pairing to the class debrief", () => {
     expect(result.table).toBe(code1);
     expect(result.role).toBe("buyer");
     expect(result.outcome).toContain("Deal at $21,000");
-    expect(result.lines.map((l) => l.lesson)).toEqual(["walk-away", "anchor", "discovery", "curve-balls", "reciprocity", "listening", "notes"]);
+    expect(result.lines.map((l) => l.lesson)).toEqual(["walk-away", "anchor", "position", "discovery", "curve-balls", "reciprocity", "listening", "notes"]);
     expect(result.standing).toMatchObject({ role: "buyer", classDeals: 1, classTables: 3 });
 
     const lobby = await w.facilitator.latest("lobby", (l) => l.workshop.phase === "finished");

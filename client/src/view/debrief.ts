@@ -11,6 +11,7 @@ export type DebriefVM = readonly { readonly role: Role; readonly title: string; 
 const LESSON_TITLES: Record<LessonId, string> = {
   "walk-away": "Walk-away",
   anchor: "Opening anchor",
+  position: "Strengths and weaknesses",
   discovery: "Questions",
   "curve-balls": "Curve balls",
   reciprocity: "Reciprocity",

@@ -1,8 +1,8 @@
-import type { Role } from "../roles.js";
-import type { Issue } from "../scenario.js";
+import { otherRole, type Role } from "../roles.js";
+import type { FactRef, Issue } from "../scenario.js";
 import type { DrawAnalysis } from "../scoring.js";
-import type { Offer, Outcome, Package, Score, TableState } from "../state.js";
-import { formatValue } from "../terms.js";
+import type { KnownFact, Offer, Outcome, Package, Score, TableState } from "../state.js";
+import { buyerward, formatValue, issueValues } from "../terms.js";
 import { noZoneWords, termsWords, type Whose, zoneCut, zoneRange } from "../zoneWords.js";
 import { brokenCap, penaltyAt, utility } from "../valuation.js";
 
@@ -47,7 +47,7 @@ export function worthAccepting(c: Context, role: Role, offer: Offer | null, roun
 }
 
 /** "your" for the debrief's reader, "their" for the other side. */
-export const whoseIn = (c: Context): Whose => (role) => (role === c.seat ? "your" : "their");
+export const whoseIn = (c: Context): Whose => (role) => personOf(c, role).their;
 
 /**
  * Why `role` could not sign `offer` with a gain in `round` — a cap it breaks, or how far short
@@ -90,4 +90,82 @@ export function concededAt(c: Context, turn: number, role: Role = c.seat): numbe
 /** Average money `role` gave up per offer among `offers` (0 for none). */
 export function concessionRate(c: Context, role: Role, offers: readonly Offer[]): number {
   return offers.length === 0 ? 0 : offers.reduce((sum, o) => sum + concededAt(c, o.turn, role), 0) / offers.length;
+}
+
+/** The words a sentence uses for one side: the debrief's reader is "you", the other side "they". */
+type Person = { readonly they: string; readonly their: string; readonly them: string };
+const YOU: Person = { they: "you", their: "your", them: "you" };
+const THEY: Person = { they: "they", their: "their", them: "them" };
+export const personOf = (c: Context, role: Role): Person => (role === c.seat ? YOU : THEY);
+
+export function sameFact(a: FactRef, b: FactRef): boolean {
+  switch (a.kind) {
+    case "walkAway":
+      return b.kind === "walkAway";
+    case "hotButton":
+      return b.kind === "hotButton" && b.id === a.id;
+    case "value":
+      return b.kind === "value" && b.issueId === a.issueId;
+  }
+}
+
+/**
+ * Whether `learner`'s offers after a fact was learned show it was put to work, and how (in words
+ * from the reader's side). The discovery lesson asks it of the reader's own facts, the position
+ * lesson of what the other side learned about the reader: one judgement, so both lines agree.
+ */
+export function useOf(c: Context, learner: Role, known: KnownFact): { used: boolean; how: string } {
+  const owner = otherRole(learner);
+  const [l, o] = [personOf(c, learner), personOf(c, owner)];
+  const before = c.state.offers.filter((x) => x.by === learner && x.turn < known.turn);
+  const after = c.state.offers.filter((x) => x.by === learner && x.turn > known.turn);
+  const { fact } = known;
+  const walkedAway = c.outcome.kind === "walkaway" && c.outcome.by === learner;
+  if (fact.kind === "walkAway" && walkedAway && !c.analysis.exists) return { used: true, how: `${l.they} walked away from a table where no deal was possible` };
+  if (after.length === 0) return { used: false, how: "made no offer afterwards" };
+  switch (fact.kind) {
+    case "value": {
+      const issue = issueById(c, fact.issueId);
+      const baseline = before.at(-1)?.terms[issue.id] ?? favouriteEnd(issue, learner);
+      const moved = after.some((x) => x.terms[issue.id] !== baseline);
+      return moved
+        ? { used: true, how: `${l.their} offers moved on ${issue.label.toLowerCase()}` }
+        : { used: false, how: `${l.their} offers never moved on ${issue.label.toLowerCase()}` };
+    }
+    case "hotButton": {
+      const hot = c.state.sides[owner].hotButtons.find((h) => h.id === fact.id);
+      if (hot?.kind === "budgetCap") {
+        const issue = issueById(c, hot.issueId);
+        const limit = formatValue(issue, hot.max, c.state.scenario.currency);
+        const within = after.every((x) => (x.terms[issue.id] as number) <= hot.max);
+        return within
+          ? { used: true, how: `${l.their} offers stayed within ${o.their} limit of ${limit}` }
+          : { used: false, how: `${l.they} still offered above ${o.their} limit of ${limit}` };
+      }
+      // Openings concede nothing by definition, so only counter-offers set a pace.
+      const counters = new Set(c.state.offers.filter((x) => x.by === learner).slice(1));
+      const mineBefore = before.filter((x) => counters.has(x));
+      const now = concessionRate(c, learner, after.filter((x) => counters.has(x)));
+      const [was, against] =
+        mineBefore.length > 0
+          ? [concessionRate(c, learner, mineBefore), "before"]
+          : [concessionRate(c, owner, c.state.offers.filter((x) => x.by === owner).slice(1)), `from ${o.them}`];
+      return now <= was
+        ? { used: true, how: `${l.they} conceded less per offer (${c.money(now)} against ${c.money(was)} ${against}) and let the clock work for ${l.them}` }
+        : { used: false, how: `${l.they} conceded more per offer afterwards (${c.money(now)} against ${c.money(was)} ${against})` };
+    }
+    case "walkAway": {
+      const reachable = after.some((x) => utility(c.state.scenario, owner, c.state.sides[owner], x.terms) >= 0);
+      return reachable
+        ? { used: true, how: `${l.they} made an offer inside ${o.their} limit` }
+        : { used: false, how: `none of ${l.their} later offers came inside ${o.their} limit` };
+    }
+  }
+}
+
+/** The value of an issue a side would ask for before any trading. */
+export function favouriteEnd(issue: Issue, role: Role): number | string {
+  const values = issueValues(issue);
+  const target = role === "buyer" ? 1 : 0;
+  return values.find((v) => buyerward(issue, v) === target) ?? (values[0] as number | string);
 }
