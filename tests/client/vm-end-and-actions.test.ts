@@ -80,7 +80,7 @@ describe("the reveal", () => {
     expect(r.line.band.exists).toBe(true);
     expect(r.deal!.price).toBeGreaterThanOrEqual(r.line.band.low);
     expect(r.deal!.price).toBeLessThanOrEqual(r.line.band.high);
-    expect(r.line.explain).toMatch(/^Walk-aways are net of the other terms; floor and ceiling are the same limits as prices on these terms/);
+    expect(r.line.explain).toMatch(/^Walk-aways are net of the other terms; as prices on these terms, the seller's \$[\d,]+ plus \$[\d,]+ of costs is a floor of/);
     expect(r.nash?.text).toMatch(/^The Nash point .* gives the buyer \$[\d,]+ and the seller \$[\d,]+\.$/);
     for (const x of [r.line.band.low, r.line.band.high, ...r.line.marks.map((m) => m.price)]) {
       expect(x).toBeGreaterThan(r.line.axis.min);

@@ -104,8 +104,9 @@ describe("the reveal draws a deal on its own terms", () => {
   it("says in one sentence why the walk-away and the floor differ", () => {
     const r = revealOf(clientView(play(table(19_750, 15_750, 22_500), [offer("seller", rich(21_000)), { type: "accept", by: "buyer" }]), "seller"), contextFor())!;
     expect(r.walkAways.find((w) => w.role === "seller")?.value).toBe("$15,750");
-    expect(r.line.explain).toContain("the seller's $15,750 plus $2,450 these terms cost them is a floor of $18,200");
-    expect(r.line.explain).toContain("the buyer's $19,750 plus $3,700 these terms are worth to them is a ceiling of $23,450");
+    expect(r.line.explain).toBe(
+      "Walk-aways are net of the other terms; as prices on these terms, the seller's $15,750 plus $2,450 of costs is a floor of $18,200, and the buyer's $19,750 plus $3,700 of worth a ceiling of $23,450.",
+    );
   });
 
   it("shows the best terms' zone cut at the cap, and marks the cap on the line", () => {

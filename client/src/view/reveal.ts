@@ -143,9 +143,8 @@ function priceLine(view: TableView, zone: PriceZone, onDeal: boolean, dealPrice:
     marks,
     axis: { min: Math.floor((Math.min(...prices) - pad) / 500) * 500, max: Math.ceil((Math.max(...prices) + pad) / 500) * 500 },
     explain:
-      `Walk-aways are net of the other terms; floor and ceiling are the same limits as prices on these terms: ` +
-      `the seller's ${money(walk.seller)} plus ${money(cost)} these terms cost them is a floor of ${money(zone.floor)}, ` +
-      `the buyer's ${money(walk.buyer)} plus ${money(worth)} these terms are worth to them is a ceiling of ${money(zone.ceiling)}.`,
+      `Walk-aways are net of the other terms; as prices on these terms, the seller's ${money(walk.seller)} plus ${money(cost)} of costs ` +
+      `is a floor of ${money(zone.floor)}, and the buyer's ${money(walk.buyer)} plus ${money(worth)} of worth a ceiling of ${money(zone.ceiling)}.`,
   };
 }
 

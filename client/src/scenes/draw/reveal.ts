@@ -31,7 +31,7 @@ export function drawReveal(scene: Phaser.Scene, layer: Phaser.GameObjects.Contai
   const ay = drawPriceLine(scene, layer, reveal.line, { x: r.x + 20, y: r.y + 168, w: r.w - 40, h: 0 });
 
   // How the joint surplus was split.
-  const sy = ay + 112;
+  const sy = ay + 118;
   layer.add(label(scene, r.x + 20, sy, "Joint surplus", { size: 12, bold: true, color: TEXT.muted }));
   layer.add(label(scene, r.x + r.w - 20, sy - 4, `${reveal.efficiency} efficient`, { size: 18, bold: true, color: TEXT.accent }).setOrigin(1, 0));
   const bx0 = r.x + 20;
