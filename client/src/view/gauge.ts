@@ -10,6 +10,7 @@ export type GaugeMark = {
   readonly label: string;
   /** Net cost (buyer) or net revenue (seller) of the package. */
   readonly net: number;
+  /** What a deal on this package this round would leave the viewer, hot-button costs included. */
   readonly surplus: number;
   readonly good: boolean;
   readonly caption: string;
@@ -44,8 +45,11 @@ export function gaugeOf(view: TableView, draft: Package | null): GaugeVM | null 
   if (!own) return null;
   const { scenario } = view;
   const money = (n: number) => formatMoney(n, scenario.currency);
+  const penaltyNow = penaltyAt(own.hotButtons, view.round);
+  // Judged as the deal would be scored this round, so the gauge, the review and the reveal agree.
+  const late = penaltyNow > 0 ? ` after ${money(penaltyNow)} of hot buttons` : "";
   const mark = (key: GaugeMark["key"], label: string, terms: Package): GaugeMark => {
-    const surplus = surplusOf(scenario.issues, me, own, terms);
+    const surplus = surplusOf(scenario.issues, me, own, terms) - penaltyNow;
     const good = surplus >= 0;
     return {
       key,
@@ -53,7 +57,7 @@ export function gaugeOf(view: TableView, draft: Package | null): GaugeVM | null 
       net: netOf(scenario.issues, own, terms),
       surplus,
       good,
-      caption: good ? `${money(surplus)} inside` : `${money(-surplus)} past it`,
+      caption: good ? `${money(surplus)} inside${late}` : `${money(-surplus)} past it${late}`,
     };
   };
   const marks: GaugeMark[] = [];
@@ -69,7 +73,6 @@ export function gaugeOf(view: TableView, draft: Package | null): GaugeVM | null 
   const lo = Math.min(...values);
   const hi = Math.max(...values);
   const pad = Math.max((hi - lo) * 0.15, (MIN_SPAN - (hi - lo)) / 2, 500);
-  const penaltyNow = penaltyAt(own.hotButtons, view.round);
   return {
     role: me,
     axisLabel: me === "buyer" ? "Your net cost (price minus what the terms are worth to you)" : "Your net revenue (price minus what the terms cost you)",
