@@ -1,5 +1,6 @@
 import type { Role } from "../roles.js";
 import type { Issue } from "../scenario.js";
+import { givenMoney } from "../ledger.js";
 import type { DrawAnalysis } from "../scoring.js";
 import type { Offer, Outcome, Package, Score, TableState } from "../state.js";
 import { formatValue } from "../terms.js";
@@ -71,12 +72,12 @@ export function issueById(c: Context, id: string): Issue {
   return issue;
 }
 
-/** Money `role` gave up with the offer made on `turn` (the private figure of the ledger). */
+/** Money `role` gave up net with the offer made on `turn` (the private figure of the ledger): negative when it took more back than it gave. */
 export function concededAt(c: Context, turn: number, role: Role = c.seat): number {
-  return c.state.ledger.filter((l) => l.by === role && l.turn === turn).reduce((sum, l) => sum + l.money, 0);
+  return c.state.ledger.filter((l) => l.by === role && l.turn === turn).reduce((sum, l) => sum + givenMoney(l), 0);
 }
 
-/** Average money `role` gave up per offer among `offers` (0 for none). */
+/** Average money `role` gave up net per offer among `offers` (0 for none): a retraction offsets what was given. */
 export function concessionRate(c: Context, role: Role, offers: readonly Offer[]): number {
   return offers.length === 0 ? 0 : offers.reduce((sum, o) => sum + concededAt(c, o.turn, role), 0) / offers.length;
 }
