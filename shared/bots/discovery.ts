@@ -1,6 +1,7 @@
 import { Draw, seedFrom } from "../engine/rng.js";
 import { netOfPackage, type Position } from "./position.js";
 import type { BotProfile } from "./profiles.js";
+import { isLastOffer } from "./tactics.js";
 
 /**
  * A discovery question to ask this turn, or null. Questions pay early, while there is time to
@@ -12,7 +13,7 @@ export function questionToAsk(pos: Position, profile: BotProfile): string | null
   const { view, me } = pos;
   if (view.round > Math.max(1, Math.floor(view.lastRound / 2))) return null;
   // On its last chance to offer, a question would leave the other side nothing new to accept.
-  if (view.turn + 2 >= view.lastRound * 2) return null;
+  if (isLastOffer(view)) return null;
   // The roll comes first only because it is cheaper than the checks after it: each is a plain
   // condition, so the order changes nothing but the work.
   const draw = new Draw(seedFrom(`${profile.seed}:${view.turn}`));

@@ -14,7 +14,11 @@ export type OtherSideFacts = {
   readonly money: ReadonlyMap<number, Float64Array>;
   /** Whether the other side let slip a hot button (a date or a cap it must meet). */
   readonly pressed: boolean;
+  /** The other side's budget caps a fact told: it cannot sign a package above `max` on the issue. */
+  readonly caps: readonly LearnedCap[];
 };
+
+export type LearnedCap = { readonly issueId: string; readonly max: number };
 
 const MONEY = /(−|-)?[^\d\s]*\s?(\d[\d,]*)/;
 
@@ -27,7 +31,7 @@ export function firstAmount(text: string): number | null {
 }
 
 /** What a side knows before it learns anything: most of a game, for most bots. */
-const NOTHING_LEARNED: OtherSideFacts = { walkAway: null, money: new Map(), pressed: false };
+const NOTHING_LEARNED: OtherSideFacts = { walkAway: null, money: new Map(), pressed: false, caps: [] };
 
 /*
  * The facts last read about each side. A bot sees the same list of learned facts move after move
@@ -50,15 +54,19 @@ export function readFacts(learned: readonly KnownFact[], space: PackageSpace, ow
   let walkAway: number | null = null;
   let pressed = false;
   const money = new Map<number, Float64Array>();
+  const caps: LearnedCap[] = [];
   for (const known of learned) {
     const fact = known.fact;
     switch (fact.kind) {
       case "walkAway":
         walkAway = firstAmount(known.text) ?? walkAway;
         break;
-      case "hotButton":
+      case "hotButton": {
         pressed = true;
+        const cap = capOf(space, known.text);
+        if (cap) caps.push(cap);
         break;
+      }
       case "value": {
         const a = space.axes.findIndex((axis) => axis.issue.id === fact.issueId);
         const values = a >= 0 ? valueMoneyOf(space, a, owner, known.text) : null;
@@ -67,7 +75,19 @@ export function readFacts(learned: readonly KnownFact[], space: PackageSpace, ow
       }
     }
   }
-  return { walkAway, money, pressed };
+  return { walkAway, money, pressed, caps };
+}
+
+const CAP = /cannot go above (.+) on (.+) \(/;
+
+/** describeFact tells a budget cap as "… cannot go above <value> on <issue label> (<cap label>)."; null for any other hot button. */
+function capOf(space: PackageSpace, text: string): LearnedCap | null {
+  const m = CAP.exec(text);
+  if (!m) return null;
+  const max = firstAmount(m[1] as string);
+  const label = m[2] as string;
+  const issue = [space.price, ...space.axes.map((a) => a.issue)].find((i) => i.label.toLowerCase() === label);
+  return max === null || !issue ? null : { issueId: issue.id, max };
 }
 
 const readValues = new WeakMap<PackageSpace, Map<string, Float64Array | null>>();

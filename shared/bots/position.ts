@@ -9,8 +9,9 @@ import {
   type Issues,
   type SidePrivate,
   type TableView,
+  type HotButton,
 } from "../engine/index.js";
-import { factsFrom } from "./facts.js";
+import { factsFrom, type LearnedCap } from "./facts.js";
 import { opponentModel, type OpponentModel } from "./opponent.js";
 import { sideOf } from "./ownSide.js";
 import { allowedCombos, allowedMoney, comboOf, packageSpace, priceCeiling, sideMoney, snapPrice, type AllowedMoney, type MoneyTable, type PackageSpace } from "./space.js";
@@ -33,11 +34,11 @@ export type Position = {
   readonly space: PackageSpace;
   /** The bot's own money (worth or cost) per value and per combination of the non-price terms. */
   readonly money: MoneyTable;
-  /** Combinations the bot's budget caps allow it to offer. */
+  /** Combinations the bot may offer: within its own budget caps and those it learned the other side has (no use offering what they cannot sign). */
   readonly allowed: Int32Array;
   /** The allowed combinations by the bot's money. */
   readonly groups: AllowedMoney;
-  /** The highest price the bot may put its name to (the top of the range, or its cap), on the grid. */
+  /** The highest price the bot offers, on the grid: the top of the range, or its own cap or the other side's it learned, whichever is lower. */
   readonly ceiling: number;
   /** The round in which the other side could accept an offer made now. */
   readonly strikeRound: number;
@@ -48,7 +49,8 @@ export type Position = {
 
 export function positionOf(view: TableView, me: Role, own: PrivateView): Position {
   const scenario = view.scenario;
-  const tables = sideTables(me, scenario, own);
+  const facts = factsFrom(own.learned, packageSpace(scenario.issues), otherRole(me));
+  const tables = sideTables(me, scenario, own, facts.caps);
   const { space, money } = tables;
   const strikeRound = roundOf(view.turn + 1);
   return {
@@ -67,7 +69,7 @@ export function positionOf(view: TableView, me: Role, own: PrivateView): Positio
     strikeRound,
     penaltyNow: penaltyAt(own.hotButtons, view.round),
     penaltyAtStrike: penaltyAt(own.hotButtons, strikeRound),
-    opponent: opponentModel(view, me, space, money.spreads, factsFrom(own.learned, space, otherRole(me))),
+    opponent: opponentModel(view, me, space, money.spreads, facts),
   };
 }
 
@@ -76,6 +78,7 @@ type SideTables = {
   readonly issues: Issues["issues"];
   readonly values: PrivateView["values"];
   readonly hotButtons: PrivateView["hotButtons"];
+  readonly caps: readonly LearnedCap[];
   readonly space: PackageSpace;
   readonly money: MoneyTable;
   readonly allowed: Int32Array;
@@ -89,25 +92,30 @@ type SideTables = {
  */
 const lastTables: Record<Role, SideTables | null> = { buyer: null, seller: null };
 
-function sideTables(me: Role, scenario: Issues, own: PrivateView): SideTables {
+function sideTables(me: Role, scenario: Issues, own: PrivateView, caps: readonly LearnedCap[]): SideTables {
   const last = lastTables[me];
-  if (last && last.issues === scenario.issues && last.values === own.values && last.hotButtons === own.hotButtons) return last;
+  if (last && last.issues === scenario.issues && last.values === own.values && last.hotButtons === own.hotButtons && last.caps === caps) return last;
   const space = packageSpace(scenario.issues);
   const money = sideMoney(space, scenario, own.values);
-  const allowed = allowedCombos(space, own.hotButtons);
+  const limits = caps.length === 0 ? own.hotButtons : [...own.hotButtons, ...caps.map(asCap)];
+  const allowed = allowedCombos(space, limits);
   const tables: SideTables = {
     issues: scenario.issues,
     values: own.values,
     hotButtons: own.hotButtons,
+    caps,
     space,
     money,
     allowed,
     groups: allowedMoney(money, allowed),
-    ceiling: priceCeiling(space, own.hotButtons),
+    ceiling: priceCeiling(space, limits),
   };
   lastTables[me] = tables;
   return tables;
 }
+
+/** A learned cap in the shape of the bot's own caps, so one set of helpers limits both. */
+const asCap = (cap: LearnedCap): HotButton => ({ kind: "budgetCap", id: `learned:${cap.issueId}`, label: "", text: "", issueId: cap.issueId, max: cap.max });
 
 /** The bot's utility for combination c at a price, net of a penalty. */
 export function netOf(pos: Position, combo: number, price: number, penalty: number): number {

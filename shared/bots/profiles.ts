@@ -40,9 +40,9 @@ const TACTIC_SHAPES: Record<BotTactic, Pick<BotProfile, "beta" | "k" | "curiosit
   boulware: { beta: 0.25, k: 0, curiosity: 0.5 },
   linear: { beta: 1, k: 0, curiosity: 0.35 },
   conceder: { beta: 4, k: 0.05, curiosity: 0.2 },
-  // Tit-for-tat mirrors the other side; beta shapes the curve it never falls behind (so two
-  // tit-for-tat bots cannot stall each other until the deadline).
-  tit_for_tat: { beta: 0.5, k: 0, curiosity: 0.35 },
+  // Tit-for-tat mirrors the other side (tactics.ts); its curve gives only its first, cooperative
+  // counter-offer while the other side has not moved yet: one linear step.
+  tit_for_tat: { beta: 1, k: 0, curiosity: 0.35 },
 };
 
 const CHOICE_TACTICS: Record<BotChoice, BotTactic> = { easy: "conceder", firm: "linear", tough: "boulware", tit_for_tat: "tit_for_tat" };

@@ -1,13 +1,25 @@
-import { otherRole, penaltyAt } from "../engine/index.js";
+import { otherRole, penaltyAt, type Package, type TableView } from "../engine/index.js";
 import { theirMoney } from "./opponent.js";
-import { bestPrice, netOf, netOfPackage, type Position } from "./position.js";
+import { bestPrice, netOf, type Position } from "./position.js";
 import type { BotProfile } from "./profiles.js";
+import { comboOf } from "./space.js";
 
 /*
  * How much the bot asks for this turn, in its own net utility. Time-dependent tactics follow
  * Faratin, Sierra & Jennings (1998): target(t) = min + (1 − α(t))·(max − min) with
- * α(t) = k + (1 − k)·(t/T)^(1/β), T being the bot's own deadline. Tit-for-tat gives back what the
- * other side gave, valued in the bot's own money, and never falls behind its own curve.
+ * α(t) = k + (1 − k)·(t/T)^(1/β), T being the bot's own deadline.
+ *
+ * Tit-for-tat is their relative tit-for-tat: the bot concedes, in its own terms, the same
+ * proportion the other side conceded in its last move. That move closed a share of the distance
+ * between the other side's previous offer and the bot's standing one (both valued in the bot's
+ * own net utility); the bot closes the same share of the distance that is left. It cooperates
+ * first (one step of its curve while the other side has only opened), then only mirrors: against
+ * a side that never concedes it holds, to the end.
+ *
+ * Every bot's last offer (the first mover's in the last round, the second mover's in the round
+ * before, since the final turn only accepts or walks) is at its walk-away, so a deal it could
+ * take is not lost; tit-for-tat makes that offer only to a side that has made a concession (the
+ * public ledger's count: a side that only took ground back is a wall too).
  */
 
 export type UtilityRange = { readonly min: number; readonly max: number };
@@ -24,12 +36,21 @@ export function utilityRange(pos: Position): UtilityRange | null {
   const penalty = pos.penaltyAtStrike;
   const max = bestNet(pos, bestPrice(pos), penalty);
   if (max < 0) return null;
-  // The bot's last offer before the final turn: it settles for its walk-away rather than lose a deal it can take.
-  const lastOffer = pos.view.turn + 2 >= pos.view.lastRound * 2;
-  const most = lastOffer ? null : mostTheyCanGive(pos);
-  if (most === null || most <= 0) return { min: 0, max };
+  const most = mostTheyCanGive(pos);
+  // Known limits leave the bot nothing at or above its walk-away: walking is right.
+  if (most !== null && most < 0) return null;
+  if (most === null || isLastOffer(pos.view)) return { min: 0, max };
   const top = Math.min(max, most);
   return { min: Math.min(top, most * KNOWN_FLOOR_SHARE), max: top };
+}
+
+/**
+ * Whether this turn is the bot's last chance to offer: its next turn would be the final one
+ * (turn 2 · lastRound − 1, which only accepts or walks away) or past the end. True in the last
+ * round for the side that moves first and in the round before for the side that moves second.
+ */
+export function isLastOffer(view: TableView): boolean {
+  return view.turn + 2 >= view.lastRound * 2 - 1;
 }
 
 /**
@@ -89,31 +110,32 @@ export function targetUtility(pos: Position, profile: BotProfile, range: Utility
     case "boulware":
     case "linear":
     case "conceder":
-      return curve;
-    case "tit_for_tat": {
-      const mine = pos.view.standing[pos.me];
-      const last = mine ? (netOfPackage(pos, mine.terms, pos.penaltyAtStrike) ?? range.max) : range.max;
-      const mirrored = last - mirroredConcession(pos, mine?.turn ?? -1);
-      return Math.min(range.max, Math.max(range.min, Math.min(mirrored, curve)));
-    }
+      return isLastOffer(pos.view) ? range.min : curve;
+    case "tit_for_tat":
+      return titForTat(pos, range, curve);
   }
 }
 
-/**
- * What the other side conceded since the bot's last offer, read off the public ledger (shares of
- * each issue's range) and valued in the bot's own money for that issue.
- */
-export function mirroredConcession(pos: Position, sinceTurn: number): number {
-  const them = otherRole(pos.me);
-  const { space } = pos;
-  let money = 0;
-  for (const c of pos.view.ledger) {
-    if (c.by !== them || c.turn <= sinceTurn) continue;
-    if (c.issueId === space.price.id) money += c.share * (space.price.max - space.price.min);
-    else {
-      const a = space.axes.findIndex((axis) => axis.issue.id === c.issueId);
-      if (a >= 0) money += c.share * (pos.money.spreads[a] as number);
-    }
-  }
-  return money;
+function titForTat(pos: Position, range: UtilityRange, curve: number): number {
+  const clamp = (u: number) => Math.min(range.max, Math.max(range.min, u));
+  const mine = pos.view.standing[pos.me];
+  const own = mine ? valueOf(pos, mine.terms) : null;
+  const theirs = pos.view.offers.filter((o) => o.by !== pos.me);
+  const previous = theirs.at(-2);
+  const last = theirs.at(-1);
+  if (own === null || !previous || !last) return clamp(own === null ? range.max : curve);
+  const value = (terms: Package) => valueOf(pos, terms) ?? -Infinity;
+  // A side that has made any concession (the public ledger's count) is no wall: the bot's last offer goes to its walk-away.
+  if (isLastOffer(pos.view) && pos.view.balance[otherRole(pos.me)].concessions > 0) return range.min;
+  const before = own - value(previous.terms);
+  const gained = value(last.terms) - value(previous.terms);
+  const proportion = before <= 0 ? 1 : Math.min(1, Math.max(0, gained / before));
+  return clamp(own - proportion * (own - value(last.terms)));
+}
+
+/** The bot's net utility for a package whatever its caps (a measure of moves, not a package to sign); null outside the space. */
+function valueOf(pos: Position, terms: Package): number | null {
+  const combo = comboOf(pos.space, terms);
+  const price = terms[pos.space.price.id];
+  return combo < 0 || typeof price !== "number" ? null : netOf(pos, combo, price, pos.penaltyAtStrike);
 }

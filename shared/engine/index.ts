@@ -2,6 +2,7 @@
 export * from "./actionCheck.js";
 export * from "./actions.js";
 export * from "./apply.js";
+export * from "./concessionFigures.js";
 export * from "./create.js";
 export * from "./debrief.js";
 export * from "./errors.js";

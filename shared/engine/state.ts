@@ -36,16 +36,30 @@ export type Offer = {
   readonly message?: string;
 };
 
+/**
+ * What a ledger entry is, carried in its status so every copy of an entry (views, events, the
+ * synced table state) keeps it without a field of its own:
+ * - a CONCESSION (new ground given toward the other side) is "pending" until the other side's
+ *   next offer settles it: "reciprocated" if that offer makes a new concession, else "unreciprocated";
+ * - a "retraction" is a move back away from the other side;
+ * - "restored" is ground given again that the side had taken back: no new concession, and it
+ *   answers nothing.
+ */
+export type ConcessionStatus = "pending" | "reciprocated" | "unreciprocated" | "retraction" | "restored";
+
+/** One side's move on one issue, compared with its previous offer (ledger.ts). */
 export type Concession = {
   readonly turn: number;
   readonly by: Role;
   readonly issueId: string;
   /** Size of the move as a share of the issue's range (0..1]: public. */
   readonly share: number;
-  /** What the move costs the conceder in money: private to the conceder and the facilitator. */
+  /**
+   * What the move is worth to the mover in money, private to the mover and the facilitator: what
+   * it gives up for a concession or a restoring, what it takes back for a retraction.
+   */
   readonly money: number;
-  /** Whether the other side's next offer gave something back. */
-  readonly status: "pending" | "reciprocated" | "unreciprocated";
+  readonly status: ConcessionStatus;
 };
 
 export type DrawnCard = {

@@ -1,4 +1,4 @@
-import type { Phase } from "../engine/state.js";
+import type { ConcessionStatus, Phase } from "../engine/state.js";
 import type { Role } from "../engine/roles.js";
 
 /*
@@ -32,7 +32,7 @@ export interface PublicConcession {
   by: Role;
   issueId: string;
   share: number;
-  status: "pending" | "reciprocated" | "unreciprocated";
+  status: ConcessionStatus;
 }
 
 /** A card as everyone sees it: private cards show only which side they landed on. */

@@ -1,4 +1,4 @@
-import type { Outcome, PerRole, Role } from "../engine/index.js";
+import { concessionFigures, type Outcome, type PerRole, type Role } from "../engine/index.js";
 import type { PlayedGame } from "./play.js";
 import { drawZone, drawZoneOf, zoneBand, type ZoneBand } from "../engine/index.js";
 
@@ -16,7 +16,8 @@ export type GameRecord = {
   readonly zopa: ZoneBand & { readonly mid: number };
   readonly efficiency: number;
   readonly surplus: PerRole<number>;
-  readonly concessions: PerRole<{ readonly count: number; readonly share: number }>;
+  /** New concessions, retractions, and what the side gave up net as a share of the distance between the openings (0 without one). */
+  readonly concessions: PerRole<{ readonly count: number; readonly retractions: number; readonly share: number }>;
   readonly questions: PerRole<number>;
   readonly cards: number;
 };
@@ -31,8 +32,8 @@ export function recordGame(seed: string, game: PlayedGame): GameRecord {
   const zopa = { ...band, mid: (band.low + band.high) / 2 };
   const atDraw = final.cards.length > 0 ? drawZone(game.initial.scenario, game.initial.sides).exists : zopa.exists;
   const concessions = (role: Role) => {
-    const own = final.ledger.filter((c) => c.by === role);
-    return { count: own.length, share: own.reduce((sum, c) => sum + c.share, 0) };
+    const f = concessionFigures(final, role);
+    return { count: f.concessions, retractions: f.retractions, share: f.share ?? 0 };
   };
   return {
     seed,

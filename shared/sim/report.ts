@@ -27,7 +27,12 @@ export function formatReport(result: SimResult): string {
     row("Surplus", `buyer mean ${money(s.surplus.buyer)}   seller mean ${money(s.surplus.seller)}`),
     row(
       "Concessions",
-      `buyer mean ${s.concessions.buyer.count.toFixed(2)} (${s.concessions.buyer.share.toFixed(2)} issue ranges)   seller mean ${s.concessions.seller.count.toFixed(2)} (${s.concessions.seller.share.toFixed(2)} issue ranges)`,
+      (["buyer", "seller"] as const)
+        .map((role) => {
+          const c = s.concessions[role];
+          return `${role} mean ${c.count.toFixed(2)} (${pct(c.share)} of the gap, ${c.retractions.toFixed(2)} retractions)`;
+        })
+        .join("   "),
     ),
     row("Questions asked", `buyer mean ${s.questions.buyer.toFixed(2)}   seller mean ${s.questions.seller.toFixed(2)}`),
     row("Game length", `mean ${s.rounds.toFixed(2)} rounds, ${s.actions.toFixed(1)} actions`),

@@ -32,7 +32,7 @@ export type SimSummary = {
   readonly priceVsMidpoint: Spread | null;
   readonly efficiency: number;
   readonly surplus: PerRole<number>;
-  readonly concessions: PerRole<{ readonly count: number; readonly share: number }>;
+  readonly concessions: PerRole<{ readonly count: number; readonly retractions: number; readonly share: number }>;
   readonly questions: PerRole<number>;
   readonly rounds: number;
   readonly actions: number;
@@ -86,6 +86,7 @@ export function summarize(records: readonly GameRecord[]): SimSummary {
     surplus: perRole((role) => money(mean(records.map((r) => r.surplus[role])))),
     concessions: perRole((role) => ({
       count: fine(mean(records.map((r) => r.concessions[role].count))),
+      retractions: fine(mean(records.map((r) => r.concessions[role].retractions))),
       share: fine(mean(records.map((r) => r.concessions[role].share))),
     })),
     questions: perRole((role) => fine(mean(records.map((r) => r.questions[role])))),

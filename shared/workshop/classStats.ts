@@ -34,6 +34,8 @@ export type RoundTotals = {
   readonly meanJoint: number | null;
   readonly meanSurplus: Record<Role, number | null>;
   readonly concessions: number;
+  /** Moves back away from the other side. */
+  readonly retractions: number;
   /** Concessions the other side never answered, and their share of all concessions. */
   readonly unreciprocated: number;
   readonly unreciprocatedRate: number | null;
@@ -80,8 +82,9 @@ export function roundTotals(games: readonly ClassGame[]): RoundTotals {
   const deals = games.filter((g) => g.outcome === "deal");
   const walks = games.filter((g) => g.walkAway !== null);
   const prices = deals.map((g) => g.price as number);
-  const concessions = sum(games.flatMap((g) => ROLES.map((r) => g.concessions[r])));
-  const unreciprocated = sum(games.flatMap((g) => ROLES.map((r) => g.balance[r].unreciprocated)));
+  const all = games.flatMap((g) => ROLES.map((r) => g.concessions[r]));
+  const concessions = sum(all.map((f) => f.concessions));
+  const unreciprocated = sum(all.map((f) => f.unreciprocated));
   return {
     tables: games.length,
     deals: deals.length,
@@ -97,6 +100,7 @@ export function roundTotals(games: readonly ClassGame[]): RoundTotals {
     meanJoint: mean(deals.map((g) => g.joint), 0),
     meanSurplus: { buyer: mean(deals.map((g) => g.surplus.buyer), 0), seller: mean(deals.map((g) => g.surplus.seller), 0) },
     concessions,
+    retractions: sum(all.map((f) => f.retractions)),
     unreciprocated,
     unreciprocatedRate: concessions > 0 ? round3(unreciprocated / concessions) : null,
   };

@@ -1,5 +1,5 @@
 import { debrief, type DebriefLine } from "../engine/debrief.js";
-import { ledgerBalance, type LedgerBalance } from "../engine/ledger.js";
+import { concessionFigures, type ConcessionFigures } from "../engine/concessionFigures.js";
 import { ROLES, type PerRole, type Role } from "../engine/roles.js";
 import type { DrawAnalysis } from "../engine/scoring.js";
 import { type PriceZone, zoneBand, type ZoneBand, zoneOn } from "../engine/zone.js";
@@ -51,9 +51,8 @@ export type GameSummary = GameMeta & {
   readonly penalties: PerRole<number>;
   readonly joint: number;
   readonly efficiency: number;
-  readonly balance: PerRole<LedgerBalance>;
-  /** How many separate concessions (issue moves) each side made. */
-  readonly concessions: PerRole<number>;
+  /** What each side gave: counts, retractions, money net and as a share of the distance between the openings. */
+  readonly concessions: PerRole<ConcessionFigures>;
   readonly interruptions: PerRole<number>;
   readonly questions: PerRole<number>;
   readonly offers: number;
@@ -94,8 +93,7 @@ export function summarizeGame(state: TableState, analysis: DrawAnalysis, meta: G
     penalties: score.penalties,
     joint: score.joint,
     efficiency: score.efficiency,
-    balance: ledgerBalance(state.ledger),
-    concessions: { buyer: state.ledger.filter((c) => c.by === "buyer").length, seller: state.ledger.filter((c) => c.by === "seller").length },
+    concessions: { buyer: concessionFigures(state, "buyer"), seller: concessionFigures(state, "seller") },
     interruptions: state.interruptions,
     questions: { buyer: state.asked.buyer.length, seller: state.asked.seller.length },
     offers: state.offers.length,

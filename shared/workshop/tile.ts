@@ -1,4 +1,4 @@
-import { ledgerBalance, type LedgerBalance } from "../engine/ledger.js";
+import { concessionFigures, type ConcessionFigures } from "../engine/concessionFigures.js";
 import { ROLES, type PerRole, type Role } from "../engine/roles.js";
 import { priceIssue } from "../engine/terms.js";
 import type { TableState } from "../engine/state.js";
@@ -25,7 +25,8 @@ export type TileSeat = {
   readonly offer: number | null;
   /** Current walk-away (net), after any curve ball that moved it. */
   readonly walkAway: number;
-  readonly balance: LedgerBalance;
+  /** What this side has given so far (the facilitator sees the money figures). */
+  readonly concessions: ConcessionFigures;
   readonly interruptions: number;
 };
 
@@ -70,7 +71,6 @@ const MOVES = new Set(["offer_made", "question_asked", "deal", "walked_away", "r
 
 export function tileOf(input: TileInput): GridTile {
   const { state, now } = input;
-  const balance = ledgerBalance(state.ledger);
   const price = priceIssue(state.scenario);
   const lastMove = [...state.timeline].reverse().find((e) => MOVES.has(e.type) && !(e.type === "round_started" && e.round > 1));
   const timedOutSinceMove = state.timeline.some((e) => e.type === "turn_timed_out" && (!lastMove || e.seq > lastMove.seq));
@@ -80,7 +80,7 @@ export function tileOf(input: TileInput): GridTile {
     ...input.seats[role],
     offer: (state.standing[role]?.terms.price as number | undefined) ?? null,
     walkAway: state.sides[role].walkAway,
-    balance: balance[role],
+    concessions: concessionFigures(state, role),
     interruptions: state.interruptions[role],
   });
   return {

@@ -75,8 +75,8 @@ describe("time-dependent tactics (Faratin, Sierra & Jennings 1998)", () => {
             expect(utilities.length, tactic).toBeGreaterThanOrEqual(ROUNDS - 1);
             // Each offer asks no more than the last, up to rounding to the price grid.
             for (let i = 1; i < utilities.length; i++) expect(utilities[i] as number, tactic).toBeLessThanOrEqual((utilities[i - 1] as number) + priceStep);
-            // Against a wall the first mover's last offer, in the last round, is at its walk-away.
-            if (role === scenario.firstMover) expect(utilities[utilities.length - 1] as number, tactic).toBeLessThan(priceStep);
+            // Against a wall the last offer is at the walk-away: the first mover's in the last round, the second mover's in the round before.
+            expect(utilities[utilities.length - 1] as number, tactic).toBeLessThan(priceStep);
           }
           const boulware = concededByMiddle(curves.boulware);
           const linear = concededByMiddle(curves.linear);
@@ -91,16 +91,42 @@ describe("time-dependent tactics (Faratin, Sierra & Jennings 1998)", () => {
   }
 });
 
-describe("tit-for-tat", () => {
+describe("the last offer at the walk-away", () => {
   for (const scenario of SHIPPED) {
-    it(`${scenario.id}: gives back what it is given: it concedes more to an opponent who concedes than to a wall`, () => {
-      const calmScenario = calm(scenario, { rounds: ROUNDS, questions: false });
-      for (const role of ["buyer", "seller"] as const) {
-        const wall = curve(calmScenario, role, "tit_for_tat", "t", 0);
-        const giving = curve(calmScenario, role, "tit_for_tat", "t", 3);
-        const middle = Math.floor(ROUNDS / 2) - 1;
-        expect(giving[middle] as number).toBeLessThan(wall[middle] as number);
+    it(`${scenario.id}: holds for the first and the second mover, whichever side moves first`, () => {
+      for (const firstMover of ["seller", "buyer"] as const) {
+        const calmScenario = { ...calm(scenario, { rounds: ROUNDS, questions: false }), firstMover };
+        for (const role of ["buyer", "seller"] as const) {
+          const utilities = curve(calmScenario, role, "linear", "l", 0);
+          // The first mover offers in all ROUNDS rounds; the second mover's final turn only accepts or walks.
+          expect(utilities.length, `${role}, ${firstMover} first`).toBe(role === firstMover ? ROUNDS : ROUNDS - 1);
+          expect(utilities.at(-1) as number, `${role}, ${firstMover} first`).toBeLessThan(priceIssue(scenario).step);
+          expect(utilities.at(-2) as number, `${role}, ${firstMover} first`).toBeGreaterThan(priceIssue(scenario).step);
+        }
       }
     });
+  }
+});
+
+describe("relative tit-for-tat (Faratin, Sierra & Jennings 1998)", () => {
+  for (const scenario of SHIPPED) {
+    for (const role of ["buyer", "seller"] as const) {
+      it(`${scenario.id}, ${role}: holds against a wall to the end; mirrors a side that concedes, more for one that concedes more`, () => {
+        const calmScenario = calm(scenario, { rounds: ROUNDS, questions: false });
+        const step = priceIssue(scenario).step;
+        const wall = curve(calmScenario, role, "tit_for_tat", "t", 0);
+        // It cooperates first (one step of its curve while the other side has only opened), then gives nothing more.
+        const held = role === scenario.firstMover ? 1 : 0;
+        for (let i = held + 1; i < wall.length; i++) expect(wall[i], `offer ${i}`).toBe(wall[held]);
+        const slow = curve(calmScenario, role, "tit_for_tat", "t", 1);
+        const fast = curve(calmScenario, role, "tit_for_tat", "t", 3);
+        const middle = Math.floor(ROUNDS / 2) - 1;
+        expect(fast[middle] as number).toBeLessThan(slow[middle] as number);
+        expect(slow[middle] as number).toBeLessThan(wall[middle] as number);
+        // Against a side that concedes every turn it concedes every turn too, and ends at its walk-away.
+        for (let i = held + 1; i < fast.length; i++) expect(fast[i] as number, `offer ${i}`).toBeLessThan(fast[i - 1] as number);
+        expect(fast.at(-1) as number).toBeLessThan(step);
+      });
+    }
   }
 });

@@ -33,11 +33,18 @@ describe("the simulator", () => {
     });
   }
 
-  it("tough bots claim more than easy ones on the same draws", () => {
-    const scenario = shipped("backup-appliance");
-    const toughSeller = simulate(scenario, { games: 200, buyer: "easy", seller: "tough", seed: "claim" }).summary;
-    const easySeller = simulate(scenario, { games: 200, buyer: "tough", seller: "easy", seed: "claim" }).summary;
-    expect(toughSeller.surplus.seller).toBeGreaterThan(easySeller.surplus.seller);
-    expect(easySeller.surplus.buyer).toBeGreaterThan(toughSeller.surplus.buyer);
-  });
+  // Surplus left to a fixed opponent (the firm bot) by an easy, a firm and a tough bot in each role, on the same draws.
+  for (const scenario of SHIPPED) {
+    it(`${scenario.id}: easy leaves the other side more than firm, firm more than tough, in both roles`, () => {
+      const left = (role: "buyer" | "seller", level: "easy" | "firm" | "tough") => {
+        const options = role === "seller" ? { buyer: "firm" as const, seller: level } : { buyer: level, seller: "firm" as const };
+        return simulate(scenario, { games: 150, seed: "order", ...options }).summary.surplus[role === "seller" ? "buyer" : "seller"];
+      };
+      for (const role of ["buyer", "seller"] as const) {
+        const [easy, firm, tough] = (["easy", "firm", "tough"] as const).map((level) => left(role, level));
+        expect(easy, `${role}: easy over firm`).toBeGreaterThan(firm as number);
+        expect(firm, `${role}: firm over tough`).toBeGreaterThan(tough as number);
+      }
+    });
+  }
 });

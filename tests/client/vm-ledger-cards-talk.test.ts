@@ -19,10 +19,34 @@ describe("the reciprocity ledger", () => {
     ]);
     expect(ledger.flagged).toBe(4);
     const seller = ledger.sides.find((s) => s.role === "seller")!;
-    expect(seller).toMatchObject({ name: "You", count: 4, unreciprocated: 4 });
-    expect(ledger.sides.find((s) => s.role === "buyer")).toMatchObject({ count: 0, given: 0 });
-    expect(ledger.scale).toBe(seller.given);
-    expect(ledger.summary).toMatch(/^You gave \d+ %, received 0 %\. 4 of your concessions went unanswered: expect something back\.$/);
+    expect(seller).toMatchObject({ name: "You", count: 4, retractions: 0, unreciprocated: 4 });
+    expect(ledger.sides.find((s) => s.role === "buyer")).toMatchObject({ count: 0, gapClosed: 0 });
+    expect(ledger.summary).toMatch(
+      /^You made 4 concessions, closing \d+ % of the gap between the openings; they made 0 concessions, closing 0 % of the gap between the openings\. 4 of your concessions went unanswered: expect something back\.$/,
+    );
+  });
+
+  it("never shows more than the whole gap between the openings, however many issues a side gave on", () => {
+    // The seller gives every issue all the way to the buyer's opening: per-issue shares of the ranges would add up to over 300 %.
+    const all = play(stonewalled(), [offer("seller", pkg({ price: 17000, support: "premium", warranty: 36, delivery: 2, payment: "net90" }))]);
+    const ledger = ledgerOf(clientView(all, "observer"), contextFor());
+    const shares = ledger.rows.filter((r) => r.by === "seller").map((r) => Number(/(\d+) %/.exec(r.text)?.[1]));
+    expect(shares.reduce((a, b) => a + b, 0)).toBeGreaterThan(300);
+    expect(ledger.sides.find((s) => s.role === "seller")?.gapClosed).toBe(1);
+    for (const match of ledger.summary.matchAll(/(\d+) % of the gap/g)) expect(Number(match[1])).toBeLessThanOrEqual(100);
+  });
+
+  it("shows a move back as a retraction, and giving that ground again as no new concession", () => {
+    const state = play(stonewalled(), [offer("seller", pkg({ price: 24000, support: "business", warranty: 24 })), offer("buyer", pkg({ price: 17000, support: "premium", warranty: 36, delivery: 2, payment: "net90" })), offer("seller", pkg({ price: 23000, support: "business", warranty: 24 }))]);
+    const ledger = ledgerOf(clientView(state, "seller"), contextFor());
+    expect(ledger.rows.slice(4).map((r) => [r.text, r.statusText])).toEqual([
+      ["Price: moved back 8 % of the range (wins you back $1,000)", "retraction: ground taken back"],
+      ["Price: 8 % of the range given again (costs you $1,000)", "given again: not a new concession"],
+    ]);
+    expect(ledger.sides.find((s) => s.role === "seller")).toMatchObject({ count: 4, retractions: 1 });
+    expect(ledger.summary).toContain("You made 4 concessions and 1 retraction");
+    const buyerSees = ledgerOf(clientView(state, "buyer"), contextFor()).rows.slice(4).map((r) => r.text);
+    expect(buyerSees).toEqual(["Price: moved back 8 % of the range", "Price: 8 % of the range given again"]);
   });
 
   it("shows what a concession cost only to the side that made it", () => {

@@ -321,6 +321,26 @@ describe("debrief: curve balls", () => {
     expect(line(state, "seller", "curve-balls")).toMatchObject({ tone: "good", text: expect.stringContaining("your next offer gave up $100") });
   });
 
+  it("reads a move back after a card as taking back, never as holding or giving", () => {
+    const state = play(table(), [
+      offer("seller", T(2900)),
+      offer("buyer", T(1800)),
+      offer("seller", T(2800)),
+      offer("buyer", T(1900)),
+      { type: "curveball", cardId: "board-early" },
+      offer("seller", T(2700)),
+      offer("buyer", T(1700)),
+      { type: "curveball", cardId: "competitor" },
+      offer("seller", T(2600)),
+      offer("buyer", T(1700)),
+      END,
+    ]);
+    const buyer = line(state, "buyer", "curve-balls");
+    expect(buyer.text).toContain('"Board meets early" (round 3): your next offer took back $200');
+    expect(buyer.text).toContain('"A competitor calls" (round 4): your next offer held your position');
+    expect(buyer.tone).toBe("good");
+  });
+
   it("reports a game that ended before the player answered the card", () => {
     const state = play(table(), [offer("seller", T(2900)), { type: "curveball", cardId: "competitor" }, END]);
     expect(line(state, "buyer", "curve-balls").text).toContain("the game ended before you moved");
@@ -333,29 +353,65 @@ describe("debrief: reciprocity", () => {
     expect(line(state, "seller", "reciprocity")).toEqual({ lesson: "reciprocity", tone: "info", text: "Neither side conceded anything: the first positions never moved." });
   });
 
-  it("warns about giving again after a concession went unanswered", () => {
-    const state = play(table(), [offer("seller", T(2900)), offer("buyer", T(1800)), offer("seller", T(2800)), offer("buyer", T(1800)), offer("seller", T(2700)), END]);
-    expect(line(state, "seller", "reciprocity")).toEqual({
-      lesson: "reciprocity",
-      tone: "warn",
-      text: "You made 2 concessions worth $200 to you; they made 0, worth $0 to them. 1 time you gave again after they had answered your last concession with nothing. If you give something up, expect something back.",
-    });
+  // Seller's view throughout; openings $2,900 and $1,800: $1,100 apart for both sides.
+  const cases: [string, Action[], "good" | "warn" | "info", string][] = [
+    [
+      "traded concessions: money and share of the distance between the openings",
+      [offer("seller", T(2900)), offer("buyer", T(1800)), offer("seller", T(2800)), offer("buyer", T(1900)), offer("seller", T(2700)), END],
+      "good",
+      "You made 2 concessions, giving up $200 net, 18% of the distance between the two openings; they made 1 concession, giving up $100 net, 9% of the distance between the two openings. You traded rather than gave.",
+    ],
+    [
+      "no concession of one's own is never called trading",
+      [offer("seller", T(2900)), offer("buyer", T(1800)), offer("seller", T(2900)), offer("buyer", T(1900)), offer("seller", T(2900)), END],
+      "info",
+      "You made no concession; they made 1 concession, giving up $100 net, 9% of the distance between the two openings. You gave nothing back for theirs: holding firm can pay, but a side that gets nothing back stops giving.",
+    ],
+    [
+      "a move back is named a retraction, and giving that ground again is no new concession",
+      [
+        offer("seller", T(2900)),
+        offer("buyer", T(1800)),
+        offer("seller", T(2700)),
+        offer("buyer", T(1900)),
+        offer("seller", T(2900)),
+        offer("buyer", T(2000)),
+        offer("seller", T(2800)),
+        END,
+      ],
+      "warn",
+      "You made 1 concession and 1 retraction (you moved back on price), giving up $100 net, 9% of the distance between the two openings; they made 2 concessions, giving up $200 net, 18% of the distance between the two openings. Taking back ground you gave tells the other side your offers do not hold: if you must, trade it back for something.",
+    ],
+    [
+      "above 100 % only past the other side's opening, and then it says so",
+      [offer("seller", T(2900)), offer("buyer", T(1800)), offer("seller", T(1700)), { type: "accept", by: "buyer" }],
+      "warn",
+      "You made 1 concession, giving up $1,200 net, 109% of the distance between the two openings: more than all of it, because your last offer gave more than their opening asked for; they made no concession. None of yours was answered with one of theirs. If you give something up, expect something back.",
+    ],
+    [
+      "giving again after a concession went unanswered",
+      [offer("seller", T(2900)), offer("buyer", T(1800)), offer("seller", T(2800)), offer("buyer", T(1800)), offer("seller", T(2700)), END],
+      "warn",
+      "You made 2 concessions, giving up $200 net, 18% of the distance between the two openings; they made no concession. 1 time you gave again after they had answered your last concession with nothing. If you give something up, expect something back.",
+    ],
+    [
+      "answered, but with much less: the exchange rate",
+      [offer("seller", T(2900)), offer("buyer", T(1800)), offer("seller", T(2600)), offer("buyer", T(1900)), offer("seller", T(2300)), offer("buyer", T(2000)), END],
+      "info",
+      "You made 2 concessions, giving up $600 net, 55% of the distance between the two openings; they made 2 concessions, giving up $200 net, 18% of the distance between the two openings. They answered your moves, but with less than half as much: watch the exchange rate, not just the count.",
+    ],
+  ];
+  it.each(cases)("%s", (_label, actions, tone, text) => {
+    expect(line(play(table(), actions), "seller", "reciprocity")).toEqual({ lesson: "reciprocity", tone, text });
   });
 
-  it("warns when none of one's concessions was ever answered", () => {
-    const state = play(table(), [offer("seller", T(2900)), offer("buyer", T(1800)), offer("seller", T(2800)), { type: "accept", by: "buyer" }]);
-    expect(line(state, "seller", "reciprocity")).toMatchObject({ tone: "warn", text: expect.stringContaining("None of yours was answered.") });
-  });
-
-  it("approves traded concessions and watches the exchange rate", () => {
-    const traded = play(table(), [offer("seller", T(2900)), offer("buyer", T(1800)), offer("seller", T(2800)), offer("buyer", T(1900)), offer("seller", T(2700)), END]);
-    expect(line(traded, "seller", "reciprocity")).toEqual({
-      lesson: "reciprocity",
-      tone: "good",
-      text: "You made 2 concessions worth $200 to you; they made 1, worth $100 to them. You traded rather than gave.",
-    });
-    const lopsided = play(table(), [offer("seller", T(2900)), offer("buyer", T(1800)), offer("seller", T(2600)), offer("buyer", T(1900)), offer("seller", T(2300)), offer("buyer", T(2000)), END]);
-    expect(line(lopsided, "seller", "reciprocity")).toMatchObject({ tone: "info", text: expect.stringContaining("watch the exchange rate") });
+  it("no reciprocity line says both that one gave nothing and that one traded, nor shows a share above 100 % without saying why", () => {
+    for (const [, actions] of cases)
+      for (const seat of ["buyer", "seller"] as const) {
+        const text = line(play(table(), actions), seat, "reciprocity").text;
+        if (/You made (no|0) concession/.test(text)) expect(text).not.toMatch(/traded/);
+        for (const [, share] of text.matchAll(/(\d+)% of the distance/g)) if (Number(share) > 100) expect(text).toContain("more than all of it");
+      }
   });
 });
 

@@ -1,12 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { consoleUrl, parseRoute } from "../../client/src/app/routes.js";
-import { bucketOf, outcomeCounts, priceChart, roundsChart, surplusChart } from "../../client/src/workshop/chartData.js";
+import { bucketOf, outcomeCounts, priceChart, reciprocityChart, roundsChart, surplusChart } from "../../client/src/workshop/chartData.js";
 import { emptyWorkshop, reduceWorkshop, type WorkshopInput, type WorkshopModel } from "../../client/src/workshop/model.js";
 import { WorkshopStore } from "../../client/src/workshop/store.js";
 import { stripOf } from "../../client/src/workshop/strip.js";
+import { concessionWords } from "../../client/src/workshop/words.js";
+import { resultRow } from "../../server/workshop/exportRows.js";
+import { utility } from "../../shared/engine/index.js";
 import { roundDebrief } from "../../shared/workshop/classStats.js";
 import { tileOf } from "../../shared/workshop/tile.js";
-import { play, summary, table, terms } from "./helpers/games.js";
+import { backup, play, summary, table, terms } from "./helpers/games.js";
+import { endPackage } from "../bots/helpers/scripted.js";
 
 class MemoryStorage {
   readonly items = new Map<string, string>();
@@ -129,5 +133,49 @@ describe("debrief chart data", () => {
     expect(bucketOf(deal)).toBe(deal.surplus.buyer < 0 || deal.surplus.seller < 0 ? "Deal below a limit" : "Deal");
     expect(bucketOf(walk)).toBe(walk.walkAway?.right ? "Walked away: right" : "Walked away: wrong");
     expect(outcomeCounts(round).reduce((a, b) => a + b, 0)).toBe(2);
+  });
+});
+
+describe("concession figures on the grid tile, the class chart, the results table and the export", () => {
+  const offer = (by: "buyer" | "seller", end: "buyer" | "seller", price: number) => ({ type: "offer" as const, by, terms: endPackage(backup, end, price) });
+  const accept = { type: "accept" as const, by: "buyer" as const };
+  // The seller opens with every term at its own end; the buyer with every term at its end.
+  /** The spec's figure by hand: the seller's own money from its opening to its last offer, over its opening to the buyer's. */
+  const shareByHand = (state: ReturnType<typeof play>) => {
+    const own = state.offers.filter((o) => o.by === "seller");
+    const u = (o: (typeof own)[number]) => utility(state.scenario, "seller", state.sides.seller, o.terms);
+    const theirs = state.offers.find((o) => o.by === "buyer")!;
+    return (u(own[0]!) - u(own.at(-1)!)) / (u(own[0]!) - u(theirs));
+  };
+  const cases: [string, ReturnType<typeof play>, { words: string; past: boolean; retractions: number }][] = [
+    [
+      "giving every issue up to the buyer's opening is the whole gap, not the sum of five ranges",
+      play(table("c1"), [offer("seller", "seller", 26000), offer("buyer", "buyer", 14000), offer("seller", "buyer", 14000), accept]),
+      { words: "5 (100% of the gap)", past: false, retractions: 0 },
+    ],
+    [
+      "past the buyer's opening: above 100 % and saying so",
+      play(table("c2"), [offer("seller", "seller", 26000), offer("buyer", "buyer", 15000), offer("seller", "buyer", 14000), accept]),
+      { words: "past their opening", past: true, retractions: 0 },
+    ],
+    [
+      "a move back shows as a retraction and counts against what was given",
+      play(table("c3"), [offer("seller", "seller", 26000), offer("buyer", "buyer", 14000), offer("seller", "seller", 24000), offer("buyer", "buyer", 15000), offer("seller", "seller", 25000), { type: "end" }]),
+      { words: "1 retraction", past: false, retractions: 1 },
+    ],
+  ];
+  it.each(cases)("%s", (_label, state, expected) => {
+    const game = summary(state, 0);
+    const words = concessionWords(tileOf({ code: "T", index: 0, state, started: true, seats: { buyer: { name: "B", bot: false, connected: true }, seller: { name: "S", bot: false, connected: true } }, zopa: null, now: 0 }).seats.seller.concessions);
+    expect(words).toContain(expected.words);
+    expect(concessionWords(game.concessions.seller)).toBe(words);
+    const chart = reciprocityChart(roundDebrief(1, [game], 0, { scenarioTitle: "x", currency: "USD", deck: "same" }));
+    const share = shareByHand(state);
+    expect(share > 1).toBe(expected.past);
+    expect(chart.seller).toEqual([Math.round(share * 100)]);
+    expect(chart.details[0]!.seller).toBe(`Concessions: ${words}`);
+    const row = resultRow("W", game);
+    expect(row).toMatchObject({ seller_concession_share_of_gap: Math.round(share * 1000) / 1000, seller_past_their_opening: expected.past, seller_retractions: expected.retractions });
+    for (const [, pct] of words.matchAll(/(\d+)%/g)) if (Number(pct) > 100) expect(words).toContain("past their opening");
   });
 });

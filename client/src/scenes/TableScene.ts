@@ -49,7 +49,7 @@ export class TableScene extends Phaser.Scene {
   show(vm: TableVM): void {
     this.vm = vm;
     // Most updates (a private message, a refusal, a keystroke elsewhere) change nothing drawn here.
-    const signature = JSON.stringify([vm.seats, vm.rounds, vm.offers, vm.priceGap, vm.gauge, vm.ledger.sides, vm.ledger.scale, vm.cards, vm.reveal, vm.status.kind, vm.clock?.actor, vm.header]);
+    const signature = JSON.stringify([vm.seats, vm.rounds, vm.offers, vm.priceGap, vm.gauge, vm.ledger.sides, vm.cards, vm.reveal, vm.status.kind, vm.clock?.actor, vm.header]);
     if (signature === this.drawn) return;
     if (this.ring) {
       this.drawn = signature;
@@ -89,17 +89,17 @@ export class TableScene extends Phaser.Scene {
     const H = SIZE.height;
     const far = vm.seats.far;
     const near = vm.seats.near;
-    const balance = (role: Role) => vm.ledger.sides.find((s) => s.role === role) ?? { role, name: "", given: 0, count: 0, unreciprocated: 0 };
+    const balance = (role: Role) => vm.ledger.sides.find((s) => s.role === role) ?? { role, name: "", gapClosed: null, count: 0, retractions: 0, unreciprocated: 0 };
 
     const farRect = { x: M, y: M, w: W - 2 * M, h: SEAT_H };
-    const farRing = drawSeat(this, layer, far, balance(far.role), vm.ledger.scale, farRect);
+    const farRing = drawSeat(this, layer, far, balance(far.role), farRect);
     drawRoundTrack(this, layer, vm.rounds, { x: M + 4, y: farRect.y + SEAT_H + 8, w: W - 2 * M - 8, h: TRACK_H });
 
     const bottom = vm.gauge && !vm.reveal ? GAUGE_H + M : 0;
     const nearY = H - M - bottom - SEAT_H;
     const feltTop = farRect.y + SEAT_H + TRACK_H + 12;
     const felt: Rect = { x: M, y: feltTop, w: W - 2 * M, h: nearY - 8 - feltTop };
-    const nearRing = drawSeat(this, layer, near, balance(near.role), vm.ledger.scale, { x: M, y: nearY, w: W - 2 * M, h: SEAT_H });
+    const nearRing = drawSeat(this, layer, near, balance(near.role), { x: M, y: nearY, w: W - 2 * M, h: SEAT_H });
     this.ringAt = vm.clock ? (vm.clock.actor === far.role ? farRing : vm.clock.actor === near.role ? nearRing : null) : null;
 
     if (vm.reveal) {

@@ -1,5 +1,6 @@
 import { sameTerms } from "../../../shared/engine/terms.js";
 import type { ClassGame, RoundDebrief } from "../../../shared/workshop/classStats.js";
+import { concessionWords } from "./words.js";
 
 /*
  * The numbers behind each debrief chart, as plain data (unit-tested without a canvas): chart.js
@@ -82,18 +83,21 @@ export function bucketOf(g: ClassGame): (typeof OUTCOME_BUCKETS)[number] {
 
 export type ReciprocityChart = {
   readonly labels: readonly string[];
-  readonly seller: readonly number[];
-  readonly buyer: readonly number[];
-  readonly unanswered: readonly { readonly seller: number; readonly buyer: number }[];
+  /** Per table, what the side gave up net in % of the distance between the two openings (null: the openings left no gap). */
+  readonly seller: readonly (number | null)[];
+  readonly buyer: readonly (number | null)[];
+  /** Per table and side, the tooltip words: counts, unanswered, retractions, past the other's opening. */
+  readonly details: readonly { readonly seller: string; readonly buyer: string }[];
 };
 
-/** Concessions each side gave, in % of the issues' ranges, and how many went unanswered. */
+/** What each side gave up net, in % of the distance between the openings, from the engine's concession figures. */
 export function reciprocityChart(round: RoundDebrief): ReciprocityChart {
+  const pct = (share: number | null) => (share === null ? null : Math.round(share * 100));
   return {
     labels: round.games.map(tableLabel),
-    seller: round.games.map((g) => Math.round(g.balance.seller.given * 100)),
-    buyer: round.games.map((g) => Math.round(g.balance.buyer.given * 100)),
-    unanswered: round.games.map((g) => ({ seller: g.balance.seller.unreciprocated, buyer: g.balance.buyer.unreciprocated })),
+    seller: round.games.map((g) => pct(g.concessions.seller.share)),
+    buyer: round.games.map((g) => pct(g.concessions.buyer.share)),
+    details: round.games.map((g) => ({ seller: `Concessions: ${concessionWords(g.concessions.seller)}`, buyer: `Concessions: ${concessionWords(g.concessions.buyer)}` })),
   };
 }
 

@@ -119,18 +119,17 @@ function configFor(kind: ChartKind, round: RoundDebrief, rounds: readonly RoundD
           responsive: true,
           maintainAspectRatio: false,
           plugins: {
-            title: { display: true, text: "Reciprocity: concessions each side gave (% of the ranges)" },
+            title: { display: true, text: "Reciprocity: what each side gave up net (% of the distance between the two openings)" },
             tooltip: {
               callbacks: {
                 afterLabel: (item) => {
-                  const u = d.unanswered[item.dataIndex];
-                  const n = item.datasetIndex === 0 ? u?.seller : u?.buyer;
-                  return `${n ?? 0} unanswered`;
+                  const detail = d.details[item.dataIndex];
+                  return (item.datasetIndex === 0 ? detail?.seller : detail?.buyer) ?? "";
                 },
               },
             },
           },
-          scales: { y: { title: { display: true, text: "% of ranges given" }, beginAtZero: true } },
+          scales: { y: { title: { display: true, text: "% of the gap between the openings given" }, beginAtZero: true } },
         },
       };
     }

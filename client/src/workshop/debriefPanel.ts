@@ -4,7 +4,7 @@ import type { ClassDebrief, RoundDebrief } from "../../../shared/workshop/classS
 import { h, renderIfChanged, replaceChildren } from "../ui/dom.js";
 import { bucketOf, tableLabel } from "./chartData.js";
 import type { ChartKind } from "./charts.js";
-import { outcomeWord, percent } from "./words.js";
+import { concessionWords, outcomeWord, percent } from "./words.js";
 
 /*
  * The class debrief on the console: one round at a time (or the rounds side by side), as
@@ -173,7 +173,7 @@ function resultsTable(round: RoundDebrief): HTMLElement {
     h(
       "thead",
       {},
-      h("tr", {}, ["Table", "Outcome", "Price", "Zone of agreement", "Seller surplus", "Buyer surplus", "Efficiency", "Concessions S / B (unanswered)"].map((x) => h("th", {}, x))),
+      h("tr", {}, ["Table", "Outcome", "Price", "Zone of agreement", "Seller surplus", "Buyer surplus", "Efficiency", "Concessions S / B (share of the gap given)"].map((x) => h("th", {}, x))),
     ),
     h(
       "tbody",
@@ -189,7 +189,7 @@ function resultsTable(round: RoundDebrief): HTMLElement {
           h("td", { class: "num" }, money(g.surplus.seller)),
           h("td", { class: "num" }, money(g.surplus.buyer)),
           h("td", { class: "num" }, percent(g.efficiency)),
-          h("td", { class: "num" }, `${percent(g.balance.seller.given)} (${g.balance.seller.unreciprocated}) / ${percent(g.balance.buyer.given)} (${g.balance.buyer.unreciprocated})`),
+          h("td", { class: "num" }, `${concessionWords(g.concessions.seller)} / ${concessionWords(g.concessions.buyer)}`),
         ),
       ),
     ),

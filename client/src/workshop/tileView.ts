@@ -2,7 +2,7 @@ import { formatMoney } from "../../../shared/engine/terms.js";
 import type { GridTile } from "../../../shared/workshop/tile.js";
 import { h } from "../ui/dom.js";
 import { stripOf, type StripMark } from "./strip.js";
-import { percent } from "./words.js";
+import { concessionWords } from "./words.js";
 
 /*
  * One tile of the live grid, drawn as DOM plus a small SVG strip: names, the game round, the
@@ -50,7 +50,11 @@ export function tileView(tile: GridTile, actions: TileActions): HTMLElement {
       h("span", {}, tile.status === "waiting" ? "Not started" : `Round ${tile.round} of ${tile.lastRound}`),
       h("span", {}, zone),
       tile.deal !== null ? h("strong", {}, `Deal ${money(tile.deal)}`) : null,
-      h("span", { title: "Concessions given, as a share of each issue's range; unanswered ones in brackets" }, `Concessions S ${percent(seller.balance.given)} (${seller.balance.unreciprocated}) · B ${percent(buyer.balance.given)} (${buyer.balance.unreciprocated})`),
+      h(
+        "span",
+        { title: "New concessions each side made; in brackets what they gave up net as a share of the distance between the two openings, unanswered ones and retractions" },
+        `Concessions S ${concessionWords(seller.concessions)} · B ${concessionWords(buyer.concessions)}`,
+      ),
       seller.interruptions + buyer.interruptions > 0 ? h("span", {}, `Interruptions ${seller.interruptions + buyer.interruptions}`) : null,
     ),
     tile.cards.length > 0

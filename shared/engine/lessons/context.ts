@@ -1,3 +1,4 @@
+import { givenMoney } from "../ledger.js";
 import { otherRole, type Role } from "../roles.js";
 import type { FactRef, Issue } from "../scenario.js";
 import type { DrawAnalysis } from "../scoring.js";
@@ -82,12 +83,12 @@ export function issueById(c: Context, id: string): Issue {
   return issue;
 }
 
-/** Money `role` gave up with the offer made on `turn` (the private figure of the ledger). */
+/** Money `role` gave up net with the offer made on `turn` (the private figure of the ledger): negative when it took more back than it gave. */
 export function concededAt(c: Context, turn: number, role: Role = c.seat): number {
-  return c.state.ledger.filter((l) => l.by === role && l.turn === turn).reduce((sum, l) => sum + l.money, 0);
+  return c.state.ledger.filter((l) => l.by === role && l.turn === turn).reduce((sum, l) => sum + givenMoney(l), 0);
 }
 
-/** Average money `role` gave up per offer among `offers` (0 for none). */
+/** Average money `role` gave up net per offer among `offers` (0 for none): a retraction offsets what was given. */
 export function concessionRate(c: Context, role: Role, offers: readonly Offer[]): number {
   return offers.length === 0 ? 0 : offers.reduce((sum, o) => sum + concededAt(c, o.turn, role), 0) / offers.length;
 }

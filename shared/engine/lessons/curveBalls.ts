@@ -29,9 +29,9 @@ function nextMove(c: Context, seq: number): { text: string; conceded: number | n
       case "offer_made": {
         if (e.by !== c.seat) continue;
         const conceded = concededAt(c, e.turn);
-        return conceded > 0
-          ? { text: `your next offer gave up ${c.money(conceded)}`, conceded }
-          : { text: "your next offer held your position", conceded: 0 };
+        if (conceded > 0) return { text: `your next offer gave up ${c.money(conceded)}`, conceded };
+        if (conceded < 0) return { text: `your next offer took back ${c.money(-conceded)}`, conceded: 0 };
+        return { text: "your next offer held your position", conceded: 0 };
       }
       case "question_asked":
         if (e.by === c.seat) return { text: "you asked a question first", conceded: null };

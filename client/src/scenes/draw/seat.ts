@@ -11,7 +11,7 @@ const PRESENCE_COLOR: Record<string, number> = { Online: COLOR.good, Bot: COLOR.
  * One seat at the table: who sits there, whether they are connected and to act, and their
  * side of the reciprocity balance. Returns where the turn clock goes when this seat is to act.
  */
-export function drawSeat(scene: Phaser.Scene, layer: Phaser.GameObjects.Container, seat: SeatVM, balance: LedgerSideVM, scale: number, r: Rect): { x: number; y: number } {
+export function drawSeat(scene: Phaser.Scene, layer: Phaser.GameObjects.Container, seat: SeatVM, balance: LedgerSideVM, r: Rect): { x: number; y: number } {
   const acting = seat.toAct;
   layer.add(box(scene, r, 10, COLOR.panel, { stroke: acting ? COLOR.accent : COLOR.panelEdge, strokeWidth: acting ? 2 : 1 }));
   const cy = r.y + r.h / 2;
@@ -34,14 +34,16 @@ export function drawSeat(scene: Phaser.Scene, layer: Phaser.GameObjects.Containe
   const interruptions = seat.interruptions > 0 ? ` · ${seat.interruptions} interruption${seat.interruptions === 1 ? "" : "s"}` : "";
   layer.add(label(scene, dotX + 9, r.y + 30, `${seat.presence}${interruptions}`, { size: 11, color: TEXT.muted }));
 
-  // The reciprocity balance: what this side has given, on a scale shared with the other seat.
+  // The reciprocity balance: how much of the distance between the two openings this side has
+  // closed (a public figure, never above the whole gap), its concession count and what went wrong.
   const barX = r.x + 330;
   const barW = 150;
-  layer.add(label(scene, barX, r.y + 8, "Concessions given", { size: 11, color: TEXT.muted }));
+  const taken = balance.retractions > 0 ? ` · ${balance.retractions} taken back` : "";
+  layer.add(label(scene, barX, r.y + 8, `Gap closed${taken}`, { size: 11, color: balance.retractions > 0 ? TEXT.bad : TEXT.muted }));
   const bar = scene.add.graphics();
   bar.fillStyle(COLOR.track, 1);
   bar.fillRoundedRect(barX, r.y + 27, barW, 10, 5);
-  const filled = Math.max(0, Math.min(1, balance.given / scale));
+  const filled = Math.max(0, Math.min(1, balance.gapClosed ?? 0));
   if (filled > 0) {
     bar.fillStyle(sideColor(seat.role), 1);
     bar.fillRoundedRect(barX, r.y + 27, Math.max(10, barW * filled), 10, 5);
