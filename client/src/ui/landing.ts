@@ -15,8 +15,7 @@ const BOTS: Record<BotChoice, { readonly label: string; readonly help: string }>
   easy: { label: "Easy", help: "Gives ground early: good for a first game." },
   firm: { label: "Firm", help: "Concedes steadily, round by round." },
   tough: { label: "Tough", help: "Holds out until the deadline is close." },
-  // Not "holds if you give nothing": the bot never falls behind a slow curve of its own (shared/bots/tactics.ts).
-  tit_for_tat: { label: "Tit-for-tat", help: "Gives back what you give; give nothing and it moves only slowly." },
+  tit_for_tat: { label: "Tit-for-tat", help: "Gives back what you give; give nothing and it holds." },
 };
 
 const ROLE_HELP: Record<Role, string> = {
