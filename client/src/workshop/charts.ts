@@ -119,7 +119,7 @@ function configFor(kind: ChartKind, round: RoundDebrief, rounds: readonly RoundD
           responsive: true,
           maintainAspectRatio: false,
           plugins: {
-            title: { display: true, text: "Reciprocity: what each side gave up net (% of the distance between the two openings)" },
+            title: { display: true, text: "Reciprocity: how much of the gap between the openings each side gave" },
             tooltip: {
               callbacks: {
                 afterLabel: (item) => {
@@ -129,7 +129,7 @@ function configFor(kind: ChartKind, round: RoundDebrief, rounds: readonly RoundD
               },
             },
           },
-          scales: { y: { title: { display: true, text: "% of the gap between the openings given" }, beginAtZero: true } },
+          scales: { y: { title: { display: true, text: "% of the gap" }, beginAtZero: true, suggestedMax: 100, ticks: { callback: (v) => `${v} %` } } },
         },
       };
     }
