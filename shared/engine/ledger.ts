@@ -63,36 +63,47 @@ export function concessionsBetween(state: TableState, previous: Offer, offer: Of
     if (before === undefined || after === undefined || before === after) continue;
     const from = givenBy(issue, by, before);
     const to = givenBy(issue, by, after);
-    const entry = (start: number | string, end: number | string, status: ConcessionStatus): Concession => ({
-      turn: offer.turn,
-      by,
-      issueId: issue.id,
-      share: round3(Math.abs(givenBy(issue, by, end) - givenBy(issue, by, start))),
-      // Given up for a concession or a restoring, taken back for a retraction: negative when a
-      // move toward the other side happens to suit the mover too (a term that costs it nothing).
-      money: status === "retraction" ? moneyOf(state, by, issue, end) - moneyOf(state, by, issue, start) : moneyOf(state, by, issue, start) - moneyOf(state, by, issue, end),
-      status,
-    });
     if (to < from) {
-      out.push(entry(before, after, "retraction"));
+      out.push(entryOf(state, offer, issue, before, after, "retraction"));
       continue;
     }
-    const mark = furthestGiven(state, by, issue, before);
-    const markAt = givenBy(issue, by, mark);
-    if (markAt > from) out.push(entry(before, to <= markAt ? after : mark, "restored"));
-    if (to > markAt) out.push(entry(markAt > from ? mark : before, after, "pending"));
+    const [mark, markAt] = furthestGiven(state, by, issue, before, from);
+    if (markAt > from) out.push(entryOf(state, offer, issue, before, to <= markAt ? after : mark, "restored"));
+    if (to > markAt) out.push(entryOf(state, offer, issue, markAt > from ? mark : before, after, "pending"));
   }
   return out;
 }
 
-/** The value of `issue` furthest toward the other side among `by`'s offers so far (`fallback` before any). */
-function furthestGiven(state: TableState, by: Role, issue: Issue, fallback: number | string): number | string {
+/** One entry of `offer`'s move on `issue` from `start` to `end`. */
+function entryOf(state: TableState, offer: Offer, issue: Issue, start: number | string, end: number | string, status: ConcessionStatus): Concession {
+  const by = offer.by;
+  return {
+    turn: offer.turn,
+    by,
+    issueId: issue.id,
+    share: round3(Math.abs(givenBy(issue, by, end) - givenBy(issue, by, start))),
+    // Given up for a concession or a restoring, taken back for a retraction: negative when a
+    // move toward the other side happens to suit the mover too (a term that costs it nothing).
+    money: status === "retraction" ? moneyOf(state, by, issue, end) - moneyOf(state, by, issue, start) : moneyOf(state, by, issue, start) - moneyOf(state, by, issue, end),
+    status,
+  };
+}
+
+/** The value of `issue` furthest toward the other side among `by`'s offers so far, and how far it gives (`fallback` at `fallbackAt` before any). */
+function furthestGiven(state: TableState, by: Role, issue: Issue, fallback: number | string, fallbackAt: number): [number | string, number] {
   let best = fallback;
+  let bestAt = fallbackAt;
   for (const o of state.offers) {
-    const value = o.by === by ? o.terms[issue.id] : undefined;
-    if (value !== undefined && givenBy(issue, by, value) > givenBy(issue, by, best)) best = value;
+    if (o.by !== by) continue;
+    const value = o.terms[issue.id];
+    if (value === undefined || value === best) continue;
+    const at = givenBy(issue, by, value);
+    if (at > bestAt) {
+      best = value;
+      bestAt = at;
+    }
   }
-  return best;
+  return [best, bestAt];
 }
 
 /** What a value of one issue is worth to `by` in its own money (price: what it receives as seller, pays as buyer, signed so more is better). */

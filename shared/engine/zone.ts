@@ -1,8 +1,8 @@
 import type { PerRole, Role } from "./roles.js";
 import type { Scenario } from "./scenario.js";
 import type { Package, SidePrivate } from "./state.js";
-import { priceIssue, termCombinations } from "./terms.js";
-import { brokenCap, termsMoney } from "./valuation.js";
+import { issueValues, priceIssue, termCombinations } from "./terms.js";
+import { brokenCap, capAllows, termsMoney } from "./valuation.js";
 
 /*
  * The zone of agreement as a deal could actually be signed (docs/scoring.md). Walk-aways are net
@@ -118,11 +118,55 @@ export function zoneOn(scenario: Scenario, sides: PerRole<SidePrivate>, terms: P
 }
 
 /**
- * The draw's zone: every combination of non-price terms both sides' caps allow is priced in
- * closed form (both surpluses are linear in price), so no package is visited twice.
+ * The draw's zone. Joint surplus is a sum over issues and a cap binds one issue, so the terms
+ * with the most joint surplus are each issue's best allowed value; when those terms hold a
+ * signable price (most draws) they are the answer at the cost of one pass over the issues. Only
+ * otherwise is every combination both sides' caps allow priced, in closed form (both surpluses
+ * are linear in price). This runs at every game's end.
  */
 export function drawZone(scenario: Scenario, sides: PerRole<SidePrivate>): DrawZone {
   const limit = priceTop(scenario, sides);
+  const top = bestTerms(scenario, sides);
+  if (top) {
+    const zone = zoneFrom(scenario, top, sides.seller.walkAway + termsMoney(scenario, sides.seller, top), sides.buyer.walkAway + termsMoney(scenario, sides.buyer, top), limit);
+    if (zone.low !== null) return { exists: true, zone, noZone: null, bestJoint: zone.joint };
+  }
+  return searchZone(scenario, sides, limit);
+}
+
+/** Per non-price issue, its values by joint surplus, best first (ties in value order). */
+type IssueJoint = { readonly issueId: string; readonly values: readonly (number | string)[] };
+
+const ownJoint = new WeakMap<Scenario, readonly IssueJoint[]>();
+
+/** Each issue's best value both sides' caps allow: the terms with the most joint surplus (null when caps allow no value of some issue). */
+function bestTerms(scenario: Scenario, sides: PerRole<SidePrivate>): Package | null {
+  const own = sides.buyer.values === scenario.roles.buyer.values && sides.seller.values === scenario.roles.seller.values;
+  let table = own ? ownJoint.get(scenario) : undefined;
+  if (!table) {
+    table = scenario.issues
+      .filter((issue) => issue.kind !== "price")
+      .map((issue) => {
+        const rows = issueValues(issue).map((value) => {
+          const terms = { [issue.id]: value };
+          return { value, joint: termsMoney(scenario, sides.buyer, terms) - termsMoney(scenario, sides.seller, terms) };
+        });
+        rows.sort((a, b) => b.joint - a.joint);
+        return { issueId: issue.id, values: rows.map((r) => r.value) };
+      });
+    if (own) ownJoint.set(scenario, table);
+  }
+  const terms: Record<string, number | string> = {};
+  for (const { issueId, values } of table) {
+    const value = values.find((v) => capAllows(sides.buyer, issueId, v) && capAllows(sides.seller, issueId, v));
+    if (value === undefined) return null;
+    terms[issueId] = value;
+  }
+  return terms;
+}
+
+/** Every combination both sides' caps allow: the best that holds a signable price, else the one that came closest. */
+function searchZone(scenario: Scenario, sides: PerRole<SidePrivate>, limit: { top: number; by: PriceZone["topBy"] }): DrawZone {
   const price = priceIssue(scenario);
   const combos = termCombinations(scenario);
   const cost = comboMoney(scenario, "seller", sides.seller);
