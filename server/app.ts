@@ -1,6 +1,8 @@
 import config, { type ConfigOptions } from "@colyseus/tools";
 import { matchMaker } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
+import { replyToError } from "./http/apiReply.js";
+import { putFrontDoor } from "./http/frontDoor.js";
 import { apiRoutes } from "./http/routes.js";
 import { serveClient } from "./http/staticClient.js";
 import { TableRoom } from "./room/TableRoom.js";
@@ -24,9 +26,11 @@ export function appConfig(services: TableServices, resumers: { tables: TableResu
       app.disable("x-powered-by");
       app.use(apiRoutes(services));
       serveClient(app, services.config.CLIENT_DIST, services.logger);
+      app.use(replyToError(services.logger));
     },
     initializeGameServer: (gameServer) => {
       matchMaker.controller.exposedMethods = ["joinById", "reconnect"];
+      if (gameServer.transport.server) putFrontDoor(gameServer.transport.server, services.config, services.logger);
       resumeOnJoin(resumers.tables, resumers.workshops);
       gameServer.define(TABLE_ROOM, TableRoom, { services });
       gameServer.define(WORKSHOP_ROOM, WorkshopRoom, { services });

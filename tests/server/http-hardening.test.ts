@@ -1,0 +1,195 @@
+import { request as httpRequest } from "node:http";
+import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { Writable } from "node:stream";
+import { pino } from "pino";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { ApiError } from "../../shared/protocol/api.js";
+import { configWith, type ServerConfig } from "../../server/config.js";
+import { startServer, type RunningServer } from "../../server/start.js";
+import { bootServer, type Harness } from "./helpers/harness.js";
+import { freePort } from "../helpers/freePort.js";
+
+/*
+ * The HTTP layer as a hostile client meets it: every body bounded before it is read (Colyseus'
+ * matchmaking included), joins and code look-ups limited per address, and a malformed path
+ * answered for what it is, with nothing logged.
+ */
+
+const dist = mkdtempSync(path.join(tmpdir(), "parley-dist-"));
+writeFileSync(path.join(dist, "index.html"), "<!doctype html><title>Parley test client</title>");
+mkdirSync(path.join(dist, "assets"));
+writeFileSync(path.join(dist, "assets", "app.js"), "console.log('parley')");
+
+/** A request whose headers go out at once and whose body is never sent: the answer must not wait for it. */
+function declareBody(base: string, route: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(`${base}${route}`, { method: "POST", headers: { "content-type": "application/json", ...headers } }, (res) => {
+      let body = "";
+      res.on("data", (c: Buffer) => (body += c.toString()));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on("error", reject);
+    req.setTimeout(3000, () => req.destroy(new Error(`no answer to ${route} before its body was sent`)));
+    req.flushHeaders();
+    if (headers["transfer-encoding"]) req.write("{");
+  });
+}
+
+const errorOf = async (res: Response) => ((await res.json()) as ApiError).error;
+
+describe("request bodies", () => {
+  let h: Harness;
+  let base: string;
+  beforeAll(async () => {
+    h = await bootServer({ CLIENT_DIST: dist });
+    base = `http://127.0.0.1:${h.running.port}`;
+  });
+  afterAll(() => h.stop());
+
+  it.each([
+    ["Colyseus' matchmaking", "/matchmake/joinById/ABCDEF"],
+    ["a reconnect", "/matchmake/reconnect/ABCDEF"],
+    ["opening a table", "/api/tables"],
+    ["a route that reads no body", "/api/scenarios"],
+  ])("a 30 MB body to %s is refused with 413 before a byte of it is read", async (_what, route) => {
+    const answer = await declareBody(base, route, { "content-length": String(30 * 1024 * 1024) });
+    expect(answer.status).toBe(413);
+    expect(JSON.parse(answer.body)).toEqual({ error: { code: "api/bad_request", message: "Request body too large: at most 4096 bytes." } });
+  });
+
+  it("a body of unstated length (chunked) to matchmaking is refused with 411", async () => {
+    const answer = await declareBody(base, "/matchmake/joinById/ABCDEF", { "transfer-encoding": "chunked" });
+    expect(answer.status).toBe(411);
+    expect(JSON.parse(answer.body).error.message).toContain("Content-Length");
+  });
+
+  it("a body within the limit still reaches matchmaking", async () => {
+    const res = await fetch(`${base}/matchmake/joinById/ABCDEF`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ padding: "x".repeat(3000) }) });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ error: expect.stringContaining("not found") });
+  });
+});
+
+describe("joins and code look-ups per client address", () => {
+  let h: Harness;
+  let base: string;
+  beforeAll(async () => {
+    h = await bootServer({ JOIN_PER_MINUTE: 3, LOOKUP_PER_MINUTE: 2 });
+    base = `http://127.0.0.1:${h.running.port}`;
+  });
+  afterAll(() => h.stop());
+
+  const join = (code: string, headers: Record<string, string> = {}) =>
+    fetch(`${base}/matchmake/joinById/${code}`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: "{}" });
+
+  it("refuses the join past JOIN_PER_MINUTE with a clear 429, a forged X-Forwarded-For changing nothing", async () => {
+    const table = await h.open({ scenarioId: "backup-appliance" });
+    const seller = await h.join(table.code, { seat: table.seats.seller! }, "seller");
+    expect(seller.isOpen).toBe(true);
+    expect((await join("ZZZZZZ", { "x-forwarded-for": "10.0.0.1" })).status).toBe(200);
+    expect((await join("ZZZZZZ", { "x-forwarded-for": "10.0.0.2" })).status).toBe(200);
+
+    const refused = await join(table.code, { "x-forwarded-for": "10.0.0.3" });
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("retry-after")).toBe("20");
+    expect(await errorOf(refused)).toEqual({ code: "api/rate_limited", message: "Too many joins from this address: at most 3 a minute. Try again in 20 seconds." });
+    // Reading goes on; the game in progress is untouched.
+    expect((await fetch(`${base}/api/scenarios`)).status).toBe(200);
+    expect(seller.isOpen).toBe(true);
+  });
+
+  it("refuses workshop code look-ups past LOOKUP_PER_MINUTE, on a budget of their own", async () => {
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await fetch(`${base}/api/workshops/ZZZZZZ`)).status);
+    expect(statuses).toEqual([404, 404, 429]);
+    expect((await errorOf(await fetch(`${base}/api/workshops/YYYYYY`))).message).toBe("Too many workshop codes looked up from this address: at most 2 a minute. Try again in 30 seconds.");
+  });
+});
+
+describe("per-address limits behind a proxy", () => {
+  let h: Harness;
+  let base: string;
+  beforeAll(async () => {
+    h = await bootServer({ JOIN_PER_MINUTE: 1, TRUST_PROXY: ["loopback"] });
+    base = `http://127.0.0.1:${h.running.port}`;
+  });
+  afterAll(() => h.stop());
+
+  it("count each client the trusted proxy names, not the proxy", async () => {
+    const join = (client: string) => fetch(`${base}/matchmake/joinById/ZZZZZZ`, { method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": client }, body: "{}" });
+    expect((await join("198.51.100.1")).status).toBe(200);
+    expect((await join("198.51.100.2")).status).toBe(200);
+    expect((await join("198.51.100.1")).status).toBe(429);
+    // One IPv6 client holds a whole /64: a new address in it is the same client.
+    expect((await join("2001:db8:1:2::1")).status).toBe(200);
+    expect((await join("2001:db8:1:2::ffff")).status).toBe(429);
+  });
+});
+
+describe("limits turned off (the load bench)", () => {
+  let h: Harness;
+  let base: string;
+  beforeAll(async () => {
+    h = await bootServer({ JOIN_PER_MINUTE: 0, LOOKUP_PER_MINUTE: 0 });
+    base = `http://127.0.0.1:${h.running.port}`;
+  });
+  afterAll(() => h.stop());
+
+  it("lets more joins and look-ups than the defaults allow through from one address", async () => {
+    const joins = await Promise.all(Array.from({ length: 310 }, () => fetch(`${base}/matchmake/joinById/ZZZZZZ`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" })));
+    expect(joins.every((r) => r.status === 200)).toBe(true);
+    const lookups = await Promise.all(Array.from({ length: 130 }, () => fetch(`${base}/api/workshops/ZZZZZZ`)));
+    expect(lookups.every((r) => r.status === 404)).toBe(true);
+  });
+});
+
+describe("malformed requests", () => {
+  let running: RunningServer;
+  let base: string;
+  const logged: string[] = [];
+  const consoleErrors = vi.spyOn(console, "error");
+
+  beforeAll(async () => {
+    const config: ServerConfig = configWith({ PORT: await freePort(), HOST: "127.0.0.1", CLIENT_DIST: dist, LOG_LEVEL: "info" });
+    const sink = new Writable({ write: (chunk: Buffer, _enc, done) => (logged.push(chunk.toString()), done()) });
+    running = await startServer(config, { logger: pino({ level: "info" }, sink) });
+    base = `http://127.0.0.1:${running.port}`;
+  });
+  afterAll(async () => {
+    await running.stop();
+    consoleErrors.mockRestore();
+  });
+
+  it.each(["/api/scenarios/%", "/api/workshops/%", "/api/workshops/%E0%A4%A/export/json"])("GET %s is a 400 for the address, not the body", async (route) => {
+    const res = await fetch(`${base}${route}`);
+    expect(res.status).toBe(400);
+    expect(await errorOf(res)).toEqual({ code: "api/bad_request", message: "Malformed address: a % in the path must be followed by two hex digits." });
+  });
+
+  it("nothing a client sends is logged with a stack trace, or above info", async () => {
+    const json = { "content-type": "application/json" };
+    const attempts: [string, RequestInit][] = [
+      ["/api/scenarios/%", {}],
+      ["/%", {}],
+      ["/assets/%", {}],
+      ["/api/tables", { method: "POST", headers: json, body: "{not json" }],
+      ["/api/tables", { method: "POST", headers: { "content-type": "application/json", "content-encoding": "br" }, body: "{}" }],
+      ["/api/tables", { method: "POST", headers: { "content-type": "application/json; charset=latin-9" }, body: "{}" }],
+      ["/api/workshops", { method: "POST", headers: json, body: "[]" }],
+      ["/matchmake/joinById/%", { method: "POST", headers: json, body: "{not json" }],
+      ["/matchmake/create/table", { method: "POST", headers: json, body: "{}" }],
+      ["/matchmake/joinById/ZZZZZZ", { method: "GET" }],
+    ];
+    for (const [route, init] of attempts) {
+      const res = await fetch(`${base}${route}`, init);
+      expect(res.status, route).toBeLessThan(500);
+      await res.arrayBuffer();
+    }
+    await declareBody(base, "/matchmake/joinById/ZZZZZZ", { "content-length": "99999999" });
+    const complaints = logged.filter((line) => (JSON.parse(line) as { level: number }).level >= 40 || line.includes("\\n    at "));
+    expect(complaints).toEqual([]);
+    expect(consoleErrors).not.toHaveBeenCalled();
+  });
+});
