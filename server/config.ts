@@ -14,6 +14,16 @@ const wholeNumber = z.coerce.number().int();
 const commaList = <T extends z.ZodType>(item: T) =>
   z.preprocess((v) => (typeof v === "string" || typeof v === "number" ? String(v).split(",").map((s) => s.trim()).filter((s) => s !== "") : v), z.array(item));
 
+/** An origin exactly as a browser sends it: scheme, host and port, nothing after. */
+const origin = z.string().refine((s) => {
+  try {
+    const url = new URL(s);
+    return (url.protocol === "https:" || url.protocol === "http:") && url.origin === s;
+  } catch {
+    return false;
+  }
+}, "each entry must be an origin such as https://parley.example.com (scheme, host and port, no path or trailing slash)");
+
 /** Express' "trust proxy": a number of hops alone, or names, addresses and subnets (proxy-addr's syntax). */
 const PROXY_NAMES = ["loopback", "linklocal", "uniquelocal"];
 const isProxyAddress = (s: string) => {
@@ -52,6 +62,11 @@ export const configSchema = z.object({
   JOIN_PER_MINUTE: wholeNumber.min(0).max(100_000).default(300),
   /** Workshop code look-ups (GET /api/workshops/CODE) one client address may make a minute (0: no limit). */
   LOOKUP_PER_MINUTE: wholeNumber.min(0).max(100_000).default(120),
+  /**
+   * Web pages on other sites allowed to call this server (comma-separated origins). Empty: only
+   * pages this server serves itself (same host as the request's Host header).
+   */
+  ALLOWED_ORIGINS: commaList(origin).default([]),
   /**
    * Reverse proxies whose X-Forwarded-For names the client (per-address limits count that
    * client, not the proxy): a number of hops, or addresses/subnets/loopback. Unset: none, each

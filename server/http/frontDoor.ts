@@ -7,22 +7,25 @@ import type { Logger } from "../logger.js";
 import { addressLimit } from "./addressLimit.js";
 import { replyToError } from "./apiReply.js";
 import { boundedBody } from "./bodyLimit.js";
+import { originGate, type OriginPolicy } from "./origins.js";
+import { securityHeaders } from "./securityHeaders.js";
 
 /** Colyseus answers any URL containing /matchmake itself, before the app's routes: the same test here. */
 const isMatchmaking = (req: Request) => req.url.includes(`/${matchMaker.controller.matchmakeRoute}`);
 
 /**
  * Put a front door before whatever answers requests on `server` now (Colyseus' matchmaking, then
- * the Express app): the body size limit and the per-address limits, for every HTTP request. It cannot live inside the Express app: Colyseus takes the
+ * the Express app): security headers, the CORS gate, the body size limit and the per-address
+ * limits, for every HTTP request. It cannot live inside the Express app: Colyseus takes the
  * matchmaking routes (`POST /matchmake/…`) off the server's request listener before Express is
  * reached, and reads their bodies whole.
  */
-export function putFrontDoor(server: EventEmitter, config: ServerConfig, logger: Logger): void {
+export function putFrontDoor(server: EventEmitter, config: ServerConfig, origins: OriginPolicy, logger: Logger): void {
   const behind = server.listeners("request") as RequestListener[];
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", config.TRUST_PROXY ?? false);
-  app.use(boundedBody);
+  app.use(securityHeaders(), originGate(origins), boundedBody);
 
   // One budget for both: a table and a workshop each open rooms.
   app.post(["/api/tables", "/api/workshops"], addressLimit(config.CREATE_PER_MINUTE, "tables or workshops opened"));

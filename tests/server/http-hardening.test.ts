@@ -5,6 +5,7 @@ import path from "node:path";
 import { Writable } from "node:stream";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import WebSocket from "ws";
 import type { ApiError } from "../../shared/protocol/api.js";
 import { configWith, type ServerConfig } from "../../server/config.js";
 import { startServer, type RunningServer } from "../../server/start.js";
@@ -13,7 +14,8 @@ import { freePort } from "../helpers/freePort.js";
 
 /*
  * The HTTP layer as a hostile client meets it: every body bounded before it is read (Colyseus'
- * matchmaking included), joins and code look-ups limited per address, and a malformed path
+ * matchmaking included), joins and code look-ups limited per address, pages of other sites
+ * refused (HTTP and the game socket), security headers on every answer, and a malformed path
  * answered for what it is, with nothing logged.
  */
 
@@ -21,6 +23,9 @@ const dist = mkdtempSync(path.join(tmpdir(), "parley-dist-"));
 writeFileSync(path.join(dist, "index.html"), "<!doctype html><title>Parley test client</title>");
 mkdirSync(path.join(dist, "assets"));
 writeFileSync(path.join(dist, "assets", "app.js"), "console.log('parley')");
+
+const FOREIGN = "https://evil.example";
+const TRAINER_SITE = "https://trainer.example";
 
 /** A request whose headers go out at once and whose body is never sent: the answer must not wait for it. */
 function declareBody(base: string, route: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
@@ -145,6 +150,124 @@ describe("limits turned off (the load bench)", () => {
   });
 });
 
+describe("other sites (CORS), same-origin by default", () => {
+  let h: Harness;
+  let base: string;
+  beforeAll(async () => {
+    h = await bootServer({ CLIENT_DIST: dist });
+    base = `http://127.0.0.1:${h.running.port}`;
+  });
+  afterAll(() => h.stop());
+
+  const corsHeadersOf = (res: Response) => [...res.headers.keys()].filter((k) => k.startsWith("access-control-"));
+
+  it.each([
+    ["reading the scenarios", "GET", "/api/scenarios", undefined],
+    ["opening a table", "POST", "/api/tables", JSON.stringify({ scenarioId: "backup-appliance" })],
+    // A form post sends text/plain without a preflight: refused all the same.
+    ["a join by form post", "POST", "/matchmake/joinById/ZZZZZZ", "{}"],
+  ])("a page on another site is refused %s (403, no CORS headers)", async (_what, method, route, body) => {
+    const tablesBefore = (await h.running.services.store.loadOpenTables()).length;
+    const res = await fetch(`${base}${route}`, { method, headers: { origin: FOREIGN, "content-type": "text/plain" }, body });
+    expect(res.status).toBe(403);
+    expect(corsHeadersOf(res)).toEqual([]);
+    expect((await errorOf(res)).message).toContain("ALLOWED_ORIGINS");
+    expect(await h.running.services.store.loadOpenTables()).toHaveLength(tablesBefore);
+  });
+
+  it("a preflight from another site is refused", async () => {
+    const res = await fetch(`${base}/matchmake/joinById/ZZZZZZ`, { method: "OPTIONS", headers: { origin: FOREIGN, "access-control-request-method": "POST", "access-control-request-headers": "content-type" } });
+    expect(res.status).toBe(403);
+    expect(corsHeadersOf(res)).toEqual([]);
+  });
+
+  it("the server's own pages and scripts without an Origin get through, with no CORS grant to anyone", async () => {
+    for (const origin of [base, undefined]) {
+      const headers: Record<string, string> = { "content-type": "application/json", ...(origin ? { origin } : {}) };
+      const page = await fetch(`${base}/`, { headers });
+      const api = await fetch(`${base}/api/tables`, { method: "POST", headers, body: JSON.stringify({ scenarioId: "backup-appliance" }) });
+      const matchmake = await fetch(`${base}/matchmake/joinById/ZZZZZZ`, { method: "POST", headers, body: "{}" });
+      expect([page.status, api.status, matchmake.status], String(origin)).toEqual([200, 201, 200]);
+      for (const res of [page, api, matchmake]) expect(corsHeadersOf(res), `${res.url} ${origin}`).toEqual([]);
+    }
+  });
+
+  it("the game socket refuses a page on another site", async () => {
+    const status = await new Promise<number>((resolve) => {
+      const ws = new WebSocket(`ws://127.0.0.1:${h.running.port}/process/ZZZZZZ?sessionId=x`, { origin: FOREIGN });
+      ws.on("unexpected-response", (_req, res) => resolve(res.statusCode ?? 0));
+      ws.on("open", () => (ws.close(), resolve(101)));
+      ws.on("error", () => undefined);
+    });
+    expect(status).toBe(401);
+  });
+});
+
+describe("ALLOWED_ORIGINS", () => {
+  let h: Harness;
+  let base: string;
+  beforeAll(async () => {
+    h = await bootServer({ ALLOWED_ORIGINS: [TRAINER_SITE] });
+    base = `http://127.0.0.1:${h.running.port}`;
+  });
+  afterAll(() => h.stop());
+
+  it("opens the API and matchmaking to the listed site only", async () => {
+    const preflight = await fetch(`${base}/matchmake/joinById/ZZZZZZ`, { method: "OPTIONS", headers: { origin: TRAINER_SITE, "access-control-request-method": "POST", "access-control-request-headers": "content-type" } });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get("access-control-allow-origin")).toBe(TRAINER_SITE);
+    expect(preflight.headers.get("access-control-allow-headers")?.toLowerCase()).toContain("content-type");
+
+    for (const [route, body] of [
+      ["/matchmake/joinById/ZZZZZZ", "{}"],
+      ["/api/tables", JSON.stringify({ scenarioId: "backup-appliance" })],
+    ] as const) {
+      const res = await fetch(`${base}${route}`, { method: "POST", headers: { origin: TRAINER_SITE, "content-type": "application/json" }, body });
+      expect(res.status, route).toBeLessThan(300);
+      expect(res.headers.get("access-control-allow-origin"), route).toBe(TRAINER_SITE);
+      // colyseus.js always sends credentials: without this the browser hides the answer.
+      expect(res.headers.get("access-control-allow-credentials"), route).toBe("true");
+    }
+    expect((await fetch(`${base}/api/scenarios`, { headers: { origin: FOREIGN } })).status).toBe(403);
+  });
+});
+
+describe("security headers", () => {
+  let h: Harness;
+  let base: string;
+  beforeAll(async () => {
+    h = await bootServer({ CLIENT_DIST: dist });
+    base = `http://127.0.0.1:${h.running.port}`;
+  });
+  afterAll(() => h.stop());
+
+  const directivesOf = (csp: string | null) => new Map((csp ?? "").split(";").map((d) => d.trim().split(/\s+/)).map(([name = "", ...values]) => [name, values]));
+
+  it.each([
+    ["the page", "GET", "/", 200],
+    ["a client route", "GET", "/t/ABCDEF", 200],
+    ["a script", "GET", "/assets/app.js", 200],
+    ["the API", "GET", "/api/scenarios", 200],
+    ["an unknown API route", "GET", "/api/nothing", 404],
+    ["matchmaking", "POST", "/matchmake/joinById/ZZZZZZ", 200],
+    ["a refusal", "POST", "/api/tables", 400],
+  ])("are on %s", async (_what, method, route, status) => {
+    const res = await fetch(`${base}${route}`, { method, headers: { "content-type": "application/json" }, body: method === "POST" ? "{}" : undefined });
+    expect(res.status).toBe(status);
+    const csp = directivesOf(res.headers.get("content-security-policy"));
+    expect(csp.get("default-src")).toEqual(["'self'"]);
+    expect(csp.get("script-src")).toEqual(["'self'"]);
+    expect(csp.get("frame-ancestors")).toEqual(["'none'"]);
+    expect(csp.get("object-src")).toEqual(["'none'"]);
+    expect(csp.get("connect-src")).toEqual(["'self'", `ws://127.0.0.1:${h.running.port}`, `wss://127.0.0.1:${h.running.port}`]);
+    expect(csp.has("upgrade-insecure-requests")).toBe(false);
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("x-frame-options")).toBe("DENY");
+    expect(res.headers.get("referrer-policy")).toBe("no-referrer");
+    expect(res.headers.get("x-powered-by")).toBeNull();
+  });
+});
+
 describe("malformed requests", () => {
   let running: RunningServer;
   let base: string;
@@ -181,6 +304,7 @@ describe("malformed requests", () => {
       ["/matchmake/joinById/%", { method: "POST", headers: json, body: "{not json" }],
       ["/matchmake/create/table", { method: "POST", headers: json, body: "{}" }],
       ["/matchmake/joinById/ZZZZZZ", { method: "GET" }],
+      ["/api/scenarios", { headers: { origin: "null" } }],
     ];
     for (const [route, init] of attempts) {
       const res = await fetch(`${base}${route}`, init);
