@@ -1,4 +1,5 @@
-import express, { type ErrorRequestHandler, type RequestHandler, type Response } from "express";
+import { matchMaker } from "@colyseus/core";
+import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Response } from "express";
 import type { z } from "zod";
 import type { ApiError, ApiErrorCode } from "../../shared/protocol/api.js";
 import type { Logger } from "../logger.js";
@@ -6,11 +7,20 @@ import type { Logger } from "../logger.js";
 /** The largest request body anything accepts (bodyLimit.ts): the biggest real one, a workshop's settings, is well under 1 KiB. */
 export const MAX_BODY_BYTES = 4096;
 
-/** Every API refusal has one shape: a stable code and a sentence a person can act on. */
+/** Colyseus answers any URL containing /matchmake itself, before the app's routes. */
+export const isMatchmaking = (req: Request): boolean => req.url.includes(`/${matchMaker.controller.matchmakeRoute}`);
+
+/**
+ * Every API refusal has one shape: a stable code and a sentence a person can act on. On
+ * matchmaking routes it takes Colyseus' shape instead (`error` is the sentence), which
+ * colyseus.js turns into the message of the error a join rejects with.
+ */
 export function fail(res: Response, status: number, code: ApiErrorCode, message: string): void {
-  const body: ApiError = { error: { code, message } };
+  const body: ApiError | MatchmakingRefusal = isMatchmaking(res.req) ? { code, error: message } : { error: { code, message } };
   res.status(status).json(body);
 }
+
+type MatchmakingRefusal = { readonly code: ApiErrorCode; readonly error: string };
 
 export type Opened<T> = { readonly ok: true; readonly body: T } | { readonly ok: false; readonly error: { readonly code: ApiErrorCode; readonly message: string } };
 

@@ -1,17 +1,13 @@
 import type { EventEmitter } from "node:events";
 import type { RequestListener } from "node:http";
-import express, { type Request } from "express";
-import { matchMaker } from "@colyseus/core";
+import express from "express";
 import type { ServerConfig } from "../config.js";
 import type { Logger } from "../logger.js";
 import { addressLimit } from "./addressLimit.js";
-import { replyToError } from "./apiReply.js";
+import { isMatchmaking, replyToError } from "./apiReply.js";
 import { boundedBody } from "./bodyLimit.js";
 import { originGate, type OriginPolicy } from "./origins.js";
 import { securityHeaders } from "./securityHeaders.js";
-
-/** Colyseus answers any URL containing /matchmake itself, before the app's routes: the same test here. */
-const isMatchmaking = (req: Request) => req.url.includes(`/${matchMaker.controller.matchmakeRoute}`);
 
 /**
  * Put a front door before whatever answers requests on `server` now (Colyseus' matchmaking, then

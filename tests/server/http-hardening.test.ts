@@ -6,6 +6,7 @@ import { Writable } from "node:stream";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import WebSocket from "ws";
+import { Client } from "colyseus.js";
 import type { ApiError } from "../../shared/protocol/api.js";
 import { configWith, type ServerConfig } from "../../server/config.js";
 import { startServer, type RunningServer } from "../../server/start.js";
@@ -44,6 +45,13 @@ function declareBody(base: string, route: string, headers: Record<string, string
 
 const errorOf = async (res: Response) => ((await res.json()) as ApiError).error;
 
+/** A refusal's code and sentence: matchmaking answers in Colyseus' shape, which colyseus.js reads. */
+function refusalIn(body: unknown, route: string): { code: string; message: string } {
+  if (!route.startsWith("/matchmake/")) return (body as ApiError).error;
+  const { code, error } = body as { code: string; error: string };
+  return { code, message: error };
+}
+
 describe("request bodies", () => {
   let h: Harness;
   let base: string;
@@ -61,13 +69,13 @@ describe("request bodies", () => {
   ])("a 30 MB body to %s is refused with 413 before a byte of it is read", async (_what, route) => {
     const answer = await declareBody(base, route, { "content-length": String(30 * 1024 * 1024) });
     expect(answer.status).toBe(413);
-    expect(JSON.parse(answer.body)).toEqual({ error: { code: "api/bad_request", message: "Request body too large: at most 4096 bytes." } });
+    expect(refusalIn(JSON.parse(answer.body), route)).toEqual({ code: "api/bad_request", message: "Request body too large: at most 4096 bytes." });
   });
 
   it("a body of unstated length (chunked) to matchmaking is refused with 411", async () => {
     const answer = await declareBody(base, "/matchmake/joinById/ABCDEF", { "transfer-encoding": "chunked" });
     expect(answer.status).toBe(411);
-    expect(JSON.parse(answer.body).error.message).toContain("Content-Length");
+    expect(refusalIn(JSON.parse(answer.body), "/matchmake/").message).toContain("Content-Length");
   });
 
   it("a body within the limit still reaches matchmaking", async () => {
@@ -99,7 +107,10 @@ describe("joins and code look-ups per client address", () => {
     const refused = await join(table.code, { "x-forwarded-for": "10.0.0.3" });
     expect(refused.status).toBe(429);
     expect(refused.headers.get("retry-after")).toBe("20");
-    expect(await errorOf(refused)).toEqual({ code: "api/rate_limited", message: "Too many joins from this address: at most 3 a minute. Try again in 20 seconds." });
+    const sentence = "Too many joins from this address: at most 3 a minute. Try again in 20 seconds.";
+    expect(await refused.json()).toEqual({ code: "api/rate_limited", error: sentence });
+    // What a player's browser makes of it: colyseus.js rejects the join with that sentence.
+    await expect(new Client(`ws://127.0.0.1:${h.running.port}`).joinById(table.code, { seat: table.seats.buyer! })).rejects.toThrow(sentence);
     // Reading goes on; the game in progress is untouched.
     expect((await fetch(`${base}/api/scenarios`)).status).toBe(200);
     expect(seller.isOpen).toBe(true);
@@ -171,7 +182,7 @@ describe("other sites (CORS), same-origin by default", () => {
     const res = await fetch(`${base}${route}`, { method, headers: { origin: FOREIGN, "content-type": "text/plain" }, body });
     expect(res.status).toBe(403);
     expect(corsHeadersOf(res)).toEqual([]);
-    expect((await errorOf(res)).message).toContain("ALLOWED_ORIGINS");
+    expect(refusalIn(await res.json(), route).message).toContain("ALLOWED_ORIGINS");
     expect(await h.running.services.store.loadOpenTables()).toHaveLength(tablesBefore);
   });
 
