@@ -1,6 +1,11 @@
+import type { IncomingMessage } from "node:http";
 import config, { type ConfigOptions } from "@colyseus/tools";
+import type { Express } from "express";
 import { matchMaker } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
+import { replyToError } from "./http/apiReply.js";
+import { putFrontDoor } from "./http/frontDoor.js";
+import { originPolicy } from "./http/origins.js";
 import { apiRoutes } from "./http/routes.js";
 import { serveClient } from "./http/staticClient.js";
 import { TableRoom } from "./room/TableRoom.js";
@@ -17,19 +22,41 @@ import { WorkshopRoom } from "./workshop/WorkshopRoom.js";
  * rooms nor be matched into one (tables are opened through POST /api/tables).
  */
 export function appConfig(services: TableServices, resumers: { tables: TableResumer; workshops: WorkshopResumer }): ConfigOptions {
+  const origins = originPolicy(services.config.ALLOWED_ORIGINS);
   return config({
     initializeTransport: (options: ConstructorParameters<typeof WebSocketTransport>[0]) =>
-      new WebSocketTransport({ ...options, maxPayload: services.config.MAX_PAYLOAD_BYTES }),
+      new WebSocketTransport({
+        ...options,
+        maxPayload: services.config.MAX_PAYLOAD_BYTES,
+        // The game socket follows the same origin rule as HTTP (a refused upgrade gets 401).
+        verifyClient: (info: { req: IncomingMessage }) => origins.allows(info.req),
+      }),
     initializeExpress: (app) => {
+      dropToolsCors(app);
       app.disable("x-powered-by");
       app.use(apiRoutes(services));
       serveClient(app, services.config.CLIENT_DIST, services.logger);
+      app.use(replyToError(services.logger));
     },
     initializeGameServer: (gameServer) => {
       matchMaker.controller.exposedMethods = ["joinById", "reconnect"];
+      // Colyseus writes its own CORS headers on matchmaking answers (any origin, with
+      // credentials): replace them with ours. Other origins never get this far (frontDoor.ts).
+      Object.assign(matchMaker.controller, { DEFAULT_CORS_HEADERS: {}, getCorsHeaders: origins.corsHeaders });
+      if (gameServer.transport.server) putFrontDoor(gameServer.transport.server, services.config, origins, services.logger);
       resumeOnJoin(resumers.tables, resumers.workshops);
       gameServer.define(TABLE_ROOM, TableRoom, { services });
       gameServer.define(WORKSHOP_ROOM, WorkshopRoom, { services });
     },
   });
+}
+
+/**
+ * @colyseus/tools mounts `cors({ origin: true, credentials: true })` (any site, with credentials)
+ * on the Express app before handing it over, with no option to leave it out: take it back out.
+ * CORS is decided in front of everything instead (http/origins.ts).
+ */
+function dropToolsCors(app: Express): void {
+  const router = (app as unknown as { _router?: { stack: { name: string }[] } })._router;
+  if (router) router.stack = router.stack.filter((layer) => layer.name !== "corsMiddleware");
 }

@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { z } from "zod";
 
 /*
@@ -9,6 +10,31 @@ const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"
 
 const seconds = z.coerce.number().positive().max(86_400);
 const wholeNumber = z.coerce.number().int();
+/** A comma-separated list from the environment; a list (or a lone number) as given by settings built in code. */
+const commaList = <T extends z.ZodType>(item: T) =>
+  z.preprocess((v) => (typeof v === "string" || typeof v === "number" ? String(v).split(",").map((s) => s.trim()).filter((s) => s !== "") : v), z.array(item));
+
+/** An origin exactly as a browser sends it: scheme, host and port, nothing after. */
+const origin = z.string().refine((s) => {
+  try {
+    const url = new URL(s);
+    return (url.protocol === "https:" || url.protocol === "http:") && url.origin === s;
+  } catch {
+    return false;
+  }
+}, "each entry must be an origin such as https://parley.example.com (scheme, host and port, no path or trailing slash)");
+
+/** Express' "trust proxy": a number of hops alone, or names, addresses and subnets (proxy-addr's syntax). */
+const PROXY_NAMES = ["loopback", "linklocal", "uniquelocal"];
+const isProxyAddress = (s: string) => {
+  const [address = "", prefix, ...rest] = s.split("/");
+  return PROXY_NAMES.includes(s) || (isIP(address) !== 0 && rest.length === 0 && (prefix === undefined || /^\d{1,3}$/.test(prefix) || isIP(prefix) === 4));
+};
+const trustedProxies = commaList(z.string())
+  .refine((list) => (list.length === 1 && /^([1-9]|10)$/.test(list[0]!)) || (list.length > 0 && list.every(isProxyAddress)), {
+    message: `must be a number of proxies in front (1 to 10), or addresses, subnets (10.0.0.0/8) and ${PROXY_NAMES.join(", ")}, comma-separated`,
+  })
+  .transform((list): number | string[] => (/^\d+$/.test(list[0]!) ? Number(list[0]) : list));
 
 export const configSchema = z.object({
   /** TCP port for HTTP and WebSocket (0 picks a free one). */
@@ -27,6 +53,26 @@ export const configSchema = z.object({
   MESSAGE_BURST: wholeNumber.min(1).max(10_000).default(40),
   /** Tables and workshops one client address may open a minute (0: no limit, for load tests). */
   CREATE_PER_MINUTE: wholeNumber.min(0).max(100_000).default(60),
+  /**
+   * Joins and reconnects (POST /matchmake/…) one client address may make a minute, as a burst
+   * refilled evenly (0: no limit). A class of 40 behind one office address needs ~160 in its
+   * busiest minute (everyone joins a table, some reconnect or reload); a code-guessing script
+   * is held to 5 a second.
+   */
+  JOIN_PER_MINUTE: wholeNumber.min(0).max(100_000).default(300),
+  /** Workshop code look-ups (GET /api/workshops/CODE) one client address may make a minute (0: no limit). */
+  LOOKUP_PER_MINUTE: wholeNumber.min(0).max(100_000).default(120),
+  /**
+   * Web pages on other sites allowed to call this server (comma-separated origins). Empty: only
+   * pages this server serves itself (same host as the request's Host header).
+   */
+  ALLOWED_ORIGINS: commaList(origin).default([]),
+  /**
+   * Reverse proxies whose X-Forwarded-For names the client (per-address limits count that
+   * client, not the proxy): a number of hops, or addresses/subnets/loopback. Unset: none, each
+   * connection's own address counts.
+   */
+  TRUST_PROXY: trustedProxies.optional(),
   /** Observers one table accepts (players and facilitators are not counted). */
   MAX_OBSERVERS: wholeNumber.min(0).max(1000).default(50),
   /** A table with nobody connected is closed after this long (finished or never joined). */

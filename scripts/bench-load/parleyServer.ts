@@ -51,8 +51,11 @@ export async function startParley(launch: ServerLaunch): Promise<ParleyServer> {
       LOG_LEVEL: "info",
       DATA_DIR: dataDir,
       PARLEY_BENCH_PROBE: "1",
-      // Every bot comes from this one address: the per-address limit on opening tables would stop the load.
+      // Every bot comes from this one address: the per-address limits on opening tables, joining
+      // and looking codes up would stop the load.
       CREATE_PER_MINUTE: "0",
+      JOIN_PER_MINUTE: "0",
+      LOOKUP_PER_MINUTE: "0",
       ...launch.settings,
     },
   });

@@ -1,11 +1,10 @@
-import express, { type ErrorRequestHandler, type Router } from "express";
+import express, { type Router } from "express";
 import { publicScenario, type Scenario } from "../../shared/engine/index.js";
 import { createTableRequestSchema, type ScenarioSummary } from "../../shared/protocol/api.js";
 import { openTable } from "../tables/openTable.js";
 import type { TableServices } from "../room/services.js";
 import { workshopRoutes } from "../workshop/routes.js";
-import { fail, openingRoute } from "./apiReply.js";
-import { creationLimit } from "./creationLimit.js";
+import { fail, openingRoute, replyToError } from "./apiReply.js";
 
 const summaryOf = (s: Scenario): ScenarioSummary => ({
   id: s.id,
@@ -18,12 +17,12 @@ const summaryOf = (s: Scenario): ScenarioSummary => ({
 });
 
 
-/** The HTTP API: health, the scenario list, and opening a table. Nothing here returns private data. */
+/**
+ * The HTTP API: health, the scenario list, and opening a table. Nothing here returns private data.
+ * Per-address limits, body size and CORS are checked in front of it (frontDoor.ts).
+ */
 export function apiRoutes(services: TableServices): Router {
   const router = express.Router();
-  // One budget for both: a table and a workshop each open rooms.
-  const limited = creationLimit(services.config.CREATE_PER_MINUTE);
-
   router.get("/healthz", (_req, res) => {
     res.json({ ok: true, uptimeSeconds: Math.round(process.uptime()) });
   });
@@ -41,7 +40,6 @@ export function apiRoutes(services: TableServices): Router {
 
   router.post(
     "/api/tables",
-    limited,
     openingRoute(
       "table",
       createTableRequestSchema,
@@ -55,16 +53,10 @@ export function apiRoutes(services: TableServices): Router {
     ),
   );
 
-  router.use(workshopRoutes(services, limited));
+  router.use(workshopRoutes(services));
 
   router.use("/api", (_req, res) => fail(res, 404, "api/not_found", "No such API route."));
 
-  const onError: ErrorRequestHandler = (error: { type?: string; status?: number }, _req, res, _next) => {
-    // express.json() reports unreadable bodies and oversized ones with a status of its own.
-    if (error.status && error.status < 500) return fail(res, error.status, "api/bad_request", error.type === "entity.too.large" ? "Request body too large." : "Request body is not valid JSON.");
-    services.logger.error({ err: error }, "HTTP handler failed");
-    fail(res, 500, "api/server_error", "The server could not handle that request.");
-  };
-  router.use(onError);
+  router.use(replyToError(services.logger));
   return router;
 }

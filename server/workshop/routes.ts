@@ -1,4 +1,4 @@
-import express, { type RequestHandler, type Router } from "express";
+import express, { type Router } from "express";
 import { matchMaker } from "@colyseus/core";
 import { SECRET_PATTERN } from "../../shared/protocol/join.js";
 import { createWorkshopRequestSchema, EXPORT_FORMATS, WORKSHOP_ROOM, type ExportFormat, type WorkshopLookup } from "../../shared/protocol/workshop.js";
@@ -13,12 +13,11 @@ import { exportWorkshop } from "./workshopExport.js";
  * and export the results. The export needs the facilitator secret as a bearer token, so the
  * secret never travels in a URL (or an access log).
  */
-export function workshopRoutes(services: TableServices, creationLimit: RequestHandler): Router {
+export function workshopRoutes(services: TableServices): Router {
   const router = express.Router();
 
   router.post(
     "/api/workshops",
-    creationLimit,
     openingRoute(
       "workshop",
       createWorkshopRequestSchema,

@@ -28,7 +28,7 @@ describe("opening tables and workshops from one address", () => {
 
     const refused = await post("/api/tables", { scenarioId: "backup-appliance" });
     expect(refused.status).toBe(429);
-    expect(refused.headers.get("retry-after")).toBe("60");
+    expect(refused.headers.get("retry-after")).toBe("20");
     const body = (await refused.json()) as ApiError;
     expect(body.error.code).toBe("api/rate_limited");
     expect(body.error.message).toContain("at most 3 a minute");

@@ -13,6 +13,9 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = 
     if (value === null || value === undefined || value === false) continue;
     if (typeof value === "function") el.addEventListener(name.replace(/^on/, ""), value);
     else if (value === true) el.setAttribute(name, "");
+    // A style attribute is inline style to the server's Content-Security-Policy (blocked);
+    // the same declarations set through CSSOM are not.
+    else if (name === "style") el.style.cssText = String(value);
     else el.setAttribute(name, String(value));
   }
   append(el, children);
