@@ -3,6 +3,7 @@ import { botMove, botProfile, type BotProfile } from "../../shared/bots/index.js
 import { apply, ROLES, type Action, type ApplyResult, type GameEvent, type Role, type RuleErrorCode, type Scenario, type TableState } from "../../shared/engine/index.js";
 import { CLOSE_CODES, joinErrorMessage, joinOptionsSchema, type JoinErrorCode } from "../../shared/protocol/join.js";
 import { parseClientMessage, type ProtocolErrorCode } from "../../shared/protocol/messages.js";
+import { checkProtocol, OUTDATED_CODE } from "../../shared/protocol/version.js";
 import type { Logger } from "../logger.js";
 import { TableJournal } from "../persistence/journal.js";
 import { initialState, replayTable } from "../persistence/replay.js";
@@ -161,7 +162,9 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
   }
 
   override onAuth(_client: Client, options: unknown): Auth {
-    const parsed = joinOptionsSchema.safeParse(options ?? {});
+    const version = checkProtocol(options);
+    if (!version.ok) throw new JoinRefusal(OUTDATED_CODE, version.text);
+    const parsed = joinOptionsSchema.safeParse(version.rest);
     if (!parsed.success) throw new JoinRefusal("join/bad_options", parsed.error.issues.map((i) => `${i.path.join(".") || "options"}: ${i.message}`).join("; "));
     const { seat, facilitator, name } = parsed.data;
     if (seat !== undefined) {

@@ -1,5 +1,6 @@
 import { Client, type Room } from "colyseus.js";
 import { CLOSE_CODES } from "../../../shared/protocol/join.js";
+import { withProtocol } from "../../../shared/protocol/version.js";
 import { WORKSHOP_CLOSE_CODES, type WorkshopJoinOptions, type WorkshopServerMessages } from "../../../shared/protocol/workshop.js";
 import { emptyWorkshop, reduceWorkshop, type WorkshopInput, type WorkshopModel } from "./model.js";
 
@@ -116,7 +117,7 @@ export class WorkshopSession {
     for (;;) {
       if (this.closedByUs) return;
       try {
-        const room = await this.client.joinById(this.credentials.code, this.options());
+        const room = await this.client.joinById(this.credentials.code, withProtocol(this.options()));
         this.attach(room);
         return;
       } catch (error) {
