@@ -2,6 +2,7 @@ import type { Client, Room } from "colyseus.js";
 import { listen } from "./earlyMessages.js";
 import type { JoinOptions } from "../../shared/protocol/join.js";
 import type { PublicTable } from "../../shared/protocol/publicTable.js";
+import { withProtocol } from "../../shared/protocol/version.js";
 
 /*
  * One simulated person's connection to a table, over colyseus.js and a real WebSocket: it
@@ -76,7 +77,7 @@ export class BenchClient {
     if (this.retired) throw new Error("this client has been retired");
     this.link = "joining";
     this.key = "";
-    const room = await withDeadline(`join ${code}`, this.colyseus.joinById<PublicTable>(code, options), JOIN_TIMEOUT_MS, abandon);
+    const room = await withDeadline(`join ${code}`, this.colyseus.joinById<PublicTable>(code, withProtocol(options)), JOIN_TIMEOUT_MS, abandon);
     if (this.link !== "joining") {
       // Told to leave while the join was under way.
       await room.leave(true).catch(() => undefined);

@@ -3,6 +3,7 @@ import { Session } from "node:inspector";
 import { matchMaker } from "@colyseus/core";
 import { collectGarbage, LoopDelayWindow, sampleProcess, type LoopDelay, type ProcessSample } from "./processMetrics.js";
 import { serveRpc } from "./rpc.js";
+import { WORKSHOP_ROOM } from "../../shared/protocol/workshop.js";
 
 /*
  * Preloaded (node --import) into the Parley server by the benchmark and the soak, never by
@@ -11,10 +12,15 @@ import { serveRpc } from "./rpc.js";
  * counts — numbers, never table data.
  */
 
-export type ServerFigures = ProcessSample & { readonly rooms: number; readonly clients: number; readonly uncaught: number };
+/**
+ * `workshops`: workshop rooms among `rooms`. A load opens one for every table with a facilitator
+ * (only a workshop's table has one), and an empty workshop is kept for hours by design, so they
+ * are told apart from tables, which must drain.
+ */
+export type ServerFigures = ProcessSample & { readonly rooms: number; readonly workshops: number; readonly clients: number; readonly uncaught: number };
 
 export type ProbeMethods = {
-  sample: (params: { gc: boolean }) => ServerFigures & { readonly collected: boolean };
+  sample: (params: { gc: boolean }) => Promise<ServerFigures & { readonly collected: boolean }>;
   openLoopWindow: (params: null) => null;
   closeLoopWindow: (params: null) => LoopDelay;
   /** CPU profile of a window only (the V8 sampler through node:inspector), written as .cpuprofile. */
@@ -30,9 +36,11 @@ function post<T>(session: Session, method: string, params?: object): Promise<T> 
   return new Promise((resolve, reject) => session.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result as T))));
 }
 
-function figures(): ServerFigures {
+async function figures(): Promise<ServerFigures> {
   const { roomCount, ccu } = matchMaker.stats.local;
-  return { ...sampleProcess(), rooms: roomCount, clients: ccu, uncaught };
+  const sampled = sampleProcess();
+  const workshops = (await matchMaker.query({ name: WORKSHOP_ROOM, processId: matchMaker.processId })).length;
+  return { ...sampled, rooms: roomCount, workshops, clients: ccu, uncaught };
 }
 
 if (process.env.PARLEY_BENCH_PROBE === "1") {
@@ -41,9 +49,9 @@ if (process.env.PARLEY_BENCH_PROBE === "1") {
     uncaught += 1;
   });
   const methods: ProbeMethods = {
-    sample: ({ gc }) => {
+    sample: async ({ gc }) => {
       const collected = gc && collectGarbage();
-      return { ...figures(), collected };
+      return { ...(await figures()), collected };
     },
     openLoopWindow: () => {
       loop.open();

@@ -1,4 +1,4 @@
-import type { Client } from "colyseus.js";
+import type { BufferingClient } from "./earlyMessages.js";
 import { botProfile, BOT_LEVELS, type BotProfile } from "../../shared/bots/index.js";
 import { ROLES, type Role } from "../../shared/engine/index.js";
 import type { PublicTable } from "../../shared/protocol/publicTable.js";
@@ -6,6 +6,7 @@ import { BenchClient, type ClientEvents, type ClientKind } from "./benchClient.j
 import { BotSeat, type Pace } from "./botSeat.js";
 import type { Tally, Viewpoint } from "./tally.js";
 import { openTableOverHttp } from "./tablesApi.js";
+import { openWorkshopTableOverWire } from "./workshopTable.js";
 
 /*
  * One table of the load: two bot players, and optionally an observer and a facilitator. It
@@ -18,7 +19,8 @@ export type SlotPlan = { readonly index: number; readonly scenarioId: string; re
 
 export type SlotHost = {
   readonly httpBase: string;
-  readonly colyseus: Client;
+  /** Buffers early messages: a slot with a facilitator opens its table through a workshop (workshopTable.ts). */
+  readonly colyseus: BufferingClient;
   readonly tally: Tally;
   readonly pace: () => Pace;
   readonly random: () => number;
@@ -43,7 +45,7 @@ const OPEN_BACKOFF_MAX_MS = 5_000;
 export class TableSlot {
   code = "";
   private phase: Phase = "closed";
-  private secrets: { seats: Partial<Record<Role, string>>; facilitator: string } | null = null;
+  private secrets: { seats: Partial<Record<Role, string>>; facilitator: string | null } | null = null;
   private readonly seats: Record<Role, BotSeat>;
   private readonly observer: BenchClient;
   private readonly facilitator: BenchClient;
@@ -129,7 +131,8 @@ export class TableSlot {
     const code = this.code;
     const joins: Promise<void>[] = [];
     if (this.plan.observer && !this.observer.live) joins.push(this.observer.join(code, {}));
-    if (this.plan.facilitator && !this.facilitator.live) joins.push(this.facilitator.join(code, { facilitator: this.secrets.facilitator }));
+    const { facilitator } = this.secrets;
+    if (facilitator !== null && !this.facilitator.live) joins.push(this.facilitator.join(code, { facilitator }));
     const results = await Promise.allSettled(joins);
     for (const r of results) {
       if (r.status === "fulfilled") this.host.tally.joins += 1;
@@ -186,9 +189,12 @@ export class TableSlot {
 
   private async openOnce(): Promise<void> {
     this.resetGame();
-    const table = await openTableOverHttp(this.host.httpBase, { scenarioId: this.plan.scenarioId });
+    // Only a workshop's table has a facilitator: a slot that plans one plays a workshop's table.
+    const table = this.plan.facilitator
+      ? await openWorkshopTableOverWire(this.host.httpBase, this.host.colyseus, this.plan.scenarioId)
+      : await openTableOverHttp(this.host.httpBase, { scenarioId: this.plan.scenarioId });
     this.code = table.code;
-    this.secrets = { seats: table.seats, facilitator: table.facilitatorSecret };
+    this.secrets = { seats: table.seats, facilitator: "facilitatorSecret" in table ? table.facilitatorSecret : null };
     await Promise.all(
       ROLES.map(async (role) => {
         const token = table.seats[role];

@@ -3,12 +3,13 @@ import { botMove, botProfile, type BotProfile } from "../../shared/bots/index.js
 import { apply, ROLES, type Action, type ApplyResult, type GameEvent, type Role, type RuleErrorCode, type Scenario, type TableState } from "../../shared/engine/index.js";
 import { CLOSE_CODES, joinErrorMessage, joinOptionsSchema, type JoinErrorCode } from "../../shared/protocol/join.js";
 import { parseClientMessage, type ProtocolErrorCode } from "../../shared/protocol/messages.js";
+import { checkProtocol, OUTDATED_CODE } from "../../shared/protocol/version.js";
 import type { Logger } from "../logger.js";
 import { TableJournal } from "../persistence/journal.js";
 import { initialState, replayTable } from "../persistence/replay.js";
 import { isStoreError } from "../storage/errors.js";
 import type { StoredTable } from "../storage/store.js";
-import { secretMatches } from "../storage/secrets.js";
+import { secretMatches, type SecretHash } from "../storage/secrets.js";
 import { releaseTableCode } from "../tables/tableCode.js";
 import { announceTable, type ControlResult, type FacilitatorAction } from "../tables/tableLinks.js";
 import { tableBotSchema, tableRoomOptionsSchema } from "../tables/tableSpec.js";
@@ -33,6 +34,16 @@ class JoinRefusal extends ServerError {
 }
 
 type Auth = Seating & { readonly name?: string };
+
+/**
+ * The digest a facilitator's secret must match, or null when nobody may facilitate. Only a
+ * workshop's table has one (its workshop's secret). Practice and head-to-head tables stored by
+ * earlier builds still carry a digest of a secret their creator was given: it opens nothing, since
+ * that creator sits in one of the seats and must never see the other side's hand.
+ */
+function facilitatorKey(table: StoredTable): SecretHash | null {
+  return table.workshopId === null ? null : table.facilitatorSecretHash;
+}
 
 /** What became of an action handed to the table. */
 type Acted =
@@ -161,7 +172,9 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
   }
 
   override onAuth(_client: Client, options: unknown): Auth {
-    const parsed = joinOptionsSchema.safeParse(options ?? {});
+    const version = checkProtocol(options);
+    if (!version.ok) throw new JoinRefusal(OUTDATED_CODE, version.text);
+    const parsed = joinOptionsSchema.safeParse(version.rest);
     if (!parsed.success) throw new JoinRefusal("join/bad_options", parsed.error.issues.map((i) => `${i.path.join(".") || "options"}: ${i.message}`).join("; "));
     const { seat, facilitator, name } = parsed.data;
     if (seat !== undefined) {
@@ -171,7 +184,7 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
       return { viewer: role, role, ...(name !== undefined ? { name } : {}) };
     }
     if (facilitator !== undefined) {
-      if (!secretMatches(facilitator, this.origin.facilitatorSecretHash)) throw new JoinRefusal("join/bad_facilitator", "That facilitator link is not valid for this table.");
+      if (!secretMatches(facilitator, facilitatorKey(this.origin))) throw new JoinRefusal("join/bad_facilitator", "That facilitator link is not valid for this table.");
       return { viewer: "facilitator", role: null };
     }
     const observers = this.clients.filter((c) => c.userData?.viewer === "observer").length;

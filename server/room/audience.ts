@@ -1,5 +1,5 @@
 import type { Client } from "@colyseus/core";
-import { canSee, debrief, publicScenario, redactEvent, ROLES, type GameEvent, type Role, type TableState, type Viewer } from "../../shared/engine/index.js";
+import { canSee, debrief, privateDataFor, publicScenario, redactEvent, ROLES, type GameEvent, type Role, type TableState, type Viewer } from "../../shared/engine/index.js";
 import type { ServerMessages, ServerMessageType } from "../../shared/protocol/messages.js";
 import { viewOf } from "./views.js";
 
@@ -26,13 +26,14 @@ export class Audience {
     private readonly reconnectSeconds: number,
   ) {}
 
-  /** On join and on every reconnect: who you are, your private data, the history you may see. */
+  /** On join and on every reconnect: who you are, your private data, the history you may see (your notepad with it, once). */
   greet(client: TableClient, table: TableState): void {
     const { viewer, role } = seatingOf(client);
     const view = viewOf(table, viewer);
-    this.lastPrivate.set(viewer, view.sides);
+    const sides = privateDataFor(table, viewer);
+    this.lastPrivate.set(viewer, sides);
     send(client, "welcome", { viewer, code: this.code, role, scenario: publicScenario(table.scenario), reconnectSeconds: this.reconnectSeconds });
-    send(client, "private", { sides: view.sides });
+    send(client, "private", { sides });
     send(client, "events", { events: view.timeline, replay: true });
     if (view.reveal) send(client, "reveal", view.reveal);
     const lines = debriefFor(table, viewer);
@@ -66,16 +67,16 @@ export class Audience {
   }
 
   private batchFor(table: TableState, events: readonly GameEvent[], viewer: Viewer, justFinished: boolean): ServerMessages["events"] {
-    // Facilitators see notes only once the game is over: at that moment they get the whole history again.
+    // Facilitators see notes only once the game is over: at that moment they get the whole history again, notes included, once.
     if (justFinished && viewer === "facilitator") return { events: viewOf(table, viewer).timeline, replay: true };
     const finished = table.phase === "finished";
     return { events: events.filter((e) => canSee(e, viewer, finished)).map((e) => redactEvent(e, viewer)), replay: false };
   }
 
   private privateChange(table: TableState, viewer: Viewer): ServerMessages["private"] | null {
-    const sides = viewOf(table, viewer).sides;
+    const sides = privateDataFor(table, viewer);
     const last = this.lastPrivate.get(viewer);
-    // The engine keeps one view object per unchanged side state, so identity is change detection.
+    // The engine keeps one object per unchanged private data (a note changes none), so identity is change detection.
     if (last && ROLES.every((role) => last[role] === sides[role])) return null;
     this.lastPrivate.set(viewer, sides);
     return { sides };

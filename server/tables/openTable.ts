@@ -20,8 +20,12 @@ export type TableRequest = {
   readonly turnSeconds?: number;
 };
 
-/** Who may sit where and who may facilitate, as digests: the table never holds a raw secret. */
-export type TableKeys = { readonly seats: PerRole<SecretHash | null>; readonly facilitator: SecretHash };
+/**
+ * Who may sit where and who may facilitate, as digests: the table never holds a raw secret. Only
+ * a workshop's tables have a facilitator key (the workshop's own); a practice or head-to-head
+ * table has none, since whoever opened it sits in one of its seats.
+ */
+export type TableKeys = { readonly seats: PerRole<SecretHash | null>; readonly facilitator: SecretHash | null };
 
 /** A workshop's table: round `round` of workshop `id`, which must already be in the store. */
 export type WorkshopPlace = { readonly id: string; readonly round: number };
@@ -32,24 +36,24 @@ export type OpenTableResult = { ok: true; table: CreateTableResponse } | { ok: f
 const CODE_ATTEMPTS = 20;
 
 /**
- * Open a practice or head-to-head table with new secrets and hand back its code and those
- * secrets. The tokens exist only in the return value: the store and the room keep digests.
+ * Open a practice or head-to-head table with new seat tokens and hand back its code and those
+ * tokens. The tokens exist only in the return value: the store and the room keep digests. No
+ * facilitator secret is made: the creator takes a seat, and a seat is all a player may hold.
  */
 export async function openTable(request: TableRequest, services: TableServices): Promise<OpenTableResult> {
   const bot = request.bot ?? null;
   const seatFor = (role: Role): string | null => (bot?.role === role ? null : newSecret());
   const tokens: PerRole<string | null> = { buyer: seatFor("buyer"), seller: seatFor("seller") };
-  const facilitatorSecret = newSecret();
   const keys: TableKeys = {
     seats: { buyer: tokens.buyer === null ? null : hashSecret(tokens.buyer), seller: tokens.seller === null ? null : hashSecret(tokens.seller) },
-    facilitator: hashSecret(facilitatorSecret),
+    facilitator: null,
   };
   const opened = await openWithKeys(request, keys, null, services);
   if (!opened.ok) return opened;
   const seats: { buyer?: string; seller?: string } = {};
   if (tokens.buyer) seats.buyer = tokens.buyer;
   if (tokens.seller) seats.seller = tokens.seller;
-  return { ok: true, table: { code: opened.code, scenarioId: request.scenarioId, seats, facilitatorSecret, bot } };
+  return { ok: true, table: { code: opened.code, scenarioId: request.scenarioId, seats, bot } };
 }
 
 /**
@@ -57,7 +61,7 @@ export async function openTable(request: TableRequest, services: TableServices):
  * opens their seat and the workshop's facilitator secret opens it as facilitator, so nothing
  * new has to be handed out, and a workshop rebuilt from the store can still send people there.
  */
-export function openWorkshopTable(request: TableRequest, place: WorkshopPlace, keys: TableKeys, services: TableServices): Promise<OpenedTable> {
+export function openWorkshopTable(request: TableRequest, place: WorkshopPlace, keys: TableKeys & { readonly facilitator: SecretHash }, services: TableServices): Promise<OpenedTable> {
   return openWithKeys(request, keys, place, services);
 }
 

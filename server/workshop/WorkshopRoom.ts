@@ -16,6 +16,7 @@ import {
   type WorkshopServerMessageType,
   type WorkshopSummary,
 } from "../../shared/protocol/workshop.js";
+import { checkProtocol, OUTDATED_CODE } from "../../shared/protocol/version.js";
 import { CLOSE_CODES } from "../../shared/protocol/join.js";
 import { describePairingNote, pairingIssues, pairingProblems, proposePairing, type Pairing, type TablePlan } from "../../shared/workshop/pairing.js";
 import type { Logger } from "../logger.js";
@@ -141,7 +142,9 @@ export class WorkshopRoom extends Room<object, { title: string }, Seating, Auth>
   }
 
   override onAuth(_client: Client, options: unknown): Auth {
-    const parsed = workshopJoinSchema.safeParse(options ?? {});
+    const version = checkProtocol(options);
+    if (!version.ok) throw new JoinRefusal(OUTDATED_CODE, version.text);
+    const parsed = workshopJoinSchema.safeParse(version.rest);
     if (!parsed.success) throw new JoinRefusal("workshop/bad_options", "Join with a display name, your participant token, or the facilitator secret.");
     const given = parsed.data;
     if ("facilitator" in given) {

@@ -23,6 +23,12 @@ export const TURN_ACTIONS = ["offer", "accept", "ask", "walk_away"] as const sat
 
 export const MAX_MESSAGE_LENGTH = 280;
 export const MAX_NOTE_LENGTH = 2000;
+/**
+ * A side's notepad holds at most this many notes and characters in all: enough for a long game
+ * written up closely, and a bound on what a table keeps and replays for anyone.
+ */
+export const MAX_NOTES_PER_SIDE = 200;
+export const MAX_NOTEPAD_CHARS = 50_000;
 
 export type Action =
   | { readonly type: "offer"; readonly by: Role; readonly terms: Package; readonly message?: string }

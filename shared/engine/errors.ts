@@ -16,6 +16,8 @@ export const RULE_ERROR_CODES = [
   "rule/deck_empty",
   "rule/message_too_long",
   "rule/bad_note",
+  /** The side's notepad holds MAX_NOTES_PER_SIDE notes or MAX_NOTEPAD_CHARS characters already. */
+  "rule/notepad_full",
   "rule/bad_time",
   /** Not a well-formed action at all (the edge should have refused it). */
   "rule/bad_action",

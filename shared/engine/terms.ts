@@ -93,7 +93,7 @@ export function formatMoney(amount: number, currency: string): string {
 }
 
 /** 1234567 → "1,234,567" (toLocaleString is ten times slower, and texts are formatted in hot paths). */
-function groupThousands(n: number): string {
+export function groupThousands(n: number): string {
   const digits = String(n);
   let out = "";
   for (let i = 0; i < digits.length; i++) {

@@ -45,9 +45,16 @@ export type PrivateView = {
   readonly strengths: readonly BriefPoint[];
   readonly weaknesses: readonly BriefPoint[];
   readonly learned: readonly KnownFact[];
-  /** Present for the notepad's owner, and for facilitators once the game is over. */
+  /** Present for the notepad's owner, and for facilitators once the game is over (seesNotes). */
   readonly notes?: readonly Note[];
 };
+
+/**
+ * A side's private data without the notepad: what a sender sends as private data. Notes travel
+ * once each, as the note_taken events of the timeline (the same audience: seesNotes), so a note
+ * never makes anyone be sent the rest of the private data, or the whole notepad, again.
+ */
+export type PrivateData = Omit<PrivateView, "notes">;
 
 export type CardView =
   | { readonly hidden: false; readonly id: string; readonly title: string; readonly text: string; readonly visibility: Card["visibility"]; readonly side: Role; readonly round: number }
@@ -147,35 +154,78 @@ function withoutMoney(c: Omit<Concession, "money">): Omit<Concession, "money"> {
   return { turn: c.turn, by: c.by, issueId: c.issueId, share: c.share, status: c.status };
 }
 
+/** Whether `viewer` may read `role`'s notepad: its owner always, facilitators once the game is over. */
+export function seesNotes(viewer: Viewer, role: Role, finished: boolean): boolean {
+  return viewer === role || (viewer === "facilitator" && finished);
+}
+
+/** Whether `viewer` may see `role`'s private data: own side; both for facilitators, and for players after the end. */
+function seesSide(viewer: Viewer, role: Role, finished: boolean): boolean {
+  return viewer === role || viewer === "facilitator" || (finished && viewer !== "observer");
+}
+
 function sidesFor(state: TableState, viewer: Viewer): Partial<PerRole<PrivateView>> {
   const finished = state.phase === "finished";
   const out: { buyer?: PrivateView; seller?: PrivateView } = {};
   for (const role of ROLES) {
-    const own = viewer === role;
-    const visible = own || viewer === "facilitator" || (finished && viewer !== "observer");
-    if (!visible) continue;
-    const withNotes = own || (viewer === "facilitator" && finished);
-    out[role] = privateView(state, role, withNotes);
+    if (!seesSide(viewer, role, finished)) continue;
+    out[role] = seesNotes(viewer, role, finished) ? withNotes(state, role) : privateData(state, role);
   }
   return out;
 }
 
-/*
- * One PrivateView per side state and notes setting. Side states are immutable (a change makes
- * a new one), so unchanged private data keeps its identity and a sender can tell what changed
- * by reference instead of serialising it.
+/**
+ * The private data `viewer` may see, by side, without notepads (PrivateData): what the server
+ * sends. A side's object keeps its identity while nothing but its notepad changes, so a sender
+ * resends private data only when something else did, judging by reference.
  */
-const privateViews = { withNotes: new WeakMap<SidePrivate, PrivateView>(), withoutNotes: new WeakMap<SidePrivate, PrivateView>() };
+export function privateDataFor(state: TableState, viewer: Viewer): Partial<PerRole<PrivateData>> {
+  const finished = state.phase === "finished";
+  const out: { buyer?: PrivateData; seller?: PrivateData } = {};
+  for (const role of ROLES) if (seesSide(viewer, role, finished)) out[role] = privateData(state, role);
+  return out;
+}
 
-function privateView(state: TableState, role: Role, withNotes: boolean): PrivateView {
+/*
+ * Private views are memoised, so unchanged private data keeps its identity and a sender can tell
+ * what changed by reference instead of serialising it. Side states are immutable (a change makes
+ * a new one). With notes, one view per side state. Without, one view per set of inputs: a note
+ * makes a new side state that shares every other part with the old one by reference, so the
+ * view last built from the same `learned` list is reused when all its other inputs are the same.
+ */
+const notedViews = new WeakMap<SidePrivate, PrivateView>();
+const dataViews = new WeakMap<SidePrivate, PrivateView>();
+const dataViewsByLearned = new WeakMap<SidePrivate["learned"], PrivateView>();
+
+function withNotes(state: TableState, role: Role): PrivateView {
   const side = state.sides[role];
-  const memo = withNotes ? privateViews.withNotes : privateViews.withoutNotes;
-  let view = memo.get(side);
-  if (!view) memo.set(side, (view = buildPrivateView(state, role, side, withNotes)));
+  let view = notedViews.get(side);
+  if (!view) notedViews.set(side, (view = buildPrivateView(state, role, side, true)));
   return view;
 }
 
-function buildPrivateView(state: TableState, role: Role, side: SidePrivate, withNotes: boolean): PrivateView {
+function privateData(state: TableState, role: Role): PrivateView {
+  const side = state.sides[role];
+  let view = dataViews.get(side);
+  if (view) return view;
+  const brief = state.scenario.roles[role];
+  const last = dataViewsByLearned.get(side.learned);
+  const same =
+    last !== undefined &&
+    last.role === role &&
+    last.walkAway === side.walkAway &&
+    last.values === side.values &&
+    last.hotButtons === side.hotButtons &&
+    last.brief === brief.brief &&
+    last.strengths === brief.strengths &&
+    last.weaknesses === brief.weaknesses;
+  view = same ? last : buildPrivateView(state, role, side, false);
+  dataViews.set(side, view);
+  dataViewsByLearned.set(side.learned, view);
+  return view;
+}
+
+function buildPrivateView(state: TableState, role: Role, side: SidePrivate, notes: boolean): PrivateView {
   const brief = state.scenario.roles[role];
   const view: Mutable<PrivateView> = {
     role,
@@ -187,7 +237,7 @@ function buildPrivateView(state: TableState, role: Role, side: SidePrivate, with
     weaknesses: brief.weaknesses,
     learned: side.learned,
   };
-  if (withNotes) view.notes = side.notes;
+  if (notes) view.notes = side.notes;
   return view;
 }
 
@@ -203,7 +253,8 @@ function cardsFor(state: TableState, viewer: Viewer): CardView[] {
 }
 
 export function canSee(event: GameEvent, viewer: Viewer, finished: boolean): boolean {
-  if (viewer === "facilitator") return event.type !== "note_taken" || finished;
+  if (event.type === "note_taken") return seesNotes(viewer, event.by, finished);
+  if (viewer === "facilitator") return true;
   return event.audience === "all" || event.audience === viewer;
 }
 

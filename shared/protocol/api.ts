@@ -29,13 +29,15 @@ export const createTableRequestSchema = z.strictObject({
 export type CreateTableRequest = z.input<typeof createTableRequestSchema>;
 
 export type CreateTableResponse = {
-  /** Join with `client.joinById(code, …)`; observers need only this. */
+  /**
+   * Join with `client.joinById(code, …)`; observers need only this. There is no facilitator
+   * secret: the creator sits in a seat, and a player never holds more than their seat (only a
+   * workshop's facilitator, with the workshop's secret, sees both sides of a table).
+   */
   readonly code: string;
   readonly scenarioId: string;
   /** One token per human seat (a bot's seat has none): `joinById(code, { seat: token })`. */
   readonly seats: Partial<PerRole<string>>;
-  /** `joinById(code, { facilitator: secret })` sees everything. */
-  readonly facilitatorSecret: string;
   readonly bot: { readonly role: Role; readonly level: BotChoice } | null;
 };
 

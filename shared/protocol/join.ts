@@ -1,9 +1,12 @@
 import { z } from "zod";
+import { OUTDATED_CODE } from "./version.js";
 
 /*
  * Joining a table: `client.joinById(code, options)` with the options below. The server decides
  * the viewer from them: a seat token seats you in that token's role, the facilitator secret
- * makes you a facilitator, neither makes you an observer. Nothing else is accepted.
+ * makes you a facilitator (only a workshop's table has one), neither makes you an observer.
+ * Nothing else is accepted, besides the protocol version every join carries (version.ts),
+ * checked and taken off before these options are read.
  */
 
 /** A seat token or facilitator secret as POST /api/tables hands it out: 32 random bytes, base64url. */
@@ -32,6 +35,8 @@ export const JOIN_ERROR_CODES = [
   "join/bad_facilitator",
   "join/seat_taken",
   "join/full",
+  /** The tab runs another build than the server (version.ts): reload the page. */
+  OUTDATED_CODE,
 ] as const;
 export type JoinErrorCode = (typeof JOIN_ERROR_CODES)[number];
 

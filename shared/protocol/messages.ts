@@ -4,7 +4,7 @@ import type { RuleErrorCode } from "../engine/errors.js";
 import type { GameEvent } from "../engine/events.js";
 import type { PerRole, Role, Viewer } from "../engine/roles.js";
 import type { DebriefLine } from "../engine/debrief.js";
-import type { PrivateView, PublicScenario, Reveal } from "../engine/view.js";
+import type { PrivateData, PublicScenario, Reveal } from "../engine/view.js";
 import { MAX_ADDED_SECONDS } from "../engine/rules/addTime.js";
 
 /*
@@ -79,9 +79,16 @@ export type ServerMessages = {
     /** How long a dropped player may be away before the game ends as abandoned. */
     readonly reconnectSeconds: number;
   };
-  /** The private data this client may see, re-sent whenever it changes. */
-  private: { readonly sides: Partial<PerRole<PrivateView>> };
-  /** The events this client may see: the whole history on join, then each new batch. */
+  /**
+   * The private data this client may see, without notepads: on join and every reconnect, then
+   * again only when something besides a notepad changed.
+   */
+  private: { readonly sides: Partial<PerRole<PrivateData>> };
+  /**
+   * The events this client may see: the whole history on join, then each new batch. A notepad
+   * travels here only, each note once as its note_taken event (to its writer; to facilitators
+   * with the whole history once the game is over).
+   */
   events: { readonly events: readonly GameEvent[]; readonly replay: boolean };
   /** The end-of-game reveal (walk-aways, ZOPA, surpluses, Nash point). */
   reveal: Reveal;

@@ -9,6 +9,7 @@ import type { ClassDebrief, Standing } from "../workshop/classStats.js";
 import type { Pairing, PairingIssue } from "../workshop/pairing.js";
 import type { GridTile } from "../workshop/tile.js";
 import { displayNameSchema, SECRET_PATTERN } from "./join.js";
+import { OUTDATED_CODE } from "./version.js";
 
 /*
  * Everything between a workshop's clients and its room, in one file: how a workshop is created
@@ -66,7 +67,10 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 const secret = z.string().regex(SECRET_PATTERN, "is not a token this server issued");
 
-/** `joinById(code, options)`: a new participant gives a name, a returning one their token, the facilitator the secret. */
+/**
+ * `joinById(code, options)`: a new participant gives a name, a returning one their token, the
+ * facilitator the secret; each also gives the protocol version (version.ts), checked first.
+ */
 export const workshopJoinSchema = z.union([
   z.strictObject({ name: displayNameSchema }),
   z.strictObject({ participant: secret }),
@@ -74,7 +78,7 @@ export const workshopJoinSchema = z.union([
 ]);
 export type WorkshopJoinOptions = z.input<typeof workshopJoinSchema>;
 
-export const WORKSHOP_JOIN_ERRORS = ["workshop/bad_options", "workshop/bad_participant", "workshop/bad_facilitator", "workshop/removed", "workshop/full"] as const;
+export const WORKSHOP_JOIN_ERRORS = ["workshop/bad_options", "workshop/bad_participant", "workshop/bad_facilitator", "workshop/removed", "workshop/full", OUTDATED_CODE] as const;
 export type WorkshopJoinError = (typeof WORKSHOP_JOIN_ERRORS)[number];
 
 const participantId = z.string().min(1).max(40);

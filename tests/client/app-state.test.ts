@@ -76,4 +76,11 @@ describe("join problems", () => {
     });
     expect(joinProblem(new TypeError("Failed to fetch"), "AB2CDE").kind).toBe("network");
   });
+
+  it("tell a tab of an older build that Parley was updated and the page must be reloaded", () => {
+    const refusal = new Error("protocol/outdated: This page runs an older version of Parley and the server runs version 9: reload the page.");
+    expect(joinProblem(refusal, "AB2CDE")).toEqual({ kind: "outdated", message: "Parley was updated — reload this page." });
+    // Only that code: another refusal that mentions versions is not the reload notice.
+    expect(joinProblem(new Error("join/bad_options: protocol: outdated"), "AB2CDE").kind).toBe("refused");
+  });
 });

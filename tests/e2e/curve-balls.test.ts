@@ -1,11 +1,13 @@
 import { Client, type Room } from "colyseus.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CreateTableResponse } from "../../shared/protocol/api.js";
+import { withProtocol } from "../../shared/protocol/version.js";
+import { BufferingClient } from "../../scripts/bench-load/earlyMessages.js";
+import { openWorkshopTableOverWire } from "../../scripts/bench-load/workshopTable.js";
 import { newPlayer, screenshot, type Player } from "./helpers/browser.js";
 import { useStage } from "./helpers/stage.js";
 import { askQuestion, joinByInvite, makeOffer, pageText, saveNote, waitForStatus, waitForSummary } from "./helpers/table.js";
 
-describe("curve balls, discovery and the notepad at a head-to-head table", { timeout: 150_000 }, () => {
+describe("curve balls, discovery and the notepad at a workshop's table", { timeout: 150_000 }, () => {
   const stage = useStage();
   let seller: Player;
   let buyer: Player;
@@ -20,12 +22,9 @@ describe("curve balls, discovery and the notepad at a head-to-head table", { tim
   });
 
   it("shows a private card to its side only, a public one to both, and each side's own answers and notes", async () => {
-    const response = await fetch(`${stage.server.baseUrl}/api/tables`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ scenarioId: "backup-appliance" }),
-    });
-    const table = (await response.json()) as CreateTableResponse;
+    // Only a workshop's table has a facilitator: this one is a workshop round's.
+    const ws = stage.server.baseUrl.replace("http", "ws");
+    const table = await openWorkshopTableOverWire(stage.server.baseUrl, new BufferingClient(ws), "backup-appliance");
     const invite = (token: string | undefined) => `${stage.server.baseUrl}/t/${table.code}#seat=${token}`;
     await joinByInvite(seller.page, invite(table.seats.seller), "Sam");
     await joinByInvite(buyer.page, invite(table.seats.buyer), "Bea");
@@ -41,7 +40,7 @@ describe("curve balls, discovery and the notepad at a head-to-head table", { tim
     await waitForStatus(seller.page, ["your_turn"]);
 
     // A facilitator throws one private card (the buyer's) and one public card into the table.
-    facilitator = await new Client(stage.server.baseUrl.replace("http", "ws")).joinById(table.code, { facilitator: table.facilitatorSecret });
+    facilitator = await new Client(ws).joinById(table.code, withProtocol({ facilitator: table.facilitatorSecret }));
     facilitator.onMessage("*", () => undefined);
     facilitator.send("curveball", { cardId: "competitor-quote" });
     facilitator.send("curveball", { cardId: "board-moves-up" });

@@ -42,7 +42,7 @@ describe("message budget and payload cap", () => {
     for (let i = 0; i < BURST - 5; i++) seller.send("note", { text: `note ${i}` });
     await sleep(1000);
     for (let i = 0; i < RATE - 2; i++) seller.send("note", { text: `later ${i}` });
-    await until("every note recorded", () => seller.last("private")!.sides.seller!.notes!.length === BURST - 5 + RATE - 2);
+    await until("every note recorded", () => seller.events().filter((e) => e.type === "note_taken").length === BURST - 5 + RATE - 2);
     expect(seller.isOpen).toBe(true);
     expect(seller.errorCount()).toBe(0);
   });

@@ -97,7 +97,7 @@ describe("a full game between two colyseus.js clients", () => {
   });
 
   it("gives the facilitator every side, curve balls, pause and resume", async () => {
-    const table = await h.open({ scenarioId: "backup-appliance" });
+    const table = await h.openFacilitated({ scenarioId: "backup-appliance" });
     const facilitator = await h.join(table.code, { facilitator: table.facilitatorSecret }, "facilitator");
     const seller = await h.join(table.code, { seat: table.seats.seller! }, "seller");
     const buyer = await h.join(table.code, { seat: table.seats.buyer! }, "buyer");

@@ -44,7 +44,7 @@ describe("hidden information on the wire", () => {
   });
 
   it("no hidden number reaches the other side or an observer before the outcome; the facilitator gets them all", async () => {
-    const table = await h.open({ scenarioId: sentinelScenario.id });
+    const table = await h.openFacilitated({ scenarioId: sentinelScenario.id });
     const facilitator = await h.join(table.code, { facilitator: table.facilitatorSecret }, "facilitator");
     const observer = await h.join(table.code, {}, "observer");
     const seller = await h.join(table.code, { seat: table.seats.seller!, name: "Seller" }, "seller");

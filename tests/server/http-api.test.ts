@@ -44,14 +44,15 @@ describe("HTTP API", () => {
     expect((await fetch(`${base}/api/scenarios/nope`)).status).toBe(404);
   });
 
-  it("creates tables: a code, one 256-bit token per human seat, a facilitator secret", async () => {
+  it("creates tables: a code and one 256-bit token per human seat, nothing more", async () => {
     const res = await post("/api/tables", { scenarioId: "backup-appliance" });
     expect(res.status).toBe(201);
-    const table = (await res.json()) as { code: string; seats: Record<string, string>; facilitatorSecret: string; bot: unknown };
+    const table = (await res.json()) as { code: string; seats: Record<string, string>; bot: unknown };
     expect(table.code).toMatch(/^[2-9A-HJ-NP-Z]{6}$/);
-    const secrets = [table.seats.buyer!, table.seats.seller!, table.facilitatorSecret];
+    expect(Object.keys(table).sort()).toEqual(["bot", "code", "scenarioId", "seats"]);
+    const secrets = [table.seats.buyer!, table.seats.seller!];
     for (const s of secrets) expect(s).toMatch(SECRET_PATTERN);
-    expect(new Set(secrets).size).toBe(3);
+    expect(new Set(secrets).size).toBe(2);
     expect(Buffer.from(table.seats.buyer!, "base64url")).toHaveLength(32);
     expect(table.bot).toBeNull();
     expect(h.room(table.code)).toBeDefined();

@@ -11,7 +11,7 @@ afterAll(async () => {
 });
 
 async function seatedTable(turnSeconds: number, rounds?: number) {
-  const table = await h.open({ scenarioId: "backup-appliance", turnSeconds, ...(rounds !== undefined ? { rounds } : {}) });
+  const table = await h.openFacilitated({ scenarioId: "backup-appliance", turnSeconds, ...(rounds !== undefined ? { rounds } : {}) });
   const facilitator = await h.join(table.code, { facilitator: table.facilitatorSecret }, "facilitator");
   const seller = await h.join(table.code, { seat: table.seats.seller! }, "seller");
   const buyer = await h.join(table.code, { seat: table.seats.buyer! }, "buyer");

@@ -3,7 +3,9 @@ import type { GameEvent } from "../../../shared/engine/events.js";
 import { ledgerBalance } from "../../../shared/engine/ledger.js";
 import type { Role, Viewer } from "../../../shared/engine/roles.js";
 import type { Offer, Outcome } from "../../../shared/engine/state.js";
-import type { CardView, ConcessionView, TableView } from "../../../shared/engine/view.js";
+import { seesNotes, type CardView, type ConcessionView, type PrivateData, type PrivateView, type TableView } from "../../../shared/engine/view.js";
+import type { PerRole } from "../../../shared/engine/roles.js";
+import type { Note } from "../../../shared/engine/state.js";
 import type { PublicCard, PublicOffer } from "../../../shared/protocol/publicTable.js";
 import type { ClientModel } from "./clientModel.js";
 import type { PublicTableSnapshot } from "./snapshot.js";
@@ -44,11 +46,28 @@ export function assembleView(model: ClientModel): TableView | null {
       seller: askedBy(events, "seller"),
     },
     cards: cardsFor(table.cards, events),
-    sides: model.sides,
+    sides: withNotepads(model.sides, events, viewer, table.phase === "finished"),
     timeline: events,
     outcome: outcomeOf(events),
     reveal: model.reveal,
   };
+}
+
+/**
+ * The private data with each notepad this viewer may read, as the engine's view has it. The
+ * server sends every note once, as its note_taken event, never inside the private data.
+ */
+function withNotepads(sides: Partial<PerRole<PrivateData>>, events: readonly GameEvent[], viewer: Viewer, finished: boolean): Partial<PerRole<PrivateView>> {
+  const out: { buyer?: PrivateView; seller?: PrivateView } = {};
+  for (const side of [sides.buyer, sides.seller]) {
+    if (!side) continue;
+    out[side.role] = seesNotes(viewer, side.role, finished) ? { ...side, notes: notepadOf(events, side.role) } : side;
+  }
+  return out;
+}
+
+function notepadOf(events: readonly GameEvent[], role: Role): Note[] {
+  return events.flatMap((e) => (e.type === "note_taken" && e.by === role ? [{ turn: e.turn, round: e.round, at: e.at, text: e.text }] : []));
 }
 
 /** A malformed package would be a server bug: drop that offer rather than draw garbage. */

@@ -1,6 +1,6 @@
 import type { GameEvent } from "../../../shared/engine/events.js";
 import type { PerRole } from "../../../shared/engine/roles.js";
-import type { PrivateView, Reveal } from "../../../shared/engine/view.js";
+import type { PrivateData, Reveal } from "../../../shared/engine/view.js";
 import type { ServerMessages } from "../../../shared/protocol/messages.js";
 import type { PublicTableSnapshot } from "./snapshot.js";
 
@@ -20,7 +20,8 @@ export type ClientModel = {
   readonly closedReason: string | null;
   readonly welcome: ServerMessages["welcome"] | null;
   readonly table: PublicTableSnapshot | null;
-  readonly sides: Partial<PerRole<PrivateView>>;
+  /** Private data without notepads: assembleView adds each notepad from the note_taken events. */
+  readonly sides: Partial<PerRole<PrivateData>>;
   readonly events: readonly GameEvent[];
   readonly reveal: Reveal | null;
   /** Debrief lines by seat, once the game is over: own seat for a player, both for a facilitator. */

@@ -37,7 +37,6 @@ const createdTable = z.object({
   code: z.string().min(1),
   scenarioId: z.string(),
   seats: z.object({ buyer: z.string().optional(), seller: z.string().optional() }),
-  facilitatorSecret: z.string(),
   bot: z.object({ role, level: z.enum(BOT_CHOICES) }).nullable(),
 }) satisfies z.ZodType<CreateTableResponse>;
 

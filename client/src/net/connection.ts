@@ -4,6 +4,7 @@ import type { Role } from "../../../shared/engine/roles.js";
 import { CLOSE_CODES, type JoinOptions } from "../../../shared/protocol/join.js";
 import { clientMessageSchemas, type ServerMessages } from "../../../shared/protocol/messages.js";
 import type { PublicTable } from "../../../shared/protocol/publicTable.js";
+import { withProtocol } from "../../../shared/protocol/version.js";
 import { emptyModel, reduceModel, type ClientModel, type ModelInput } from "../model/clientModel.js";
 import { snapshotTable } from "../model/snapshot.js";
 import { joinProblem, type JoinProblem } from "./joinErrors.js";
@@ -129,7 +130,7 @@ export class TableConnection {
 
   private async join(options: JoinOptions, first: boolean): Promise<Room<PublicTable>> {
     try {
-      return await this.client.joinById<PublicTable>(this.target.code, options);
+      return await this.client.joinById<PublicTable>(this.target.code, withProtocol(options));
     } catch (error) {
       const problem = joinProblem(error, this.target.code);
       if (first) throw new JoinFailure(problem);

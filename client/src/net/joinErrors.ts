@@ -1,10 +1,12 @@
 import { joinErrorCode } from "../../../shared/protocol/join.js";
+import { OUTDATED_NOTICE } from "../../../shared/protocol/version.js";
 
 /** Colyseus' matchmaking code for a room id nobody is using. */
 const ROOM_NOT_FOUND = 4212;
 
 export type JoinProblem = {
-  readonly kind: "not_found" | "bad_seat" | "seat_taken" | "full" | "refused" | "network";
+  /** "outdated": this tab runs an older build than the server; only a reload helps. */
+  readonly kind: "not_found" | "bad_seat" | "seat_taken" | "full" | "refused" | "network" | "outdated";
   readonly message: string;
 };
 
@@ -19,6 +21,8 @@ export function joinProblem(error: unknown, code: string): JoinProblem {
       return { kind: "seat_taken", message: "Someone is already sitting in that seat — is the table open in another window?" };
     case "join/full":
       return { kind: "full", message: "This table has as many observers as it can take." };
+    case "protocol/outdated":
+      return { kind: "outdated", message: OUTDATED_NOTICE };
     case "join/bad_options":
     case "join/bad_facilitator":
       return { kind: "refused", message: message.replace(/^join\/[a-z_]+:\s*/, "") };

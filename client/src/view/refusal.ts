@@ -22,6 +22,7 @@ const TITLES: Record<RuleErrorCode | ProtocolErrorCode, string> = {
   "rule/deck_empty": "The deck is empty",
   "rule/message_too_long": "Message too long",
   "rule/bad_note": "Note not saved",
+  "rule/notepad_full": "Notepad full",
   "rule/bad_time": "Invalid time",
   "rule/bad_action": "Malformed request",
   "protocol/unknown_type": "Unknown request",

@@ -1,5 +1,6 @@
 import { Client, type Room } from "colyseus.js";
 import { CLOSE_CODES } from "../../../shared/protocol/join.js";
+import { OUTDATED_CODE, OUTDATED_NOTICE, withProtocol } from "../../../shared/protocol/version.js";
 import { WORKSHOP_CLOSE_CODES, type WorkshopJoinOptions, type WorkshopServerMessages } from "../../../shared/protocol/workshop.js";
 import { emptyWorkshop, reduceWorkshop, type WorkshopInput, type WorkshopModel } from "./model.js";
 
@@ -116,16 +117,17 @@ export class WorkshopSession {
     for (;;) {
       if (this.closedByUs) return;
       try {
-        const room = await this.client.joinById(this.credentials.code, this.options());
+        const room = await this.client.joinById(this.credentials.code, withProtocol(this.options()));
         this.attach(room);
         return;
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        const code = /^(workshop\/[a-z_]+):\s*(.*)$/.exec(message);
+        const code = /^((?:workshop|protocol)\/[a-z_]+):\s*(.*)$/.exec(message);
         if (code) {
-          // Refused, not unreachable: trying again would be refused again.
-          this.hooks.onRefused?.(code[1] as string, code[2] as string);
-          this.dispatch({ kind: "link", link: "closed", reason: code[2] as string });
+          // Refused, not unreachable: trying again would be refused again (a tab of an older build only after a reload).
+          const reason = code[1] === OUTDATED_CODE ? OUTDATED_NOTICE : (code[2] as string);
+          this.hooks.onRefused?.(code[1] as string, reason);
+          this.dispatch({ kind: "link", link: "closed", reason });
           return;
         }
         if (first && /not found|4212/i.test(message)) {

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import {
+  privateDataFor,
   apply,
   createTable,
   describeProblems,
@@ -89,7 +90,8 @@ export function modelFor(state: TableState, viewer: Viewer, seats: readonly Publ
   let model = reduceModel(emptyModel, { kind: "link", link: "live" });
   model = reduceModel(model, { kind: "welcome", message: { viewer, code: "ABCD", role, scenario: view.scenario, reconnectSeconds: 60 } });
   model = reduceModel(model, { kind: "state", table: snapshotTable(publicTableOf(state, seats)), at: T0 });
-  model = reduceModel(model, { kind: "private", message: { sides: view.sides } });
+  // As the server sends it: private data without notepads (each note comes as its note_taken event).
+  model = reduceModel(model, { kind: "private", message: { sides: wire(privateDataFor(state, viewer)) } });
   model = reduceModel(model, { kind: "events", message: { events: view.timeline, replay: true } });
   if (view.reveal) model = reduceModel(model, { kind: "reveal", message: view.reveal });
   return model;

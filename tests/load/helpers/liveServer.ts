@@ -6,6 +6,8 @@ import type { CreateTableResponse } from "../../../shared/protocol/api.js";
 import { startParley, type ParleyServer } from "../../../scripts/bench-load/parleyServer.js";
 import type { LogCounts } from "../../../scripts/bench-load/serverLog.js";
 import { openTableOverHttp } from "../../../scripts/bench-load/tablesApi.js";
+import { BufferingClient } from "../../../scripts/bench-load/earlyMessages.js";
+import { openWorkshopTableOverWire } from "../../../scripts/bench-load/workshopTable.js";
 import { Player } from "../../server/helpers/player.js";
 
 /*
@@ -27,7 +29,8 @@ export type LiveServer = {
 };
 
 export type SeatedTable = {
-  readonly table: CreateTableResponse;
+  /** A table with a facilitator is a workshop's (its seat tokens are the participants'). */
+  readonly table: Pick<CreateTableResponse, "code" | "seats">;
   readonly seller: Player;
   readonly buyer: Player;
   readonly observers: readonly Player[];
@@ -50,12 +53,12 @@ export async function liveServer(settings: Readonly<Record<string, string>> = {}
     open,
     join,
     seated: async (label, watchers = {}) => {
-      const table = await open();
+      const table = watchers.facilitator ? await openWorkshopTableOverWire(server.httpBase, new BufferingClient(server.endpoint), "backup-appliance") : await open();
       const seller = await join(table.code, { seat: table.seats.seller! }, `${label} seller`);
       const buyer = await join(table.code, { seat: table.seats.buyer! }, `${label} buyer`);
       const observers: Player[] = [];
       for (let i = 0; i < (watchers.observers ?? 0); i++) observers.push(await join(table.code, {}, `${label} observer ${i}`));
-      const facilitator = watchers.facilitator ? await join(table.code, { facilitator: table.facilitatorSecret }, `${label} facilitator`) : null;
+      const facilitator = "facilitatorSecret" in table ? await join(table.code, { facilitator: table.facilitatorSecret }, `${label} facilitator`) : null;
       const everyone = [seller, buyer, ...observers, ...(facilitator ? [facilitator] : [])];
       return { table, seller, buyer, observers, facilitator, everyone };
     },

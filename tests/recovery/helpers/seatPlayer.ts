@@ -3,6 +3,7 @@ import { Draw } from "../../../shared/engine/rng.js";
 import type { PrivateView, Role } from "../../../shared/engine/index.js";
 import type { ServerMessages } from "../../../shared/protocol/messages.js";
 import type { PublicTable } from "../../../shared/protocol/publicTable.js";
+import { withProtocol } from "../../../shared/protocol/version.js";
 
 /** The engine's seeded generator, so each game's plan is random but reproducible from its seed. */
 export function prng(seed: number): () => number {
@@ -79,7 +80,7 @@ export class SeatPlayer {
     let lastError: unknown = null;
     while (!this.stopped && Date.now() < deadline) {
       try {
-        const room = await new Client(this.endpoint()).joinById<PublicTable>(this.code, { seat: this.token });
+        const room = await new Client(this.endpoint()).joinById<PublicTable>(this.code, withProtocol({ seat: this.token }));
         if (this.stopped) return void (await room.leave(true).catch(() => undefined));
         this.attach(room);
         return;

@@ -119,8 +119,8 @@ export class ServerProcess {
 }
 
 /** POST /api/tables on a running server. */
-export async function openTableOver(http: string, scenarioId: string): Promise<{ code: string; seats: { buyer: string; seller: string }; facilitatorSecret: string }> {
+export async function openTableOver(http: string, scenarioId: string): Promise<{ code: string; seats: { buyer: string; seller: string } }> {
   const res = await fetch(`${http}/api/tables`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ scenarioId }) });
   if (res.status !== 201) throw new Error(`POST /api/tables: ${res.status} ${await res.text()}`);
-  return (await res.json()) as { code: string; seats: { buyer: string; seller: string }; facilitatorSecret: string };
+  return (await res.json()) as { code: string; seats: { buyer: string; seller: string } };
 }

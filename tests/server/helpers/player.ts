@@ -3,6 +3,7 @@ import type { GameEvent } from "../../../shared/engine/index.js";
 import type { JoinOptions } from "../../../shared/protocol/join.js";
 import type { ServerMessages, ServerMessageType } from "../../../shared/protocol/messages.js";
 import type { PublicTable } from "../../../shared/protocol/publicTable.js";
+import { withProtocol } from "../../../shared/protocol/version.js";
 import { until } from "./wait.js";
 
 export type Received = { readonly type: string; readonly payload: unknown; /** Index of the frame that carried it. */ readonly frame: number };
@@ -47,7 +48,7 @@ export class Player {
 
   static async join(endpoint: string, code: string, options: JoinOptions, label: string): Promise<Player> {
     const player = new Player(new CapturingClient(endpoint), label);
-    player.room = await player.client.joinById<PublicTable>(code, options);
+    player.room = await player.client.joinById<PublicTable>(code, withProtocol(options));
     await player.firstState();
     return player;
   }

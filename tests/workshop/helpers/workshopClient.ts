@@ -1,5 +1,6 @@
 import type { CreateWorkshopRequest, CreateWorkshopResponse, WorkshopJoinOptions, WorkshopServerMessages, WorkshopServerMessageType } from "../../../shared/protocol/workshop.js";
 import { WORKSHOP_ROOM } from "../../../shared/protocol/workshop.js";
+import { withProtocol } from "../../../shared/protocol/version.js";
 import type { Room } from "colyseus.js";
 import { CapturingClient } from "../../server/helpers/player.js";
 import { until } from "../../server/helpers/wait.js";
@@ -15,7 +16,7 @@ export class WorkshopMember {
 
   static async join(endpoint: string, code: string, options: WorkshopJoinOptions, label: string): Promise<WorkshopMember> {
     const member = new WorkshopMember(new CapturingClient(endpoint), label);
-    member.room = await member.client.joinById(code, options);
+    member.room = await member.client.joinById(code, withProtocol(options));
     await until(`${label}: welcome`, () => member.count("welcome") > 0);
     return member;
   }

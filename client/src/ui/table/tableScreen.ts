@@ -249,6 +249,7 @@ export function renderTableScreen(root: HTMLElement, deps: TableDeps, target: Ta
     (error: unknown) => {
       if (disposed) return;
       const message = error instanceof JoinFailure ? error.problem.message : "Could not join the table.";
+      const outdated = error instanceof JoinFailure && error.problem.kind === "outdated";
       if (error instanceof JoinFailure && error.problem.kind === "bad_seat") deps.store.forget(code);
       seatLabel.textContent = "Not seated";
       status.note("Could not join this table.", "warning");
@@ -256,13 +257,14 @@ export function renderTableScreen(root: HTMLElement, deps: TableDeps, target: Ta
         h(
           "div",
           { class: "join-failed", role: "alert" },
-          h("h2", {}, "Could not join this table"),
+          h("h2", {}, outdated ? "Parley was updated" : "Could not join this table"),
           h("p", {}, message),
           h(
             "div",
             { class: "row" },
-            h("button", { type: "button", class: "primary", onclick: backToLobby }, "Back to the lobby"),
-            target.kind === "seat" && error instanceof JoinFailure && error.problem.kind !== "not_found"
+            outdated ? h("button", { type: "button", class: "primary", onclick: () => location.reload() }, "Reload this page") : null,
+            h("button", { type: "button", ...(outdated ? {} : { class: "primary" }), onclick: backToLobby }, "Back to the lobby"),
+            target.kind === "seat" && error instanceof JoinFailure && error.problem.kind !== "not_found" && !outdated
               ? h("button", { type: "button", onclick: () => deps.navigate(`/watch/${code}`) }, "Watch instead")
               : null,
           ),
