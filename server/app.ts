@@ -1,4 +1,5 @@
-import config, { type ConfigOptions } from "@colyseus/tools";
+// Only the type: importing @colyseus/tools itself reads settings files (server/transport.ts).
+import type { ConfigOptions } from "@colyseus/tools";
 import { matchMaker } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import { apiRoutes } from "./http/routes.js";
@@ -17,7 +18,7 @@ import { WorkshopRoom } from "./workshop/WorkshopRoom.js";
  * rooms nor be matched into one (tables are opened through POST /api/tables).
  */
 export function appConfig(services: TableServices, resumers: { tables: TableResumer; workshops: WorkshopResumer }): ConfigOptions {
-  return config({
+  return {
     initializeTransport: (options: ConstructorParameters<typeof WebSocketTransport>[0]) =>
       new WebSocketTransport({ ...options, maxPayload: services.config.MAX_PAYLOAD_BYTES }),
     initializeExpress: (app) => {
@@ -31,5 +32,5 @@ export function appConfig(services: TableServices, resumers: { tables: TableResu
       gameServer.define(TABLE_ROOM, TableRoom, { services });
       gameServer.define(WORKSHOP_ROOM, WorkshopRoom, { services });
     },
-  });
+  };
 }

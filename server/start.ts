@@ -1,6 +1,5 @@
 import type { AddressInfo } from "node:net";
 import { matchMaker, Server, type MatchMakerDriver, type Presence } from "@colyseus/core";
-import { getTransport } from "@colyseus/tools";
 import { appConfig } from "./app.js";
 import { processName, type ServerConfig } from "./config.js";
 import { createLogger, type Logger } from "./logger.js";
@@ -11,6 +10,7 @@ import type { TableServices } from "./room/services.js";
 import { shippedCatalog, type Catalog } from "./scenarios/catalog.js";
 import { IndexedLocalDriver } from "./roomListings.js";
 import { openStore, storageSettingsOf } from "./storage/open.js";
+import { buildTransport } from "./transport.js";
 
 export type StartOptions = {
   readonly logger?: Logger;
@@ -31,9 +31,9 @@ export type RunningServer = {
 
 /**
  * Open the store, build the app and listen on HOST:PORT, then take up the games in progress
- * that no live process holds (after a restart: all of this process's). @colyseus/tools' own
- * listen() binds every interface; this binds only the one configured (127.0.0.1 unless HOST
- * says otherwise). With REDIS_URL, rooms are listed in Redis so any process can find them;
+ * that no live process holds (after a restart: all of this process's). It binds only the
+ * interface configured (127.0.0.1 unless HOST says otherwise), where @colyseus/tools' listen()
+ * would bind every one. With REDIS_URL, rooms are listed in Redis so any process can find them;
  * without, in this process's memory, indexed by room id.
  */
 export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
@@ -45,7 +45,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const workshops = new WorkshopResumer(services);
   const shared = config.REDIS_URL ? await redisShared(config.REDIS_URL) : { driver: new IndexedLocalDriver() };
   const app = appConfig(services, { tables: resumer, workshops });
-  const transport = await getTransport(app);
+  const transport = await buildTransport(app);
   const server = new Server({
     transport,
     greet: false,
