@@ -8,6 +8,8 @@ import { TableResumer } from "./persistence/resume.js";
 import { WorkshopResumer } from "./persistence/resumeWorkshop.js";
 import type { TableServices } from "./room/services.js";
 import { shippedCatalog, type Catalog } from "./scenarios/catalog.js";
+import { listenProblem } from "./listenProblem.js";
+import { checkRedisReachable } from "./redisReach.js";
 import { IndexedLocalDriver } from "./roomListings.js";
 import { openStore, storageSettingsOf } from "./storage/open.js";
 import { buildTransport } from "./transport.js";
@@ -38,6 +40,8 @@ export type RunningServer = {
  */
 export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
+  // Before anything is opened, so that nothing is left to close if Redis is out of reach.
+  if (config.REDIS_URL) await checkRedisReachable(config.REDIS_URL);
   const store = await openStore(storageSettingsOf(config), { onBackgroundError: (error) => logger.error({ err: error }, "storage connection failed") });
   const leases = new Leases(store, processName(config), config.LEASE_SECONDS * 1000, logger.child({ module: "leases" }));
   const services: TableServices = { config, catalog: options.catalog ?? shippedCatalog(), logger, store, leases };
@@ -67,7 +71,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     await server.listen(config.PORT, config.HOST);
   } catch (error) {
     await store.close();
-    throw error;
+    throw listenProblem(error, config) ?? error;
   }
   const port = (transport.server?.address() as AddressInfo).port;
   leases.start();
@@ -75,10 +79,12 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const tables = await resumer.adoptOrphans();
   const resumedWorkshops = await workshops.resumeAll();
   const recovered = { tables, workshops: resumedWorkshops, ms: Date.now() - began };
-  if (tables + resumedWorkshops > 0) logger.info(recovered, "games in progress and workshops resumed");
+  logger.info(recovered, `resumed from the store: ${counted(tables, "open table")}, ${counted(resumedWorkshops, "workshop")}`);
   resumer.start();
   return { server, port, services, recovered, stop: () => server.gracefullyShutdown(false) };
 }
+
+const counted = (n: number, thing: string) => `${n} ${thing}${n === 1 ? "" : "s"}`;
 
 /** Presence and room listings in Redis, shared by every process (their drivers load only when used). */
 async function redisShared(url: string): Promise<{ presence: Presence; driver: MatchMakerDriver }> {

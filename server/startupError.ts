@@ -12,12 +12,9 @@ export function shownSetting(name: string, value: string): string {
   return `${name}=${withoutPassword(value)}`;
 }
 
+/** scheme://user:password@host… → scheme://user:***@host…, parseable as a URL or not. */
 function withoutPassword(value: string): string {
-  if (!URL.canParse(value)) return value;
-  const url = new URL(value);
-  if (url.password === "") return value;
-  url.password = "***";
-  return url.toString();
+  return value.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@\s]*:)\S*@/i, "$1***@");
 }
 
 /** What a failed file or network call means, in words (null when the code is not one we explain). */
