@@ -49,7 +49,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const workshops = new WorkshopResumer(services);
   const shared = config.REDIS_URL ? await redisShared(config.REDIS_URL) : { driver: new IndexedLocalDriver() };
   const app = appConfig(services, { tables: resumer, workshops });
-  const transport = await buildTransport(app);
+  const transport = await buildTransport(app, logger.child({ module: "socket" }));
   const server = new Server({
     transport,
     greet: false,
