@@ -1,6 +1,6 @@
 import type { IncomingMessage } from "node:http";
-import config, { type ConfigOptions } from "@colyseus/tools";
-import type { Express } from "express";
+// Only the type: importing @colyseus/tools itself reads settings files (server/transport.ts).
+import type { ConfigOptions } from "@colyseus/tools";
 import { matchMaker } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import { replyToError } from "./http/apiReply.js";
@@ -23,7 +23,7 @@ import { WorkshopRoom } from "./workshop/WorkshopRoom.js";
  */
 export function appConfig(services: TableServices, resumers: { tables: TableResumer; workshops: WorkshopResumer }): ConfigOptions {
   const origins = originPolicy(services.config.ALLOWED_ORIGINS);
-  return config({
+  return {
     initializeTransport: (options: ConstructorParameters<typeof WebSocketTransport>[0]) =>
       new WebSocketTransport({
         ...options,
@@ -32,7 +32,6 @@ export function appConfig(services: TableServices, resumers: { tables: TableResu
         verifyClient: (info: { req: IncomingMessage }) => origins.allows(info.req),
       }),
     initializeExpress: (app) => {
-      dropToolsCors(app);
       app.disable("x-powered-by");
       app.use(apiRoutes(services));
       serveClient(app, services.config.CLIENT_DIST, services.logger);
@@ -48,15 +47,5 @@ export function appConfig(services: TableServices, resumers: { tables: TableResu
       gameServer.define(TABLE_ROOM, TableRoom, { services });
       gameServer.define(WORKSHOP_ROOM, WorkshopRoom, { services });
     },
-  });
-}
-
-/**
- * @colyseus/tools mounts `cors({ origin: true, credentials: true })` (any site, with credentials)
- * on the Express app before handing it over, with no option to leave it out: take it back out.
- * CORS is decided in front of everything instead (http/origins.ts).
- */
-function dropToolsCors(app: Express): void {
-  const router = (app as unknown as { _router?: { stack: { name: string }[] } })._router;
-  if (router) router.stack = router.stack.filter((layer) => layer.name !== "corsMiddleware");
+  };
 }

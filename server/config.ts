@@ -1,15 +1,36 @@
 import { isIP } from "node:net";
 import { z } from "zod";
+import { shownSetting } from "./startupError.js";
 
 /*
  * Every setting of the server, read from the environment in one place and validated before
- * anything starts: a bad value stops the process with a message naming the variable.
+ * anything starts: a bad value stops the process with a line naming the variable, the value
+ * given and what it must be.
  */
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
-const seconds = z.coerce.number().positive().max(86_400);
-const wholeNumber = z.coerce.number().int();
+/** A whole number in [min, max]; one message for every way to miss (not a number, a fraction, out of range). */
+const wholeNumber = (min: number, max: number) => {
+  const error = { error: `must be a whole number from ${min} to ${max}` };
+  return z.coerce.number(error).int(error).min(min, error).max(max, error);
+};
+/** A number of `unit` above 0 (or from `min`, when given) up to max. */
+const amount = (unit: string, max: number, min?: number) => {
+  const error = { error: min === undefined ? `must be a number of ${unit} above 0, at most ${max}` : `must be a number of ${unit} from ${min} to ${max}` };
+  const number = z.coerce.number(error);
+  return (min === undefined ? number.positive(error) : number.min(min, error)).max(max, error);
+};
+const seconds = amount("seconds", 86_400);
+const oneOf = <const T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: `must be one of ${values.join(", ")}` });
+const url = (schemes: readonly string[]) =>
+  z
+    .string()
+    .refine((value) => schemes.some((scheme) => value.startsWith(`${scheme}://`)), {
+      error: `must start with ${schemes.map((scheme) => `${scheme}://`).join(" or ")}`,
+      abort: true,
+    })
+    .refine((value) => URL.canParse(value), "is not a valid URL");
 /** A comma-separated list from the environment; a list (or a lone number) as given by settings built in code. */
 const commaList = <T extends z.ZodType>(item: T) =>
   z.preprocess((v) => (typeof v === "string" || typeof v === "number" ? String(v).split(",").map((s) => s.trim()).filter((s) => s !== "") : v), z.array(item));
@@ -22,7 +43,7 @@ const origin = z.string().refine((s) => {
   } catch {
     return false;
   }
-}, "each entry must be an origin such as https://parley.example.com (scheme, host and port, no path or trailing slash)");
+}, "must list origins such as https://parley.example.com (scheme, host and port, no path or trailing slash), comma-separated");
 
 /** Express' "trust proxy": a number of hops alone, or names, addresses and subnets (proxy-addr's syntax). */
 const PROXY_NAMES = ["loopback", "linklocal", "uniquelocal"];
@@ -38,30 +59,30 @@ const trustedProxies = commaList(z.string())
 
 export const configSchema = z.object({
   /** TCP port for HTTP and WebSocket (0 picks a free one). */
-  PORT: wholeNumber.min(0).max(65_535).default(2567),
+  PORT: wholeNumber(0, 65_535).default(2567),
   /** Interface to listen on; 0.0.0.0 only when asked for, never by default. */
   HOST: z.string().min(1).default("127.0.0.1"),
   /** How long a dropped player keeps their seat before the game ends as abandoned. */
   RECONNECT_SECONDS: seconds.default(60),
-  LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
+  LOG_LEVEL: oneOf(LOG_LEVELS).default("info"),
   /** How long a server-side bot "thinks" before it acts. */
-  BOT_THINK_MS: wholeNumber.min(0).max(60_000).default(1200),
+  BOT_THINK_MS: wholeNumber(0, 60_000).default(1200),
   /** Largest WebSocket frame accepted; bigger ones close the socket (1009). */
-  MAX_PAYLOAD_BYTES: wholeNumber.min(512).max(1_048_576).default(4096),
+  MAX_PAYLOAD_BYTES: wholeNumber(512, 1_048_576).default(4096),
   /** Per-client message budget: sustained messages per second and burst size. */
-  MESSAGE_RATE: z.coerce.number().positive().max(1000).default(10),
-  MESSAGE_BURST: wholeNumber.min(1).max(10_000).default(40),
+  MESSAGE_RATE: amount("messages a second", 1000).default(10),
+  MESSAGE_BURST: wholeNumber(1, 10_000).default(40),
   /** Tables and workshops one client address may open a minute (0: no limit, for load tests). */
-  CREATE_PER_MINUTE: wholeNumber.min(0).max(100_000).default(60),
+  CREATE_PER_MINUTE: wholeNumber(0, 100_000).default(60),
   /**
    * Joins and reconnects (POST /matchmake/…) one client address may make a minute, as a burst
    * refilled evenly (0: no limit). A class of 40 behind one office address needs ~160 in its
    * busiest minute (everyone joins a table, some reconnect or reload); a code-guessing script
    * is held to 5 a second.
    */
-  JOIN_PER_MINUTE: wholeNumber.min(0).max(100_000).default(300),
+  JOIN_PER_MINUTE: wholeNumber(0, 100_000).default(300),
   /** Workshop code look-ups (GET /api/workshops/CODE) one client address may make a minute (0: no limit). */
-  LOOKUP_PER_MINUTE: wholeNumber.min(0).max(100_000).default(120),
+  LOOKUP_PER_MINUTE: wholeNumber(0, 100_000).default(120),
   /**
    * Web pages on other sites allowed to call this server (comma-separated origins). Empty: only
    * pages this server serves itself (same host as the request's Host header).
@@ -74,7 +95,7 @@ export const configSchema = z.object({
    */
   TRUST_PROXY: trustedProxies.optional(),
   /** Observers one table accepts (players and facilitators are not counted). */
-  MAX_OBSERVERS: wholeNumber.min(0).max(1000).default(50),
+  MAX_OBSERVERS: wholeNumber(0, 1000).default(50),
   /** A table with nobody connected is closed after this long (finished or never joined). */
   TABLE_IDLE_SECONDS: seconds.default(1800),
   /** Built web client to serve, relative to the working directory. */
@@ -85,21 +106,21 @@ export const configSchema = z.object({
   /** The SQLite file itself, if not DATA_DIR/parley.sqlite (":memory:" keeps nothing). */
   SQLITE_PATH: z.string().min(1).optional(),
   /** NORMAL survives a killed process; FULL also survives power loss, at a fraction of the write rate. */
-  SQLITE_SYNCHRONOUS: z.enum(["NORMAL", "FULL"]).default("NORMAL"),
+  SQLITE_SYNCHRONOUS: oneOf(["NORMAL", "FULL"]).default("NORMAL"),
   /** PostgreSQL instead of SQLite, for several server processes sharing one store. */
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://").optional(),
+  DATABASE_URL: url(["postgres", "postgresql"]).optional(),
   /** Redis for Colyseus presence and room listings, so several processes serve one game. */
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, "must start with redis:// or rediss://").optional(),
+  REDIS_URL: url(["redis", "rediss"]).optional(),
   /** host:port at which clients reach this process (required with REDIS_URL); also its name on table leases. */
-  PUBLIC_ADDRESS: z.string().regex(/^[^\s/]+:\d{1,5}$/, "must be host:port").optional(),
+  PUBLIC_ADDRESS: z.string().regex(/^[^\s/]+:\d{1,5}$/, "must be host:port, as a browser reaches this process").optional(),
   /** How long a process's claim on its tables lasts without renewal; another process may resume them after. */
-  LEASE_SECONDS: seconds.min(1).default(15),
+  LEASE_SECONDS: amount("seconds", 86_400, 1).default(15),
 });
 
 /** The whole schema, with the rules that tie settings together. */
 const settingsSchema = configSchema.refine((c) => c.REDIS_URL === undefined || c.PUBLIC_ADDRESS !== undefined, {
   path: ["PUBLIC_ADDRESS"],
-  message: "must be set with REDIS_URL: each process needs its own address that clients can reach",
+  message: "must be set with REDIS_URL (the host:port at which a browser reaches this very process)",
 });
 
 export type ServerConfig = z.output<typeof configSchema>;
@@ -112,7 +133,12 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
   const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ""));
   const parsed = settingsSchema.safeParse(given);
   if (parsed.success) return { ok: true, config: parsed.data };
-  return { ok: false, problems: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`) };
+  return { ok: false, problems: parsed.error.issues.map((issue) => problemOf(String(issue.path[0]), given[issue.path[0] as string], issue.message)) };
+}
+
+/** `PORT=abc is not valid: it must be …`, or `PUBLIC_ADDRESS is not set: it must be …`. */
+function problemOf(name: string, given: string | undefined, mustBe: string): string {
+  return given === undefined ? `${name} is not set: it ${mustBe}` : `${shownSetting(name, given)} is not valid: it ${mustBe}`;
 }
 
 /**

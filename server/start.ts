@@ -1,6 +1,5 @@
 import type { AddressInfo } from "node:net";
 import { matchMaker, Server, type MatchMakerDriver, type Presence } from "@colyseus/core";
-import { getTransport } from "@colyseus/tools";
 import { appConfig } from "./app.js";
 import { processName, type ServerConfig } from "./config.js";
 import { createLogger, type Logger } from "./logger.js";
@@ -9,8 +8,11 @@ import { TableResumer } from "./persistence/resume.js";
 import { WorkshopResumer } from "./persistence/resumeWorkshop.js";
 import type { TableServices } from "./room/services.js";
 import { shippedCatalog, type Catalog } from "./scenarios/catalog.js";
+import { listenProblem } from "./listenProblem.js";
+import { checkRedisReachable } from "./redisReach.js";
 import { IndexedLocalDriver } from "./roomListings.js";
 import { openStore, storageSettingsOf } from "./storage/open.js";
+import { buildTransport } from "./transport.js";
 
 export type StartOptions = {
   readonly logger?: Logger;
@@ -31,13 +33,15 @@ export type RunningServer = {
 
 /**
  * Open the store, build the app and listen on HOST:PORT, then take up the games in progress
- * that no live process holds (after a restart: all of this process's). @colyseus/tools' own
- * listen() binds every interface; this binds only the one configured (127.0.0.1 unless HOST
- * says otherwise). With REDIS_URL, rooms are listed in Redis so any process can find them;
+ * that no live process holds (after a restart: all of this process's). It binds only the
+ * interface configured (127.0.0.1 unless HOST says otherwise), where @colyseus/tools' listen()
+ * would bind every one. With REDIS_URL, rooms are listed in Redis so any process can find them;
  * without, in this process's memory, indexed by room id.
  */
 export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
+  // Before anything is opened, so that nothing is left to close if Redis is out of reach.
+  if (config.REDIS_URL) await checkRedisReachable(config.REDIS_URL);
   const store = await openStore(storageSettingsOf(config), { onBackgroundError: (error) => logger.error({ err: error }, "storage connection failed") });
   const leases = new Leases(store, processName(config), config.LEASE_SECONDS * 1000, logger.child({ module: "leases" }));
   const services: TableServices = { config, catalog: options.catalog ?? shippedCatalog(), logger, store, leases };
@@ -45,7 +49,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const workshops = new WorkshopResumer(services);
   const shared = config.REDIS_URL ? await redisShared(config.REDIS_URL) : { driver: new IndexedLocalDriver() };
   const app = appConfig(services, { tables: resumer, workshops });
-  const transport = await getTransport(app);
+  const transport = await buildTransport(app, logger.child({ module: "socket" }));
   const server = new Server({
     transport,
     greet: false,
@@ -67,7 +71,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     await server.listen(config.PORT, config.HOST);
   } catch (error) {
     await store.close();
-    throw error;
+    throw listenProblem(error, config) ?? error;
   }
   const port = (transport.server?.address() as AddressInfo).port;
   leases.start();
@@ -75,10 +79,12 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const tables = await resumer.adoptOrphans();
   const resumedWorkshops = await workshops.resumeAll();
   const recovered = { tables, workshops: resumedWorkshops, ms: Date.now() - began };
-  if (tables + resumedWorkshops > 0) logger.info(recovered, "games in progress and workshops resumed");
+  logger.info(recovered, `resumed from the store: ${counted(tables, "open table")}, ${counted(resumedWorkshops, "workshop")}`);
   resumer.start();
   return { server, port, services, recovered, stop: () => server.gracefullyShutdown(false) };
 }
+
+const counted = (n: number, thing: string) => `${n} ${thing}${n === 1 ? "" : "s"}`;
 
 /** Presence and room listings in Redis, shared by every process (their drivers load only when used). */
 async function redisShared(url: string): Promise<{ presence: Presence; driver: MatchMakerDriver }> {

@@ -1,5 +1,7 @@
 import { join, resolve } from "node:path";
 import type { ServerConfig } from "../config.js";
+import { prepareSqliteFolder, sqliteOpenProblem, type SqliteLocation } from "./dataFolder.js";
+import { postgresOpenProblem } from "./postgresReach.js";
 import { SqliteStore, type SqliteSynchronous } from "./sqlite.js";
 import type { Store } from "./store.js";
 
@@ -41,11 +43,28 @@ export type StoreHooks = {
 /**
  * PostgreSQL when a database URL is set, else the SQLite file (its folder is created). The
  * PostgreSQL driver is loaded only when it is used, so the embedded default starts faster.
+ * A store that cannot be opened for a reason the operator can fix (a folder that is a file or
+ * read-only, PostgreSQL out of reach…) throws a StartupError naming the setting.
  */
 export async function openStore(settings: StorageSettings, hooks: StoreHooks = {}): Promise<Store> {
   if (settings.databaseUrl) {
     const { openPostgresStore } = await import("./postgres.js");
-    return openPostgresStore({ connectionString: settings.databaseUrl, onIdleClientError: hooks.onBackgroundError });
+    try {
+      return await openPostgresStore({ connectionString: settings.databaseUrl, onIdleClientError: hooks.onBackgroundError });
+    } catch (error) {
+      throw postgresOpenProblem(error, settings.databaseUrl) ?? error;
+    }
   }
-  return new SqliteStore({ path: sqlitePathFor(settings), synchronous: settings.sqliteSynchronous ?? "NORMAL" });
+  const path = sqlitePathFor(settings);
+  if (path === IN_MEMORY) return new SqliteStore({ path, synchronous: settings.sqliteSynchronous ?? "NORMAL" });
+  const location: SqliteLocation =
+    settings.sqlitePath === undefined
+      ? { setting: "DATA_DIR", given: settings.dataDir ?? DEFAULT_DATA_DIR, file: path }
+      : { setting: "SQLITE_PATH", given: settings.sqlitePath, file: path };
+  prepareSqliteFolder(location);
+  try {
+    return new SqliteStore({ path, synchronous: settings.sqliteSynchronous ?? "NORMAL" });
+  } catch (error) {
+    throw sqliteOpenProblem(error, location) ?? error;
+  }
 }

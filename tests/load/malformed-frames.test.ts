@@ -26,10 +26,10 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   const { exit, log } = await live.stop();
-  // Colyseus logs each socket error at error level, the ws frame cap included: one line per
-  // oversized frame sent, and nothing else.
-  expect(log.errors, log.firstErrors.join("\n")).toBe(OVERSIZED_FRAMES);
-  expect(log.firstErrors.every((line) => line.includes("Max payload size exceeded"))).toBe(true);
+  // Nothing a client sends is an error of the server's: the frame over the cap is one warn line
+  // (tests/load/socket-errors.test.ts), garbage is answered or closed without an error line.
+  expect(log.errors, log.firstErrors.join("\n")).toBe(0);
+  expect(log.warnings).toBeGreaterThanOrEqual(OVERSIZED_FRAMES);
   expect(exit).toBe(0);
 });
 

@@ -34,7 +34,7 @@ describe("storage settings", () => {
 
   it("ask for a public address with Redis, and take a fresh in-memory store for in-process servers", () => {
     const parsed = parseConfig({ REDIS_URL: "redis://127.0.0.1:6379" });
-    expect(parsed.ok ? [] : parsed.problems).toEqual([expect.stringMatching(/^PUBLIC_ADDRESS: must be set with REDIS_URL/)]);
+    expect(parsed.ok ? [] : parsed.problems).toEqual([expect.stringMatching(/^PUBLIC_ADDRESS is not set: it must be set with REDIS_URL/)]);
     expect(parseConfig({ REDIS_URL: "redis://127.0.0.1:6379", PUBLIC_ADDRESS: "127.0.0.1:2567" }).ok).toBe(true);
     expect(configWith({}).SQLITE_PATH).toBe(":memory:");
     expect(processName(configWith({ HOST: "127.0.0.1", PORT: 2567 }))).toBe("127.0.0.1:2567");
