@@ -1,14 +1,16 @@
 import { stringify } from "csv-stringify/sync";
 import type { GameEvent } from "../../shared/engine/index.js";
+import type { Issue } from "../../shared/engine/scenario.js";
 import type { ExportFormat, RoundSettings } from "../../shared/protocol/workshop.js";
 import type { GameSummary } from "../../shared/workshop/summary.js";
-import { LOG_COLUMNS, logRows, RESULT_COLUMNS, resultRow } from "./exportRows.js";
+import { LOG_COLUMNS, logRows, PARTICIPANT_COLUMNS, participantRows, RESULT_COLUMNS, resultRow, termColumns, type ParticipantRow } from "./exportRows.js";
 import type { Person } from "./roster.js";
 import type { WorkshopRound } from "./round.js";
 
 /*
  * The workshop's export: every finished game's results and full log (the facilitator's view:
- * both sides' private events and, after the end, notes), as JSON or as two CSV files.
+ * both sides' private events and, after the end, notes), and each person's result per game, as
+ * JSON or as three CSV files.
  */
 
 export type WorkshopExport = {
@@ -18,6 +20,8 @@ export type WorkshopExport = {
     readonly number: number;
     readonly settings: RoundSettings;
     readonly scenarioTitle: string;
+    /** The scenario's issues: what the term columns and the games' terms refer to. */
+    readonly issues: readonly Issue[];
     readonly drawSeed: string | null;
     readonly startedAt: string;
     readonly endedAt: string | null;
@@ -25,6 +29,8 @@ export type WorkshopExport = {
     /** Tables with no finished game (nobody sat down, or still running): listed, not scored. */
     readonly unfinished: readonly { readonly table: string; readonly number: number; readonly phase: string }[];
   }[];
+  /** One row per person per finished game, as in participants.csv. */
+  readonly participantResults: readonly ParticipantRow[];
 };
 
 export type ExportFile = { readonly contentType: string; readonly filename: string; readonly body: string };
@@ -32,17 +38,31 @@ export type ExportFile = { readonly contentType: string; readonly filename: stri
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /**
- * Cells as a spreadsheet should read them: booleans as words (csv-stringify's default is 1 and
- * empty), and text that a spreadsheet would run as a formula (a display name "=HYPERLINK(…)")
- * prefixed with an apostrophe.
+ * Text people typed: a display name such as "=HYPERLINK(…)" would run as a formula in a
+ * spreadsheet, so a cell of these columns starting with = + - @ or a tab gets an apostrophe in
+ * front. Nothing else does: codes, seeds ("-x3…" is a base64url seed, not a formula) and our own
+ * words reach the spreadsheet as they are.
  */
+const TYPED_COLUMNS = new Set(["buyer", "seller", "name", "opponent", "detail"]);
+
+/** Cells as a spreadsheet should read them: booleans as words (csv-stringify's default is 1 and empty), typed text defused. */
 const CSV_OPTIONS = {
   header: true,
   cast: {
     boolean: (value: boolean) => (value ? "true" : "false"),
-    string: (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value),
+    string: (value: string, context: { readonly column?: number | string }) =>
+      typeof context.column === "string" && TYPED_COLUMNS.has(context.column) && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value,
   },
 } as const;
+
+/** Excel reads a CSV file as the machine's legacy code page unless it starts with a UTF-8 byte order mark: "Zoë" would come out "ZoÃ«". */
+const BOM = "\uFEFF";
+
+const csvFile = (filename: string, rows: readonly object[], columns: readonly string[]): ExportFile => ({
+  contentType: "text/csv; charset=utf-8",
+  filename,
+  body: BOM + stringify([...rows], { ...CSV_OPTIONS, columns: [...columns] }),
+});
 
 export function buildExport(code: string, title: string, people: readonly Person[], rounds: readonly WorkshopRound[], now: number): WorkshopExport {
   return {
@@ -52,6 +72,7 @@ export function buildExport(code: string, title: string, people: readonly Person
       number: r.number,
       settings: r.settings,
       scenarioTitle: r.scenario.title,
+      issues: r.scenario.issues,
       drawSeed: r.drawSeed,
       startedAt: iso(r.startedAt),
       endedAt: r.endedAt === null ? null : iso(r.endedAt),
@@ -60,29 +81,27 @@ export function buildExport(code: string, title: string, people: readonly Person
         .filter((t) => !t.summary)
         .map((t) => ({ table: t.code, number: t.index + 1, phase: t.latest ? (t.latest.started ? t.latest.table.phase : "never started") : "never started" })),
     })),
+    participantResults: rounds.flatMap((r) => r.tables.flatMap((t) => (t.summary && t.final ? participantRows(code, t.summary) : []))),
   };
 }
 
 export function exportFile(data: WorkshopExport, format: ExportFormat): ExportFile {
   const base = `parley-${data.workshop.code}`;
-  const games = data.rounds.flatMap((r) => r.games);
+  const code = data.workshop.code;
   switch (format) {
     case "json":
       return { contentType: "application/json; charset=utf-8", filename: `${base}.json`, body: JSON.stringify(data, null, 2) };
-    case "results.csv":
-      return {
-        contentType: "text/csv; charset=utf-8",
-        filename: `${base}-results.csv`,
-        body: stringify(games.map((g) => resultRow(data.workshop.code, g.result)), { ...CSV_OPTIONS, columns: [...RESULT_COLUMNS] }),
-      };
+    case "results.csv": {
+      const rows = data.rounds.flatMap((r) => r.games.map((g) => resultRow(code, g.result, r.issues)));
+      return csvFile(`${base}-results.csv`, rows, [...RESULT_COLUMNS, ...termColumns(data.rounds.map((r) => r.issues))]);
+    }
+    case "participants.csv":
+      return csvFile(`${base}-participants.csv`, data.participantResults, PARTICIPANT_COLUMNS);
     case "log.csv":
-      return {
-        contentType: "text/csv; charset=utf-8",
-        filename: `${base}-log.csv`,
-        body: stringify(
-          games.flatMap((g) => logRows(data.workshop.code, g.result.round, g.result.code, g.log)),
-          { ...CSV_OPTIONS, columns: [...LOG_COLUMNS] },
-        ),
-      };
+      return csvFile(
+        `${base}-log.csv`,
+        data.rounds.flatMap((r) => r.games.flatMap((g) => logRows(code, g.result.round, g.result.code, g.log))),
+        LOG_COLUMNS,
+      );
   }
 }

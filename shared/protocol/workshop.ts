@@ -62,7 +62,7 @@ export type CreateWorkshopResponse = {
 /** GET /api/workshops/:code: what the join form shows before joining. */
 export type WorkshopLookup = { readonly code: string; readonly title: string };
 
-export const EXPORT_FORMATS = ["json", "results.csv", "log.csv"] as const;
+export const EXPORT_FORMATS = ["json", "results.csv", "participants.csv", "log.csv"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 const secret = z.string().regex(SECRET_PATTERN, "is not a token this server issued");

@@ -14,6 +14,9 @@ import { zoneBand, type ZoneBand, zoneOn } from "../engine/zone.js";
 export const TILE_STATUSES = ["waiting", "negotiating", "paused", "stuck", "deal", "walked_away", "expired", "ended", "abandoned"] as const;
 export type TileStatus = (typeof TILE_STATUSES)[number];
 
+/** A game in one of these is over: no control reaches it any more. */
+export const tileOver = (status: TileStatus): boolean => status === "deal" || status === "walked_away" || status === "expired" || status === "ended" || status === "abandoned";
+
 /** No move for this long counts as stuck, even before a turn has timed out. */
 export const STUCK_AFTER_MS = 120_000;
 

@@ -74,6 +74,27 @@ describe("the workshop model", () => {
     expect(reduceWorkshop(m, { kind: "dismiss" }).control).toBeNull();
     expect(reduceWorkshop(m, { kind: "link", link: "closed", reason: "Removed." })).toMatchObject({ link: "closed", closedReason: "Removed." });
   });
+
+  it("an answer every table carried out goes when it expires; one with a refusal, or a newer one, stays", () => {
+    const done = { table: "T1", label: "Table 1", ok: true, message: "Resumed." };
+    let m = message(emptyWorkshop, "control", { control: "resume", results: [done, done, done] }, 10);
+    expect(reduceWorkshop(m, { kind: "expire", at: 10 }).control).toBeNull();
+    m = message(m, "control", { control: "pause", results: [done] }, 20);
+    expect(reduceWorkshop(m, { kind: "expire", at: 10 }).control).toMatchObject({ control: "pause" });
+    m = message(m, "control", { control: "pause", results: [done, { ...done, ok: false, message: "The game is over." }] }, 30);
+    expect(reduceWorkshop(m, { kind: "expire", at: 30 }).control).toMatchObject({ control: "pause" });
+  });
+
+  it("drops a pairing proposal once the round it was for has started, and keeps it while the class changes", () => {
+    const pairing = { tables: [{ buyer: "p1", seller: "p2" }], observers: [] };
+    const consoleWith = (rounds: number, people = 2) => ({ participants: Array.from({ length: people }, (_, i) => ({ participantId: `p${i + 1}` })), waiting: [], rounds: Array.from({ length: rounds }, () => ({ pairing })) });
+    let m = message(emptyWorkshop, "console", consoleWith(1));
+    m = message(m, "proposal", { pairing, issues: [] });
+    m = message(m, "console", consoleWith(1, 3));
+    expect(m.proposal?.pairing).toEqual(pairing);
+    m = message(m, "console", consoleWith(2, 3));
+    expect(m.proposal).toBeNull();
+  });
 });
 
 describe("the grid strip", () => {
@@ -110,8 +131,19 @@ describe("debrief chart data", () => {
   it("puts each table's zone, deal price and Nash price side by side", () => {
     const d = priceChart(round);
     expect(d.labels).toEqual(["T1 Seller 0 / Buyer 0", "T2 Seller 1 / Buyer 1"]);
+    expect(d.ticks).toEqual(d.labels);
     expect(d.deals).toEqual([21000, null]);
     expect(d.zones[0]!.range[0]).toBeLessThanOrEqual(d.zones[0]!.range[1]);
+  });
+
+  it("cuts each long name on the axes on its own, and keeps the whole names for the tooltips", () => {
+    const long = "Maximiliana Wolfeschlegelsteinhausen-Ber";
+    const players = { seller: { participantId: "p1", name: long, bot: false }, buyer: { participantId: "p2", name: "Zoë 😀 Okonkwo", bot: false } };
+    const named = roundDebrief(1, [summary(play(table("d3", undefined, "one-draw"), [{ type: "walk_away", by: "seller" }]), 0, players)], 0, { scenarioTitle: "x", currency: "USD", deck: "same" });
+    for (const d of [priceChart(named), reciprocityChart(named)]) {
+      expect(d.labels).toEqual([`T1 ${long} / Zoë 😀 Okonkwo`]);
+      expect(d.ticks).toEqual(["T1 Maximiliana W… / Zoë 😀 Okonkwo"]);
+    }
   });
 
   it("draws one Pareto frontier for tables sharing a draw", () => {
@@ -174,8 +206,8 @@ describe("concession figures on the grid tile, the class chart, the results tabl
     expect(share > 1).toBe(expected.past);
     expect(chart.seller).toEqual([Math.round(share * 100)]);
     expect(chart.details[0]!.seller).toBe(`Concessions: ${words}`);
-    const row = resultRow("W", game);
-    expect(row).toMatchObject({ seller_concession_share_of_gap: Math.round(share * 1000) / 1000, seller_past_their_opening: expected.past, seller_retractions: expected.retractions });
+    const row = resultRow("W", game, backup.issues);
+    expect(row).toMatchObject({ seller_concession_pct_of_gap: Math.round(share * 1000) / 10, seller_past_their_opening: expected.past, seller_retractions: expected.retractions });
     for (const [, pct] of words.matchAll(/(\d+)%/g)) if (Number(pct) > 100) expect(words).toContain("past their opening");
   });
 });

@@ -86,6 +86,18 @@ describe("proposePairing", () => {
     expect(pairingIssues(history[1]!, people(8), [history[0]!]).filter((i) => i.kind === "met_before")).toEqual([]);
   });
 
+  it("pairs round 2 fresh by default: everyone who played swaps sides and nobody meets last round's opponent (from 3 people)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 3, max: 25 }), fc.constantFrom<OddSeatChoice>("bot", "observer"), fc.string({ maxLength: 8 }), (n, odd, seed) => {
+        const [first, second] = playRounds(n, 2, odd, seed) as [Pairing, Pairing];
+        // No note for the facilitator: nobody left out, on the same side again or meeting again.
+        expect(pairingIssues(second, people(n), [first])).toEqual([]);
+        const pairs = (p: Pairing) => p.tables.filter((t) => t.buyer !== null && t.seller !== null).map((t) => [t.buyer, t.seller].sort().join("-"));
+        expect(pairs(second).filter((pair) => pairs(first).includes(pair))).toEqual([]);
+      }),
+    );
+  });
+
   it("is deterministic for a seed and varies with it", () => {
     const a = proposePairing(people(12), [], "bot", "seed-a");
     expect(proposePairing(people(12), [], "bot", "seed-a")).toEqual(a);

@@ -3,9 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bootServer, type Harness } from "../server/helpers/harness.js";
 import { until } from "../server/helpers/wait.js";
 import { SCENARIOS } from "../../shared/scenarios/index.js";
-import { RESULT_COLUMNS } from "../../server/workshop/exportRows.js";
+import { PARTICIPANT_COLUMNS, RESULT_COLUMNS, termColumns } from "../../server/workshop/exportRows.js";
 import { joinErrorCode } from "../../shared/protocol/join.js";
 import { joinError } from "../server/helpers/joinError.js";
+import { parseCsv } from "./helpers/csv.js";
 import { baseUrl, idOf, openWorkshopWith, propose, seatOf, sitDown, startRound, terms, tokenOf, type Workshop } from "./helpers/setup.js";
 
 const refusal = async (attempt: Promise<unknown>) => joinErrorCode(await joinError(attempt));
@@ -125,17 +126,26 @@ describe("one workshop round from pairing to the class debrief", () => {
     expect((await fetch(`${url}/results.csv`)).status).toBe(403);
     expect((await fetch(`${url}/results.csv`, { headers: { authorization: `Bearer ${"x".repeat(43)}` } })).status).toBe(403);
     const auth = { headers: { authorization: `Bearer ${w.created.facilitatorSecret}` } };
-    const csv = await (await fetch(`${url}/results.csv`, auth)).text();
-    const [header, ...rows] = csv.trim().split("\n");
-    expect(header).toBe(RESULT_COLUMNS.join(","));
-    expect(rows).toHaveLength(3);
-    expect(rows.find((r) => r.includes(code1))).toContain(",deal,");
+    // fetch's text() drops a byte order mark: read the bytes as Excel does.
+    const bytes = new Uint8Array(await (await fetch(`${url}/results.csv`, auth)).arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csv = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
+    const results = parseCsv(csv);
+    expect(results.header).toEqual([...RESULT_COLUMNS, ...termColumns([SCENARIOS["backup-appliance"]!.issues])]);
+    expect(results.rows).toHaveLength(3);
+    expect(results.rows.find((r) => r.table === code1)).toMatchObject({ outcome: "deal", price: "21000", term_support: "Business (next business day)", term_warranty: "24" });
+    const people = parseCsv(await (await fetch(`${url}/participants.csv`, auth)).text());
+    expect(people.header).toEqual([...PARTICIPANT_COLUMNS]);
+    // Five people, one row each: the bot's seat has none.
+    expect(people.rows.map((r) => r.name).sort()).toEqual(["Ana", "Ben", "Cem", "Dee", "Eve"]);
+    expect(people.rows.find((r) => r.table === code1 && r.role === "buyer")).toMatchObject({ outcome: "deal", price: "21000", ended_by: "self" });
     const log = await (await fetch(`${url}/log.csv`, auth)).text();
-    expect(log.split("\n")[0]).toBe("workshop,round,table,seq,at,game_round,turn,type,by,audience,detail");
+    expect(parseCsv(log).header).toEqual(["workshop", "round", "table", "seq", "at", "game_round", "turn", "type", "by", "audience", "detail"]);
     expect(log).toContain("offer_made");
     expect(log).toContain("card_drawn");
-    const json = (await (await fetch(`${url}/json`, auth)).json()) as { rounds: { games: { result: { code: string }; log: unknown[] }[] }[] };
+    const json = (await (await fetch(`${url}/json`, auth)).json()) as { rounds: { games: { result: { code: string }; log: unknown[] }[] }[]; participantResults: { name: string }[] };
     expect(json.rounds[0]!.games.map((g) => g.result.code).sort()).toEqual([...tables.keys()].sort());
+    expect(json.participantResults.map((r) => r.name).sort()).toEqual(people.rows.map((r) => r.name).sort());
     for (const g of json.rounds[0]!.games) expect(g.log.length).toBeGreaterThan(2);
     expect(idOf(buyer1)).toMatch(/^p\d+$/);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { apply } from "../../shared/engine/index.js";
-import { uniqueName } from "../../shared/workshop/names.js";
+import { initialOf, shortName, uniqueName } from "../../shared/workshop/names.js";
 import { STUCK_AFTER_MS, tileOf, type TileInput } from "../../shared/workshop/tile.js";
 import { play, table, terms } from "./helpers/games.js";
 
@@ -78,5 +78,31 @@ describe("uniqueName", () => {
     const named = uniqueName(long, [long]);
     expect(named.length).toBeLessThanOrEqual(40);
     expect(named.endsWith(" (2)")).toBe(true);
+  });
+});
+
+describe("a name's first character and its short form", () => {
+  // Each name is written as the person typed it; the avatar shows what a reader sees first.
+  it.each([
+    ["ana", "A"],
+    ["  zoë", "Z"],
+    ["Ölçer", "Ö"],
+    ["😀 Sam", "😀"],
+    ["👩‍👩‍👧 Family", "👩‍👩‍👧"],
+    ["🇩🇪 Jana", "🇩🇪"],
+    ["e\u0301mile", "E\u0301"],
+    ["", "?"],
+  ])("%s → %s", (name, initial) => {
+    expect(initialOf(name)).toBe(initial);
+  });
+
+  it("cuts a long name with an ellipsis, never inside an emoji, and keeps a short one whole", () => {
+    const long = "Maximiliana Wolfeschlegelsteinhausen-Ber";
+    expect(long).toHaveLength(40);
+    expect(shortName(long, 14)).toBe("Maximiliana W…");
+    expect(shortName("Alex", 14)).toBe("Alex");
+    const emoji = "🇩🇪🇩🇪🇩🇪🇩🇪🇩🇪";
+    expect(shortName(emoji, 3)).toBe("🇩🇪🇩🇪…");
+    expect(shortName("Ana Maria Lopez", 5)).toBe("Ana…");
   });
 });

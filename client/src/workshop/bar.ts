@@ -1,9 +1,11 @@
 import type { Route } from "../app/routes.js";
 import { consolePath, workshopPath } from "../app/routes.js";
-import { h } from "../ui/dom.js";
+import { tileOver } from "../../../shared/workshop/tile.js";
+import { h, renderIfChanged, replaceChildren } from "../ui/dom.js";
 import type { WorkshopModel } from "./model.js";
 import { activeWorkshop, workshopSession, type WorkshopSession } from "./session.js";
 import type { WorkshopStore } from "./store.js";
+import { CONTROLS, sendTableControl, tableControlButtons, type TableControl } from "./tableControls.js";
 import "./workshop.css";
 
 /*
@@ -30,8 +32,9 @@ export function showWorkshopBar(route: Route, navigate: (path: string) => void, 
 
   const message = h("span", { class: "msg" });
   const back = h("button", { type: "button", class: "primary", id: "back-to-workshop" });
-  const el = h("div", { class: "ws-bar", role: "region", "aria-label": "Workshop" }, h("strong", {}, session.code), message, back);
   const facilitator = session.kind === "facilitator";
+  const controls = facilitator && route.kind === "facilitate" ? tableControls(session, route.code) : null;
+  const el = h("div", { class: "ws-bar", role: "region", "aria-label": "Workshop" }, h("strong", {}, session.code), message, controls?.el ?? null, back);
   back.textContent = facilitator ? "Back to the console" : "Back to the workshop";
   back.addEventListener("click", () => navigate(facilitator ? consolePath(session.code) : workshopPath(session.code)));
   document.body.appendChild(el);
@@ -40,6 +43,7 @@ export function showWorkshopBar(route: Route, navigate: (path: string) => void, 
   let seen = session.current.broadcasts.length;
   let lastAt = session.current.broadcasts.at(-1)?.at ?? 0;
   off = session.subscribe((m: WorkshopModel) => {
+    controls?.show(m);
     const latest = m.broadcasts.at(-1);
     const ready = !facilitator && m.result !== null && m.assignment?.round === m.result.round;
     message.textContent = ready ? "Your debrief is ready." : (latest?.text ?? (m.link === "live" ? "" : "Reconnecting to the workshop…"));
@@ -50,6 +54,30 @@ export function showWorkshopBar(route: Route, navigate: (path: string) => void, 
       if (!facilitator) showAnnouncement(latest.text);
     }
   });
+}
+
+/**
+ * The facilitator's controls for the table they watch, sent as the grid's tile sends them; shown
+ * while the table's game runs in the current round, with the table's answer to the last one.
+ */
+function tableControls(session: WorkshopSession, table: string): { readonly el: HTMLElement; readonly show: (m: WorkshopModel) => void } {
+  const buttons = h("span", { class: "ws-bar-controls", role: "group", "aria-label": `Controls for table ${table}` });
+  const answer = h("span", { class: "ws-bar-answer", role: "status" });
+  const el = h("span", { class: "ws-bar-table" }, buttons, answer);
+  return {
+    el,
+    show(m) {
+      const tile = m.grid?.tiles.find((t) => t.code === table);
+      const live = tile !== undefined && !tileOver(tile.status) && m.link === "live";
+      renderIfChanged(buttons, live ? tile.status === "paused" : null, (paused) =>
+        replaceChildren(buttons, paused === null ? null : tableControlButtons(paused, (type) => sendTableControl(session, type, table))),
+      );
+      const result = m.control?.results.find((r) => r.table === table);
+      const refused = m.error && CONTROLS.includes(m.error.request as TableControl) ? m.error.message : null;
+      answer.textContent = refused ?? result?.message ?? "";
+      answer.classList.toggle("refused", refused !== null || result?.ok === false);
+    },
+  };
 }
 
 /** After a reload on a table page: reconnect to the workshop this tab is part of, if it still has its credentials. */

@@ -1,5 +1,6 @@
 import { sameTerms } from "../../../shared/engine/terms.js";
 import type { ClassGame, RoundDebrief } from "../../../shared/workshop/classStats.js";
+import { shortName } from "../../../shared/workshop/names.js";
 import { concessionWords } from "./words.js";
 
 /*
@@ -9,8 +10,16 @@ import { concessionWords } from "./words.js";
 
 export const tableLabel = (g: ClassGame) => `T${g.index + 1} ${g.players.seller.name} / ${g.players.buyer.name}`;
 
+/** Characters of each name on a chart axis: two cut names and the table number fit under a bar; the tooltip has them whole. */
+const TICK_NAME = 14;
+
+/** A table under a chart's bar: each name cut short on its own, so a long one leaves the other readable. */
+export const tableTick = (g: ClassGame) => `T${g.index + 1} ${shortName(g.players.seller.name, TICK_NAME)} / ${shortName(g.players.buyer.name, TICK_NAME)}`;
+
 export type PriceChart = {
+  /** Whole table labels (tooltips) and the cut ones the axis shows. */
   readonly labels: readonly string[];
+  readonly ticks: readonly string[];
   /** [low, high] of each table's zone — on the deal's own terms where there was a deal, else on the best terms; the gap for a table with none. */
   readonly zones: readonly { readonly range: readonly [number, number]; readonly exists: boolean }[];
   readonly deals: readonly (number | null)[];
@@ -20,6 +29,7 @@ export type PriceChart = {
 export function priceChart(round: RoundDebrief): PriceChart {
   return {
     labels: round.games.map(tableLabel),
+    ticks: round.games.map(tableTick),
     zones: round.games.map((g) => {
       const zone = g.dealZone ?? g.zopa;
       return { range: [Math.min(zone.low, zone.high), Math.max(zone.low, zone.high)] as const, exists: zone.exists };
@@ -83,6 +93,7 @@ export function bucketOf(g: ClassGame): (typeof OUTCOME_BUCKETS)[number] {
 
 export type ReciprocityChart = {
   readonly labels: readonly string[];
+  readonly ticks: readonly string[];
   /** Per table, what the side gave up net in % of the distance between the two openings (null: the openings left no gap). */
   readonly seller: readonly (number | null)[];
   readonly buyer: readonly (number | null)[];
@@ -95,6 +106,7 @@ export function reciprocityChart(round: RoundDebrief): ReciprocityChart {
   const pct = (share: number | null) => (share === null ? null : Math.round(share * 100));
   return {
     labels: round.games.map(tableLabel),
+    ticks: round.games.map(tableTick),
     seller: round.games.map((g) => pct(g.concessions.seller.share)),
     buyer: round.games.map((g) => pct(g.concessions.buyer.share)),
     details: round.games.map((g) => ({ seller: `Concessions: ${concessionWords(g.concessions.seller)}`, buyer: `Concessions: ${concessionWords(g.concessions.buyer)}` })),

@@ -49,6 +49,7 @@ function configFor(kind: ChartKind, round: RoundDebrief, rounds: readonly RoundD
             tooltip: { callbacks: { label: (item) => `${item.dataset.label}: ${Array.isArray(item.raw) ? item.raw.map((v) => money(Number(v))).join(" – ") : money(Number(item.raw))}` } },
           },
           scales: {
+            x: { ticks: { callback: (value) => d.ticks[Number(value)] ?? "" } },
             y: {
               min: Math.floor((Math.min(...values) - pad) / 1000) * 1000,
               max: Math.ceil((Math.max(...values) + pad) / 1000) * 1000,
@@ -129,7 +130,10 @@ function configFor(kind: ChartKind, round: RoundDebrief, rounds: readonly RoundD
               },
             },
           },
-          scales: { y: { title: { display: true, text: "% of the gap" }, beginAtZero: true, suggestedMax: 100, ticks: { callback: (v) => `${v} %` } } },
+          scales: {
+            x: { ticks: { callback: (value) => d.ticks[Number(value)] ?? "" } },
+            y: { title: { display: true, text: "% of the gap" }, beginAtZero: true, suggestedMax: 100, ticks: { callback: (v) => `${v} %` } },
+          },
         },
       };
     }

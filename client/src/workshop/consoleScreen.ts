@@ -1,5 +1,6 @@
 import type { ScenarioSummary } from "../../../shared/protocol/api.js";
 import type { OddSeat, WorkshopServerMessages } from "../../../shared/protocol/workshop.js";
+import { tileOver } from "../../../shared/workshop/tile.js";
 import { consolePath, consoleUrl, facilitatePath } from "../app/routes.js";
 import { listScenarios } from "../net/api.js";
 import { brand } from "../ui/brand.js";
@@ -9,9 +10,11 @@ import { downloadExport } from "./api.js";
 import { field, type WorkshopDeps } from "./createScreen.js";
 import { debriefPanel } from "./debriefPanel.js";
 import type { WorkshopModel } from "./model.js";
+import { nameCut } from "./nameCut.js";
 import { pairingEditor } from "./pairingEditor.js";
 import { roundSettingsForm } from "./roundSettingsForm.js";
 import { workshopSession } from "./session.js";
+import { sendTableControl } from "./tableControls.js";
 import { stripLegend, tileView } from "./tileView.js";
 import "./workshop.css";
 
@@ -82,7 +85,7 @@ export function renderConsole(root: HTMLElement, deps: WorkshopDeps, code: strin
       field("round-odd", "Odd person out", odd),
       field("round-level", "Bot", level),
     ),
-    h("div", { class: "row" }, propose, h("span", { class: "hint" }, "Roles alternate from the last round; the odd one out rotates.")),
+    h("div", { class: "row" }, propose, h("span", { class: "hint" }, "Everyone takes the other side from last round and meets someone new where the class allows; the odd one out rotates.")),
     editor.el,
     h("div", { class: "row" }, start, setupHint),
   );
@@ -189,6 +192,8 @@ export function renderConsole(root: HTMLElement, deps: WorkshopDeps, code: strin
     session.send("start_round", { settings: form.read(), pairing });
   };
 
+  /** The round after which a fresh pairing was asked for, so it is asked once. */
+  let proposedFor = -1;
   let lastPhase: string | null = null;
   let lastRound = -1;
   const render = (m: WorkshopModel) => {
@@ -219,6 +224,12 @@ export function renderConsole(root: HTMLElement, deps: WorkshopDeps, code: strin
     (document.getElementById("setup-title") as HTMLElement).textContent = running ? `Round ${w?.round} is running` : `Round ${(w?.round ?? 0) + 1}`;
     start.disabled = running;
     propose.disabled = running;
+    // After a round, the next one starts from a fresh pairing (everyone on the other side, new
+    // opponents where the class allows), never from the last round's: the console asks for one.
+    if (w?.phase === "finished" && m.link === "live" && settingsFilled && !m.proposal && proposedFor !== w.round) {
+      proposedFor = w.round;
+      session.send("propose", { oddSeat: odd.value as OddSeat });
+    }
     editor.show(m.proposal?.pairing ?? null, people, past);
     const current = m.console?.rounds.at(-1);
     renderIfChanged(cardPick, current?.cards ?? [], (cards) =>
@@ -227,16 +238,10 @@ export function renderConsole(root: HTMLElement, deps: WorkshopDeps, code: strin
     renderIfChanged(grid, { tiles: m.grid?.tiles ?? [], secrets: current?.tables.map((t) => t.code) ?? [] }, ({ tiles }) =>
       replaceChildren(
         grid,
-        tiles.length === 0 ? h("p", { class: "hint" }, "The tables of the running round appear here.") : tiles.map((t) => tileView(t, { watch: (table) => watch(table, m), control: (type, table) => tileControl(type, table) })),
+        tiles.length === 0 ? h("p", { class: "hint" }, "The tables of the running round appear here.") : tiles.map((t) => tileView(t, { watch: (table) => watch(table, m), control: (type, table) => sendTableControl(session, type, table) })),
       ),
     );
     debrief.show(m.debrief);
-  };
-
-  const tileControl = (type: "pause" | "resume" | "add_time" | "curveball" | "end_table", table: string) => {
-    if (type === "add_time") return send("add_time", { table, seconds: 60 });
-    if (type === "end_table" && !window.confirm("End this table's game now, with no deal?")) return;
-    send(type, { table });
   };
 
   const watch = (table: string, m: WorkshopModel) => {
@@ -258,7 +263,7 @@ export function renderConsole(root: HTMLElement, deps: WorkshopDeps, code: strin
           : !w || w.phase === "none"
             ? `${online} participant${online === 1 ? "" : "s"} in the lobby. Pair them and start round 1 when everyone is in.`
             : w.phase === "running"
-              ? `Round ${w.round} running — ${w.scenarioTitle}. ${m.grid?.tiles.filter((t) => ["deal", "walked_away", "expired", "ended", "abandoned"].includes(t.status)).length ?? 0} of ${m.grid?.tiles.length ?? 0} tables finished.`
+              ? `Round ${w.round} running — ${w.scenarioTitle}. ${m.grid?.tiles.filter((t) => tileOver(t.status)).length ?? 0} of ${m.grid?.tiles.length ?? 0} tables finished.`
               : `Round ${w.round} is over: debrief it, then pair the class for round ${w.round + 1}.`;
     status.textContent = text;
     status.dataset.tone = m.link === "live" ? "neutral" : "warning";
@@ -315,10 +320,10 @@ function rosterView(people: WorkshopServerMessages["console"]["participants"], w
           "li",
           {},
           h("span", { class: `dot${p.online ? " online" : ""}`, title: p.online ? "online" : "offline" }),
-          h("span", { class: "name" }, p.name),
+          nameCut(p.name, "name"),
           waiting.includes(p.participantId) ? h("span", { class: "chip" }, "waiting") : null,
           h("span", { class: "chips", title: "Roles by round" }, p.history.map((r, i) => h("span", { class: `chip ${r}`, title: `Round ${i + 1}` }, r === "out" ? "–" : r[0]!.toUpperCase()))),
-          p.online ? null : h("button", { type: "button", class: "link", onclick: () => window.confirm(`Remove ${p.name} from the workshop?`) && remove(p.participantId) }, "Remove"),
+          p.online ? null : h("button", { type: "button", class: "link", "aria-label": `Remove ${p.name}`, onclick: () => window.confirm(`Remove ${p.name} from the workshop?`) && remove(p.participantId) }, "Remove"),
         ),
       ),
     ),

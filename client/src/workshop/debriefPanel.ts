@@ -3,6 +3,7 @@ import type { ExportFormat } from "../../../shared/protocol/workshop.js";
 import type { ClassDebrief, RoundDebrief } from "../../../shared/workshop/classStats.js";
 import { h, renderIfChanged, replaceChildren } from "../ui/dom.js";
 import { bucketOf, tableLabel } from "./chartData.js";
+import { nameCut } from "./nameCut.js";
 import type { ChartKind } from "./charts.js";
 import { concessionWords, outcomeWord, percent } from "./words.js";
 
@@ -38,8 +39,9 @@ export function debriefPanel(exportAs: (format: ExportFormat) => Promise<void>):
     h("label", { for: picker.id }, "Show"),
     picker,
     h("span", { class: "spacer" }),
-    h("span", { class: "hint" }, "Export every game's results and full log:"),
-    exportButton("results.csv", "Results CSV"),
+    h("span", { class: "hint" }, "Export the results and every game's full log:"),
+    exportButton("results.csv", "Results per game (CSV)"),
+    exportButton("participants.csv", "Results per person (CSV)"),
     exportButton("log.csv", "Log CSV"),
     exportButton("json", "JSON"),
     exportNote,
@@ -182,7 +184,7 @@ function resultsTable(round: RoundDebrief): HTMLElement {
         h(
           "tr",
           { "data-code": g.code },
-          h("td", {}, tableLabel(g)),
+          h("td", { class: "names", tabindex: 0, title: tableLabel(g) }, `T${g.index + 1} `, nameCut(g.players.seller.name), " / ", nameCut(g.players.buyer.name)),
           h("td", {}, bucketOf(g)),
           h("td", { class: "num" }, g.price === null ? "—" : money(g.price)),
           h("td", { class: "num" }, g.zopa.exists ? `${money(g.zopa.low)} – ${money(g.zopa.high)}` : "none"),

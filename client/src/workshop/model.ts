@@ -29,7 +29,9 @@ export type WorkshopModel = {
 export type WorkshopInput =
   | { readonly kind: "message"; readonly type: keyof WorkshopServerMessages; readonly payload: unknown; readonly at: number }
   | { readonly kind: "link"; readonly link: WorkshopLink; readonly reason?: string }
-  | { readonly kind: "dismiss" };
+  | { readonly kind: "dismiss" }
+  /** The answer that came at `at` has been on screen long enough: it goes if every table carried the control out. */
+  | { readonly kind: "expire"; readonly at: number };
 
 export const emptyWorkshop: WorkshopModel = {
   link: "connecting",
@@ -56,6 +58,9 @@ export function reduceWorkshop(model: WorkshopModel, input: WorkshopInput): Work
       return { ...model, link: input.link, closedReason: input.link === "closed" ? (input.reason ?? null) : null };
     case "dismiss":
       return { ...model, control: null, error: null };
+    case "expire":
+      // A refusal stays until dismissed: the facilitator has to read which table did not follow.
+      return model.control?.at === input.at && model.control.results.every((r) => r.ok) ? { ...model, control: null } : model;
     case "message":
       return onMessage(model, input.type, input.payload, input.at);
   }
@@ -77,8 +82,12 @@ function onMessage(model: WorkshopModel, type: keyof WorkshopServerMessages, pay
     }
     case "result":
       return { ...model, result: payload as WorkshopServerMessages["result"] };
-    case "console":
-      return { ...model, console: payload as WorkshopServerMessages["console"] };
+    case "console": {
+      const next = payload as WorkshopServerMessages["console"];
+      // A proposal is for the round after the last one: once that round has started it is spent.
+      const started = model.console !== null && next.rounds.length !== model.console.rounds.length;
+      return { ...model, console: next, proposal: started ? null : model.proposal };
+    }
     case "grid":
       return { ...model, grid: payload as WorkshopServerMessages["grid"] };
     case "debrief":

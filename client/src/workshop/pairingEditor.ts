@@ -51,6 +51,8 @@ export function pairingEditor(onChange: () => void): PairingEditor {
       members().map((p) => h("option", { value: p.participantId }, `${p.name}${p.online ? "" : " (offline)"}`)),
     );
     select.value = value ?? BOT;
+    // A long name is cut in the closed select: the whole one shows on hover (the list shows it whole).
+    select.title = value === null ? "Bot" : nameOf(value);
     select.addEventListener("change", () => setSeat(index, role, select.value));
     return select;
   };

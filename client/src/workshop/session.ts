@@ -35,6 +35,9 @@ const MESSAGE_TYPES = [
   "error",
 ] as const satisfies readonly (keyof WorkshopServerMessages)[];
 
+/** How long the answer to a control stays on screen when every table carried it out. */
+const ANSWER_SHOWN_MS = 8000;
+
 /** Closes after which coming back is pointless. A server restart is not one: the workshop is rebuilt from the store. */
 const FINAL_CLOSES = new Map<number, string>([
   [4000, "You left the workshop."],
@@ -88,6 +91,7 @@ export class WorkshopSession {
   dismiss(): void {
     this.dispatch({ kind: "dismiss" });
   }
+
 
   /** Leave for good (a participant's "leave the workshop"): the place is given up. */
   async leaveWorkshop(): Promise<void> {
@@ -146,7 +150,10 @@ export class WorkshopSession {
     for (const type of MESSAGE_TYPES)
       room.onMessage(type, (payload: unknown) => {
         if (type === "welcome") this.onWelcome(payload as WorkshopServerMessages["welcome"]);
-        this.dispatch({ kind: "message", type, payload, at: Date.now() });
+        const at = Date.now();
+        this.dispatch({ kind: "message", type, payload, at });
+        // "Pause: 3 of 3 tables done" has been read after a while; a refusal stays until dismissed (model.ts).
+        if (type === "control") setTimeout(() => this.dispatch({ kind: "expire", at }), ANSWER_SHOWN_MS);
       });
     room.onLeave((code) => {
       this.room = null;

@@ -1,7 +1,9 @@
 import { formatMoney } from "../../../shared/engine/terms.js";
-import type { GridTile } from "../../../shared/workshop/tile.js";
+import { tileOver, type GridTile } from "../../../shared/workshop/tile.js";
 import { h } from "../ui/dom.js";
+import { nameCut } from "./nameCut.js";
 import { stripOf, type StripMark } from "./strip.js";
+import { tableControlButtons, type TableControl } from "./tableControls.js";
 import { concessionWords } from "./words.js";
 
 /*
@@ -12,20 +14,20 @@ import { concessionWords } from "./words.js";
 
 export type TileActions = {
   readonly watch: (code: string) => void;
-  readonly control: (type: "pause" | "resume" | "add_time" | "curveball" | "end_table", code: string) => void;
+  readonly control: (type: TableControl, code: string) => void;
 };
 
 const COLORS = { seller: "#b45309", buyer: "#2563eb", zopa: "#16a34a", gap: "#dc2626", deal: "#111827" };
 
 export function tileView(tile: GridTile, actions: TileActions): HTMLElement {
   const money = (n: number) => formatMoney(n, tile.currency);
-  const over = ["deal", "walked_away", "expired", "ended", "abandoned"].includes(tile.status);
+  const over = tileOver(tile.status);
   const seat = (role: "seller" | "buyer") => {
     const s = tile.seats[role];
     return h(
       "div",
       { class: `tile-seat${!over && tile.status !== "waiting" && tile.toAct === role ? " to-act" : ""}` },
-      h("span", { class: "who" }, h("span", { class: `dot${s.connected ? " online" : ""}` }), h("span", { class: `who-${role}` }, s.name)),
+      h("span", { class: "who" }, h("span", { class: `dot${s.connected ? " online" : ""}` }), nameCut(s.name, `who-${role}`)),
       h("span", { class: "figures" }, `${role === "seller" ? "Seller" : "Buyer"} · walk-away ${money(s.walkAway)} net`),
       h("span", { class: "figures" }, s.offer === null ? "No offer yet" : `Offer ${money(s.offer)}`),
     );
@@ -34,13 +36,13 @@ export function tileView(tile: GridTile, actions: TileActions): HTMLElement {
   const { seller, buyer } = tile.seats;
   return h(
     "article",
-    { class: "tile", "data-status": tile.status, "data-code": tile.code, "aria-label": `Table ${tile.index + 1}` },
+    { class: "tile", "data-status": tile.status, "data-code": tile.code, "aria-label": `Table ${tile.index + 1}: ${seller.name} (seller) and ${buyer.name} (buyer)` },
     h(
       "header",
       { class: "tile-head" },
       h("h3", {}, `Table ${tile.index + 1}`),
       h("span", { class: "tile-code" }, tile.code),
-      h("span", { class: "status-pill" }, tile.statusText),
+      h("span", { class: "status-pill", title: tile.statusText }, tile.statusText),
     ),
     h("div", { class: "tile-seats" }, seat("seller"), seat("buyer")),
     h("div", { class: "tile-strip" }, stripSvg(tile)),
@@ -67,17 +69,8 @@ export function tileView(tile: GridTile, actions: TileActions): HTMLElement {
     h(
       "div",
       { class: "tile-actions" },
-      h("button", { type: "button", class: "primary", onclick: () => actions.watch(tile.code) }, "Watch"),
-      over
-        ? null
-        : [
-            tile.status === "paused"
-              ? h("button", { type: "button", onclick: () => actions.control("resume", tile.code) }, "Resume")
-              : h("button", { type: "button", onclick: () => actions.control("pause", tile.code) }, "Pause"),
-            h("button", { type: "button", onclick: () => actions.control("add_time", tile.code) }, "+60 s"),
-            h("button", { type: "button", onclick: () => actions.control("curveball", tile.code) }, "Curve ball"),
-            h("button", { type: "button", class: "danger-outline", onclick: () => actions.control("end_table", tile.code) }, "End"),
-          ],
+      h("button", { type: "button", class: "primary", "aria-label": `Watch table ${tile.index + 1}: ${seller.name} and ${buyer.name}`, onclick: () => actions.watch(tile.code) }, "Watch"),
+      over ? null : tableControlButtons(tile.status === "paused", (type) => actions.control(type, tile.code)),
     ),
   );
 }

@@ -1,4 +1,5 @@
 import Phaser from "phaser";
+import { initialOf } from "../../../../shared/workshop/names.js";
 import type { LedgerSideVM } from "../../view/ledger.js";
 import type { SeatVM } from "../../view/seats.js";
 import { label } from "../text.js";
@@ -19,7 +20,7 @@ export function drawSeat(scene: Phaser.Scene, layer: Phaser.GameObjects.Containe
   avatar.fillStyle(sideColor(seat.role), seat.taken ? 1 : 0.35);
   avatar.fillCircle(r.x + 28, cy, 18);
   layer.add(avatar);
-  const initial = (seat.taken ? seat.name : "?").charAt(0).toUpperCase();
+  const initial = seat.taken ? initialOf(seat.name) : "?";
   layer.add(label(scene, r.x + 28, cy, initial, { size: 17, bold: true, color: "#ffffff" }).setOrigin(0.5));
 
   const name = seat.isYou ? `${seat.name} (you)` : seat.name;
