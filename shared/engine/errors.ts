@@ -17,6 +17,13 @@ export const RULE_ERROR_CODES = [
   "rule/message_too_long",
   "rule/bad_note",
   "rule/bad_time",
+  /** A move during reading time, before the first turn's clock runs. */
+  "rule/preparing",
+  /** "Ready" or "start now" once reading time is over (or at a table that has none). */
+  "rule/not_preparing",
+  /** "Ready" from a seat whose word does not start the clock (a workshop round: the facilitator starts it). */
+  "rule/ready_not_counted",
+  "rule/already_ready",
   /** Not a well-formed action at all (the edge should have refused it). */
   "rule/bad_action",
 ] as const;

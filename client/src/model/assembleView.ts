@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { GameEvent } from "../../../shared/engine/events.js";
 import { ledgerBalance } from "../../../shared/engine/ledger.js";
 import type { Role, Viewer } from "../../../shared/engine/roles.js";
-import type { Offer, Outcome } from "../../../shared/engine/state.js";
+import type { Offer, Outcome, Preparation } from "../../../shared/engine/state.js";
 import type { CardView, ConcessionView, TableView } from "../../../shared/engine/view.js";
 import type { PublicCard, PublicOffer } from "../../../shared/protocol/publicTable.js";
 import type { ClientModel } from "./clientModel.js";
@@ -34,6 +34,7 @@ export function assembleView(model: ClientModel): TableView | null {
     turnEndsAt: table.turnEndsAt > 0 ? table.turnEndsAt : null,
     pausedRemainingMs: table.phase === "paused" ? table.pausedRemainingMs : null,
     turnMs: table.turnMs,
+    preparation: table.reading ? { endsAt: table.readingEndsAt > 0 ? table.readingEndsAt : null, ready: readyOf(table) } : null,
     offers,
     standing: { buyer: lastBy(offers, "buyer"), seller: lastBy(offers, "seller") },
     ledger,
@@ -49,6 +50,13 @@ export function assembleView(model: ClientModel): TableView | null {
     outcome: outcomeOf(events),
     reveal: model.reveal,
   };
+}
+
+function readyOf(table: PublicTableSnapshot): Preparation["ready"] {
+  const ready: { buyer?: boolean; seller?: boolean } = {};
+  if (table.readyBuyer !== "none") ready.buyer = table.readyBuyer === "ready";
+  if (table.readySeller !== "none") ready.seller = table.readySeller === "ready";
+  return ready;
 }
 
 /** A malformed package would be a server bug: drop that offer rather than draw garbage. */
