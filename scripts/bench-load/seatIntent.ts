@@ -25,6 +25,8 @@ export function seatIntentOf(action: Action): SeatIntent | null {
     case "add_time":
     case "end":
     case "abandon":
+    case "ready":
+    case "start_now":
       return null;
   }
 }

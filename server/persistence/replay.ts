@@ -14,13 +14,7 @@ export type TableOrigin = Pick<StoredTable, "code" | "seed" | "drawSeed" | "opti
  * clock starts at startedAt, so the first turn's deadline comes out as it did live.
  */
 export function initialState(origin: TableOrigin, scenario: Scenario, startedAt: number | null = origin.startedAt): TableState {
-  const { rounds, turnSeconds } = origin.options;
-  return createTable(scenario, origin.seed, {
-    now: startedAt ?? origin.createdAt,
-    drawSeed: origin.drawSeed,
-    ...(rounds !== undefined ? { rounds } : {}),
-    ...(turnSeconds !== undefined ? { turnSeconds } : {}),
-  });
+  return createTable(scenario, origin.seed, { ...origin.options, now: startedAt ?? origin.createdAt, drawSeed: origin.drawSeed });
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Deferred, ErrorCode, matchMaker, OnMessageException, Room, ServerError, type Client, type ClientPrivate, type RoomException } from "@colyseus/core";
 import { botMove, botProfile, type BotProfile } from "../../shared/bots/index.js";
-import { apply, ROLES, type Action, type ApplyResult, type GameEvent, type Role, type RuleErrorCode, type Scenario, type TableState } from "../../shared/engine/index.js";
+import { apply, clockEndsAt, ROLES, type Action, type ApplyResult, type GameEvent, type Role, type RuleErrorCode, type Scenario, type TableState } from "../../shared/engine/index.js";
 import { CLOSE_CODES, joinErrorMessage, joinOptionsSchema, type JoinErrorCode } from "../../shared/protocol/join.js";
 import { parseClientMessage, type ProtocolErrorCode } from "../../shared/protocol/messages.js";
 import { checkProtocol, OUTDATED_CODE } from "../../shared/protocol/version.js";
@@ -128,7 +128,8 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
       // A room born while the server drains would never be asked to close.
       if (matchMaker.state === matchMaker.MatchMakerState.SHUTTING_DOWN) throw new Error("the server is shutting down");
       // A deadline that passed while the table was down is settled before anyone can join.
-      if (this.inPlay() && this.table.turnEndsAt !== null && this.table.turnEndsAt <= Date.now()) await this.act({ type: "timeout" });
+      const endsAt = clockEndsAt(this.table);
+      if (this.inPlay() && endsAt !== null && endsAt <= Date.now()) await this.act({ type: "timeout" });
     } catch (error) {
       if (claimed) services.leases.forget(code);
       throw error;
@@ -492,8 +493,9 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
 
   private scheduleTurn(): void {
     this.timers.clear("turn");
-    const endsAt = this.table.turnEndsAt;
-    if (!this.started || this.table.phase !== "playing" || endsAt === null) return;
+    // The turn's clock, or reading time's before the first turn: either ends with a timeout.
+    const endsAt = clockEndsAt(this.table);
+    if (!this.started || endsAt === null) return;
     // +1 ms: a timer may wake a hair before the wall clock reaches the deadline.
     this.timers.set("turn", endsAt - Date.now() + 1, () => {
       void this.act({ type: "timeout" }).then((acted) => {

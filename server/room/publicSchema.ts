@@ -1,7 +1,7 @@
 import { ArraySchema, MapSchema, Schema, type } from "@colyseus/schema";
 import type { Phase } from "../../shared/engine/index.js";
 import type { Role } from "../../shared/engine/roles.js";
-import type { PublicCard, PublicConcession, PublicOffer, PublicSeat, PublicTable } from "../../shared/protocol/publicTable.js";
+import type { PublicCard, PublicConcession, PublicOffer, PublicSeat, PublicTable, ReadyMark } from "../../shared/protocol/publicTable.js";
 
 /*
  * The synced Colyseus state of a table: public data only, the same for every client. No field
@@ -59,6 +59,10 @@ export class PublicTableState extends Schema implements PublicTable {
   @type("float64") turnEndsAt = 0;
   @type("float64") pausedRemainingMs = 0;
   @type("float64") turnMs = 0;
+  @type("boolean") reading = false;
+  @type("float64") readingEndsAt = 0;
+  @type("string") readyBuyer: ReadyMark = "none";
+  @type("string") readySeller: ReadyMark = "none";
   @type({ map: SeatState }) seats = new MapSchema<SeatState>();
   @type([OfferState]) offers = new ArraySchema<OfferState>();
   @type([ConcessionState]) ledger = new ArraySchema<ConcessionState>();

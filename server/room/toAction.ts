@@ -27,6 +27,8 @@ export function toAction(message: ClientMessage, seating: Seating): ActionFor {
       return seat((by) => ({ type: "walk_away", by, ...withText(message.payload.message) }));
     case "note":
       return seat((by) => ({ type: "note", by, text: message.payload.text }));
+    case "ready":
+      return seat((by) => ({ type: "ready", by }));
     case "curveball":
       return facilitator(message.payload.cardId === undefined ? { type: "curveball" } : { type: "curveball", cardId: message.payload.cardId });
     case "pause":
@@ -37,6 +39,8 @@ export function toAction(message: ClientMessage, seating: Seating): ActionFor {
       return facilitator({ type: "add_time", seconds: message.payload.seconds });
     case "end":
       return facilitator({ type: "end" });
+    case "start_now":
+      return facilitator({ type: "start_now" });
     default:
       return unreachable(message);
   }

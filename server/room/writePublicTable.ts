@@ -1,5 +1,5 @@
 import { ROLES, type Role, type TableState } from "../../shared/engine/index.js";
-import type { PublicSeat } from "../../shared/protocol/publicTable.js";
+import { readyMarkOf, type PublicSeat } from "../../shared/protocol/publicTable.js";
 import { CardState, ConcessionState, OfferState, PublicTableState, SeatState } from "./publicSchema.js";
 import { viewOf } from "./views.js";
 
@@ -30,6 +30,10 @@ export function writePublicTable(
     turnEndsAt: started ? (view.turnEndsAt ?? 0) : 0,
     pausedRemainingMs: view.pausedRemainingMs ?? 0,
     turnMs: view.turnMs,
+    reading: view.preparation !== null,
+    readingEndsAt: started ? (view.preparation?.endsAt ?? 0) : 0,
+    readyBuyer: readyMarkOf(view.preparation?.ready.buyer),
+    readySeller: readyMarkOf(view.preparation?.ready.seller),
     interruptionsBuyer: view.interruptions.buyer,
     interruptionsSeller: view.interruptions.seller,
     outcome: view.outcome?.kind ?? "",

@@ -26,7 +26,7 @@ export type NewTable = {
   readonly seed: string;
   readonly drawSeed: string;
   /** What the engine's createTable took besides the scenario, seeds and time. */
-  readonly options: Pick<TableOptions, "rounds" | "turnSeconds">;
+  readonly options: Pick<TableOptions, "rounds" | "turnSeconds" | "preparationSeconds" | "readySeats">;
   /** The `now` the engine's createTable got: replay must pass the same value. */
   readonly createdAt: number;
   /** Set together: a workshop table belongs to one round of one workshop. */

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { matchMaker } from "@colyseus/core";
 import type { BotChoice } from "../../shared/bots/index.js";
-import type { PerRole, Role } from "../../shared/engine/index.js";
+import { ROLES, type PerRole, type Role } from "../../shared/engine/index.js";
 import type { CreateTableResponse } from "../../shared/protocol/api.js";
 import type { TableServices } from "../room/services.js";
 import { isStoreError } from "../storage/errors.js";
@@ -18,6 +18,8 @@ export type TableRequest = {
   readonly drawSeed?: string;
   readonly rounds?: number;
   readonly turnSeconds?: number;
+  /** Reading time before the first turn's clock. */
+  readonly readingSeconds?: number;
 };
 
 /**
@@ -82,6 +84,8 @@ async function openWithKeys(request: TableRequest, keys: TableKeys, place: Works
     options: {
       ...(request.rounds !== undefined ? { rounds: request.rounds } : {}),
       ...(request.turnSeconds !== undefined ? { turnSeconds: request.turnSeconds } : {}),
+      // A workshop's class starts together, on the clock or the facilitator's word; elsewhere every human seat's "ready" may start it.
+      ...(request.readingSeconds ? { preparationSeconds: request.readingSeconds, readySeats: place ? [] : ROLES.filter((r) => bot?.role !== r) } : {}),
     },
     createdAt: Date.now(),
     workshopId: place?.id ?? null,

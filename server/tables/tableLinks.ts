@@ -13,7 +13,7 @@ import type { SeatSnapshot } from "../room/writePublicTable.js";
  */
 
 /** The controls a facilitator has over one table: the engine actions toAction allows them. */
-export type FacilitatorAction = Extract<Action, { type: "curveball" | "pause" | "resume" | "add_time" | "end" }>;
+export type FacilitatorAction = Extract<Action, { type: "curveball" | "pause" | "resume" | "add_time" | "end" | "start_now" }>;
 
 export type TableSnapshot = {
   readonly table: TableState;

@@ -315,6 +315,8 @@ export class WorkshopRoom extends Room<object, { title: string }, Seating, Auth>
       }
       case "end_table":
         return this.reply(client, "end_table", this.control(this.targets(message.payload.table), { type: "end" }, "Game ended."));
+      case "start_now":
+        return this.reply(client, "start_now", this.control(this.targets(message.payload.table), { type: "start_now" }, "Clock started."));
       case "end_round":
         return this.endRound(client);
       case "broadcast":
@@ -425,6 +427,7 @@ export class WorkshopRoom extends Room<object, { title: string }, Seating, Auth>
           ...(round.drawSeed ? { drawSeed: round.drawSeed } : {}),
           ...(settings.rounds !== undefined ? { rounds: settings.rounds } : {}),
           ...(settings.turnSeconds !== undefined ? { turnSeconds: settings.turnSeconds } : {}),
+          ...(settings.readingSeconds !== undefined ? { readingSeconds: settings.readingSeconds } : {}),
         },
         { id: this.code, round: round.number },
         { seats: { buyer: keyOf(plan.buyer), seller: keyOf(plan.seller) }, facilitator: this.spec.facilitatorHash },

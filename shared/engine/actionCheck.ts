@@ -8,7 +8,7 @@ import { isRole } from "./roles.js";
  * are judged by their own rules with more helpful errors.
  */
 
-const SEATED = new Set(["offer", "accept", "ask", "walk_away", "note", "abandon"]);
+const SEATED = new Set(["offer", "accept", "ask", "walk_away", "note", "abandon", "ready"]);
 const WITH_MESSAGE = new Set(["offer", "accept", "ask", "walk_away"]);
 
 /** Why a value is not a well-formed Action, or null when it is. */

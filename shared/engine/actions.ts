@@ -15,6 +15,8 @@ export const ACTION_TYPES = [
   "add_time",
   "end",
   "abandon",
+  "ready",
+  "start_now",
 ] as const;
 export type ActionType = (typeof ACTION_TYPES)[number];
 
@@ -36,7 +38,7 @@ export type Action =
   | { readonly type: "ask"; readonly by: Role; readonly questionId: string; readonly message?: string }
   | { readonly type: "walk_away"; readonly by: Role; readonly message?: string }
   | { readonly type: "note"; readonly by: Role; readonly text: string }
-  /** The turn timer ran out: the turn passes, the standing offer stays. */
+  /** The running clock ran out: the turn passes (the standing offer stays), or reading time ends. */
   | { readonly type: "timeout" }
   /** A facilitator throws a card in; without a card id the next card of the deck is drawn. */
   | { readonly type: "curveball"; readonly cardId?: string }
@@ -46,6 +48,10 @@ export type Action =
   /** The facilitator ends the round for this table: no deal. */
   | { readonly type: "end" }
   /** A player is gone for good: no deal, recorded as abandoned (never as a walk-away). */
-  | { readonly type: "abandon"; readonly by: Role };
+  | { readonly type: "abandon"; readonly by: Role }
+  /** A seat has read its brief; when every seat that counts has, the turn clock starts. */
+  | { readonly type: "ready"; readonly by: Role }
+  /** The facilitator ends reading time: the turn clock starts now. */
+  | { readonly type: "start_now" };
 
 export type ActionOf<T extends ActionType> = Extract<Action, { type: T }>;

@@ -13,6 +13,7 @@ import { abandon, end } from "./rules/endGame.js";
 import { note } from "./rules/note.js";
 import { offer } from "./rules/offer.js";
 import { pause, resume } from "./rules/pause.js";
+import { PREPARING, ready, startNow } from "./rules/prepare.js";
 import { timeout } from "./rules/timeout.js";
 import { walkAway } from "./rules/walkAway.js";
 
@@ -33,6 +34,8 @@ export function apply(state: TableState, action: Action, now: number): ApplyResu
 
   if (isTurnAction(action)) {
     if (state.phase === "paused") return refuse(state, ruleError("rule/paused", "The game is paused."));
+    // Before the first turn there is no turn to take, so nothing here counts as an interruption.
+    if (state.phase === "preparing") return refuse(state, PREPARING);
     // Speaking out of turn is an interruption whatever was said, so this comes before checking the message.
     if (action.by !== state.toAct) {
       step.update({ interruptions: withRole(state.interruptions, action.by, state.interruptions[action.by] + 1) });
@@ -79,6 +82,10 @@ function dispatch(step: Step, action: Action): RuleError | null {
       return end(step);
     case "abandon":
       return abandon(step, action);
+    case "ready":
+      return ready(step, action);
+    case "start_now":
+      return startNow(step);
     default:
       return unreachable(action);
   }

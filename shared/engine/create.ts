@@ -1,4 +1,4 @@
-import { perRole, type Role } from "./roles.js";
+import { isRole, perRole, type PerRole, type Role } from "./roles.js";
 import { Draw, seedFrom } from "./rng.js";
 import { fillTemplate, type Drawn, type HotButtonSpec, type Scenario } from "./scenario.js";
 import { formatMoney, formatValue } from "./terms.js";
@@ -12,10 +12,16 @@ export type TableOptions = {
   readonly drawSeed?: string;
   readonly rounds?: number;
   readonly turnSeconds?: number;
+  /** Reading time before the first turn's clock starts (whole seconds); none when absent or 0. */
+  readonly preparationSeconds?: number;
+  /** The seats whose "ready" may start the clock before reading time is up (all of them must say it). */
+  readonly readySeats?: readonly Role[];
 };
 
 /** The most rounds a table may be given (as many as a scenario may set). */
 export const MAX_ROUNDS = 50;
+/** The longest reading time a table may be given: a long brief read twice, with margin. */
+export const MAX_PREPARATION_SECONDS = 1800;
 
 /** Why these options cannot start a table, or null when they can. */
 export function tableOptionsProblem(options: TableOptions): string | null {
@@ -23,6 +29,10 @@ export function tableOptionsProblem(options: TableOptions): string | null {
   const { rounds, turnSeconds } = options;
   if (rounds !== undefined && (!Number.isInteger(rounds) || rounds < 1 || rounds > MAX_ROUNDS)) return `rounds must be a whole number from 1 to ${MAX_ROUNDS}`;
   if (turnSeconds !== undefined && !(Number.isFinite(turnSeconds) && turnSeconds > 0)) return "turnSeconds must be a positive number";
+  const { preparationSeconds: prep, readySeats } = options;
+  if (prep !== undefined && (!Number.isInteger(prep) || prep < 0 || prep > MAX_PREPARATION_SECONDS))
+    return `preparationSeconds must be a whole number from 0 to ${MAX_PREPARATION_SECONDS}`;
+  if (readySeats !== undefined && !(Array.isArray(readySeats) && readySeats.every(isRole))) return 'readySeats must list "buyer" and "seller" only';
   return null;
 }
 
@@ -40,17 +50,20 @@ export function createTable(scenario: Scenario, seed: string, options: TableOpti
   const deckOrder = draw.shuffle(scenario.deck.cards.map((c) => c.id));
   // Whole milliseconds: 1.1 s must not become 1100.0000000000002 ms on every timer.
   const turnMs = Math.max(1, Math.round((options.turnSeconds ?? scenario.turnSeconds) * 1000));
+  const preparationMs = (options.preparationSeconds ?? 0) * 1000;
+  const preparation = preparationMs > 0 ? { endsAt: options.now + preparationMs, ready: readyMarks(options.readySeats ?? []) } : null;
   const initial: TableState = {
     scenario,
     seed,
     drawSeed,
     turnMs,
-    phase: "playing",
+    phase: preparation ? "preparing" : "playing",
     turn: 0,
     toAct: scenario.firstMover,
     lastRound: options.rounds ?? scenario.rounds,
-    turnEndsAt: options.now + turnMs,
+    turnEndsAt: preparation ? null : options.now + turnMs,
     pausedRemainingMs: null,
+    preparation,
     sides,
     offers: [],
     standing: { buyer: null, seller: null },
@@ -65,8 +78,16 @@ export function createTable(scenario: Scenario, seed: string, options: TableOpti
     timeline: [],
   };
   const step = new Step(initial, options.now);
-  beginRound(step);
+  // With reading time, round 1 begins when it ends (rules/prepare.ts).
+  if (preparation) step.emit({ type: "preparation_started", endsAt: preparation.endsAt, seconds: preparationMs / 1000 });
+  else beginRound(step);
   return step.result();
+}
+
+function readyMarks(seats: readonly Role[]): Partial<PerRole<boolean>> {
+  const marks: { buyer?: boolean; seller?: boolean } = {};
+  for (const role of seats) marks[role] = false;
+  return marks;
 }
 
 function drawSide(scenario: Scenario, role: Role, draw: Draw): SidePrivate {

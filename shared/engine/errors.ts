@@ -19,6 +19,13 @@ export const RULE_ERROR_CODES = [
   /** The side's notepad holds MAX_NOTES_PER_SIDE notes or MAX_NOTEPAD_CHARS characters already. */
   "rule/notepad_full",
   "rule/bad_time",
+  /** A move during reading time, before the first turn's clock runs. */
+  "rule/preparing",
+  /** "Ready" or "start now" once reading time is over (or at a table that has none). */
+  "rule/not_preparing",
+  /** "Ready" from a seat whose word does not start the clock (a workshop round: the facilitator starts it). */
+  "rule/ready_not_counted",
+  "rule/already_ready",
   /** Not a well-formed action at all (the edge should have refused it). */
   "rule/bad_action",
 ] as const;

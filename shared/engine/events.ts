@@ -33,8 +33,15 @@ export type EventBody =
   | { readonly type: "deadline_changed"; readonly lastRound: number }
   | { readonly type: "interruption"; readonly by: Role; readonly attempted: string }
   | { readonly type: "paused" }
-  | { readonly type: "resumed"; readonly turnEndsAt: number }
-  | { readonly type: "time_added"; readonly seconds: number; readonly turnEndsAt: number | null }
+  /** `turnEndsAt` is null when the game resumes its reading time (the state's preparation says until when). */
+  | { readonly type: "resumed"; readonly turnEndsAt: number | null }
+  /** `clock` says which one got the time: the turn's, or the reading time before the first turn. */
+  | { readonly type: "time_added"; readonly seconds: number; readonly clock: "turn" | "preparation"; readonly turnEndsAt: number | null }
+  /** Reading time begins: no move until it ends. */
+  | { readonly type: "preparation_started"; readonly endsAt: number; readonly seconds: number }
+  | { readonly type: "seat_ready"; readonly by: Role }
+  /** Reading time is over and the first turn's clock runs: its time ran out, the facilitator started it, or every seat was ready. */
+  | { readonly type: "preparation_ended"; readonly how: "time" | "facilitator" | "ready"; readonly turnEndsAt: number }
   | { readonly type: "game_over"; readonly outcome: Outcome; readonly score: Score };
 
 /** A card inside an event: `effect` is absent in the views of those the card does not land on. */

@@ -84,6 +84,7 @@ function copyState(s: TableState): Mutable<TableState> {
     lastRound: s.lastRound,
     turnEndsAt: s.turnEndsAt,
     pausedRemainingMs: s.pausedRemainingMs,
+    preparation: s.preparation,
     sides: s.sides,
     offers: s.offers,
     standing: s.standing,
@@ -121,6 +122,6 @@ export function beginRound(step: Step): void {
 
 export function finish(step: Step, outcome: Outcome): void {
   const score = scoreOutcome(step.state, outcome);
-  step.update({ phase: "finished", outcome, score, turnEndsAt: null, pausedRemainingMs: null });
+  step.update({ phase: "finished", outcome, score, turnEndsAt: null, pausedRemainingMs: null, preparation: null });
   step.emit({ type: "game_over", outcome, score });
 }

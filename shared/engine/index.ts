@@ -18,3 +18,4 @@ export * from "./valuation.js";
 export * from "./view.js";
 export * from "./zone.js";
 export { describeFact } from "./curveballs.js";
+export { clockEndsAt } from "./rules/prepare.js";

@@ -86,7 +86,24 @@ export type Score = {
   readonly efficiency: number;
 };
 
-export type Phase = "playing" | "paused" | "finished";
+/** "preparing": the seats are reading their briefs and no turn clock runs yet (rules/prepare.ts). */
+export type Phase = "preparing" | "playing" | "paused" | "finished";
+
+/**
+ * The reading time before the first turn. While it lasts nobody can make a move; notes, cards
+ * and the facilitator's controls work as in play. It ends when its time is up, when a
+ * facilitator starts the clock, or when every seat that counts has said it is ready.
+ */
+export type Preparation = {
+  /** Epoch ms at which reading time ends; null while paused (pausedRemainingMs holds what is left). */
+  readonly endsAt: number | null;
+  /**
+   * The seats whose "ready" starts the clock early once all of them have said it, each with
+   * whether it has. Empty where only the clock or a facilitator ends reading time (a workshop
+   * round, where the class starts together; a bot's seat never counts).
+   */
+  readonly ready: Partial<PerRole<boolean>>;
+};
 
 export type TableState = {
   readonly scenario: Scenario;
@@ -100,10 +117,12 @@ export type TableState = {
   readonly toAct: Role;
   /** The last round: when it ends without a deal, the game ends without one. Cards may move it. */
   readonly lastRound: number;
-  /** Epoch ms at which the current turn times out; null while paused or finished. */
+  /** Epoch ms at which the current turn times out; null while preparing, paused or finished. */
   readonly turnEndsAt: number | null;
-  /** While paused: how much of the turn was left. */
+  /** While paused: how much of the turn (or of the reading time) was left. */
   readonly pausedRemainingMs: number | null;
+  /** The reading time before the first turn; null once the turn clock has started, or when the table has none. */
+  readonly preparation: Preparation | null;
   readonly sides: PerRole<SidePrivate>;
   readonly offers: readonly Offer[];
   readonly standing: PerRole<Offer | null>;

@@ -13,6 +13,7 @@ import {
   type Offer,
   type Outcome,
   type Phase,
+  type Preparation,
   type Score,
   type SidePrivate,
   type TableState,
@@ -84,6 +85,8 @@ export type TableView = {
   readonly turnEndsAt: number | null;
   readonly pausedRemainingMs: number | null;
   readonly turnMs: number;
+  /** Reading time before the first turn, public to everyone (who has said "ready" included); null once the clock runs. */
+  readonly preparation: Preparation | null;
   readonly offers: readonly Offer[];
   readonly standing: PerRole<Offer | null>;
   readonly ledger: readonly ConcessionView[];
@@ -131,6 +134,7 @@ export function viewFor(state: TableState, viewer: Viewer): TableView {
     turnEndsAt: state.turnEndsAt,
     pausedRemainingMs: state.pausedRemainingMs,
     turnMs: state.turnMs,
+    preparation: state.preparation,
     offers: state.offers,
     standing: state.standing,
     ledger: state.ledger.map((c) => redactConcession(c, viewer === "facilitator" || viewer === c.by)),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { BOT_CHOICES, type BotChoice } from "../bots/profiles.js";
+import { MAX_PREPARATION_SECONDS } from "../engine/create.js";
 import { ROLES, type PerRole, type Role } from "../engine/roles.js";
 
 /*
@@ -25,8 +26,18 @@ export type ScenarioSummary = {
 export const createTableRequestSchema = z.strictObject({
   scenarioId: z.string().min(1).max(40),
   bot: z.strictObject({ role: z.enum(ROLES), level: z.enum(BOT_CHOICES) }).optional(),
+  /** Reading time before the first turn's clock; none when absent. Every human seat's "I'm ready" ends it early. */
+  readingSeconds: z.int().min(0).max(MAX_PREPARATION_SECONDS).optional(),
 });
 export type CreateTableRequest = z.input<typeof createTableRequestSchema>;
+
+/**
+ * The reading time the practice and head-to-head pickers ask for. Two minutes reads a shipped
+ * brief (about 300 words with its pressure points, strengths and weaknesses) at a careful pace
+ * with time to plan an opening; "I'm ready" ends it sooner, so a player who knows the scenario
+ * loses nothing to a generous default.
+ */
+export const PRACTICE_READING_SECONDS = 120;
 
 export type CreateTableResponse = {
   /**

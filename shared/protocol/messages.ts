@@ -22,18 +22,22 @@ export const clientMessageSchemas = {
   ask: z.strictObject({ questionId: z.string().max(40), message }),
   walk_away: z.strictObject({ message }),
   note: z.strictObject({ text: z.string().max(MAX_NOTE_LENGTH) }),
+  // "I'm ready": this seat has read its brief.
+  ready: z.strictObject({}),
   // Facilitator-only controls on one table.
   curveball: z.strictObject({ cardId: z.string().max(40).optional() }),
   pause: z.strictObject({}),
   resume: z.strictObject({}),
   add_time: z.strictObject({ seconds: z.int().min(1).max(MAX_ADDED_SECONDS) }),
   end: z.strictObject({}),
+  // Ends reading time: the first turn's clock starts now.
+  start_now: z.strictObject({}),
 } as const;
 
 export type ClientMessageType = keyof typeof clientMessageSchemas;
 export const CLIENT_MESSAGE_TYPES = Object.keys(clientMessageSchemas) as ClientMessageType[];
-export const SEAT_MESSAGE_TYPES = ["offer", "accept", "ask", "walk_away", "note"] as const satisfies readonly ClientMessageType[];
-export const FACILITATOR_MESSAGE_TYPES = ["curveball", "pause", "resume", "add_time", "end"] as const satisfies readonly ClientMessageType[];
+export const SEAT_MESSAGE_TYPES = ["offer", "accept", "ask", "walk_away", "note", "ready"] as const satisfies readonly ClientMessageType[];
+export const FACILITATOR_MESSAGE_TYPES = ["curveball", "pause", "resume", "add_time", "end", "start_now"] as const satisfies readonly ClientMessageType[];
 
 export type ClientMessage = {
   [T in ClientMessageType]: { readonly type: T; readonly payload: z.output<(typeof clientMessageSchemas)[T]> };

@@ -46,6 +46,12 @@ export interface PublicCard {
   round: number;
 }
 
+/** A seat during reading time: "none" when its word does not start the clock (a bot, a workshop round). */
+export type ReadyMark = "none" | "waiting" | "ready";
+
+/** A seat's mark from the engine's preparation.ready entry for it. */
+export const readyMarkOf = (ready: boolean | undefined): ReadyMark => (ready === undefined ? "none" : ready ? "ready" : "waiting");
+
 export interface PublicTable {
   code: string;
   scenarioId: string;
@@ -60,6 +66,12 @@ export interface PublicTable {
   turnEndsAt: number;
   pausedRemainingMs: number;
   turnMs: number;
+  /** True during reading time before the first turn (paused or not). */
+  reading: boolean;
+  /** Epoch ms when reading time ends (0 when not reading, or paused: then pausedRemainingMs holds what is left). */
+  readingEndsAt: number;
+  readyBuyer: ReadyMark;
+  readySeller: ReadyMark;
   seats: Map<string, PublicSeat> | { get(role: string): PublicSeat | undefined; forEach(cb: (seat: PublicSeat, role: string) => void): void };
   offers: ArrayLike<PublicOffer>;
   ledger: ArrayLike<PublicConcession>;

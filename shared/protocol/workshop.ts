@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { BOT_CHOICES } from "../bots/profiles.js";
 import { MAX_MESSAGE_LENGTH } from "../engine/actions.js";
-import { MAX_ROUNDS } from "../engine/create.js";
+import { MAX_PREPARATION_SECONDS, MAX_ROUNDS } from "../engine/create.js";
 import type { DebriefLine } from "../engine/debrief.js";
 import type { Role } from "../engine/roles.js";
 import { MAX_ADDED_SECONDS } from "../engine/rules/addTime.js";
@@ -38,6 +38,8 @@ export const roundSettingsSchema = z.strictObject({
   /** Rounds per game (the deadline); the scenario's own when absent. */
   rounds: z.int().min(1).max(MAX_ROUNDS).optional(),
   turnSeconds: z.int().min(MIN_TURN_SECONDS).max(MAX_TURN_SECONDS).optional(),
+  /** Time to read the brief before the first turn's clock; none when absent. The facilitator may start the clock sooner. */
+  readingSeconds: z.int().min(0).max(MAX_PREPARATION_SECONDS).optional(),
   /** "same": every table gets the same walk-aways, pressure points and deck; "random": each its own draw. */
   deck: z.enum(DECKS),
   oddSeat: z.enum(ODD_SEATS),
@@ -107,6 +109,8 @@ export const workshopMessageSchemas = {
   add_time: z.strictObject({ ...target, seconds: z.int().min(1).max(MAX_ADDED_SECONDS) }),
   curveball: z.strictObject({ ...target, cardId: z.string().min(1).max(40).optional() }),
   end_table: z.strictObject({ table: tableCode }),
+  // Ends reading time at one table, or at every table of the round.
+  start_now: z.strictObject(target),
   end_round: z.strictObject({}),
   broadcast: z.strictObject({ text: z.string().trim().min(1).max(MAX_MESSAGE_LENGTH) }),
   remove: z.strictObject({ participantId }),
@@ -122,6 +126,7 @@ export const FACILITATOR_CONTROLS = [
   "add_time",
   "curveball",
   "end_table",
+  "start_now",
   "end_round",
   "broadcast",
   "remove",

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { VIEWERS, apply, createTable, viewFor } from "../../shared/engine/index.js";
-import { stepsArb } from "./helpers/actionArb.js";
+import { openingArb, stepsArb } from "./helpers/actionArb.js";
 import { T0 } from "./helpers/play.js";
 import { playSteps } from "./helpers/runner.js";
 import { runs } from "./helpers/runs.js";
@@ -12,9 +12,9 @@ const seedArb = fc.string({ minLength: 1, maxLength: 8 });
 describe("determinism (random scenarios × seeds × random play)", () => {
   it("the same seed and the same actions give the identical state and events", () => {
     fc.assert(
-      fc.property(scenarioArb, seedArb, stepsArb(), (scenario, seed, steps) => {
-        const a = playSteps(scenario, seed, steps);
-        const b = playSteps(scenario, seed, steps);
+      fc.property(scenarioArb, seedArb, stepsArb(), openingArb, (scenario, seed, steps, opening) => {
+        const a = playSteps(scenario, seed, steps, undefined, opening);
+        const b = playSteps(scenario, seed, steps, undefined, opening);
         expect(b.final).toEqual(a.final);
         expect(b.played.map((p) => p.result)).toEqual(a.played.map((p) => p.result));
       }),
@@ -24,11 +24,11 @@ describe("determinism (random scenarios × seeds × random play)", () => {
 
   it("replaying the recorded (action, now) log from createTable rebuilds the identical state", () => {
     fc.assert(
-      fc.property(scenarioArb, seedArb, stepsArb(), (scenario, seed, steps) => {
-        const game = playSteps(scenario, seed, steps);
+      fc.property(scenarioArb, seedArb, stepsArb(), openingArb, (scenario, seed, steps, opening) => {
+        const game = playSteps(scenario, seed, steps, undefined, opening);
         // A server only needs to record what changed the table: refusals must change nothing, so skipping them is safe.
         const log = game.played.filter((p) => p.result.state !== p.before).map(({ action, now }) => ({ action, now }));
-        let state = createTable(scenario, seed, { now: T0 });
+        let state = createTable(scenario, seed, { now: T0, ...opening });
         for (const { action, now } of log) state = apply(state, action, now).state;
         expect(state).toEqual(game.final);
         // The events handed out one apply at a time add up to the timeline, each with its place in it.
@@ -42,8 +42,8 @@ describe("determinism (random scenarios × seeds × random play)", () => {
 
   it("a refusal other than an interruption hands back the very same state and no events", () => {
     fc.assert(
-      fc.property(scenarioArb, seedArb, stepsArb(), (scenario, seed, steps) => {
-        for (const p of playSteps(scenario, seed, steps).played) {
+      fc.property(scenarioArb, seedArb, stepsArb(), openingArb, (scenario, seed, steps, opening) => {
+        for (const p of playSteps(scenario, seed, steps, undefined, opening).played) {
           if (p.result.ok || p.result.error.code === "rule/not_your_turn") continue;
           expect(p.result.state).toBe(p.before);
           expect(p.result.events).toEqual([]);
@@ -57,8 +57,8 @@ describe("determinism (random scenarios × seeds × random play)", () => {
 describe("plain data (random scenarios × seeds × random play)", () => {
   it("every state and every view survives JSON unchanged, as the wire and the store need", () => {
     fc.assert(
-      fc.property(scenarioArb, seedArb, stepsArb(20), (scenario, seed, steps) => {
-        const { played } = playSteps(scenario, seed, steps);
+      fc.property(scenarioArb, seedArb, stepsArb(20), openingArb, (scenario, seed, steps, opening) => {
+        const { played } = playSteps(scenario, seed, steps, undefined, opening);
         const last = played.at(-1)?.result.state;
         for (const state of [played[0]?.before, last]) {
           if (!state) continue;

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ACTION_TYPES, RULE_ERROR_CODES, apply, type Action, type TableState } from "../../shared/engine/index.js";
-import { stepsArb } from "./helpers/actionArb.js";
+import { openingArb, stepsArb } from "./helpers/actionArb.js";
 import { T0 } from "./helpers/play.js";
 import { playSteps } from "./helpers/runner.js";
 import { runs } from "./helpers/runs.js";
@@ -29,6 +29,8 @@ const fieldsOf: Record<string, readonly string[]> = {
   add_time: ["seconds"],
   end: [],
   abandon: ["by"],
+  ready: ["by"],
+  start_now: [],
 };
 
 const fuzzedAction: fc.Arbitrary<Action> = fc
@@ -59,8 +61,8 @@ function checkAnswer(state: TableState, action: Action, now: number): void {
 describe("apply never throws (fuzz)", () => {
   it("on any action type with arbitrary field values (or no action at all), at any time, at any point of a random game", () => {
     fc.assert(
-      fc.property(scenarioArb, stepsArb(20), fc.array(fc.tuple(fc.oneof(fuzzedAction, fuzzedTerms, anyValue.map((v) => v as Action)), nowArb), { minLength: 1, maxLength: 8 }), (scenario, steps, fuzz) => {
-        const { played } = playSteps(scenario, "fuzz", steps);
+      fc.property(scenarioArb, stepsArb(20), fc.array(fc.tuple(fc.oneof(fuzzedAction, fuzzedTerms, anyValue.map((v) => v as Action)), nowArb), { minLength: 1, maxLength: 8 }), openingArb, (scenario, steps, fuzz, opening) => {
+        const { played } = playSteps(scenario, "fuzz", steps, undefined, opening);
         const states = [played[0]?.before, ...played.map((p) => p.result.state)].filter((s): s is TableState => s !== undefined);
         for (const [i, [action, now]] of fuzz.entries()) checkAnswer(states[(i * 7) % states.length] as TableState, action, now);
       }),

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ACTION_TYPES, apply, drawZone, type Action, type ActionType } from "../../shared/engine/index.js";
-import { stepsArb } from "./helpers/actionArb.js";
+import { openingArb, stepsArb } from "./helpers/actionArb.js";
 import { expectedSurplus } from "./helpers/oracle.js";
 import { T0 } from "./helpers/play.js";
 import { playSteps } from "./helpers/runner.js";
@@ -16,6 +16,7 @@ const everyAction: Action[] = ACTION_TYPES.flatMap((type: ActionType): Action[] 
     case "accept":
     case "walk_away":
     case "abandon":
+    case "ready":
       return [{ type, by: "buyer" }, { type, by: "seller" }];
     case "ask":
       return [{ type, by: "buyer", questionId: "q0" }, { type, by: "seller", questionId: "q0" }];
@@ -29,6 +30,7 @@ const everyAction: Action[] = ACTION_TYPES.flatMap((type: ActionType): Action[] 
     case "pause":
     case "resume":
     case "end":
+    case "start_now":
       return [{ type }];
   }
 });
@@ -37,8 +39,8 @@ describe("outcomes (random scenarios × seeds × random play)", () => {
   it("a game has exactly one outcome, and a finished game refuses every action with rule/game_over", () => {
     let finished = 0;
     fc.assert(
-      fc.property(scenarioArb, fc.string({ maxLength: 6 }), stepsArb(), (scenario, seed, steps) => {
-        const { final } = playSteps(scenario, seed, steps);
+      fc.property(scenarioArb, fc.string({ maxLength: 6 }), stepsArb(), openingArb, (scenario, seed, steps, opening) => {
+        const { final } = playSteps(scenario, seed, steps, undefined, opening);
         const overs = final.timeline.filter((e) => e.type === "game_over");
         if (final.phase !== "finished") {
           expect(overs).toEqual([]);
@@ -64,8 +66,8 @@ describe("outcomes (random scenarios × seeds × random play)", () => {
   it("every deal scores by GAME.md §2 (buyer + seller = joint); every other ending scores 0/0", () => {
     let deals = 0;
     fc.assert(
-      fc.property(scenarioArb, fc.string({ maxLength: 6 }), stepsArb(), (scenario, seed, steps) => {
-        const { final } = playSteps(scenario, seed, steps);
+      fc.property(scenarioArb, fc.string({ maxLength: 6 }), stepsArb(), openingArb, (scenario, seed, steps, opening) => {
+        const { final } = playSteps(scenario, seed, steps, undefined, opening);
         if (!final.score) return;
         const { surplus, joint, efficiency } = final.score;
         expect(surplus).toEqual(expectedSurplus(final));

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { viewFor } from "../../shared/engine/index.js";
-import { stepsArb } from "./helpers/actionArb.js";
+import { openingArb, stepsArb } from "./helpers/actionArb.js";
 import { leaksIn, missingForFacilitator } from "./helpers/leak.js";
 import { playSteps } from "./helpers/runner.js";
 import { runs } from "./helpers/runs.js";
@@ -13,8 +13,8 @@ describe("viewFor leaks nothing, whatever the play (sentinel scenario Ã— seeds Ã
   it("players and observers never see the other side's secrets while the game runs; facilitators see them all", () => {
     let checked = 0;
     fc.assert(
-      fc.property(fc.string({ maxLength: 6 }), stepsArb(30), (drawSeed, steps) => {
-        const game = playSteps(scenario, "leak", steps, drawSeed);
+      fc.property(fc.string({ maxLength: 6 }), stepsArb(30), openingArb, (drawSeed, steps, opening) => {
+        const game = playSteps(scenario, "leak", steps, drawSeed, opening);
         const states = [game.initial, ...game.played.filter((p) => p.result.state !== p.before).map((p) => p.result.state)];
         for (const state of states) {
           if (state.phase === "finished") {

@@ -73,6 +73,8 @@ describe("malformed messages", () => {
       resume: [{ now: true }, [1]],
       add_time: [{}, { seconds: 0 }, { seconds: 1.5 }, { seconds: 3601 }, { seconds: "10" }],
       end: [{ reason: "x" }, false],
+      ready: [{ by: "buyer" }, "yes"],
+      start_now: [{ at: 0 }, 1],
     };
     for (const type of CLIENT_MESSAGE_TYPES)
       for (const payload of wrong[type]) await refusedUnchanged(() => seller.send(type, payload), /^protocol\/bad_payload$/);

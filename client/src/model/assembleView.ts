@@ -2,10 +2,9 @@ import { z } from "zod";
 import type { GameEvent } from "../../../shared/engine/events.js";
 import { ledgerBalance } from "../../../shared/engine/ledger.js";
 import type { Role, Viewer } from "../../../shared/engine/roles.js";
-import type { Offer, Outcome } from "../../../shared/engine/state.js";
+import type { Note, Offer, Outcome, Preparation } from "../../../shared/engine/state.js";
 import { seesNotes, type CardView, type ConcessionView, type PrivateData, type PrivateView, type TableView } from "../../../shared/engine/view.js";
 import type { PerRole } from "../../../shared/engine/roles.js";
-import type { Note } from "../../../shared/engine/state.js";
 import type { PublicCard, PublicOffer } from "../../../shared/protocol/publicTable.js";
 import type { ClientModel } from "./clientModel.js";
 import type { PublicTableSnapshot } from "./snapshot.js";
@@ -36,6 +35,7 @@ export function assembleView(model: ClientModel): TableView | null {
     turnEndsAt: table.turnEndsAt > 0 ? table.turnEndsAt : null,
     pausedRemainingMs: table.phase === "paused" ? table.pausedRemainingMs : null,
     turnMs: table.turnMs,
+    preparation: table.reading ? { endsAt: table.readingEndsAt > 0 ? table.readingEndsAt : null, ready: readyOf(table) } : null,
     offers,
     standing: { buyer: lastBy(offers, "buyer"), seller: lastBy(offers, "seller") },
     ledger,
@@ -68,6 +68,13 @@ function withNotepads(sides: Partial<PerRole<PrivateData>>, events: readonly Gam
 
 function notepadOf(events: readonly GameEvent[], role: Role): Note[] {
   return events.flatMap((e) => (e.type === "note_taken" && e.by === role ? [{ turn: e.turn, round: e.round, at: e.at, text: e.text }] : []));
+}
+
+function readyOf(table: PublicTableSnapshot): Preparation["ready"] {
+  const ready: { buyer?: boolean; seller?: boolean } = {};
+  if (table.readyBuyer !== "none") ready.buyer = table.readyBuyer === "ready";
+  if (table.readySeller !== "none") ready.seller = table.readySeller === "ready";
+  return ready;
 }
 
 /** A malformed package would be a server bug: drop that offer rather than draw garbage. */

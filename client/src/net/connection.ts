@@ -23,7 +23,7 @@ export type JoinTarget =
   | { readonly kind: "facilitate"; readonly code: string; readonly secret: string };
 
 /** The moves a seated player can send, each with the payload its schema accepts. */
-export type SeatIntentType = "offer" | "accept" | "ask" | "walk_away" | "note";
+export type SeatIntentType = "offer" | "accept" | "ask" | "walk_away" | "note" | "ready";
 export type SeatIntent = { [T in SeatIntentType]: { readonly type: T; readonly payload: z.input<(typeof clientMessageSchemas)[T]> } }[SeatIntentType];
 
 export type SessionHooks = {

@@ -12,13 +12,14 @@ export type StatusVM = {
     | "waiting_for_opponent"
     | "opponent_away"
     | "paused"
+    | "reading"
     | "your_turn"
     | "their_turn"
     | "watching"
     | "finished";
   readonly text: string;
   readonly tone: "neutral" | "action" | "warning" | "done";
-  /** Server epoch ms the status counts down to (a dropped player's last moment to return), if any. */
+  /** Server epoch ms the status counts down to (a dropped player's last moment to return, the end of reading time), if any. */
   readonly until: number | null;
 };
 
@@ -54,6 +55,8 @@ export function statusOf(view: TableView, ctx: TableContext): StatusVM {
       };
   }
   if (view.phase === "paused") return { kind: "paused", text: "The facilitator has paused the game.", tone: "warning", until: null };
+  // Reading time shows as "Reading time: 2:41 left": the status bar adds the time.
+  if (view.phase === "preparing") return { kind: "reading", text: "Reading time:", tone: "neutral", until: view.preparation?.endsAt ?? null };
   if (!me) return { kind: "watching", text: `Watching — ${who(view.toAct)} to act, round ${view.round} of ${view.lastRound}.`, tone: "neutral", until: null };
   if (view.toAct === me)
     return { kind: "your_turn", text: "Your turn: make an offer, ask a question, accept, or walk away.", tone: "action", until: null };

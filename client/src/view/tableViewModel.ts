@@ -8,6 +8,7 @@ import { gaugeOf, type GaugeVM } from "./gauge.js";
 import { roleLabel } from "./labels.js";
 import { ledgerOf, type LedgerVM } from "./ledger.js";
 import { offerCardsOf, priceGapOf, type OfferCardVM } from "./offerCards.js";
+import { preparationOf, type PreparationVM } from "./preparation.js";
 import { privatePanelsOf, type PrivatePanelVM } from "./privatePanel.js";
 import { questionsOf, type QuestionsVM } from "./questions.js";
 import { refusalOf, type RefusalVM } from "./refusal.js";
@@ -33,6 +34,8 @@ export type TableVM = {
   readonly privatePanels: readonly PrivatePanelVM[];
   readonly questions: QuestionsVM;
   readonly actions: ActionsVM | null;
+  /** The "I'm ready" control during reading time; null where it has no say. */
+  readonly preparation: PreparationVM | null;
   readonly reveal: RevealVM | null;
   readonly debrief: DebriefVM;
   readonly refusal: RefusalVM | null;
@@ -51,7 +54,8 @@ export function tableViewModel(view: TableView, ctx: TableContext): TableVM {
     status: statusOf(view, ctx),
     seats: seatsOf(view, ctx),
     clock:
-      view.phase === "finished" || !ctx.started
+      // No turn clock runs while the table reads its briefs.
+      view.phase === "finished" || !ctx.started || view.preparation !== null
         ? null
         : { actor: view.toAct, endsAt: view.turnEndsAt, pausedRemainingMs: view.pausedRemainingMs, turnMs: view.turnMs, offsetMs: ctx.clockOffsetMs },
     rounds: roundTrackOf(view),
@@ -64,6 +68,7 @@ export function tableViewModel(view: TableView, ctx: TableContext): TableVM {
     privatePanels: privatePanelsOf(view),
     questions: questionsOf(view, ctx),
     actions: actionsOf(view),
+    preparation: preparationOf(view, ctx),
     reveal: revealOf(view, ctx),
     debrief: debriefOf(view, ctx),
     refusal: refusalOf(ctx.refusal, view),

@@ -27,6 +27,17 @@ export function talkOf(view: TableView, ctx: TableContext): TalkLineVM[] {
   });
 }
 
+const READING_ENDED = {
+  time: "Reading time is over: the clock is running.",
+  facilitator: "The facilitator started the clock.",
+  ready: "Everyone is ready: the clock is running.",
+} as const;
+
+/** "3 min", "90 s": how reading time is announced. */
+function readingLength(seconds: number): string {
+  return seconds % 60 === 0 ? `${seconds / 60} min` : `${seconds} s`;
+}
+
 type Described = Pick<TalkLineVM, "who" | "text" | "tone"> & { readonly message?: string | null };
 
 function describe(e: GameEvent, view: TableView, ctx: TableContext): Described | null {
@@ -62,7 +73,13 @@ function describe(e: GameEvent, view: TableView, ctx: TableContext): Described |
     case "resumed":
       return { who: "table", text: "The game resumed.", tone: "info" };
     case "time_added":
-      return { who: "table", text: `The facilitator added ${e.seconds} s to the turn.`, tone: "info" };
+      return { who: "table", text: `The facilitator added ${e.seconds} s to the ${e.clock === "preparation" ? "reading time" : "turn"}.`, tone: "info" };
+    case "preparation_started":
+      return { who: "table", text: `Reading time: ${readingLength(e.seconds)} to read your brief before the first turn.`, tone: "info" };
+    case "seat_ready":
+      return { who: e.by, text: `${who(e.by)} ${e.by === view.viewer ? "are" : "is"} ready.`, tone: "info" };
+    case "preparation_ended":
+      return { who: "table", text: READING_ENDED[e.how], tone: "info" };
     case "game_over":
       return { who: "table", text: outcomeLine(e.outcome, view.viewer, ctx.seats), tone: "alert" };
     // Shown elsewhere: the ledger lists concessions, the notepad lists notes.

@@ -53,6 +53,9 @@ function eventWords(c: Context, e: GameEvent): string | null {
     case "time_added":
       return "a word from the facilitator";
     case "round_started":
+    case "preparation_started":
+    case "seat_ready":
+    case "preparation_ended":
     case "concessions":
     case "note_taken":
     case "interruption":

@@ -13,7 +13,7 @@ import {
   type TableState,
   type Viewer,
 } from "../../../shared/engine/index.js";
-import type { PublicSeat, PublicTable } from "../../../shared/protocol/publicTable.js";
+import { readyMarkOf, type PublicSeat, type PublicTable } from "../../../shared/protocol/publicTable.js";
 import { emptyModel, reduceModel, type ClientModel } from "../../../client/src/model/clientModel.js";
 import { assembleView } from "../../../client/src/model/assembleView.js";
 import { snapshotTable } from "../../../client/src/model/snapshot.js";
@@ -69,6 +69,10 @@ export function publicTableOf(state: TableState, seats: readonly PublicSeat[] = 
     turnEndsAt: view.turnEndsAt ?? 0,
     pausedRemainingMs: view.pausedRemainingMs ?? 0,
     turnMs: view.turnMs,
+    reading: view.preparation !== null,
+    readingEndsAt: view.preparation?.endsAt ?? 0,
+    readyBuyer: readyMarkOf(view.preparation?.ready.buyer),
+    readySeller: readyMarkOf(view.preparation?.ready.seller),
     seats: new Map(seats.map((s) => [s.role, s])),
     offers: view.offers.map((o) => ({ by: o.by, turn: o.turn, round: o.round, at: o.at, termsJson: JSON.stringify(o.terms), message: o.message ?? "" })),
     ledger: view.ledger.map((c) => ({ turn: c.turn, by: c.by, issueId: c.issueId, share: c.share, status: c.status })),

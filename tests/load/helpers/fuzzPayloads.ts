@@ -20,6 +20,8 @@ const VALID: Record<ClientMessageType, Record<string, unknown>> = {
   resume: {},
   add_time: { seconds: 30 },
   end: {},
+  ready: {},
+  start_now: {},
 };
 
 const anything = fc.anything({

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { TURN_ACTIONS, issueValues, otherRole, type Action, type Role, type TableState } from "../../../shared/engine/index.js";
+import { ROLES, TURN_ACTIONS, issueValues, otherRole, type Action, type Role, type TableOptions, type TableState } from "../../../shared/engine/index.js";
 
 /*
  * Random play. A generated step is an intent ("the side to act offers these indices", "the
@@ -19,7 +19,9 @@ export type Intent =
   | { readonly kind: "timeout" | "pause" | "resume" | "end" }
   | { readonly kind: "curveball"; readonly pick: number | null }
   | { readonly kind: "add_time"; readonly seconds: number }
-  | { readonly kind: "abandon"; readonly who: Who };
+  | { readonly kind: "abandon"; readonly who: Who }
+  | { readonly kind: "ready"; readonly who: Who }
+  | { readonly kind: "start_now" };
 
 /** One step: an intent and how many whole seconds pass before it. */
 export type Step = { readonly intent: Intent; readonly seconds: number };
@@ -42,6 +44,17 @@ export const intentArb: fc.Arbitrary<Intent> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ kind: fc.constant("curveball" as const), pick: fc.option(fc.nat()) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant("add_time" as const), seconds: fc.integer({ min: -5, max: 120 }) }) },
   { weight: 1, arbitrary: fc.oneof(fc.constant({ kind: "end" as const }), fc.record({ kind: fc.constant("abandon" as const), who })) },
+  // Refused once reading time is over, which is most of a game: kept light so play is not drowned in refusals.
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant("ready" as const), who }) },
+  { weight: 1, arbitrary: fc.constant({ kind: "start_now" as const }) },
+);
+
+/** How a table opens: straight into play, or with reading time that some seats' "ready" may cut short. */
+export type Opening = Pick<TableOptions, "preparationSeconds" | "readySeats">;
+
+export const openingArb: fc.Arbitrary<Opening> = fc.oneof(
+  fc.constant({}),
+  fc.record({ preparationSeconds: fc.integer({ min: 1, max: 300 }), readySeats: fc.subarray([...ROLES]) }),
 );
 
 export const stepArb: fc.Arbitrary<Step> = fc.record({
@@ -100,11 +113,13 @@ export function resolve(intent: Intent, state: TableState): Action {
     case "add_time":
       return { type: "add_time", seconds: intent.seconds };
     case "abandon":
-      return { type: "abandon", by: role(intent.who, state) };
+    case "ready":
+      return { type: intent.kind, by: role(intent.who, state) };
     case "timeout":
     case "pause":
     case "resume":
     case "end":
+    case "start_now":
       return { type: intent.kind };
   }
 }

@@ -17,6 +17,7 @@ import { bindShortcuts, SHORTCUT_HELP, type Shortcuts } from "./keyboard.js";
 import { ledgerPanel } from "./ledgerPanel.js";
 import { movePanel } from "./movePanel.js";
 import { notepad } from "./notepad.js";
+import { preparationBar } from "./preparation.js";
 import { revealPanel } from "./revealPanel.js";
 import { statusBar } from "./statusBar.js";
 import { tableSummary } from "./summary.js";
@@ -48,6 +49,7 @@ export function renderTableScreen(root: HTMLElement, deps: TableDeps, target: Ta
   const seatLabel = h("span", { class: "seat-label" }, target.kind === "seat" ? "Taking your seat…" : "Watching");
   const leave = h("button", { type: "button", class: "ghost" }, target.kind === "seat" ? "Leave table" : "Stop watching");
   const status = statusBar({ backToLobby });
+  const prep = preparationBar((intent) => connection?.send(intent));
   const gameHost = h("div", { class: "game-host", id: "game", role: "img", "aria-label": "The negotiation table", "aria-describedby": "table-summary" });
   const overlay = h("div", { class: "stage-overlay", hidden: true });
   const summary = tableSummary();
@@ -67,6 +69,7 @@ export function renderTableScreen(root: HTMLElement, deps: TableDeps, target: Ta
     { class: "table-screen" },
     h("header", { class: "topbar" }, brand(), title, h("span", { class: "code-badge", title: "Table code" }, code), seatLabel, h("span", { class: "spacer" }), leave),
     status.el,
+    prep.el,
     h("main", { class: "table-layout" }, left, stage, right),
     keysHelp,
     toast.el,
@@ -196,6 +199,7 @@ export function renderTableScreen(root: HTMLElement, deps: TableDeps, target: Ta
     title.textContent = vm.header.title;
     seatLabel.textContent = vm.header.seatLabel;
     status.show(vm);
+    prep.show(vm.preparation);
     panels.brief.show(vm);
     panels.move?.show(vm, view);
     const own = vm.privatePanels.find((p) => p.role === view?.viewer) ?? null;
