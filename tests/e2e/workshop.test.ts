@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { RESULT_COLUMNS } from "../../server/workshop/exportRows.js";
+import { PARTICIPANT_COLUMNS, RESULT_COLUMNS, termColumns } from "../../server/workshop/exportRows.js";
+import { SCENARIOS } from "../../shared/scenarios/index.js";
+import { parseCsv } from "../workshop/helpers/csv.js";
 import { newPlayer, screenshot, type Player } from "./helpers/browser.js";
 import { useStage } from "./helpers/stage.js";
 import { acceptStandingOffer, makeOffer, waitForStatus, waitForSummary } from "./helpers/table.js";
@@ -11,7 +13,10 @@ import { joinWorkshop, openWorkshop, seatOf, tileStatus, type Seat } from "./hel
  * one person against a bot), from creating the workshop to the class debrief and the export.
  */
 
-const NAMES = ["Ana", "Ben", "Cem", "Dee", "Eve"] as const;
+/** A 40-character name (the longest allowed) and one that starts with an emoji: the room's awkward cases. */
+const LONG = "Maximiliana Wolfeschlegelsteinhausen-Ber";
+const EMOJI = "😀 Dee";
+const NAMES = ["Ana", "Ben", "Cem", EMOJI, LONG] as const;
 
 describe("a workshop round with six browsers", { timeout: 240_000 }, () => {
   const stage = useStage();
@@ -41,6 +46,10 @@ describe("a workshop round with six browsers", { timeout: 240_000 }, () => {
     await expect.poll(() => roster.count(), { timeout: 10_000 }).toBe(5);
     await facilitator.page.waitForSelector(".ws-card h2:text('The class (5 online of 5)')");
     await people[0]!.page.waitForSelector(".lobby h2:text('Who is here (5 online)')");
+    // The 40-character name is cut inside the roster's card, not pushed under the next one.
+    const name = await facilitator.page.locator(`.roster .name-cut[title="${LONG}"]`).boundingBox();
+    const card = await facilitator.page.locator("section.ws-card", { has: facilitator.page.locator(".roster") }).boundingBox();
+    expect(name!.x + name!.width).toBeLessThanOrEqual(card!.x + card!.width);
     await screenshot(people[0]!.page, "workshop-01-participant-lobby");
     await screenshot(facilitator.page, "workshop-02-console-class");
   });
@@ -66,6 +75,8 @@ describe("a workshop round with six browsers", { timeout: 240_000 }, () => {
     await page.click("#curveball-all");
     await page.waitForSelector('.control-answer[data-control="curveball"]');
     expect(await page.locator(".control-answer strong").first().innerText()).toContain("3 of 3 tables done");
+    // Every table carried it out: the answer clears itself after a few seconds.
+    await page.waitForSelector(".control-answer", { state: "detached", timeout: 15_000 });
     await expect.poll(() => page.locator(".tile .tile-cards .chip").count(), { timeout: 10_000 }).toBe(3);
 
     await page.fill("#broadcast-text", "Ten minutes left: decide what you will accept.");
@@ -82,7 +93,23 @@ describe("a workshop round with six browsers", { timeout: 240_000 }, () => {
     const tile = page.locator(".tile").first();
     expect(await tile.locator(".figures").first().innerText()).toMatch(/walk-away \$[0-9,]+/);
     expect(await tile.locator(".tile-strip svg").count()).toBe(1);
+    // The 40-character name is cut inside its tile (whole in its title), nothing spills out of
+    // a tile, and the tiles share the wide screen instead of staying narrow.
+    const long = page.locator(`.tile .name-cut[title="${LONG}"]`);
+    expect(await long.innerText()).toBe(LONG);
+    const box = await long.boundingBox();
+    const tileBox = await page.locator(".tile", { has: page.locator(`.name-cut[title="${LONG}"]`) }).boundingBox();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(tileBox!.x + tileBox!.width);
+    const overflowing = await page.$$eval(".tile, .tile .status-pill, .tile .name-cut", (els) => els.filter((el) => el.getBoundingClientRect().right > (el.closest(".tile") ?? el).getBoundingClientRect().right + 0.5).length);
+    expect(overflowing).toBe(0);
+    const widths = await page.$$eval(".tile", (els) => els.map((el) => el.getBoundingClientRect().width));
+    const gridWidth = await page.$eval(".grid", (el) => el.getBoundingClientRect().width);
+    expect(widths.reduce((a, b) => a + b, 0)).toBeGreaterThan(gridWidth * 0.9);
     await screenshot(page, "workshop-05-grid");
+
+    const emoji = seats.find((s) => s.name === EMOJI)!.player.page;
+    await emoji.waitForTimeout(800);
+    await screenshot(emoji, "workshop-05b-emoji-name-at-table");
   });
 
   it("plays the two human tables: one deal, one walk-away", async () => {
@@ -122,6 +149,10 @@ describe("a workshop round with six browsers", { timeout: 240_000 }, () => {
     const briefs = page.locator(".panel-left .private");
     await expect.poll(() => briefs.count(), { timeout: 10_000 }).toBe(2);
     expect(await page.locator(".panel-left").innerText()).toMatch(/Seller's brief[\s\S]*Walk-away[\s\S]*Buyer's brief/i);
+    // The facilitator runs this table from here as from its tile: +60 s answers in the bar.
+    await page.locator(".ws-bar-controls").getByRole("button", { name: "+60 s" }).click();
+    await page.waitForSelector(".ws-bar-answer:text('60 s added to the turn.')");
+    expect(await page.locator(".ws-bar-controls button").allInnerTexts()).toEqual(["Pause", "+60 s", "Curve ball", "End"]);
     await page.waitForTimeout(800);
     await screenshot(page, "workshop-07-spectator");
     await page.click("#back-to-workshop");
@@ -140,6 +171,9 @@ describe("a workshop round with six browsers", { timeout: 240_000 }, () => {
     const totals = await page.locator(".totals").innerText();
     expect(totals).toContain("1 / 3");
     expect(totals).toMatch(/walk-aways/);
+    // The long name is cut in the results table (whole in the title), the chart axes show the cut names.
+    const cell = page.locator(".results-table td.names", { has: page.locator(`.name-cut[title="${LONG}"]`) });
+    expect((await cell.boundingBox())!.width).toBeLessThan(420);
     await page.waitForTimeout(600);
     await screenshot(page, "workshop-08-debrief");
     await page.locator(".curve-list").scrollIntoViewIfNeeded();
@@ -154,16 +188,35 @@ describe("a workshop round with six browsers", { timeout: 240_000 }, () => {
     await screenshot(buyer.player.page, "workshop-10-participant-debrief");
   });
 
+  it("proposes round 2 fresh: everyone on the other side, new opponents, no warning", async () => {
+    const page = facilitator.page;
+    await page.click('[data-tab="class"]');
+    await page.waitForSelector("#setup-title:text('Round 2')");
+    await expect.poll(() => page.locator(".pairing tbody tr").count(), { timeout: 10_000 }).toBe(3);
+    expect(await page.locator(".pairing-editor .notes-list li").allInnerTexts()).toEqual([]);
+    await screenshot(page, "workshop-09b-console-round-2-pairing");
+  });
+
   it("exports every game's results and full log", async () => {
     const page = facilitator.page;
+    await page.click('[data-tab="debrief"]');
     const [csvDownload] = await Promise.all([page.waitForEvent("download"), page.click('[data-export="results.csv"]')]);
-    const csv = readFileSync((await csvDownload.path())!, "utf8").trim().split("\n");
-    expect(csv[0]).toBe(RESULT_COLUMNS.join(","));
+    const raw = readFileSync((await csvDownload.path())!, "utf8");
+    // A byte order mark first, so Excel reads "😀 Dee" as typed.
+    expect(raw.startsWith("\uFEFF")).toBe(true);
+    const csv = raw.slice(1).trim().split("\n");
+    expect(csv[0]).toBe([...RESULT_COLUMNS, ...termColumns([SCENARIOS["backup-appliance"]!.issues])].join(","));
     expect(csv).toHaveLength(4);
     expect(csv.filter((r) => r.includes(",deal,"))).toHaveLength(1);
     expect(csv.filter((r) => r.includes(",walkaway,"))).toHaveLength(1);
     expect(csv.filter((r) => r.includes(",ended,"))).toHaveLength(1);
     for (const name of NAMES) expect(csv.join("\n")).toContain(name);
+
+    const [peopleDownload] = await Promise.all([page.waitForEvent("download"), page.click('[data-export="participants.csv"]')]);
+    const perPerson = parseCsv(readFileSync((await peopleDownload.path())!, "utf8"));
+    expect(perPerson.bom).toBe(true);
+    expect(perPerson.header).toEqual([...PARTICIPANT_COLUMNS]);
+    expect(perPerson.rows.map((r) => r.name).sort()).toEqual([...NAMES].sort());
 
     const [logDownload] = await Promise.all([page.waitForEvent("download"), page.click('[data-export="log.csv"]')]);
     const log = readFileSync((await logDownload.path())!, "utf8");

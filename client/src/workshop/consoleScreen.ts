@@ -85,7 +85,7 @@ export function renderConsole(root: HTMLElement, deps: WorkshopDeps, code: strin
       field("round-odd", "Odd person out", odd),
       field("round-level", "Bot", level),
     ),
-    h("div", { class: "row" }, propose, h("span", { class: "hint" }, "Everyone takes the other side from last round and meets someone new where the class allows; the odd one out rotates.")),
+    h("div", { class: "row" }, propose, h("span", { class: "hint" }, "Each round everyone swaps sides and meets someone new where the class allows; the odd one out rotates.")),
     editor.el,
     h("div", { class: "row" }, start, setupHint),
   );

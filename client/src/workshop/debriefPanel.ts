@@ -20,10 +20,11 @@ type ChartHandle = { destroy: () => void };
 export function debriefPanel(exportAs: (format: ExportFormat) => Promise<void>): DebriefPanel {
   const picker = h("select", { id: "debrief-round", "aria-label": "Round to debrief" });
   const exportNote = h("span", { class: "hint", role: "status" });
-  const exportButton = (format: ExportFormat, label: string) =>
+  const exportButton = (format: ExportFormat, label: string, title: string) =>
     h("button", {
       type: "button",
       "data-export": format,
+      title,
       onclick: () => {
         exportNote.textContent = "Preparing the export…";
         exportAs(format).then(
@@ -39,11 +40,11 @@ export function debriefPanel(exportAs: (format: ExportFormat) => Promise<void>):
     h("label", { for: picker.id }, "Show"),
     picker,
     h("span", { class: "spacer" }),
-    h("span", { class: "hint" }, "Export the results and every game's full log:"),
-    exportButton("results.csv", "Results per game (CSV)"),
-    exportButton("participants.csv", "Results per person (CSV)"),
-    exportButton("log.csv", "Log CSV"),
-    exportButton("json", "JSON"),
+    h("span", { class: "hint" }, "Export results and full logs:"),
+    exportButton("results.csv", "Per game CSV", "Results: one row per game, for a spreadsheet"),
+    exportButton("participants.csv", "Per person CSV", "Results: one row per person per game, for a spreadsheet"),
+    exportButton("log.csv", "Log CSV", "Every move of every game, for a spreadsheet"),
+    exportButton("json", "JSON", "Everything above in one file, for a program"),
     exportNote,
   );
   const body = h("div", { class: "debrief-body" });
