@@ -12,7 +12,7 @@ import { concessionWords } from "./words.js";
 
 export type TileActions = {
   readonly watch: (code: string) => void;
-  readonly control: (type: "pause" | "resume" | "add_time" | "curveball" | "end_table", code: string) => void;
+  readonly control: (type: "pause" | "resume" | "add_time" | "curveball" | "end_table" | "start_now", code: string) => void;
 };
 
 const COLORS = { seller: "#b45309", buyer: "#2563eb", zopa: "#16a34a", gap: "#dc2626", deal: "#111827" };
@@ -71,6 +71,7 @@ export function tileView(tile: GridTile, actions: TileActions): HTMLElement {
       over
         ? null
         : [
+            tile.status === "reading" ? h("button", { type: "button", class: "primary", onclick: () => actions.control("start_now", tile.code) }, "Start now") : null,
             tile.status === "paused"
               ? h("button", { type: "button", onclick: () => actions.control("resume", tile.code) }, "Resume")
               : h("button", { type: "button", onclick: () => actions.control("pause", tile.code) }, "Pause"),
