@@ -32,10 +32,10 @@ export const createTableRequestSchema = z.strictObject({
 export type CreateTableRequest = z.input<typeof createTableRequestSchema>;
 
 /**
- * The reading time the practice and head-to-head pickers ask for. Two minutes reads a shipped
- * brief (about 300 words with its pressure points, strengths and weaknesses) at a careful pace
- * with time to plan an opening; "I'm ready" ends it sooner, so a player who knows the scenario
- * loses nothing to a generous default.
+ * The reading time the practice and head-to-head pickers ask for. A shipped side's reading (the
+ * story, the brief, strengths, weaknesses and pressure points) runs from 210 to 410 words: two
+ * minutes reads the longest at a careful 200 words a minute. "I'm ready" ends it sooner, so a
+ * player who knows the scenario loses nothing to a generous default.
  */
 export const PRACTICE_READING_SECONDS = 120;
 

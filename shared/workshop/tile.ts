@@ -11,7 +11,7 @@ import { zoneBand, type ZoneBand, zoneOn } from "../engine/zone.js";
  * the same draw.
  */
 
-export const TILE_STATUSES = ["waiting", "negotiating", "paused", "stuck", "deal", "walked_away", "expired", "ended", "abandoned"] as const;
+export const TILE_STATUSES = ["waiting", "reading", "negotiating", "paused", "stuck", "deal", "walked_away", "expired", "ended", "abandoned"] as const;
 export type TileStatus = (typeof TILE_STATUSES)[number];
 
 /** A game in one of these is over: no control reaches it any more. */
@@ -126,6 +126,7 @@ function statusOf(input: TileInput, stuck: boolean): TileStatus {
   }
   if (!input.started) return "waiting";
   if (state.phase === "paused") return "paused";
+  if (state.phase === "preparing") return "reading";
   return stuck ? "stuck" : "negotiating";
 }
 
@@ -138,6 +139,8 @@ function statusText(input: TileInput, status: TileStatus, idleMs: number): strin
       const missing = ROLES.filter((r) => !seats[r].connected && !seats[r].bot).map(name);
       return missing.length > 0 ? `Waiting for ${missing.join(" and ")}` : "Waiting to start";
     }
+    case "reading":
+      return "Reading briefs";
     case "negotiating":
       return `${name(state.toAct)} to act`;
     case "paused":

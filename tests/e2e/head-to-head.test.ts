@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { newPlayer, screenshot, type Player } from "./helpers/browser.js";
 import { useStage } from "./helpers/stage.js";
-import { acceptStandingOffer, joinByInvite, makeOffer, openHeadToHead, readWalkAway, waitForStatus, waitForSummary } from "./helpers/table.js";
+import { acceptStandingOffer, joinByInvite, makeOffer, openHeadToHead, readWalkAway, sayReady, waitForStatus, waitForSummary } from "./helpers/table.js";
 
 describe("a head-to-head game in two browsers", { timeout: 120_000 }, () => {
   const stage = useStage();
@@ -18,6 +18,11 @@ describe("a head-to-head game in two browsers", { timeout: 120_000 }, () => {
     await screenshot(seller.page, "h2h-01-invite");
 
     await joinByInvite(buyer.page, invite, "Bea");
+    // The clock waits until both have read their briefs.
+    await sayReady(seller.page);
+    await seller.page.locator(".prep-bar", { hasText: "You are ready. Waiting for Bea (buyer) to finish reading." }).waitFor();
+    expect(await buyer.page.locator("#talk-log").innerText()).toContain("Sam (seller) is ready.");
+    await sayReady(buyer.page);
     await waitForStatus(seller.page, ["your_turn"]);
     await waitForStatus(buyer.page, ["their_turn"]);
     // The invite token left the address bar once it was stored for the tab.

@@ -9,6 +9,7 @@ import {
   joinByInvite,
   makeOffer,
   openHeadToHead,
+  sayReady,
   pageText,
   readWalkAway,
   saveNote,
@@ -37,6 +38,7 @@ describe("an observer who joins mid-game", { timeout: 150_000 }, () => {
   it("sees the public table only — never a walk-away, in the page or on the wire — until the reveal", async () => {
     const invite = await openHeadToHead(seller.page, stage.server.baseUrl, { name: "Sam", role: "Seller" });
     await joinByInvite(buyer.page, invite, "Bea");
+    await Promise.all([sayReady(seller.page), sayReady(buyer.page)]);
     await waitForStatus(seller.page, ["your_turn"]);
     await waitForStatus(buyer.page, ["their_turn"]);
     // Every walk-away either side has had (curve balls can move them) is a secret no price may equal.

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { newPlayer, screenshot, type Player } from "./helpers/browser.js";
 import { useStage } from "./helpers/stage.js";
-import { acceptStandingOffer, makeOffer, startPractice, waitForStatus } from "./helpers/table.js";
+import { acceptStandingOffer, makeOffer, sayReady, startPractice, waitForStatus } from "./helpers/table.js";
 
 describe("a practice game against a bot", { timeout: 120_000 }, () => {
   const stage = useStage();
@@ -14,7 +14,14 @@ describe("a practice game against a bot", { timeout: 120_000 }, () => {
   it("is played from the lobby to the reveal", async () => {
     const { page } = player;
     await startPractice(page, stage.server.baseUrl, { name: "Alex", role: "Seller", level: "Easy" });
+    // Reading time first: no moves, the time left in the status bar, and "I'm ready" to start sooner.
+    await waitForStatus(page, ["reading"]);
+    expect(await page.locator(".status-bar").innerText()).toMatch(/Reading time:\s+[12]:\d\d left/);
+    expect(await page.locator("#make-offer").isVisible()).toBe(false);
+    await screenshot(page, "practice-00-reading");
+    await sayReady(page);
     await waitForStatus(page, ["your_turn"]);
+    expect(await page.locator("#talk-log").innerText()).toContain("Everyone is ready: the clock is running.");
     expect(await page.locator(".seat-label").innerText()).toBe("You are the seller");
     await screenshot(page, "practice-01-opening");
 

@@ -5,7 +5,7 @@ import { newPlayer, screenshot, type Player } from "./helpers/browser.js";
 import { ROOT } from "./helpers/build.js";
 import { startRelay, type Relay } from "./helpers/proxy.js";
 import { useStage } from "./helpers/stage.js";
-import { makeOffer, startPractice, tableCode, waitForStatus, waitForSummary } from "./helpers/table.js";
+import { makeOffer, sayReady, startPractice, tableCode, waitForStatus, waitForSummary } from "./helpers/table.js";
 
 describe("a player who reloads or loses the network mid-game", { timeout: 150_000 }, () => {
   const stage = useStage({ RECONNECT_SECONDS: "45" });
@@ -25,6 +25,7 @@ describe("a player who reloads or loses the network mid-game", { timeout: 150_00
   it("keeps the same seat through a reload and a network drop", async () => {
     const { page } = player;
     await startPractice(page, relay.baseUrl, { name: "Robin", role: "Buyer", level: "Tough" });
+    await sayReady(page);
     // The bot sells and opens; then the buyer counters.
     await waitForStatus(page, ["your_turn"], 30_000);
     await makeOffer(page, { price: 17250, support: "premium" }, "Premium support matters to us.");

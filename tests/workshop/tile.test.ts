@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { apply } from "../../shared/engine/index.js";
+import { apply, createTable } from "../../shared/engine/index.js";
 import { initialOf, shortName, uniqueName } from "../../shared/workshop/names.js";
 import { STUCK_AFTER_MS, tileOf, type TileInput } from "../../shared/workshop/tile.js";
-import { play, table, terms } from "./helpers/games.js";
+import { backup, play, table, terms } from "./helpers/games.js";
 
 const seats = { buyer: { name: "Bea", bot: false, connected: true }, seller: { name: "Sam", bot: false, connected: true } };
 const T0 = 1_000_000;
@@ -16,6 +16,12 @@ describe("a grid tile", () => {
     const t = tile(table("w"), { started: false, seats: { ...seats, buyer: { name: "Bea", bot: false, connected: false } } });
     expect(t.status).toBe("waiting");
     expect(t.statusText).toBe("Waiting for Bea");
+  });
+
+  it("reads briefs until the first turn's clock starts", () => {
+    const state = createTable(backup, "r", { now: T0, preparationSeconds: 180 });
+    expect(tile(state)).toMatchObject({ status: "reading", statusText: "Reading briefs", turnEndsAt: null });
+    expect(tile(play(state, [{ type: "start_now" }])).status).toBe("negotiating");
   });
 
   it("shows standing offers, both walk-aways, the ZOPA band and the price range while negotiating", () => {

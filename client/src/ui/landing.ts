@@ -1,6 +1,6 @@
 import { BOT_CHOICES, type BotChoice } from "../../../shared/bots/profiles.js";
 import { otherRole, ROLES, type Role } from "../../../shared/engine/roles.js";
-import type { ScenarioSummary } from "../../../shared/protocol/api.js";
+import { PRACTICE_READING_SECONDS, type ScenarioSummary } from "../../../shared/protocol/api.js";
 import { displayNameSchema, MAX_NAME_LENGTH } from "../../../shared/protocol/join.js";
 import { normaliseCode, tablePath, watchPath, workshopPath } from "../app/routes.js";
 import type { SeatStore } from "../app/seatStore.js";
@@ -150,7 +150,8 @@ function scenarioForm(kind: "practice" | "h2h", deps: LandingDeps, nameInput: HT
     submit.disabled = true;
     const label = submit.textContent;
     submit.textContent = "Opening the table…";
-    const request = level ? { scenarioId: select.value, bot: { role: otherRole(role), level } } : { scenarioId: select.value };
+    const opening = { scenarioId: select.value, readingSeconds: PRACTICE_READING_SECONDS };
+    const request = level ? { ...opening, bot: { role: otherRole(role), level } } : opening;
     createTable(request).then(
       (table) => {
         const mine = table.seats[role];

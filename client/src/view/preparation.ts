@@ -18,7 +18,9 @@ export function preparationOf(view: TableView, ctx: TableContext): PreparationVM
   const mine = prep.ready[me];
   if (mine === undefined) return null;
   const other = otherRole(me);
-  const waitingFor = prep.ready[other] === false ? sideName(other, view.viewer, ctx.seats) : null;
-  if (!mine) return { canSayReady: true, text: waitingFor ? "Done reading? The clock starts once both of you are ready." : "Done reading? The clock starts when you are ready." };
-  return { canSayReady: false, text: waitingFor ? `You are ready. Waiting for ${waitingFor} to finish reading.` : "You are ready." };
+  const theirs = prep.ready[other];
+  const name = sideName(other, view.viewer, ctx.seats);
+  if (mine) return { canSayReady: false, text: `You are ready. Waiting for ${name} to finish reading.` };
+  if (theirs === undefined) return { canSayReady: true, text: "Done reading? The clock starts when you are ready." };
+  return { canSayReady: true, text: theirs ? `${name} is ready: the clock starts when you are.` : "Done reading? The clock starts once both of you are ready." };
 }

@@ -36,7 +36,8 @@ function seat(view: TableView, ctx: TableContext, role: Role): SeatVM {
     roleLabel: roleLabel(role),
     name: s?.name.trim() || (taken ? roleLabel(role) : "Waiting for a player"),
     isYou,
-    toAct: view.phase !== "finished" && view.toAct === role,
+    // Nobody is to act while the table reads its briefs.
+    toAct: view.phase !== "finished" && view.preparation === null && view.toAct === role,
     taken,
     connected,
     bot,

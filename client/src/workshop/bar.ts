@@ -69,8 +69,8 @@ function tableControls(session: WorkshopSession, table: string): { readonly el: 
     show(m) {
       const tile = m.grid?.tiles.find((t) => t.code === table);
       const live = tile !== undefined && !tileOver(tile.status) && m.link === "live";
-      renderIfChanged(buttons, live ? tile.status === "paused" : null, (paused) =>
-        replaceChildren(buttons, paused === null ? null : tableControlButtons(paused, (type) => sendTableControl(session, type, table))),
+      renderIfChanged(buttons, live ? tile.status : null, (status) =>
+        replaceChildren(buttons, status === null ? null : tableControlButtons({ paused: status === "paused", reading: status === "reading" }, (type) => sendTableControl(session, type, table))),
       );
       const result = m.control?.results.find((r) => r.table === table);
       const refused = m.error && CONTROLS.includes(m.error.request as TableControl) ? m.error.message : null;

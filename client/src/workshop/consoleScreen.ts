@@ -66,7 +66,7 @@ export function renderConsole(root: HTMLElement, deps: WorkshopDeps, code: strin
 
   const scenario = h("select", { id: "round-scenario" });
   const form = roundSettingsForm("round", scenario);
-  const { rounds, turn, deck, odd, level } = form;
+  const { rounds, turn, reading, deck, odd, level } = form;
   const editor = pairingEditor(() => render(session.current));
   const propose = h("button", { type: "button", id: "pair-random", onclick: () => session.send("propose", { oddSeat: odd.value as OddSeat }) }, "Pair at random");
   const start = h("button", { type: "button", class: "primary", id: "start-round", onclick: () => startRound() }, "Start the round");
@@ -81,6 +81,7 @@ export function renderConsole(root: HTMLElement, deps: WorkshopDeps, code: strin
       field("round-scenario", "Scenario", scenario),
       field("round-rounds", "Rounds per game", rounds),
       field("round-turn", "Seconds per turn", turn),
+      field("round-reading", "Reading time (seconds)", reading),
       field("round-deck", "Draw", deck),
       field("round-odd", "Odd person out", odd),
       field("round-level", "Bot", level),
@@ -102,6 +103,7 @@ export function renderConsole(root: HTMLElement, deps: WorkshopDeps, code: strin
       "div",
       { class: "control-bar" },
       h("strong", {}, "All tables:"),
+      h("button", { type: "button", id: "start-all", title: "End reading time at every table still reading", onclick: () => send("start_now") }, "Start now"),
       h("button", { type: "button", id: "pause-all", onclick: () => send("pause") }, "Pause"),
       h("button", { type: "button", id: "resume-all", onclick: () => send("resume") }, "Resume"),
       h("button", { type: "button", id: "time-all", onclick: () => send("add_time", { seconds: 60 }) }, "+60 s"),

@@ -18,7 +18,7 @@ export function renderCreateWorkshop(root: HTMLElement, deps: WorkshopDeps): () 
   const scenario = h("select", { id: "ws-scenario", required: true, disabled: true }, h("option", {}, "Loading scenarios…"));
   const about = h("p", { class: "hint" });
   const settings = roundSettingsForm("ws", scenario);
-  const { rounds, turn, deck, odd, level } = settings;
+  const { rounds, turn, reading, deck, odd, level } = settings;
   const alert = h("p", { class: "form-error", role: "alert" });
   const submit = h("button", { type: "submit", class: "primary", disabled: true }, "Open the workshop");
   let scenarios: readonly ScenarioSummary[] = [];
@@ -36,7 +36,7 @@ export function renderCreateWorkshop(root: HTMLElement, deps: WorkshopDeps): () 
     h("p", { class: "hint" }, "Pick what the class plays. You can change the scenario and settings before every round."),
     field("ws-title", "Workshop title (participants see it)", title),
     field("ws-scenario", "Scenario", scenario, about),
-    h("div", { class: "settings-grid" }, field("ws-rounds", "Rounds per game", rounds), field("ws-turn", "Seconds per turn", turn)),
+    h("div", { class: "settings-grid" }, field("ws-rounds", "Rounds per game", rounds), field("ws-turn", "Seconds per turn", turn), field("ws-reading", "Reading time (seconds)", reading)),
     field("ws-deck", "Walk-aways and curve balls", deck),
     h("div", { class: "settings-grid" }, field("ws-odd", "With an odd number of people, the odd one", odd), field("ws-level", "Bot", level)),
     alert,

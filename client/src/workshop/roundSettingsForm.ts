@@ -1,10 +1,11 @@
 import type { BotChoice } from "../../../shared/bots/profiles.js";
+import { MAX_PREPARATION_SECONDS } from "../../../shared/engine/create.js";
 import { MAX_TURN_SECONDS, MIN_TURN_SECONDS, type Deck, type OddSeat, type RoundSettings } from "../../../shared/protocol/workshop.js";
 import { h } from "../ui/dom.js";
 
 /*
  * The controls for a round's settings, as the trainer sets them when opening a workshop and
- * again before each round: besides the scenario, the rounds, turn time, deck and odd seat.
+ * again before each round: besides the scenario, the rounds, turn time, reading time, deck and odd seat.
  */
 
 const DECK_LABELS: Record<Deck, string> = {
@@ -20,6 +21,8 @@ const BOT_LABELS: Record<BotChoice, string> = { easy: "Easy bot", firm: "Firm bo
 export type RoundSettingsForm = {
   readonly rounds: HTMLInputElement;
   readonly turn: HTMLInputElement;
+  /** Reading time before the first turn, in seconds; empty for none. */
+  readonly reading: HTMLInputElement;
   readonly deck: HTMLSelectElement;
   readonly odd: HTMLSelectElement;
   readonly level: HTMLSelectElement;
@@ -32,6 +35,7 @@ export type RoundSettingsForm = {
 export function roundSettingsForm(prefix: string, scenario: HTMLSelectElement): RoundSettingsForm {
   const rounds = h("input", { id: `${prefix}-rounds`, type: "number", min: 1, max: 50, placeholder: "scenario's own" });
   const turn = h("input", { id: `${prefix}-turn`, type: "number", min: MIN_TURN_SECONDS, max: MAX_TURN_SECONDS, placeholder: "scenario's own" });
+  const reading = h("input", { id: `${prefix}-reading`, type: "number", min: 0, max: MAX_PREPARATION_SECONDS, step: 30, placeholder: "none" });
   const deck = select(`${prefix}-deck`, DECK_LABELS, "same");
   const odd = select(`${prefix}-odd`, ODD_LABELS, "bot");
   const level = select(`${prefix}-level`, BOT_LABELS, "firm");
@@ -39,12 +43,14 @@ export function roundSettingsForm(prefix: string, scenario: HTMLSelectElement): 
   return {
     rounds,
     turn,
+    reading,
     deck,
     odd,
     level,
     read: () => {
       const r = whole(rounds);
       const t = whole(turn);
+      const read = whole(reading);
       return {
         scenarioId: scenario.value,
         deck: deck.value as Deck,
@@ -52,12 +58,14 @@ export function roundSettingsForm(prefix: string, scenario: HTMLSelectElement): 
         botLevel: level.value as BotChoice,
         ...(r !== undefined ? { rounds: r } : {}),
         ...(t !== undefined ? { turnSeconds: t } : {}),
+        ...(read !== undefined ? { readingSeconds: read } : {}),
       };
     },
     fill: (s) => {
       if ([...scenario.options].some((o) => o.value === s.scenarioId)) scenario.value = s.scenarioId;
       rounds.value = s.rounds === undefined ? "" : String(s.rounds);
       turn.value = s.turnSeconds === undefined ? "" : String(s.turnSeconds);
+      reading.value = s.readingSeconds === undefined ? "" : String(s.readingSeconds);
       deck.value = s.deck;
       odd.value = s.oddSeat;
       level.value = s.botLevel;

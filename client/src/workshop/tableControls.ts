@@ -2,12 +2,13 @@ import { h } from "../ui/dom.js";
 import type { WorkshopSession } from "./session.js";
 
 /*
- * The controls for one table — pause or resume, +60 s, a curve ball, end — wherever the
+ * The controls for one table — start now (while it reads its briefs), pause or resume, +60 s,
+ * a curve ball, end — wherever the
  * facilitator sees that table: its tile on the grid and its Watch view. Both send them the same
  * way, through the workshop room, which applies them at the table and answers for it.
  */
 
-export const CONTROLS = ["pause", "resume", "add_time", "curveball", "end_table"] as const;
+export const CONTROLS = ["start_now", "pause", "resume", "add_time", "curveball", "end_table"] as const;
 export type TableControl = (typeof CONTROLS)[number];
 
 export function sendTableControl(session: WorkshopSession, type: TableControl, table: string): void {
@@ -16,10 +17,11 @@ export function sendTableControl(session: WorkshopSession, type: TableControl, t
   session.send(type, { table });
 }
 
-/** The buttons of a table still playing; `paused` swaps Pause for Resume. */
-export function tableControlButtons(paused: boolean, control: (type: TableControl) => void): HTMLElement[] {
+/** The buttons of a table still playing; a paused one gets Resume for Pause, one reading its briefs Start now. */
+export function tableControlButtons(state: { readonly paused: boolean; readonly reading: boolean }, control: (type: TableControl) => void): HTMLElement[] {
   return [
-    paused
+    ...(state.reading ? [h("button", { type: "button", class: "primary", "data-control": "start_now", onclick: () => control("start_now") }, "Start now")] : []),
+    state.paused
       ? h("button", { type: "button", "data-control": "resume", onclick: () => control("resume") }, "Resume")
       : h("button", { type: "button", "data-control": "pause", onclick: () => control("pause") }, "Pause"),
     h("button", { type: "button", "data-control": "add_time", onclick: () => control("add_time") }, "+60 s"),

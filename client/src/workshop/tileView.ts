@@ -70,7 +70,7 @@ export function tileView(tile: GridTile, actions: TileActions): HTMLElement {
       "div",
       { class: "tile-actions" },
       h("button", { type: "button", class: "primary", "aria-label": `Watch table ${tile.index + 1}: ${seller.name} and ${buyer.name}`, onclick: () => actions.watch(tile.code) }, "Watch"),
-      over ? null : tableControlButtons(tile.status === "paused", (type) => actions.control(type, tile.code)),
+      over ? null : tableControlButtons({ paused: tile.status === "paused", reading: tile.status === "reading" }, (type) => actions.control(type, tile.code)),
     ),
   );
 }

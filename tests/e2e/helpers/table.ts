@@ -5,7 +5,18 @@ import type { Page } from "playwright-core";
  * line's kind, the table summary, a dialog) — never on a fixed delay.
  */
 
-export type StatusKind = "connecting" | "reconnecting" | "closed" | "waiting_for_opponent" | "opponent_away" | "paused" | "your_turn" | "their_turn" | "watching" | "finished";
+export type StatusKind =
+  | "connecting"
+  | "reconnecting"
+  | "closed"
+  | "waiting_for_opponent"
+  | "opponent_away"
+  | "paused"
+  | "reading"
+  | "your_turn"
+  | "their_turn"
+  | "watching"
+  | "finished";
 
 export async function waitForStatus(page: Page, kinds: readonly StatusKind[], timeout = 20_000): Promise<StatusKind> {
   const selector = kinds.map((k) => `.status-bar[data-kind="${k}"]`).join(", ");
@@ -28,6 +39,12 @@ export async function startPractice(page: Page, baseUrl: string, options: { name
   await choose(page, ".card-practice", options.role);
   await choose(page, ".card-practice", options.level);
   await page.getByRole("button", { name: "Start practice" }).click();
+}
+
+/** Done reading the brief: press "I'm ready" once reading time is shown. */
+export async function sayReady(page: Page): Promise<void> {
+  await waitForStatus(page, ["reading"]);
+  await page.getByRole("button", { name: "I'm ready" }).click();
 }
 
 /** Open a head-to-head table; returns the invite link shown for the colleague. */
