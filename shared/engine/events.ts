@@ -1,12 +1,20 @@
-import type { Role } from "./roles.js";
+import type { Role, Viewer } from "./roles.js";
 import type { Card } from "./scenario.js";
 import type { Concession, Outcome, Package, Score } from "./state.js";
 
 /**
- * Who may see an event: "all" (both sides, observers, facilitators) or one side (that side and
- * facilitators). Notes are further held back from facilitators until the game ends (view.ts).
+ * Who may see an event: "all" (both sides, observers, facilitators), "players" (both sides and
+ * facilitators, not observers: an answer, which the asker hears and the answered side gave), or
+ * one side (that side and facilitators). Notes are further held back from facilitators until the
+ * game ends (view.ts).
  */
-export type Audience = "all" | Role;
+export type Audience = "all" | "players" | Role;
+
+/** Whether `viewer` is in `audience` (before view.ts holds notes back from facilitators). */
+export function reaches(audience: Audience, viewer: Viewer): boolean {
+  if (audience === "all" || viewer === "facilitator") return true;
+  return audience === "players" ? viewer !== "observer" : audience === viewer;
+}
 
 type Stamp = { readonly seq: number; readonly turn: number; readonly round: number; readonly at: number; readonly audience: Audience };
 

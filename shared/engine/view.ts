@@ -1,4 +1,4 @@
-import type { GameEvent } from "./events.js";
+import { reaches, type GameEvent } from "./events.js";
 import { ledgerBalance, type LedgerBalance } from "./ledger.js";
 import { ROLES, VIEWERS, type PerRole, type Role, type Viewer } from "./roles.js";
 import type { BriefPoint, Card, Issue, Scenario } from "./scenario.js";
@@ -258,8 +258,7 @@ function cardsFor(state: TableState, viewer: Viewer): CardView[] {
 
 export function canSee(event: GameEvent, viewer: Viewer, finished: boolean): boolean {
   if (event.type === "note_taken") return seesNotes(viewer, event.by, finished);
-  if (viewer === "facilitator") return true;
-  return event.audience === "all" || event.audience === viewer;
+  return reaches(event.audience, viewer);
 }
 
 /**

@@ -104,16 +104,17 @@ describe("the table talk", () => {
     ]);
   });
 
-  it("gives the answer to the asker alone, marked private", () => {
-    const answer = (viewer: "buyer" | "seller" | "observer") =>
-      talkOf(clientView(SCRIPTS.midGame(), viewer), contextFor()).filter((l) => l.text.startsWith("Answer:"));
-    expect(answer("buyer")).toHaveLength(1);
-    expect(answer("buyer")[0]!.private).toBe(true);
-    expect(answer("buyer")[0]!.privateTag).toBe("only you");
-    const facilitator = talkOf(clientView(SCRIPTS.midGame(), "facilitator"), contextFor()).filter((l) => l.text.startsWith("Answer:"));
-    expect(facilitator.map((l) => l.privateTag)).toEqual(["buyer only"]);
-    expect(answer("seller")).toHaveLength(0);
-    expect(answer("observer")).toHaveLength(0);
+  it("gives the answer to the asker and, as said on its behalf, to the answered side; never to observers", () => {
+    const answers = (viewer: "buyer" | "seller" | "observer" | "facilitator") =>
+      talkOf(clientView(SCRIPTS.midGame(), viewer), contextFor())
+        .filter((l) => /^Answer/.test(l.text))
+        .map((l) => [l.text.replace(/“.*”/, "“…”"), l.privateTag]);
+    expect(answers("buyer")).toEqual([["Answer: “…”", "between you two"]]);
+    expect(answers("seller")).toEqual([["Answered for you: “…”", "between you two"]]);
+    expect(answers("facilitator")).toEqual([["Answer to the buyer: “…”", "players only"]]);
+    expect(answers("observer")).toEqual([]);
+    const told = (viewer: "buyer" | "seller") => talkOf(clientView(SCRIPTS.midGame(), viewer), contextFor()).find((l) => /^Answer/.test(l.text))?.text.replace(/^[^“]*/, "");
+    expect(told("seller")).toBe(told("buyer"));
   });
 
   it("announces curve balls as each viewer may know them, and never repeats notes", () => {

@@ -55,12 +55,18 @@ describe("discovery questions", () => {
     expect(q.mine.slice(1).every((m) => m.answer === null)).toBe(true);
   });
 
-  it("show everyone which questions were asked, never the answers", () => {
+  it("show everyone which questions were asked; the answered side reads what was said for it, observers never", () => {
     for (const viewer of ["seller", "observer"] as const) {
       const q = questionsOf(clientView(SCRIPTS.midGame(), viewer), contextFor());
       expect(q.askedAtTable.map((a) => [a.by, a.text])).toEqual([["buyer", "Is there a date you are working against?"]]);
       expect(q.mine.every((m) => m.answer === null)).toBe(true);
     }
+    const buyer = questionsOf(clientView(SCRIPTS.midGame(), "buyer"), contextFor());
+    const seller = questionsOf(clientView(SCRIPTS.midGame(), "seller"), contextFor());
+    expect(seller.askedAtTable[0]!.answeredForYou).toBe(buyer.mine[0]!.answer);
+    expect(seller.askedAtTable[0]!.answeredForYou).toMatch(/^Honestly, yes: our quarter closes/);
+    expect(buyer.askedAtTable[0]!.answeredForYou).toBeNull();
+    expect(questionsOf(clientView(SCRIPTS.midGame(), "observer"), contextFor()).askedAtTable[0]!.answeredForYou).toBeNull();
     expect(questionsOf(clientView(SCRIPTS.midGame(), "observer"), contextFor()).mine).toEqual([]);
   });
 });

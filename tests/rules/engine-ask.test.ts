@@ -6,7 +6,7 @@ import { act, newTable, offer, pkg, refused, T0 } from "./helpers/play.js";
 describe("ask", () => {
   const afterOpening = () => act(newTable(), offer("seller", pkg({ price: 2900 })));
 
-  it("answers the asker alone, filling the numbers from the other side's draw", () => {
+  it("answers the asker, shows the answered side what was said for it, and tells observers nothing", () => {
     const s = afterOpening();
     const result = apply(s, { type: "ask", by: "buyer", questionId: "seller-date", message: "Quick question" }, T0);
     expect(result.ok).toBe(true);
@@ -15,12 +15,14 @@ describe("ask", () => {
     expect(answered).toMatchObject({
       type: "question_answered",
       to: "buyer",
-      audience: "buyer",
+      audience: "players",
       answer: "Our quarter closes after round 2 and each round after costs $50.",
     });
+    // The seller's own numbers, told to the buyer for them: the seller must know what the buyer knows now.
     const sellerSees = JSON.stringify(viewFor(result.state, "seller").timeline);
     expect(sellerSees).toContain("Is there a date?");
-    expect(sellerSees).not.toContain("Our quarter closes");
+    expect(sellerSees).toContain("Our quarter closes");
+    expect(result.state.sides.seller.learned).toEqual([]);
     expect(JSON.stringify(viewFor(result.state, "observer"))).not.toContain("Our quarter closes");
   });
 

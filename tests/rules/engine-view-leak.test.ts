@@ -93,7 +93,7 @@ describe("viewFor never leaks the other side's secrets (scanned by value)", () =
     }
     // After the end the reveal shows the observer both walk-aways (checked above) and no private text.
     expect(leaksIn(viewFor(s, "observer"), s, "observer", true)).toEqual([]);
-    // Players see both briefs now, but notes stay with their writer (and the facilitator) and answers with their asker.
+    // Players see both briefs now, but notes stay with their writer (and the facilitator), answers with the two players.
     for (const role of ["buyer", "seller"] as const)
       expect(leaksIn(viewFor(s, role), s, role).filter((l) => /note|answer/.test(l)), role).toEqual([]);
     expect(JSON.stringify(viewFor(s, "seller"))).not.toContain("NOTE-buyer-1");

@@ -4,19 +4,15 @@ import { countdownAt } from "../view/countdown.js";
 import type { TableVM } from "../view/tableViewModel.js";
 import { drawCurveColumn } from "./draw/curveCards.js";
 import { drawGauge } from "./draw/gauge.js";
-import { CARD, drawOfferRow } from "./draw/offers.js";
+import { drawOfferRow } from "./draw/offers.js";
 import { drawReveal } from "./draw/reveal.js";
-import { drawRoundTrack } from "./draw/roundTrack.js";
+import { drawRoundTrack, hasLegend } from "./draw/roundTrack.js";
 import { drawSeat } from "./draw/seat.js";
 import { box, type Rect } from "./draw/shapes.js";
+import { narrowLayout, sameShape, WIDE, wideLayout, type TableLayout, type TableShape } from "./layout.js";
 import { label } from "./text.js";
-import { COLOR, SIZE, TEXT } from "./theme.js";
+import { COLOR, TEXT } from "./theme.js";
 
-const M = 10;
-const SEAT_H = 52;
-const TRACK_H = 40;
-const GAUGE_H = 112;
-const CURVE_W = 122;
 const ARRIVAL_MS = 450;
 
 /**
@@ -35,9 +31,25 @@ export class TableScene extends Phaser.Scene {
   /** What the current drawing was made from, to skip redrawing an identical table. */
   private drawn = "";
 
-  /** `animate(ms)`: the game renders only on demand; this asks for frames for the next `ms`. */
-  constructor(private readonly animate: (ms: number) => void) {
+  private shape: TableShape = WIDE;
+
+  /**
+   * `animate(ms)`: the game renders only on demand; this asks for frames for the next `ms`.
+   * `resized(w, h)`: the drawing changed size (a narrow table grows with what it shows).
+   */
+  constructor(
+    private readonly animate: (ms: number) => void,
+    private readonly resized: (width: number, height: number) => void,
+  ) {
     super({ key: "table" });
+  }
+
+  /** Draw for a laptop's stage or a phone's width from now on. */
+  reshape(shape: TableShape): void {
+    if (sameShape(shape, this.shape)) return;
+    this.shape = shape;
+    this.drawn = "";
+    if (this.vm) this.show(this.vm);
   }
 
   create(): void {
@@ -85,61 +97,69 @@ export class TableScene extends Phaser.Scene {
     this.layer?.destroy();
     const layer = this.add.container(0, 0);
     this.layer = layer;
-    const W = SIZE.width;
-    const H = SIZE.height;
     const far = vm.seats.far;
     const near = vm.seats.near;
     const balance = (role: Role) => vm.ledger.sides.find((s) => s.role === role) ?? { role, name: "", gapClosed: null, count: 0, retractions: 0, unreciprocated: 0 };
+    const withGauge = vm.gauge !== null && !vm.reveal;
+    const narrow = this.shape.kind === "narrow" ? this.shape.width : null;
+    const parts = { gauge: withGauge, legend: hasLegend(vm.rounds), curveCards: vm.cards.length > 0, revealH: null };
+    let at: TableLayout = narrow === null ? wideLayout(withGauge) : narrowLayout(narrow, parts);
 
-    const farRect = { x: M, y: M, w: W - 2 * M, h: SEAT_H };
-    const farRing = drawSeat(this, layer, far, balance(far.role), farRect);
-    drawRoundTrack(this, layer, vm.rounds, { x: M + 4, y: farRect.y + SEAT_H + 8, w: W - 2 * M - 8, h: TRACK_H });
-
-    const bottom = vm.gauge && !vm.reveal ? GAUGE_H + M : 0;
-    const nearY = H - M - bottom - SEAT_H;
-    const feltTop = farRect.y + SEAT_H + TRACK_H + 12;
-    const felt: Rect = { x: M, y: feltTop, w: W - 2 * M, h: nearY - 8 - feltTop };
-    const nearRing = drawSeat(this, layer, near, balance(near.role), { x: M, y: nearY, w: W - 2 * M, h: SEAT_H });
-    this.ringAt = vm.clock ? (vm.clock.actor === far.role ? farRing : vm.clock.actor === near.role ? nearRing : null) : null;
+    const farRing = drawSeat(this, layer, far, balance(far.role), at.far);
+    drawRoundTrack(this, layer, vm.rounds, at.track, narrow !== null);
 
     if (vm.reveal) {
-      drawReveal(this, layer, vm.reveal, vm.header.currency, felt);
+      // A phone's felt is as tall as the reveal's drawing, which wraps to the width: it is laid
+      // under the drawing once that is done.
+      const under = layer.length;
+      if (narrow === null) layer.add(revealFelt(this, at.felt));
+      const height = drawReveal(this, layer, vm.reveal, vm.header.currency, at.felt);
+      if (narrow !== null) {
+        at = narrowLayout(narrow, { ...parts, revealH: height + 32 });
+        layer.addAt(revealFelt(this, at.felt), under);
+      }
     } else {
-      this.drawFelt(layer, vm, felt);
-      if (vm.gauge) drawGauge(this, layer, vm.gauge, vm.header.currency, { x: M, y: H - M - GAUGE_H, w: W - 2 * M, h: GAUGE_H });
+      this.drawFelt(layer, vm, at);
+      if (vm.gauge && at.gauge) drawGauge(this, layer, vm.gauge, vm.header.currency, at.gauge);
     }
-    this.drawVeil(layer, vm, felt);
+    const nearRing = drawSeat(this, layer, near, balance(near.role), at.near);
+    this.ringAt = vm.clock ? (vm.clock.actor === far.role ? farRing : vm.clock.actor === near.role ? nearRing : null) : null;
+    this.drawVeil(layer, vm, at.felt);
+    // A phone's drawing is laid out in CSS pixels and rendered at the screen's density.
+    const density = this.shape.kind === "narrow" ? this.shape.density : 1;
+    this.cameras.main.setOrigin(0, 0).setZoom(density);
+    if (this.scale.width !== at.width * density || this.scale.height !== at.height * density) {
+      this.scale.setGameSize(at.width * density, at.height * density);
+      this.resized(at.width, at.height);
+    }
     this.firstDraw = false;
     this.animate(ARRIVAL_MS + 250);
   }
 
-  private drawFelt(layer: Phaser.GameObjects.Container, vm: TableVM, felt: Rect): void {
+  private drawFelt(layer: Phaser.GameObjects.Container, vm: TableVM, at: TableLayout): void {
+    const felt = at.felt;
     layer.add(box(this, felt, 16, COLOR.felt, { stroke: COLOR.feltEdge, strokeWidth: 3 }));
     const inner = box(this, { x: felt.x + 6, y: felt.y + 6, w: felt.w - 12, h: felt.h - 12 }, 12, COLOR.felt, { alpha: 0, stroke: COLOR.feltLine, strokeAlpha: 0.7 });
     layer.add(inner);
 
-    const rowsW = felt.w - CURVE_W - 36;
-    const rowH = (felt.h - 28) / 2;
-    const farRow = { x: felt.x + 16, y: felt.y + 14 + Math.max(0, (rowH - CARD.h) / 2), w: rowsW, h: CARD.h };
-    const nearRow = { x: felt.x + 16, y: felt.y + felt.h - 14 - rowH + Math.max(0, (rowH - CARD.h) / 2), w: rowsW, h: CARD.h };
     const { far, near } = vm.seats;
     const offersBy = (role: Role) => vm.offers.filter((o) => o.by === role);
     const emptyFor = (role: Role, isYou: boolean) => (isYou ? "Your offers will appear here." : `No offer from the ${role} yet.`);
-    const farCards = drawOfferRow(this, layer, far.role, offersBy(far.role), emptyFor(far.role, far.isYou), farRow);
-    const nearCards = drawOfferRow(this, layer, near.role, offersBy(near.role), emptyFor(near.role, near.isYou), nearRow);
+    const farCards = drawOfferRow(this, layer, far.role, offersBy(far.role), emptyFor(far.role, far.isYou), at.farRow, at.cardW);
+    const nearCards = drawOfferRow(this, layer, near.role, offersBy(near.role), emptyFor(near.role, near.isYou), at.nearRow, at.cardW);
 
-    const midY = felt.y + felt.h / 2;
+    const rowsW = at.farRow.w;
+    const midY = (at.farRow.y + at.farRow.h + at.nearRow.y) / 2;
     const line = this.add.graphics();
-    line.lineStyle(1, COLOR.feltLine, 0.9).lineBetween(felt.x + 16, midY, felt.x + 16 + rowsW, midY);
+    line.lineStyle(1, COLOR.feltLine, 0.9).lineBetween(at.farRow.x, midY, at.farRow.x + rowsW, midY);
     layer.add(line);
     if (vm.priceGap) {
-      const gap = label(this, felt.x + 16 + rowsW / 2, midY, vm.priceGap, { size: 12, bold: true, color: TEXT.light }).setOrigin(0.5);
+      const gap = label(this, at.farRow.x + rowsW / 2, midY, vm.priceGap, { size: 12, bold: true, color: TEXT.light }).setOrigin(0.5);
       const pill = box(this, { x: gap.x - gap.width / 2 - 10, y: midY - 11, w: gap.width + 20, h: 22 }, 11, COLOR.feltEdge);
       layer.add([pill, gap]);
     }
 
-    const column = { x: felt.x + felt.w - CURVE_W - 12, y: felt.y + 16, w: CURVE_W, h: felt.h - 28 };
-    const curve = drawCurveColumn(this, layer, vm.cards, column);
+    const curve = drawCurveColumn(this, layer, vm.cards, at.curve, at.curveRow);
 
     for (const [key, card] of [...farCards, ...nearCards]) this.arrive(key, card, { x: card.x, y: card.y + (farCards.has(key) ? -30 : 30) });
     for (const [key, card] of curve.drawn) this.arrive(key, card, curve.deck);
@@ -172,4 +192,8 @@ export class TableScene extends Phaser.Scene {
     target.setPosition(from.x, from.y).setAlpha(0).setScale(0.85);
     this.tweens.add({ targets: target, x: to.x, y: to.y, alpha, scale: 1, duration: ARRIVAL_MS, ease: "Cubic.easeOut" });
   }
+}
+
+function revealFelt(scene: Phaser.Scene, felt: Rect): Phaser.GameObjects.Graphics {
+  return box(scene, felt, 14, COLOR.felt, { stroke: COLOR.feltEdge, strokeWidth: 3 });
 }

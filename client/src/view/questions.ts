@@ -14,21 +14,37 @@ export type QuestionVM = {
 export type QuestionsVM = {
   /** Questions the viewer may ask (players only). */
   readonly mine: readonly QuestionVM[];
-  /** Questions already asked at the table, as everyone saw them. */
-  readonly askedAtTable: readonly { readonly key: string; readonly byName: string; readonly by: Role; readonly text: string; readonly round: number }[];
+  /**
+   * Questions already asked at the table, as everyone saw them; to a player, the other side's
+   * questions come with the answer the table gave them on this player's behalf.
+   */
+  readonly askedAtTable: readonly {
+    readonly key: string;
+    readonly byName: string;
+    readonly by: Role;
+    readonly text: string;
+    readonly round: number;
+    readonly answeredForYou: string | null;
+  }[];
 };
 
 export function questionsOf(view: TableView, ctx: TableContext): QuestionsVM {
   const me = view.viewer === "buyer" || view.viewer === "seller" ? view.viewer : null;
   const answers = new Map<string, string>();
-  for (const e of view.timeline) if (e.type === "question_answered" && e.to === me) answers.set(e.questionId, e.answer);
+  const givenForMe = new Map<string, string>();
+  for (const e of view.timeline) {
+    if (e.type !== "question_answered" || !me) continue;
+    (e.to === me ? answers : givenForMe).set(e.questionId, e.answer);
+  }
   const mine = me
     ? view.scenario.questions
         .filter((q) => q.askedBy === me)
         .map((q) => ({ id: q.id, text: q.text, asked: view.asked[me].includes(q.id), answer: answers.get(q.id) ?? null }))
     : [];
   const askedAtTable = view.timeline.flatMap((e) =>
-    e.type === "question_asked" ? [{ key: `q-${e.seq}`, by: e.by, byName: sideName(e.by, view.viewer, ctx.seats), text: e.text, round: e.round }] : [],
+    e.type === "question_asked"
+      ? [{ key: `q-${e.seq}`, by: e.by, byName: sideName(e.by, view.viewer, ctx.seats), text: e.text, round: e.round, answeredForYou: e.by === me ? null : (givenForMe.get(e.questionId) ?? null) }]
+      : [],
   );
   return { mine, askedAtTable };
 }

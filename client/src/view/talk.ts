@@ -22,7 +22,7 @@ export function talkOf(view: TableView, ctx: TableContext): TalkLineVM[] {
   return view.timeline.flatMap((e) => {
     const line = describe(e, view, ctx);
     if (!line) return [];
-    const privateTag = e.audience === "all" ? null : e.audience === view.viewer ? "only you" : `${e.audience} only`;
+    const privateTag = e.audience === "all" ? null : e.audience === view.viewer ? "only you" : e.audience === "players" ? (view.viewer === "facilitator" ? "players only" : "between you two") : `${e.audience} only`;
     return [{ key: `ev-${e.seq}`, round: e.round, private: privateTag !== null, privateTag, message: null, ...line }];
   });
 }
@@ -49,7 +49,9 @@ function describe(e: GameEvent, view: TableView, ctx: TableContext): Described |
     case "question_asked":
       return { who: e.by, text: `${who(e.by)} asked: “${e.text}”`, tone: "move", message: message(e.message) };
     case "question_answered":
-      return { who: "table", text: `Answer: “${e.answer}”`, tone: "info" };
+      // The answered side reads what the table told the asker for it; a facilitator, whom it told.
+      if (view.viewer === "facilitator") return { who: "table", text: `Answer to the ${e.to}: “${e.answer}”`, tone: "info" };
+      return { who: "table", text: e.to === view.viewer ? `Answer: “${e.answer}”` : `Answered for you: “${e.answer}”`, tone: "info" };
     case "walked_away":
       return { who: e.by, text: `${who(e.by)} walked away.`, tone: "alert", message: message(e.message) };
     case "deal":

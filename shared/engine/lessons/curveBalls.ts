@@ -1,4 +1,4 @@
-import type { GameEvent } from "../events.js";
+import { reaches, type GameEvent } from "../events.js";
 import { capitalise, concededAt, type Context, good, info, plural, type Verdict, warn } from "./context.js";
 
 /* The debrief lesson "Curve balls". */
@@ -6,7 +6,7 @@ import { capitalise, concededAt, type Context, good, info, plural, type Verdict,
 export function curveBallLine(c: Context): Verdict {
   const seen = c.state.timeline.filter(
     (e): e is Extract<GameEvent, { type: "card_drawn" | "card_hidden" }> =>
-      (e.type === "card_drawn" || e.type === "card_hidden") && (e.audience === "all" || e.audience === c.seat),
+      (e.type === "card_drawn" || e.type === "card_hidden") && reaches(e.audience, c.seat),
   );
   if (seen.length === 0) return info("No curve ball came up in this game.");
   let flinched = false;

@@ -1,4 +1,4 @@
-import type { GameEvent } from "../events.js";
+import { reaches, type GameEvent } from "../events.js";
 import type { Role } from "../roles.js";
 import { type Context, good, plural, priceOf, type Verdict, warn } from "./context.js";
 
@@ -22,7 +22,7 @@ export function notesLine(c: Context): Verdict {
 function precedingEvent(c: Context, seq: number): string | null {
   for (let i = seq - 1; i >= 0; i--) {
     const e = c.state.timeline[i];
-    if (!e || (e.audience !== "all" && e.audience !== c.seat)) continue;
+    if (!e || !reaches(e.audience, c.seat)) continue;
     const words = eventWords(c, e);
     if (words) return words;
   }
@@ -36,8 +36,10 @@ function eventWords(c: Context, e: GameEvent): string | null {
       return `${whose(e.by)} offer of ${c.money(priceOf(e.terms))}`;
     case "question_asked":
       return `${whose(e.by)} question "${e.text}"`;
-    case "question_answered":
-      return `the answer to your question "${c.state.scenario.questions.find((q) => q.id === e.questionId)?.text ?? e.questionId}"`;
+    case "question_answered": {
+      const question = c.state.scenario.questions.find((q) => q.id === e.questionId)?.text ?? e.questionId;
+      return e.to === c.seat ? `the answer to your question "${question}"` : `the answer given for you to their question "${question}"`;
+    }
     case "card_drawn":
       return `the curve ball "${e.card.title}"`;
     case "card_hidden":

@@ -9,7 +9,10 @@ import { formatMoney, formatValue } from "../terms.js";
 
 /**
  * Ask one discovery question. The answer comes truthfully from the other side's brief, to the
- * asker alone; the asker's standing offer stays. Each question can be asked once.
+ * two players (never to observers): the asker hears it, and the side it was given for reads what
+ * the table said on its behalf (a bot's questions are answered for a person, who must know what
+ * the bot now knows). Only the asker learns a fact from it. The asker's standing offer stays.
+ * Each question can be asked once.
  */
 export function ask(step: Step, action: ActionOf<"ask">): RuleError | null {
   const s = step.state;
@@ -23,7 +26,7 @@ export function ask(step: Step, action: ActionOf<"ask">): RuleError | null {
   const answer = fillTemplateBy(question.answer, (name) => answerToken(s.scenario, answerer, name));
   step.update({ asked: withRole(s.asked, action.by, [...s.asked[action.by], question.id]) });
   step.emit(withMessage({ type: "question_asked", by: action.by, questionId: question.id, text: question.text }, action.message));
-  step.emit({ type: "question_answered", to: action.by, questionId: question.id, answer }, action.by);
+  step.emit({ type: "question_answered", to: action.by, questionId: question.id, answer }, "players");
   if (question.reveals) {
     const asker = step.state.sides[action.by];
     const learned = { fact: question.reveals, text: describeFact(s.scenario, answererRole, answerer, question.reveals), turn: s.turn, source: "answer" as const };

@@ -73,13 +73,16 @@ function sideSecrets(state: TableState, owner: Role): Secret[] {
   return out;
 }
 
-/** Answers go to the asker alone; an unasked answer and an undrawn private card reach nobody. */
+/**
+ * Answers go to the two players (the asker, and the side whose brief gave them) and never to
+ * observers; an unasked answer and an undrawn private card reach nobody.
+ */
 function eventSecrets(state: TableState): Secret[] {
   const out: Secret[] = [];
   for (const q of state.scenario.questions) {
     const marker = q.answer.split(/[ {]/)[0] as string;
     const asked = state.asked[q.askedBy].includes(q.id);
-    out.push({ label: `answer to ${q.id}`, value: marker, visibleTo: asked ? [q.askedBy, "facilitator"] : [], raw: asked });
+    out.push({ label: `answer to ${q.id}`, value: marker, visibleTo: asked ? ["buyer", "seller", "facilitator"] : [], raw: asked });
   }
   for (const card of state.scenario.deck.cards) {
     if (card.visibility === "public") continue;

@@ -7,23 +7,33 @@ import { bandedBox, box, type Rect } from "./shapes.js";
 const FACE_COLOR = { public: COLOR.public, private: COLOR.hidden, hidden: COLOR.hidden } as const;
 const FACE_TAG = { public: "PUBLIC", private: "PRIVATE", hidden: "FACE DOWN" } as const;
 
-/** The deck and the curve balls drawn from it, newest at the bottom of the column. */
-export function drawCurveColumn(scene: Phaser.Scene, layer: Phaser.GameObjects.Container, cards: readonly CurveCardVM[], r: Rect): { deck: { x: number; y: number }; drawn: Map<string, Phaser.GameObjects.Container> } {
+/**
+ * The deck and the curve balls drawn from it: a column beside the offers on a laptop, newest at
+ * the bottom; a row under them on a phone (`row`), newest on the right.
+ */
+export function drawCurveColumn(
+  scene: Phaser.Scene,
+  layer: Phaser.GameObjects.Container,
+  cards: readonly CurveCardVM[],
+  r: Rect,
+  row = false,
+): { deck: { x: number; y: number }; drawn: Map<string, Phaser.GameObjects.Container> } {
   layer.add(label(scene, r.x, r.y + 2, "Curve balls", { size: 12, bold: true, color: TEXT.muted }));
   const deckX = r.x + r.w - 14;
   for (let i = 2; i >= 0; i--) {
     layer.add(box(scene, { x: deckX - 12 + i * 2, y: r.y - 1 + i * 2, w: 22, h: 16 }, 3, COLOR.hidden, { stroke: 0xffffff, strokeAlpha: 0.5 }));
   }
   const drawn = new Map<string, Phaser.GameObjects.Container>();
-  const top = r.y + 30;
   const cardH = 72;
-  const fit = Math.max(1, Math.floor((r.h - 30) / (cardH + 8)));
+  const top = row ? r.y + 26 : r.y + 30;
+  const cardW = row ? (r.w - 8) / 2 : r.w;
+  const fit = row ? 2 : Math.max(1, Math.floor((r.h - 30) / (cardH + 8)));
   const shown = cards.slice(-fit);
   if (shown.length === 0)
-    layer.add(label(scene, r.x, top, "None drawn yet. Expect one: they change the numbers mid-game.", { size: 11, italic: true, color: TEXT.muted, wrap: r.w }));
+    layer.add(label(scene, r.x, row ? r.y + 20 : top, "None drawn yet. Expect one: they change the numbers mid-game.", { size: 11, italic: true, color: TEXT.muted, wrap: row ? r.w - 40 : r.w }));
   shown.forEach((card, i) => {
-    const c = curveCard(scene, card, r.w);
-    c.setPosition(r.x, top + i * (cardH + 8));
+    const c = curveCard(scene, card, cardW);
+    c.setPosition(row ? r.x + i * (cardW + 8) : r.x, row ? top : top + i * (cardH + 8));
     layer.add(c);
     drawn.set(card.key, c);
   });

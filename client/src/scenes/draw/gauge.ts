@@ -10,13 +10,19 @@ import { box, dashedLine, type Rect } from "./shapes.js";
  * is always to the right, with the standing offers (and the draft) placed against it.
  */
 export function drawGauge(scene: Phaser.Scene, layer: Phaser.GameObjects.Container, gauge: GaugeVM, currency: string, r: Rect): void {
+  // A phone has no room for the title and "better for you" on one line: the hint goes under it.
+  const narrow = r.w < 520;
   layer.add(box(scene, r, 10, COLOR.panel, { stroke: COLOR.panelEdge }));
-  layer.add(label(scene, r.x + 14, r.y + 9, gauge.role === "buyer" ? "Your net cost against your walk-away" : "Your net revenue against your walk-away", { size: 13, bold: true }));
-  layer.add(label(scene, r.x + r.w - 14, r.y + 10, "better for you →", { size: 11, color: TEXT.good }).setOrigin(1, 0));
+  layer.add(label(scene, r.x + 14, r.y + 9, gauge.role === "buyer" ? "Your net cost against your walk-away" : "Your net revenue against your walk-away", { size: 13, bold: true, maxWidth: r.w - 28 }));
+  layer.add(
+    narrow
+      ? label(scene, r.x + 14, r.y + 27, "better for you →", { size: 11, color: TEXT.good })
+      : label(scene, r.x + r.w - 14, r.y + 10, "better for you →", { size: 11, color: TEXT.good }).setOrigin(1, 0),
+  );
 
   const x0 = r.x + 24;
   const x1 = r.x + r.w - 24;
-  const axisY = r.y + 62;
+  const axisY = narrow ? r.y + 80 : r.y + 62;
   const flip = gauge.better === "lower";
   const at = (value: number) => {
     const t = (value - gauge.min) / (gauge.max - gauge.min);
@@ -51,7 +57,7 @@ export function drawGauge(scene: Phaser.Scene, layer: Phaser.GameObjects.Contain
     layer.add(m);
     const text = label(scene, x, 0, `${mark.label}: ${mark.caption}`, { size: 10, bold: true, color: mark.good ? TEXT.good : TEXT.bad }).setOrigin(0.5, 0);
     const half = text.width / 2 + 6;
-    const from = Math.max(x0 - 10, x - half);
+    const from = Math.min(Math.max(x0 - 10, x - half), x1 + 10 - half * 2);
     const to = from + half * 2;
     let row = 0;
     while (taken.some((t) => t.row === row && t.from < to && from < t.to)) row++;
@@ -59,7 +65,7 @@ export function drawGauge(scene: Phaser.Scene, layer: Phaser.GameObjects.Contain
     text.setPosition((from + to) / 2, axisY + 26 + row * 14);
     layer.add(text);
   }
-  if (gauge.penaltyText) layer.add(label(scene, r.x + r.w - 14, r.y + 26, gauge.penaltyText, { size: 10, bold: true, color: TEXT.seller }).setOrigin(1, 0));
+  if (gauge.penaltyText) layer.add(label(scene, r.x + r.w - 14, narrow ? r.y + 28 : r.y + 26, gauge.penaltyText, { size: 10, bold: true, color: TEXT.seller, ...(narrow ? { maxWidth: r.w - 140 } : {}) }).setOrigin(1, 0));
 }
 
 function niceStep(span: number): number {

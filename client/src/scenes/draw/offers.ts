@@ -9,7 +9,8 @@ export const CARD = { w: 168, h: 150, gap: 9 } as const;
 
 /**
  * One side's offers laid on the table in order, newest on the right; the one on the table now is
- * outlined, older ones are dimmed. Returns the cards it drew, by key, so new ones can be animated.
+ * outlined, older ones are dimmed. Cards are `cardW` wide (narrower on a phone). Returns the cards
+ * it drew, by key, so new ones can be animated.
  */
 export function drawOfferRow(
   scene: Phaser.Scene,
@@ -18,20 +19,21 @@ export function drawOfferRow(
   offers: readonly OfferCardVM[],
   emptyText: string,
   r: Rect,
+  cardW: number = CARD.w,
 ): Map<string, Phaser.GameObjects.Container> {
   const drawn = new Map<string, Phaser.GameObjects.Container>();
-  const fit = Math.max(1, Math.floor((r.w + CARD.gap) / (CARD.w + CARD.gap)));
+  const fit = Math.max(1, Math.floor((r.w + CARD.gap) / (cardW + CARD.gap)));
   const shown = offers.slice(-fit);
   if (shown.length === 0) {
-    const slot = box(scene, { x: r.x, y: r.y, w: CARD.w, h: CARD.h }, 10, COLOR.feltEdge, { alpha: 0.35, stroke: COLOR.feltLine, strokeAlpha: 0.8 });
+    const slot = box(scene, { x: r.x, y: r.y, w: cardW, h: CARD.h }, 10, COLOR.feltEdge, { alpha: 0.35, stroke: COLOR.feltLine, strokeAlpha: 0.8 });
     layer.add(slot);
-    layer.add(label(scene, r.x + CARD.w / 2, r.y + CARD.h / 2, emptyText, { size: 12, italic: true, color: TEXT.muted, wrap: CARD.w - 24, align: "center" }).setOrigin(0.5));
+    layer.add(label(scene, r.x + cardW / 2, r.y + CARD.h / 2, emptyText, { size: 12, italic: true, color: TEXT.muted, wrap: cardW - 24, align: "center" }).setOrigin(0.5));
     return drawn;
   }
   const hidden = offers.length - shown.length;
   shown.forEach((offer, i) => {
-    const x = r.x + i * (CARD.w + CARD.gap);
-    const card = offerCard(scene, offer, role);
+    const x = r.x + i * (cardW + CARD.gap);
+    const card = offerCard(scene, offer, role, cardW);
     card.setPosition(x, r.y);
     layer.add(card);
     drawn.set(offer.key, card);
@@ -43,9 +45,8 @@ export function drawOfferRow(
   return drawn;
 }
 
-function offerCard(scene: Phaser.Scene, offer: OfferCardVM, role: Role): Phaser.GameObjects.Container {
+function offerCard(scene: Phaser.Scene, offer: OfferCardVM, role: Role, w: number): Phaser.GameObjects.Container {
   const c = scene.add.container(0, 0);
-  const w = CARD.w;
   const h = CARD.h;
   const shadow = box(scene, { x: 3, y: 4, w, h }, 10, COLOR.cardShadow, { alpha: 0.25 });
   c.add(shadow);

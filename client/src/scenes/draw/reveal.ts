@@ -8,30 +8,38 @@ import { box, dashedLine, type Rect } from "./shapes.js";
 /**
  * The end of the game on one picture: the price line of the deal's terms (or the best terms)
  * with the signable zone between the seller's floor and the buyer's ceiling or cap, the deal and
- * the Nash point on it, and how the joint surplus was split (or left on the table).
+ * the Nash point on it, and how the joint surplus was split (or left on the table). It draws on the felt the caller
+ * lays; it returns the height it drew, so a narrow table can size its felt to it.
  */
-export function drawReveal(scene: Phaser.Scene, layer: Phaser.GameObjects.Container, reveal: RevealVM, currency: string, r: Rect): void {
+export function drawReveal(scene: Phaser.Scene, layer: Phaser.GameObjects.Container, reveal: RevealVM, currency: string, r: Rect): number {
   const money = (n: number) => formatMoney(n, currency);
-  layer.add(box(scene, r, 14, COLOR.felt, { stroke: COLOR.feltEdge, strokeWidth: 3 }));
   layer.add(label(scene, r.x + 20, r.y + 16, "The reveal", { size: 20, bold: true }));
-  layer.add(label(scene, r.x + 20, r.y + 44, reveal.headline, { size: 14, color: TEXT.light, wrap: r.w - 40 }));
-  const verdict = reveal.warnings.length > 0 ? reveal.warnings.join(" ") : reveal.verdict;
-  layer.add(label(scene, r.x + 20, r.y + 66, verdict, { size: 12, bold: reveal.warnings.length > 0, color: reveal.warnings.length > 0 ? TEXT.bad : TEXT.muted, wrap: r.w - 40 }));
+  // Each block starts below the one above when a narrow table wraps it onto more lines.
+  const headline = label(scene, r.x + 20, r.y + 44, reveal.headline, { size: 14, color: TEXT.light, wrap: r.w - 40 });
+  layer.add(headline);
+  const verdictText = reveal.warnings.length > 0 ? reveal.warnings.join(" ") : reveal.verdict;
+  const verdict = label(scene, r.x + 20, Math.max(r.y + 66, headline.y + headline.height + 6), verdictText, {
+    size: 12,
+    bold: reveal.warnings.length > 0,
+    color: reveal.warnings.length > 0 ? TEXT.bad : TEXT.muted,
+    wrap: r.w - 40,
+  });
+  layer.add(verdict);
 
   // Walk-aways, side by side.
   const boxW = (r.w - 52) / 2;
+  const by0 = Math.max(r.y + 104, verdict.y + verdict.height + 12);
   reveal.walkAways.forEach((w, i) => {
     const bx = r.x + 20 + i * (boxW + 12);
-    const by = r.y + 104;
-    layer.add(box(scene, { x: bx, y: by, w: boxW, h: 52 }, 8, COLOR.panel, { stroke: w.role === "buyer" ? COLOR.buyer : COLOR.seller, strokeWidth: 2 }));
-    layer.add(label(scene, bx + 12, by + 7, w.label, { size: 11, color: TEXT.muted, maxWidth: boxW - 24 }));
-    layer.add(label(scene, bx + 12, by + 24, w.value, { size: 18, bold: true }));
+    layer.add(box(scene, { x: bx, y: by0, w: boxW, h: 52 }, 8, COLOR.panel, { stroke: w.role === "buyer" ? COLOR.buyer : COLOR.seller, strokeWidth: 2 }));
+    layer.add(label(scene, bx + 12, by0 + 7, w.label, { size: 11, color: TEXT.muted, maxWidth: boxW - 24 }));
+    layer.add(label(scene, bx + 12, by0 + 24, w.value, { size: 18, bold: true }));
   });
 
-  const ay = drawPriceLine(scene, layer, reveal.line, { x: r.x + 20, y: r.y + 168, w: r.w - 40, h: 0 });
+  const line = drawPriceLine(scene, layer, reveal.line, { x: r.x + 20, y: by0 + 64, w: r.w - 40, h: 0 });
 
   // How the joint surplus was split.
-  const sy = ay + 118;
+  const sy = Math.max(line.axisY + 118, line.bottom + 12);
   layer.add(label(scene, r.x + 20, sy, "Joint surplus", { size: 12, bold: true, color: TEXT.muted }));
   layer.add(label(scene, r.x + r.w - 20, sy - 4, `${reveal.efficiency} efficient`, { size: 18, bold: true, color: TEXT.accent }).setOrigin(1, 0));
   const bx0 = r.x + 20;
@@ -54,8 +62,11 @@ export function drawReveal(scene: Phaser.Scene, layer: Phaser.GameObjects.Contai
   dashedLine(bar, bestX, by - 5, bestX, by + 31, 3, 3);
   layer.add(bar);
   const legend = reveal.surplus.map((s) => `${s.label}${s.you ? " (you)" : ""}: ${s.text}`).join("  ·  ");
-  layer.add(label(scene, bx0, by + 34, legend, { size: 11, color: TEXT.light, wrap: bw }));
-  layer.add(label(scene, bx0, by + 52, `Best possible together: ${money(reveal.bestJoint)} · left on the table: ${money(reveal.lost.total)}`, { size: 11, color: TEXT.muted, wrap: bw }));
+  const shares = label(scene, bx0, by + 34, legend, { size: 11, color: TEXT.light, wrap: bw });
+  layer.add(shares);
+  const lost = label(scene, bx0, Math.max(by + 52, shares.y + shares.height + 4), `Best possible together: ${money(reveal.bestJoint)} · left on the table: ${money(reveal.lost.total)}`, { size: 11, color: TEXT.muted, wrap: bw });
+  layer.add(lost);
+  return lost.y + lost.height - r.y;
 }
 
 const MARK_COLOR = { floor: COLOR.seller, ceiling: COLOR.buyer, cap: COLOR.bad } as const;
@@ -64,10 +75,12 @@ const MARK_TEXT = { floor: TEXT.seller, ceiling: TEXT.buyer, cap: TEXT.bad } as 
 /**
  * The price line of `line`'s terms: floor and ceiling below the axis, a cap that cuts the zone
  * above it, the zone (or the gap) as a band, the deal and the Nash point on it, and the sentence
- * that tells walk-aways from floor and ceiling. Returns the axis's y so what follows sits under it.
+ * that tells walk-aways from floor and ceiling. Returns the axis's y and the bottom of the sentence,
+ * so what follows sits under them.
  */
-function drawPriceLine(scene: Phaser.Scene, layer: Phaser.GameObjects.Container, line: PriceLineVM, r: Rect): number {
-  layer.add(label(scene, r.x, r.y, line.title, { size: 12, bold: true, color: TEXT.muted }));
+function drawPriceLine(scene: Phaser.Scene, layer: Phaser.GameObjects.Container, line: PriceLineVM, r: Rect): { axisY: number; bottom: number } {
+  const title = label(scene, r.x, r.y, line.title, { size: 12, bold: true, color: TEXT.muted });
+  layer.add(title);
   const ax0 = r.x + 20;
   const ax1 = r.x + r.w - 20;
   const ay = r.y + 72;
@@ -115,9 +128,15 @@ function drawPriceLine(scene: Phaser.Scene, layer: Phaser.GameObjects.Container,
   const dealMark = line.marks.find((m) => m.kind === "deal");
   // The Nash point is named in the legend when it sits on the deal (or has no deal to share the line with).
   const legend = nash ? `△ ${nash.label}${dealMark ? "  ·  ● the deal" : ""}` : dealMark ? "● the deal" : "";
-  if (legend) layer.add(label(scene, r.x + r.w, r.y, legend, { size: 11, color: TEXT.light }).setOrigin(1, 0));
-  layer.add(label(scene, r.x, ay + 84, line.explain, { size: 10, color: TEXT.muted, wrap: r.w }));
-  return ay;
+  const explain = label(scene, r.x, ay + 84, line.explain, { size: 10, color: TEXT.muted, wrap: r.w });
+  layer.add(explain);
+  if (!legend) return { axisY: ay, bottom: explain.y + explain.height };
+  // Beside the title where both fit on one line (a laptop), else under the sentence (a phone).
+  const key = label(scene, r.x + r.w, r.y, legend, { size: 11, color: TEXT.light }).setOrigin(1, 0);
+  layer.add(key);
+  if (title.width + key.width + 12 <= r.w) return { axisY: ay, bottom: explain.y + explain.height };
+  key.setOrigin(0, 0).setPosition(r.x, explain.y + explain.height + 4);
+  return { axisY: ay, bottom: key.y + key.height };
 }
 
 /** "Seller's floor $17,200" → ["Seller's floor", "$17,200"]: the amount goes on its own line. */

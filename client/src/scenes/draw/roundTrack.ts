@@ -6,13 +6,16 @@ import type { Rect } from "./shapes.js";
 
 const MARKER_COLOR = { deadline: COLOR.seller, compliance: COLOR.bad, card: COLOR.hidden } as const;
 
-/** Round 1 to the deadline, with the viewer's own pressure points and the curve balls on it. */
-export function drawRoundTrack(scene: Phaser.Scene, layer: Phaser.GameObjects.Container, track: RoundTrackVM, r: Rect): void {
-  layer.add(label(scene, r.x, r.y + 4, track.caption, { size: 13, bold: true, color: TEXT.light, maxWidth: 250 }));
-  const startX = r.x + 270;
-  const span = r.w - 270 - 14;
+/**
+ * Round 1 to the deadline, with the viewer's own pressure points and the curve balls on it. A
+ * laptop has the caption beside the dots; a narrow table (a phone) puts it above them.
+ */
+export function drawRoundTrack(scene: Phaser.Scene, layer: Phaser.GameObjects.Container, track: RoundTrackVM, r: Rect, narrow = false): void {
+  layer.add(label(scene, r.x, r.y + 4, track.caption, { size: 13, bold: true, color: TEXT.light, maxWidth: narrow ? r.w : 250 }));
+  const startX = narrow ? r.x + 12 : r.x + 270;
+  const span = narrow ? r.w - 24 : r.w - 270 - 14;
   const step = track.rounds.length > 1 ? Math.min(44, span / (track.rounds.length - 1)) : 0;
-  const cy = r.y + 13;
+  const cy = narrow ? r.y + 36 : r.y + 13;
   const g = scene.add.graphics();
   g.lineStyle(2, COLOR.track, 1);
   g.lineBetween(startX, cy, startX + step * (track.rounds.length - 1), cy);
@@ -42,6 +45,15 @@ export function drawRoundTrack(scene: Phaser.Scene, layer: Phaser.GameObjects.Co
     });
   }
   // A legend for the viewer's own pressure points (curve balls explain themselves in the column).
-  const legend = track.markers.filter((m) => m.kind !== "card").map((m) => `▼ ${m.label} (round ${m.round})`);
-  if (legend.length > 0) layer.add(label(scene, r.x, r.y + 22, legend.join("   "), { size: 10, color: TEXT.seller, maxWidth: 262 }));
+  const legend = ownMarkers(track).map((m) => `▼ ${m.label} (round ${m.round})`);
+  if (legend.length > 0) layer.add(label(scene, r.x, narrow ? cy + 24 : r.y + 22, legend.join("   "), { size: 10, color: TEXT.seller, maxWidth: narrow ? r.w : 262 }));
+}
+
+/** Whether the track has a legend line (a narrow table makes room for it). */
+export function hasLegend(track: RoundTrackVM): boolean {
+  return ownMarkers(track).length > 0;
+}
+
+function ownMarkers(track: RoundTrackVM): RoundTrackVM["markers"] {
+  return track.markers.filter((m) => m.kind !== "card");
 }

@@ -97,6 +97,19 @@ function discovery(q: QuestionsVM, spectator: boolean): HTMLElement | null {
         )
       : null,
     theirs.length > 0 ? h("h3", {}, "They asked you") : null,
-    theirs.length > 0 ? h("ul", {}, theirs.map((a) => h("li", {}, `“${a.text}”`, h("span", { class: "hint" }, ` round ${a.round}`)))) : null,
+    theirs.length > 0
+      ? h(
+          "ul",
+          { class: "answers" },
+          theirs.map((a) =>
+            h(
+              "li",
+              {},
+              h("span", { class: "q" }, `They asked: “${a.text}” (round ${a.round})`),
+              h("span", { class: "a" }, a.answeredForYou ? `Answered for you: “${a.answeredForYou}”` : "No answer yet."),
+            ),
+          ),
+        )
+      : null,
   );
 }

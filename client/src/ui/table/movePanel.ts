@@ -221,6 +221,12 @@ export function movePanel(first: TableView, me: Role, handlers: MoveHandlers) {
         counter.textContent = `${message.value.length}/${MAX_MESSAGE_LENGTH}`;
       }
     },
+    /** Show the offer builder or the question list, without moving focus (a phone's keyboard stays down). */
+    open: select,
+    current: (): "offer" | "ask" => (askSection.hidden ? "offer" : "ask"),
+    submitOffer() {
+      offerForm.requestSubmit(submit);
+    },
     focusOffer() {
       select("offer");
       inputs.get("price")?.focus();

@@ -8,7 +8,14 @@ import { h, replaceChildren } from "../dom.js";
  */
 export function statusBar(actions: { readonly backToLobby: () => void }) {
   const text = h("span", { class: "status-text" });
-  const clock = h("span", { class: "status-clock", "aria-hidden": "true" });
+  // The time and the words after it apart: a phone shows the time alone.
+  const time = h("span", { class: "clock-time" });
+  const tail = h("span", { class: "clock-tail" });
+  const clock = h("span", { class: "status-clock", "aria-hidden": "true" }, time, tail);
+  const setClock = (t: string, words: string) => {
+    time.textContent = t;
+    tail.textContent = words;
+  };
   const extra = h("span", { class: "status-extra" });
   const el = h("div", { class: "status-bar", role: "status", "aria-live": "polite" }, text, clock, extra);
   let vm: TableVM | null = null;
@@ -18,15 +25,15 @@ export function statusBar(actions: { readonly backToLobby: () => void }) {
     const now = Date.now();
     const status = vm.status;
     if (status.until !== null) {
-      clock.textContent = `${formatClock(Math.max(0, status.until - (now + (vm.clock?.offsetMs ?? 0))))} left`;
+      setClock(formatClock(Math.max(0, status.until - (now + (vm.clock?.offsetMs ?? 0)))), " left");
       return;
     }
     if (!vm.clock || status.kind === "finished") {
-      clock.textContent = "";
+      setClock("", "");
       return;
     }
     const c = countdownAt(vm.clock, now);
-    clock.textContent = c.paused ? `${c.text} on the clock (paused)` : `${c.text} left in this turn`;
+    setClock(c.text, c.paused ? " on the clock (paused)" : " left in this turn");
     clock.classList.toggle("urgent", c.urgent);
   };
   const timer = window.setInterval(tick, 250);

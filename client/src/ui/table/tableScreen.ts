@@ -18,6 +18,7 @@ import { ledgerPanel } from "./ledgerPanel.js";
 import { movePanel } from "./movePanel.js";
 import { notepad } from "./notepad.js";
 import { preparationBar } from "./preparation.js";
+import { phoneNav, type Pane } from "./phoneNav.js";
 import { revealPanel } from "./revealPanel.js";
 import { statusBar } from "./statusBar.js";
 import { tableSummary } from "./summary.js";
@@ -64,14 +65,22 @@ export function renderTableScreen(root: HTMLElement, deps: TableDeps, target: Ta
   let connection: TableConnection | null = null;
   const toast = refusalToast(() => connection?.dismissRefusal());
 
+  const nav = phoneNav(
+    (pane) => selectPane(pane),
+    () => {
+      const move = panels?.move;
+      return move ? { open: move.open, current: move.current, submitOffer: move.submitOffer, accept: () => void move.accept(), walkAway: () => void move.walkAway() } : null;
+    },
+  );
+
   const screen = h(
     "div",
-    { class: "table-screen" },
+    { class: "table-screen", "data-pane": "table" },
     h("header", { class: "topbar" }, brand(), title, h("span", { class: "code-badge", title: "Table code" }, code), seatLabel, h("span", { class: "spacer" }), leave),
-    status.el,
-    prep.el,
+    h("div", { class: "table-dock" }, status.el, prep.el, nav.tabs),
     h("main", { class: "table-layout" }, left, stage, right),
     keysHelp,
+    nav.bar,
     toast.el,
     dialog.el,
   );
@@ -88,7 +97,7 @@ export function renderTableScreen(root: HTMLElement, deps: TableDeps, target: Ta
     // A task of its own, after the browser has painted the panels.
     window.setTimeout(() => {
       if (disposed || game) return;
-      game = module.createTableGame(gameHost);
+      game = module.createTableGame(gameHost, (w, hgt) => stage.style.setProperty("--table-aspect", `${w} / ${hgt}`));
       if (vm) game.show(vm);
     }, 0);
   };
@@ -98,6 +107,17 @@ export function renderTableScreen(root: HTMLElement, deps: TableDeps, target: Ta
   let vm: TableVM | null = null;
   let view: TableView | null = null;
   const unbind: (() => void)[] = [];
+
+  /** A narrow screen shows one part at a time (the stylesheet reads data-pane; a laptop shows all). */
+  const selectPane = (pane: Pane) => {
+    const changed = screen.dataset.pane !== pane;
+    screen.dataset.pane = pane;
+    nav.mark(pane);
+    // The ledger is a disclosure on a laptop; on its own tab it is there to be read.
+    if (pane === "ledger") ledger.el.open = true;
+    if (changed) window.scrollTo({ top: 0 });
+  };
+  let revealed = false;
 
   const showOverlay = (...content: (Node | null)[]) => {
     replaceChildren(overlay, ...content);
@@ -135,6 +155,8 @@ export function renderTableScreen(root: HTMLElement, deps: TableDeps, target: Ta
       : null;
     const notes = me ? notepad((text) => connection?.send({ type: "note", payload: { text } })) : null;
     replaceChildren(right, move?.el ?? null, reveal.el, talk.el, ledger.el, notes?.el ?? null);
+    // The action bar's first button reads "Send offer" while the builder shows: it follows the move panel's tabs.
+    move?.el.addEventListener("click", () => nav.refresh());
     unbind.push(bindShortcuts(() => (vm?.actions?.playing ? shortcuts(me) : shortcuts(null))));
     return { brief, move, notes };
   };
@@ -194,6 +216,7 @@ export function renderTableScreen(root: HTMLElement, deps: TableDeps, target: Ta
       debrief: model.debrief,
       draft,
     });
+    const me = view.viewer === "buyer" || view.viewer === "seller" ? view.viewer : null;
     const keys = shortcuts(vm.actions?.playing ? (view.viewer as Role) : null);
     keysHelp.textContent = `Keys: ${SHORTCUT_HELP.filter(([, , action]) => keys[action]).map(([key, label]) => `${key} ${label}`).join(" · ")}`;
     title.textContent = vm.header.title;
@@ -205,6 +228,13 @@ export function renderTableScreen(root: HTMLElement, deps: TableDeps, target: Ta
     const own = vm.privatePanels.find((p) => p.role === view?.viewer) ?? null;
     panels.notes?.show(own, view.phase !== "finished");
     reveal.show(vm.reveal, vm.debrief);
+    nav.show(vm, me !== null);
+    if (vm.reveal && !revealed) {
+      // The game just ended (or was over when we came): the reveal and the debrief come to the front.
+      revealed = true;
+      selectPane("reveal");
+      right.scrollTop = 0;
+    } else if (nav.hidden(screen.dataset.pane as Pane)) selectPane(vm.reveal ? "reveal" : "table");
     talk.show(vm.talk);
     ledger.show(vm.ledger);
     summary.show(vm);
