@@ -66,6 +66,8 @@ describe("discovery questions", () => {
     expect(seller.askedAtTable[0]!.answeredForYou).toBe(buyer.mine[0]!.answer);
     expect(seller.askedAtTable[0]!.answeredForYou).toMatch(/^Honestly, yes: our quarter closes/);
     expect(buyer.askedAtTable[0]!.answeredForYou).toBeNull();
+    // Both sides have a question worded "Is there a date…": who asked tells them apart.
+    expect([buyer.askedAtTable[0]!.byYou, seller.askedAtTable[0]!.byYou]).toEqual([true, false]);
     expect(questionsOf(clientView(SCRIPTS.midGame(), "observer"), contextFor()).askedAtTable[0]!.answeredForYou).toBeNull();
     expect(questionsOf(clientView(SCRIPTS.midGame(), "observer"), contextFor()).mine).toEqual([]);
   });

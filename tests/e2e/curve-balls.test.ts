@@ -21,7 +21,7 @@ describe("curve balls, discovery and the notepad at a workshop's table", { timeo
     await facilitator?.leave();
   });
 
-  it("shows a private card to its side only, a public one to both, and each side's own answers and notes", async () => {
+  it("shows a private card to its side only, a public one to both, each side's own notes, and an answer to the asker and to the side it was given for", async () => {
     // Only a workshop's table has a facilitator: this one is a workshop round's.
     const ws = stage.server.baseUrl.replace("http", "ws");
     const table = await openWorkshopTableOverWire(stage.server.baseUrl, new BufferingClient(ws), "backup-appliance");
@@ -51,7 +51,9 @@ describe("curve balls, discovery and the notepad at a workshop's table", { timeo
     await waitForSummary(seller.page, "curve ball — Face-down card: Something happened on the buyer's side.");
     expect(await pageText(seller.page)).not.toContain("A competitor calls");
     expect(await pageText(seller.page)).not.toContain("hold on price");
-    expect(await pageText(seller.page)).not.toMatch(/our quarter closes after round \d, and every round/);
+    // The answer was given on the seller's behalf: the seller reads what the buyer was told.
+    const givenForSeller = seller.page.locator(".answers li", { hasText: "Is there a date you are working against?" });
+    expect(await givenForSeller.innerText()).toMatch(/Answered for you: “Honestly, yes: our quarter closes after round \d, and every round/);
     // The public card moved the deadline for both.
     for (const p of [seller, buyer]) await waitForSummary(p.page, "of 7");
     await screenshot(buyer.page, "cards-01-buyer-private-and-public");

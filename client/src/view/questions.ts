@@ -24,6 +24,8 @@ export type QuestionsVM = {
     readonly by: Role;
     readonly text: string;
     readonly round: number;
+    /** Asked by this viewer (both sides may have a question worded alike: tell them apart by who asked). */
+    readonly byYou: boolean;
     readonly answeredForYou: string | null;
   }[];
 };
@@ -43,7 +45,7 @@ export function questionsOf(view: TableView, ctx: TableContext): QuestionsVM {
     : [];
   const askedAtTable = view.timeline.flatMap((e) =>
     e.type === "question_asked"
-      ? [{ key: `q-${e.seq}`, by: e.by, byName: sideName(e.by, view.viewer, ctx.seats), text: e.text, round: e.round, answeredForYou: e.by === me ? null : (givenForMe.get(e.questionId) ?? null) }]
+      ? [{ key: `q-${e.seq}`, by: e.by, byName: sideName(e.by, view.viewer, ctx.seats), text: e.text, round: e.round, byYou: e.by === me, answeredForYou: e.by === me ? null : (givenForMe.get(e.questionId) ?? null) }]
       : [],
   );
   return { mine, askedAtTable };

@@ -83,7 +83,7 @@ function discovery(q: QuestionsVM, spectator: boolean): HTMLElement | null {
       h("ul", {}, q.askedAtTable.map((a) => h("li", {}, h("span", { class: `who who-${a.by}` }, a.byName), " ", `“${a.text}”`))),
     );
   }
-  const theirs = q.askedAtTable.filter((a) => !q.mine.some((m) => m.text === a.text));
+  const theirs = q.askedAtTable.filter((a) => !a.byYou);
   if (answered.length === 0 && theirs.length === 0) return null;
   return h(
     "section",
@@ -105,7 +105,7 @@ function discovery(q: QuestionsVM, spectator: boolean): HTMLElement | null {
             h(
               "li",
               {},
-              h("span", { class: "q" }, `They asked: “${a.text}” (round ${a.round})`),
+              h("span", { class: "q" }, `“${a.text}” (round ${a.round})`),
               h("span", { class: "a" }, a.answeredForYou ? `Answered for you: “${a.answeredForYou}”` : "No answer yet."),
             ),
           ),

@@ -115,7 +115,7 @@ export function movePanel(first: TableView, me: Role, handlers: MoveHandlers) {
   });
 
   const questions = h("ul", { class: "question-list" });
-  const askSection = h("div", { class: "ask", id: "ask-panel", role: "tabpanel", "aria-labelledby": "tab-ask", hidden: true }, h("p", { class: "hint" }, "A question costs your turn; your standing offer stays on the table. The answer comes to you alone."), questions);
+  const askSection = h("div", { class: "ask", id: "ask-panel", role: "tabpanel", "aria-labelledby": "tab-ask", hidden: true }, h("p", { class: "hint" }, "A question costs your turn; your standing offer stays on the table. The other side reads the answer given for them; observers never see it."), questions);
   const offerSection = h("div", { id: "offer-panel", role: "tabpanel", "aria-labelledby": "tab-offer" }, offerForm);
 
   const tabOffer = h("button", { type: "button", role: "tab", id: "tab-offer", "aria-selected": "true", "aria-controls": "offer-panel" }, "Make an offer");

@@ -29,7 +29,7 @@ export function revealPanel(backToLobby: () => void) {
         const jump = first
           ? h(
               "button",
-              { type: "button", class: "jump-debrief", onclick: () => first.scrollIntoView({ block: "start", behavior: "smooth" }) },
+              { type: "button", class: "jump-debrief", onclick: () => first.scrollIntoView({ block: "start" }) },
               `${debrief.length === 1 ? (debrief[0] as DebriefVM[number]).title : "The debriefs"}: ${lessons} lesson${lessons === 1 ? "" : "s"} below ↓`,
             )
           : null;
