@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { LAPTOP, newPlayer, screenshot, type Player } from "./helpers/browser.js";
 import { measureReach, newPhone, onScreenNow, PHONES, type Reach } from "./helpers/phone.js";
 import { useStage } from "./helpers/stage.js";
-import { makeOffer, startPractice, waitForStatus } from "./helpers/table.js";
+import { makeOffer, sayReady, startPractice, waitForStatus } from "./helpers/table.js";
 
 /*
  * The table on a phone, played by tapping: a practice game from the start page to the debrief at
@@ -67,6 +67,13 @@ describe("the table on a phone", { timeout: 240_000 }, () => {
       await page.locator(".card-practice .choice", { hasText: "Seller" }).tap();
       await page.locator(".card-practice .choice", { hasText: "Easy" }).tap();
       await page.getByRole("button", { name: "Start practice" }).tap();
+
+      // Reading time first: "I'm ready" is in reach, and tapping it starts the game.
+      await waitForStatus(page, ["reading"]);
+      await shot("01b-reading");
+      const reading = await measureReach(page);
+      expect(reading.unreachable, "reading time").toEqual([]);
+      await page.getByRole("button", { name: "I'm ready" }).tap();
 
       // The opening: the table picture first, drawn for the width, with the moves in the bar.
       await waitForStatus(page, ["your_turn"]);
@@ -168,6 +175,7 @@ describe("the table on a phone", { timeout: 240_000 }, () => {
       player = await newPlayer(stage.browser, viewport);
       const { page } = player;
       await startPractice(page, stage.server.baseUrl, { name: "Alex", role: "Buyer", level: "Firm" });
+      await sayReady(page);
       await waitForStatus(page, ["their_turn", "your_turn"]);
       await page.waitForSelector("#game canvas");
       const reach = await measureReach(page);
@@ -184,6 +192,7 @@ describe("the table on a phone", { timeout: 240_000 }, () => {
     player = await newPlayer(stage.browser, LAPTOP);
     const { page } = player;
     await startPractice(page, stage.server.baseUrl, { name: "Alex", role: "Seller", level: "Easy" });
+    await sayReady(page);
     await waitForStatus(page, ["your_turn"]);
     await page.waitForSelector("#game canvas");
     await makeOffer(page, { price: 25500 });
