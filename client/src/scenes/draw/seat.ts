@@ -45,7 +45,7 @@ export function drawSeat(scene: Phaser.Scene, layer: Phaser.GameObjects.Containe
   // closed (a public figure, never above the whole gap), its concession count and what went wrong.
   // A laptop has it beside the name; a phone on a third line under it (the flag beside the presence).
   const barX = narrow ? r.x + 56 + 76 : r.x + 330;
-  const barW = narrow ? Math.min(140, r.w - 56 - 76 - 30 - 56) : 150;
+  const barW = narrow ? Math.min(140, r.w - 56 - 76 - 44 - 56) : 150;
   const barY = narrow ? r.y + 51 : r.y + 27;
   const taken = balance.retractions > 0 ? ` · ${balance.retractions} taken back` : "";
   layer.add(
@@ -62,7 +62,8 @@ export function drawSeat(scene: Phaser.Scene, layer: Phaser.GameObjects.Containe
     bar.fillRoundedRect(barX, barY, Math.max(10, barW * filled), 10, 5);
   }
   layer.add(bar);
-  layer.add(label(scene, barX + barW + 8, barY - 4, String(balance.count), { size: 13, bold: true }));
+  // The figure beside the bar is the bar's own: the share of the gap between the openings closed.
+  layer.add(label(scene, barX + barW + 8, barY - 4, `${Math.round(filled * 100)} %`, { size: 13, bold: true }));
   if (balance.unreciprocated > 0) {
     const flag = `⚑ ${balance.unreciprocated} unanswered`;
     const after = presence.x + presence.width + 10;
