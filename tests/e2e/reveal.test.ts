@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { newPlayer, screenshot, type Player } from "./helpers/browser.js";
 import { useStage } from "./helpers/stage.js";
-import { acceptStandingOffer, joinByInvite, makeOffer, openHeadToHead, pageText, readWalkAway, waitForStatus } from "./helpers/table.js";
+import { acceptStandingOffer, joinByInvite, makeOffer, openHeadToHead, pageText, readWalkAway, sayReady, waitForStatus } from "./helpers/table.js";
 
 /*
  * The reveal in the browser, for the two draws a trainer found contradictions on: a deal on terms
@@ -25,6 +25,8 @@ describe("the reveal tells one story", { timeout: 120_000 }, () => {
     [seller, buyer] = await Promise.all([newPlayer(stage.browser), newPlayer(stage.browser)]);
     const invite = await openHeadToHead(seller.page, stage.server.baseUrl, { name: "Sam", role: "Seller" });
     await joinByInvite(buyer.page, invite, "Bea");
+    await sayReady(seller.page);
+    await sayReady(buyer.page);
     await waitForStatus(seller.page, ["your_turn"]);
     await waitForStatus(buyer.page, ["their_turn"]);
     const cap = /approved at most \$([\d,]+)/.exec(await pageText(buyer.page))?.[1];
