@@ -21,7 +21,8 @@ describe("a head-to-head game in two browsers", { timeout: 120_000 }, () => {
     // The clock waits until both have read their briefs.
     await sayReady(seller.page);
     await seller.page.locator(".prep-bar", { hasText: "You are ready. Waiting for Bea (buyer) to finish reading." }).waitFor();
-    expect(await buyer.page.locator("#talk-log").innerText()).toContain("Sam (seller) is ready.");
+    // The other browser hears of it over its own socket: wait for it there rather than read at once.
+    await buyer.page.locator("#talk-log", { hasText: "Sam (seller) is ready." }).waitFor();
     await sayReady(buyer.page);
     await waitForStatus(seller.page, ["your_turn"]);
     await waitForStatus(buyer.page, ["their_turn"]);
