@@ -1,22 +1,13 @@
 import type { Page } from "playwright-core";
+import type { StatusVM } from "../../../client/src/view/status.js";
 
 /*
  * What a person does at the table, as page actions. Every wait is on visible state (the status
  * line's kind, the table summary, a dialog) — never on a fixed delay.
  */
 
-export type StatusKind =
-  | "connecting"
-  | "reconnecting"
-  | "closed"
-  | "waiting_for_opponent"
-  | "opponent_away"
-  | "paused"
-  | "reading"
-  | "your_turn"
-  | "their_turn"
-  | "watching"
-  | "finished";
+/** The status line's kinds, as the client's view-model names them. */
+export type StatusKind = StatusVM["kind"];
 
 export async function waitForStatus(page: Page, kinds: readonly StatusKind[], timeout = 20_000): Promise<StatusKind> {
   const selector = kinds.map((k) => `.status-bar[data-kind="${k}"]`).join(", ");
