@@ -1,4 +1,4 @@
-import { buyerward, issueMoney, issueValues, type HotButton, type Issue, type IssueValue, type Package, type PriceIssue, type Issues } from "../engine/index.js";
+import { buyerward, issueMoney, issueValues, limitAllows, type HotButton, type Issue, type IssueValue, type Package, type PriceIssue, type Issues } from "../engine/index.js";
 
 /*
  * Every package a bot could offer, precomputed once per scenario: each combination of the
@@ -239,16 +239,16 @@ export function priceCeiling(space: PackageSpace, hotButtons: readonly HotButton
 
 const allowedCache = new WeakMap<PackageSpace, Map<string, Int32Array>>();
 
-/** Combinations within the caps a side has on non-price issues, in ascending order; cached on what the caps are. */
+/** Combinations within the limits a side has on non-price issues (caps, must-haves), in ascending order; cached on what the limits are. */
 export function allowedCombos(space: PackageSpace, hotButtons: readonly HotButton[]): Int32Array {
   let key = "";
-  const caps: { a: number; max: number }[] = [];
+  const caps: { a: number; limit: HotButton }[] = [];
   for (const h of hotButtons) {
-    if (h.kind !== "budgetCap") continue;
+    if (h.kind !== "budgetCap" && !(h.kind === "wants" && h.mustHave)) continue;
     const a = space.axes.findIndex((axis) => axis.issue.id === h.issueId);
     if (a < 0) continue;
-    caps.push({ a, max: h.max });
-    key += `${key === "" ? "" : ","}${a}:${h.max}`;
+    caps.push({ a, limit: h });
+    key += `${key === "" ? "" : ","}${a}${h.kind === "budgetCap" ? `<=${h.max}` : `=${h.value}`}`;
   }
   let bySpace = allowedCache.get(space);
   if (!bySpace) {
@@ -263,13 +263,13 @@ export function allowedCombos(space: PackageSpace, hotButtons: readonly HotButto
   return allowed;
 }
 
-function combosWithin(space: PackageSpace, caps: readonly { a: number; max: number }[]): number[] {
+function combosWithin(space: PackageSpace, caps: readonly { a: number; limit: HotButton }[]): number[] {
   const A = space.axes.length;
   const out: number[] = [];
   for (let c = 0; c < space.size; c++) {
-    const within = caps.every(({ a, max }) => {
+    const within = caps.every(({ a, limit }) => {
       const value = (space.axes[a] as PackageSpace["axes"][number]).values[space.index[c * A + a] as number];
-      return typeof value !== "number" || value <= max;
+      return value === undefined || limitAllows(limit, value);
     });
     if (within) out.push(c);
   }

@@ -4,6 +4,7 @@ import { fillTemplate, type Drawn, type HotButtonSpec, type Scenario } from "./s
 import { formatMoney, formatValue } from "./terms.js";
 import type { HotButton, SidePrivate, TableState } from "./state.js";
 import { beginRound, Step } from "./flow.js";
+import { valuesWithWants } from "./valuation.js";
 
 export type TableOptions = {
   /** Epoch ms when play starts: the first turn's timer counts from here. */
@@ -93,10 +94,14 @@ function readyMarks(seats: readonly Role[]): Partial<PerRole<boolean>> {
 function drawSide(scenario: Scenario, role: Role, draw: Draw): SidePrivate {
   const brief = scenario.roles[role];
   const walkAway = draw.int(brief.walkAway.min, brief.walkAway.max, brief.walkAway.step);
+  const hotButtons = brief.hotButtons.map((h) => drawHotButton(scenario, h, draw));
+  // Drawn last and only when set, so a scenario without targets draws exactly as before.
+  const target = brief.target === undefined ? undefined : pick(brief.target, draw);
   return {
     walkAway,
-    values: brief.values,
-    hotButtons: brief.hotButtons.map((h) => drawHotButton(scenario, h, draw)),
+    ...(target === undefined ? {} : { target }),
+    values: valuesWithWants(scenario, role, brief.values, hotButtons),
+    hotButtons,
     learned: [],
     notes: [],
   };
@@ -123,6 +128,13 @@ function drawHotButton(scenario: Scenario, spec: HotButtonSpec, draw: Draw): Hot
       const issue = scenario.issues.find((i) => i.id === spec.issueId);
       const text = fillTemplate(spec.text, { max: issue ? formatValue(issue, max, scenario.currency) : max });
       return { kind: "budgetCap", id: spec.id, label: spec.label, text, issueId: spec.issueId, max };
+    }
+    case "wants": {
+      const costIfMissing = spec.costIfMissing === undefined ? 0 : pick(spec.costIfMissing, draw);
+      const text = fillTemplate(spec.text, { costIfMissing: formatMoney(costIfMissing, scenario.currency) });
+      // parseScenario guarantees the one that fits the issue is given.
+      const value = spec.optionId ?? (spec.value as number);
+      return { kind: "wants", id: spec.id, label: spec.label, text, issueId: spec.issueId, value, mustHave: spec.mustHave === true, costIfMissing };
     }
   }
 }

@@ -3,7 +3,7 @@ import { nextRandom } from "./rng.js";
 import { fillTemplate, type Card, type FactRef, type Scenario } from "./scenario.js";
 import { currentRound, type DrawnCard, type HotButton, type KnownFact, type SidePrivate } from "./state.js";
 import { formatMoney, formatValue } from "./terms.js";
-import { issueMoney } from "./valuation.js";
+import { issueById, issueMoney, shiftedValue, valuesWithWants } from "./valuation.js";
 import type { Step } from "./flow.js";
 
 /** Card ids not drawn yet, in deck order. */
@@ -57,6 +57,8 @@ function effectNumbers(scenario: Scenario, card: Card): Record<string, string | 
       return { by: Math.abs(e.by) };
     case "perRoundCost":
       return { amount: formatMoney(e.amount, scenario.currency) };
+    case "shiftValue":
+      return { by: formatMoney(Math.abs(e.by), scenario.currency) };
     case "changeValue":
     case "reveal":
       return {};
@@ -75,8 +77,17 @@ function applyEffect(step: Step, card: Card): void {
       step.update({ lastRound });
       return step.emit({ type: "deadline_changed", lastRound });
     }
-    case "changeValue":
-      return setSide(step, card.side, { ...side, values: { ...side.values, [e.issueId]: e.value } });
+    case "changeValue": {
+      // A new valuation replaces the old one; what a missing want costs the side still counts.
+      const values = valuesWithWants(s.scenario, card.side, { ...side.values, [e.issueId]: e.value }, side.hotButtons, e.issueId);
+      return setSide(step, card.side, { ...side, values });
+    }
+    case "shiftValue": {
+      const issue = issueById(s.scenario, e.issueId);
+      const valuation = side.values[e.issueId];
+      if (!issue || issue.kind === "price" || !valuation) return;
+      return setSide(step, card.side, { ...side, values: { ...side.values, [e.issueId]: shiftedValue(issue, valuation, e.by, e.optionId) } });
+    }
     case "perRoundCost": {
       const bleed: HotButton = {
         kind: "deadline",
@@ -141,6 +152,13 @@ function describeHotButton(scenario: Scenario, who: string, hot: HotButton): str
       const issue = scenario.issues.find((i) => i.id === hot.issueId);
       const limit = issue ? `${formatValue(issue, hot.max, scenario.currency)} on ${issue.label.toLowerCase()}` : String(hot.max);
       return `${who} cannot go above ${limit} (${hot.label}).`;
+    }
+    case "wants": {
+      const issue = scenario.issues.find((i) => i.id === hot.issueId);
+      const wanted = issue ? `${formatValue(issue, hot.value, scenario.currency)} on ${issue.label.toLowerCase()}` : String(hot.value);
+      return hot.mustHave
+        ? `${who} cannot sign without ${wanted} (${hot.label}).`
+        : `${who} wants ${wanted} (${hot.label}): a deal without it costs them ${formatMoney(hot.costIfMissing, scenario.currency)}.`;
     }
   }
 }

@@ -1,17 +1,49 @@
 import { z } from "zod";
-import { ROLES, type Role } from "./roles.js";
+import { isCurrencyCode } from "./currencies.js";
+import { ROLES } from "./roles.js";
 import { err, ok, type Result } from "./result.js";
+import { crossCheck } from "./scenarioChecks.js";
+import { SCENARIO_LIMITS as LIMITS } from "./scenarioLimits.js";
+import { normaliseScenario } from "./scenarioNormalise.js";
 
 /*
  * A scenario is data: one JSON file. This module is its single schema; the engine trusts a
  * parsed Scenario and never re-checks its shape. All money is in whole currency units
  * (integers), so it survives every wire encoding exactly.
+ *
+ * The file may say things several ways (an option as a bare label, a numeric issue as a list of
+ * values or as min/max/step); parseScenario checks what was written, with paths into the file
+ * as written, then hands the engine one normalised shape (scenarioNormalise.ts).
  */
 
-const text = z.string().trim().min(1, "must not be empty");
-const id = z.string().regex(/^[a-z][a-z0-9_-]{0,39}$/, "must be a short lower-case id (a-z, 0-9, _ or -)");
+/** An HTML tag or the start of one: texts are shown as text, and a tag in one is a mistake or an attack. */
+const HTML_TAG = /<[a-zA-Z!/?]/;
+const plain = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, "must not be empty")
+    .max(max, `must be at most ${max} characters`)
+    .refine((s) => !HTML_TAG.test(s), "must be plain text, without HTML tags");
+const label = plain(LIMITS.label);
+const text = plain(LIMITS.text);
+const longText = plain(LIMITS.story);
+
+export const ID_RULE = "must be 1–40 characters: lower-case letters, digits, _ or -, starting with a letter or digit";
+const ID_PATTERN = /^[a-z0-9][a-z0-9_-]{0,39}$/;
+const id = z.string({ error: (iss) => (iss.input === undefined ? "is required" : ID_RULE) }).regex(ID_PATTERN, ID_RULE);
 const money = z.int({ error: (iss) => (iss.input === undefined ? "is required" : "must be a whole amount of money") });
 const role = z.enum(ROLES);
+
+/**
+ * A list of at most `max` items. The length is checked before any item is, so a list of ten
+ * thousand bad items is one problem, refused at once.
+ */
+const bounded = <T extends z.ZodType>(list: z.ZodArray<T>, max: number, what: string) =>
+  z
+    .array(z.unknown())
+    .max(max, `must have at most ${max} ${what}`)
+    .pipe(list);
 
 /** A number the table draws from a range when it is created (seeded). */
 const drawRange = z
@@ -24,40 +56,52 @@ const drawnCost = drawn.refine((v) => (typeof v === "number" ? v : v.min) >= 0, 
 const priceIssue = z.strictObject({
   kind: z.literal("price"),
   id: z.literal("price"),
-  label: text,
+  label,
   min: money,
   max: money,
   step: z.int().positive(),
-  unit: text,
+  unit: label,
+  /** Public: the seller's published price, shown to both sides. */
+  listPrice: money.optional(),
 });
 
 const rangeIssue = z.strictObject({
   kind: z.literal("range"),
   id,
-  label: text,
-  min: z.int(),
-  max: z.int(),
-  step: z.int().positive(),
-  unit: text,
+  label,
+  /** Evenly stepped values: min, max and step... */
+  min: z.int().optional(),
+  max: z.int().optional(),
+  step: z.int().positive().optional(),
+  /** ...or the values listed, ascending (6, 12, 24). */
+  values: bounded(z.array(z.int()), LIMITS.valuesPerIssue, "values").optional(),
+  unit: label,
   /** Public: which end the buyer argues for. The seller argues for the other end. */
   buyerPrefers: z.enum(["higher", "lower"]),
+});
+
+/** An option as written: its label alone (the id is made from it), or an object with a label and maybe an id. */
+const optionInput = z.union([label, z.strictObject({ id: id.optional(), label })], {
+  error: 'must be a label or { "id", "label" }',
 });
 
 const optionsIssue = z.strictObject({
   kind: z.literal("options"),
   id,
-  label: text,
+  label,
   /** Ordered from the seller's favourite to the buyer's favourite (public, by convention). */
-  options: z.array(z.strictObject({ id, label: text })).min(2, "needs at least two options"),
+  options: bounded(z.array(optionInput).min(2, "needs at least two options"), LIMITS.optionsPerIssue, "options"),
 });
 
 const issue = z.discriminatedUnion("kind", [priceIssue, rangeIssue, optionsIssue]);
 
-/** What a non-price term is worth to the buyer or costs the seller, in money. */
+/** What a non-price term is worth to the buyer or costs the seller, in money. Keys may be option ids or labels. */
 const linearValue = z.strictObject({ atMin: money, atMax: money });
 const optionValues = z.strictObject({ byOption: z.record(z.string(), money) });
-const issueValue = z.union([linearValue, optionValues], {
-  error: 'must be { "atMin": money, "atMax": money } for a range issue or { "byOption": { optionId: money } } for an options issue',
+const listedValues = z.strictObject({ byValue: z.record(z.string(), money) });
+const issueValue = z.union([linearValue, optionValues, listedValues], {
+  error:
+    'must be { "atMin": money, "atMax": money } or { "byValue": { value: money } } for a numeric issue, or { "byOption": { option: money } } for an options issue',
 });
 
 const factRef = z.discriminatedUnion("kind", [
@@ -68,23 +112,40 @@ const factRef = z.discriminatedUnion("kind", [
 
 const hotButton = z.discriminatedUnion("kind", [
   /** Each round after `afterRound` costs `costPerRound` if a deal is struck late. */
-  z.strictObject({ kind: z.literal("deadline"), id, label: text, text, afterRound: drawn, costPerRound: drawnCost }),
+  z.strictObject({ kind: z.literal("deadline"), id, label, text, afterRound: drawn, costPerRound: drawnCost }),
   /** A one-off penalty if the deal is struck after `byRound`. */
-  z.strictObject({ kind: z.literal("compliance"), id, label: text, text, byRound: drawn, penalty: drawnCost }),
+  z.strictObject({ kind: z.literal("compliance"), id, label, text, byRound: drawn, penalty: drawnCost }),
   /** This side may neither offer nor accept a value of `issueId` above `max`. */
-  z.strictObject({ kind: z.literal("budgetCap"), id, label: text, text, issueId: z.string(), max: drawn }),
+  z.strictObject({ kind: z.literal("budgetCap"), id, label, text, issueId: z.string(), max: drawn }),
+  /**
+   * This side wants one value of one issue (`optionId` of an options issue, `value` of a numeric
+   * one): it cannot sign without it (`mustHave`), or a deal without it costs `costIfMissing`.
+   */
+  z.strictObject({
+    kind: z.literal("wants"),
+    id,
+    label,
+    text,
+    issueId: z.string(),
+    optionId: z.string().optional(),
+    value: z.int().optional(),
+    mustHave: z.literal(true, { error: "must be true (leave it out otherwise)" }).optional(),
+    costIfMissing: drawnCost.optional(),
+  }),
 ]);
 
 const point = z.strictObject({ id, text, tiedTo: factRef.optional() });
 
 const roleBrief = z.strictObject({
-  brief: text,
+  brief: longText,
   /** Buyer: highest acceptable net cost. Seller: lowest acceptable net revenue. */
   walkAway: drawRange,
+  /** Private: the net figure this side aims for (buyer: at most; seller: at least). */
+  target: drawn.optional(),
   values: z.record(z.string(), issueValue),
-  hotButtons: z.array(hotButton).default([]),
-  strengths: z.array(point).default([]),
-  weaknesses: z.array(point).default([]),
+  hotButtons: bounded(z.array(hotButton), LIMITS.perList, "hot buttons").default([]),
+  strengths: bounded(z.array(point), LIMITS.perList, "strengths").default([]),
+  weaknesses: bounded(z.array(point), LIMITS.perList, "weaknesses").default([]),
 });
 
 const question = z.strictObject({
@@ -100,13 +161,15 @@ const effect = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("shiftWalkAway"), by: money }),
   z.strictObject({ kind: z.literal("changeDeadline"), by: z.int().refine((n) => n !== 0, "must not be 0") }),
   z.strictObject({ kind: z.literal("changeValue"), issueId: z.string(), value: issueValue }),
+  /** Adds `by` to what one option (or every value of the issue) is worth or costs, as it stands when the card lands. */
+  z.strictObject({ kind: z.literal("shiftValue"), issueId: z.string(), optionId: z.string().optional(), by: money.refine((n) => n !== 0, "must not be 0") }),
   z.strictObject({ kind: z.literal("perRoundCost"), amount: money.positive() }),
   z.strictObject({ kind: z.literal("reveal"), fact: factRef }),
 ]);
 
 const card = z.strictObject({
   id,
-  title: text,
+  title: label,
   /** Shown to `side` (and to both sides when public). */
   text,
   visibility: z.enum(["public", "private"]),
@@ -119,55 +182,120 @@ const deck = z.strictObject({
   firstRound: z.int().min(1),
   chancePerRound: z.number().min(0).max(1),
   maxCards: z.int().min(0),
-  cards: z.array(card),
+  cards: bounded(z.array(card), LIMITS.cards, "cards"),
 });
+
+const currency = z
+  .string()
+  .regex(/^[A-Z]{3}$/, { message: "must be a 3-letter currency code in capitals (USD, EUR, GBP…)", abort: true })
+  .refine(isCurrencyCode, { error: (iss) => `${String(iss.input)} is not a currency code we know` });
 
 const scenarioShape = z.strictObject({
   id,
-  title: text,
+  title: label,
   summary: text,
-  story: text,
-  currency: z.string().regex(/^[A-Z]{3}$/, "must be a 3-letter currency code"),
+  story: longText,
+  currency,
   firstMover: role.default("seller"),
   rounds: z.int().min(1).max(50),
   turnSeconds: z.int().min(10).max(900),
-  issues: z.array(issue).min(1),
+  issues: bounded(z.array(issue).min(1, "needs at least one issue"), LIMITS.issues, "issues"),
   roles: z.strictObject({ buyer: roleBrief, seller: roleBrief }),
-  questions: z.array(question).default([]),
+  questions: bounded(z.array(question), LIMITS.questions, "questions").default([]),
   deck,
 });
 
-export type Scenario = z.output<typeof scenarioShape>;
-export type Issue = Scenario["issues"][number];
-export type PriceIssue = Extract<Issue, { kind: "price" }>;
-export type RangeIssue = Extract<Issue, { kind: "range" }>;
-export type OptionsIssue = Extract<Issue, { kind: "options" }>;
-export type IssueValue = z.output<typeof issueValue>;
+/** The parts a scenario file is checked in, one at a time, so a broken part leaves the others to be checked. */
+export const SCENARIO_PARTS = { scenarioShape, issue, issueValue, hotButton, point, roleBrief, question, card, drawRange, drawn } as const;
+
+/** A scenario file as written (checked for shape, not yet normalised). */
+export type ScenarioInput = z.output<typeof scenarioShape>;
+export type IssueInput = z.output<typeof issue>;
+export type IssueValueInput = z.output<typeof issueValue>;
+export type HotButtonInput = z.output<typeof hotButton>;
+export type CardInput = z.output<typeof card>;
+export type RoleBriefInput = z.output<typeof roleBrief>;
+export type OptionInput = z.output<typeof optionInput>;
+
+/*
+ * The normalised scenario the engine reads: every option has its id, every numeric issue its
+ * list of values, every valuation and want names options by id. Only issues differ in shape
+ * from the file as written; the other parts are normalised in place.
+ */
+export type PriceIssue = Extract<IssueInput, { kind: "price" }>;
+export type RangeIssue = {
+  readonly kind: "range";
+  readonly id: string;
+  readonly label: string;
+  /** The first and last of `values`. */
+  readonly min: number;
+  readonly max: number;
+  /** Every value the issue may take, ascending: listed in the file, or stepped from min to max. */
+  readonly values: readonly number[];
+  readonly unit: string;
+  readonly buyerPrefers: "higher" | "lower";
+};
+export type IssueOption = { readonly id: string; readonly label: string };
+export type OptionsIssue = { readonly kind: "options"; readonly id: string; readonly label: string; readonly options: readonly IssueOption[] };
+export type Issue = PriceIssue | RangeIssue | OptionsIssue;
+export type Scenario = Omit<ScenarioInput, "issues"> & { issues: Issue[] };
+export type IssueValue = IssueValueInput;
 export type FactRef = z.output<typeof factRef>;
-export type HotButtonSpec = z.output<typeof hotButton>;
+export type HotButtonSpec = HotButtonInput;
 export type Drawn = z.output<typeof drawn>;
-export type RoleBrief = Scenario["roles"]["buyer"];
+export type RoleBrief = RoleBriefInput;
 export type Question = Scenario["questions"][number];
-export type Card = z.output<typeof card>;
+export type Card = CardInput;
 export type CardEffect = Card["effect"];
 export type BriefPoint = z.output<typeof point>;
 
 /** One problem in a scenario file: where (`issues[2].step`) and what is wrong. */
 export type ScenarioProblem = { readonly path: string; readonly message: string };
 
+/** Keys that read well after a dot; any other key (a label with spaces) is quoted in brackets: byOption["48 hours"]. */
+const PLAIN_KEY = /^[A-Za-z0-9_-]+$/;
+
 export function formatPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((acc, key) => {
     if (typeof key === "number") return `${acc}[${key}]`;
-    return acc === "" ? String(key) : `${acc}.${String(key)}`;
+    const name = String(key);
+    if (!PLAIN_KEY.test(name)) return `${acc}[${JSON.stringify(name)}]`;
+    return acc === "" ? name : `${acc}.${name}`;
   }, "");
 }
 
-/** Validate untrusted JSON into a Scenario, or list every problem with its exact field path. */
+/**
+ * Validate untrusted JSON into a Scenario, or list every problem with its exact field path in
+ * the file as written: problems of shape and problems between parts (an unknown issue, a
+ * missing valuation) together, as far as the parts that could be read allow.
+ */
 export function parseScenario(input: unknown): Result<Scenario, ScenarioProblem[]> {
   const parsed = scenarioShape.safeParse(input, { error: plainMessage });
-  if (!parsed.success) return err(parsed.error.issues.flatMap((i) => problemsOf(i, [])));
-  const problems = crossCheck(parsed.data);
-  return problems.length > 0 ? err(problems) : ok(parsed.data);
+  const problems = parsed.success ? [] : parsed.error.issues.flatMap((i) => problemsOf(i, []));
+  problems.push(...crossCheck(input));
+  if (!parsed.success || problems.length > 0) return err(capProblems(problems));
+  return ok(normaliseScenario(parsed.data));
+}
+
+/** parseScenario for a file's text: too large a file or text that is not JSON is one problem. */
+export function parseScenarioText(source: string): Result<Scenario, ScenarioProblem[]> {
+  // A UTF-16 string never takes more bytes than 3 per unit in UTF-8: only long texts are measured.
+  if (source.length * 3 > LIMITS.documentBytes && new TextEncoder().encode(source).length > LIMITS.documentBytes)
+    return err([{ path: "", message: `is too large: a scenario file may be at most ${LIMITS.documentBytes / 1_000_000} MB` }]);
+  let json: unknown;
+  try {
+    json = JSON.parse(source);
+  } catch (e) {
+    return err([{ path: "", message: `is not valid JSON (${(e as Error).message})` }]);
+  }
+  return parseScenario(json);
+}
+
+/** The first problems of a long list, and how many more there are. */
+function capProblems(problems: ScenarioProblem[]): ScenarioProblem[] {
+  if (problems.length <= LIMITS.problems) return problems;
+  const more = problems.length - LIMITS.problems;
+  return [...problems.slice(0, LIMITS.problems), { path: "", message: `and ${more} more problem${more === 1 ? "" : "s"}` }];
 }
 
 /** zod's wording for the commonest mistakes, said the way a scenario author would say it. */
@@ -221,123 +349,19 @@ export function describeProblems(problems: readonly ScenarioProblem[]): string {
   return problems.map((p) => `${p.path || "(root)"}: ${p.message}`).join("\n");
 }
 
-/** Checks that tie one part of the file to another: ids that must exist, values that must cover options. */
-function crossCheck(s: Scenario): ScenarioProblem[] {
-  const problems: ScenarioProblem[] = [];
-  const add = (path: readonly PropertyKey[], message: string) => problems.push({ path: formatPath(path), message });
-
-  const issueIds = new Map<string, Issue>();
-  const firstPrice = s.issues.findIndex((iss) => iss.kind === "price");
-  if (firstPrice < 0) add(["issues"], 'must contain one issue of kind "price"');
-  s.issues.forEach((iss, i) => {
-    if (iss.kind === "price" && i !== firstPrice) add(["issues", i, "kind"], `only one issue may be of kind "price" (issues[${firstPrice}] already is)`);
-    else if (issueIds.has(iss.id)) add(["issues", i, "id"], `duplicate issue id "${iss.id}"`);
-    issueIds.set(iss.id, iss);
-    if (iss.kind !== "options") {
-      if (iss.min >= iss.max) add(["issues", i, "max"], "must be greater than min");
-      else if ((iss.max - iss.min) % iss.step !== 0) add(["issues", i, "step"], `must divide max − min (${iss.max - iss.min})`);
-    } else {
-      const seen = new Set<string>();
-      iss.options.forEach((o, j) => {
-        if (seen.has(o.id)) add(["issues", i, "options", j, "id"], `duplicate option id "${o.id}"`);
-        seen.add(o.id);
-      });
-    }
-  });
-
-  const checkValue = (path: PropertyKey[], issueId: string, value: IssueValue) => {
-    const iss = issueIds.get(issueId);
-    if (!iss) return add(path, `unknown issue "${issueId}"`);
-    if (iss.kind === "price") return add(path, "price has no valuation: it is money already");
-    if (iss.kind === "range" && !("atMin" in value)) return add(path, 'a range issue needs { "atMin", "atMax" }');
-    if (iss.kind === "options") {
-      if (!("byOption" in value)) return add(path, 'an options issue needs { "byOption": { optionId: money } }');
-      for (const o of iss.options) if (!Object.hasOwn(value.byOption, o.id)) add([...path, "byOption", o.id], "missing value for this option");
-      for (const k of Object.keys(value.byOption))
-        if (!iss.options.some((o) => o.id === k)) add([...path, "byOption", k], `not an option of "${issueId}"`);
-    }
-  };
-
-  const factExists = (owner: Role, fact: FactRef): string | null => {
-    const brief = s.roles[owner];
-    if (fact.kind === "hotButton" && !brief.hotButtons.some((h) => h.id === fact.id)) return `the ${owner} has no hot button "${fact.id}"`;
-    if (fact.kind === "value" && !Object.hasOwn(brief.values, fact.issueId)) return `the ${owner} has no valuation of "${fact.issueId}"`;
-    return null;
-  };
-
-  for (const r of ROLES) {
-    const brief = s.roles[r];
-    for (const iss of s.issues)
-      if (iss.kind !== "price" && !Object.hasOwn(brief.values, iss.id)) add(["roles", r, "values", iss.id], "missing valuation for this issue");
-    for (const [issueId, v] of Object.entries(brief.values)) checkValue(["roles", r, "values", issueId], issueId, v);
-    const hotIds = new Set<string>();
-    brief.hotButtons.forEach((h, i) => {
-      if (hotIds.has(h.id)) add(["roles", r, "hotButtons", i, "id"], `duplicate hot button id "${h.id}"`);
-      hotIds.add(h.id);
-      if (h.kind === "budgetCap") {
-        const capped = issueIds.get(h.issueId);
-        if (!capped) add(["roles", r, "hotButtons", i, "issueId"], `unknown issue "${h.issueId}"`);
-        else if (capped.kind === "options") add(["roles", r, "hotButtons", i, "issueId"], `"${h.issueId}" has options, not numbers: a cap needs a price or range issue`);
-      }
-      const allowed = HOT_BUTTON_NUMBERS[h.kind];
-      for (const token of templateTokens(h.text))
-        if (!(allowed as readonly string[]).includes(token))
-          add(["roles", r, "hotButtons", i, "text"], `unknown placeholder {${token}}; a ${h.kind} text may use ${allowed.map((a) => `{${a}}`).join(", ")}`);
-    });
-    const pointIds = new Set<string>();
-    for (const list of ["strengths", "weaknesses"] as const)
-      brief[list].forEach((p, i) => {
-        if (pointIds.has(p.id)) add(["roles", r, list, i, "id"], `duplicate id "${p.id}" among this side's strengths and weaknesses`);
-        pointIds.add(p.id);
-        const problem = p.tiedTo ? factExists(r, p.tiedTo) : null;
-        if (problem) add(["roles", r, list, i, "tiedTo"], problem);
-      });
-  }
-
-  const questionIds = new Set<string>();
-  s.questions.forEach((q, i) => {
-    if (questionIds.has(q.id)) add(["questions", i, "id"], `duplicate question id "${q.id}"`);
-    questionIds.add(q.id);
-    const answererRole = q.askedBy === "buyer" ? "seller" : "buyer";
-    const answerer = s.roles[answererRole];
-    if (q.reveals) {
-      const problem = factExists(answererRole, q.reveals);
-      if (problem) add(["questions", i, "reveals"], problem);
-    }
-    for (const token of templateTokens(q.answer))
-      if (!answerTokenExists(answerer, token))
-        add(["questions", i, "answer"], `unknown placeholder {${token}}; an answer may use {walkAway} or {hotButtonId.field} of the ${answererRole}'s hot buttons`);
-  });
-
-  const cardIds = new Set<string>();
-  s.deck.cards.forEach((c, i) => {
-    if (cardIds.has(c.id)) add(["deck", "cards", i, "id"], `duplicate card id "${c.id}"`);
-    cardIds.add(c.id);
-    const e = c.effect;
-    const allowed = CARD_NUMBERS[e.kind];
-    for (const token of templateTokens(c.text))
-      if (!(allowed as readonly string[]).includes(token))
-        add(["deck", "cards", i, "text"], `unknown placeholder {${token}}; ${allowed.length > 0 ? `a ${e.kind} card may use ${allowed.map((a) => `{${a}}`).join(", ")}` : `a ${e.kind} card has no numbers to fill in`}`);
-    if (e.kind === "changeDeadline" && c.visibility !== "public") add(["deck", "cards", i, "visibility"], "a deadline change is seen by both sides: must be public");
-    if (e.kind === "changeValue") checkValue(["deck", "cards", i, "effect", "value"], e.issueId, e.value);
-    if (e.kind === "reveal") {
-      const problem = factExists(c.side === "buyer" ? "seller" : "buyer", e.fact);
-      if (problem) add(["deck", "cards", i, "effect", "fact"], problem);
-    }
-  });
-  if (s.deck.maxCards > s.deck.cards.length) add(["deck", "maxCards"], `must not exceed the number of cards (${s.deck.cards.length})`);
-  if (s.deck.firstRound > s.rounds) add(["deck", "firstRound"], `must be within the ${s.rounds} rounds`);
-  return problems;
-}
-
 /** The drawn numbers create.ts fills into each kind of hot-button text. */
-const HOT_BUTTON_NUMBERS = { deadline: ["afterRound", "costPerRound"], compliance: ["byRound", "penalty"], budgetCap: ["max"] } as const;
+export const HOT_BUTTON_NUMBERS = {
+  deadline: ["afterRound", "costPerRound"],
+  compliance: ["byRound", "penalty"],
+  budgetCap: ["max"],
+  wants: ["costIfMissing"],
+} as const;
 
 /** The numbers curveballs.ts fills into each kind of card text. */
-const CARD_NUMBERS = { shiftWalkAway: ["by"], changeDeadline: ["by"], perRoundCost: ["amount"], changeValue: [], reveal: [] } as const;
+export const CARD_NUMBERS = { shiftWalkAway: ["by"], changeDeadline: ["by"], perRoundCost: ["amount"], shiftValue: ["by"], changeValue: [], reveal: [] } as const;
 
 /** Besides its numbers, an answer may quote a hot button's label and filled-in text (rules/ask.ts). */
-const ANSWER_FIELDS = ["label", "text"] as const;
+export const ANSWER_FIELDS = ["label", "text"] as const;
 
 const TOKEN = /\{([a-zA-Z0-9_.:-]+)\}/g;
 
@@ -379,13 +403,4 @@ function templateParts(template: string): readonly string[] {
     cutTemplates.set(template, parts);
   }
   return parts;
-}
-
-/** Answer placeholders: {walkAway} or {<hotButtonId>.<field>}, filled from the answering side's draw. */
-function answerTokenExists(brief: RoleBrief, token: string): boolean {
-  if (token === "walkAway") return true;
-  const [hotId, field, ...rest] = token.split(".");
-  const hot = brief.hotButtons.find((h) => h.id === hotId);
-  if (!hot || field === undefined || rest.length > 0) return false;
-  return (HOT_BUTTON_NUMBERS[hot.kind] as readonly string[]).includes(field) || (ANSWER_FIELDS as readonly string[]).includes(field);
 }

@@ -9,7 +9,24 @@ export type Package = Readonly<Record<string, number | string>>;
 export type HotButton =
   | { readonly kind: "deadline"; readonly id: string; readonly label: string; readonly text: string; readonly afterRound: number; readonly costPerRound: number }
   | { readonly kind: "compliance"; readonly id: string; readonly label: string; readonly text: string; readonly byRound: number; readonly penalty: number }
-  | { readonly kind: "budgetCap"; readonly id: string; readonly label: string; readonly text: string; readonly issueId: string; readonly max: number };
+  | { readonly kind: "budgetCap"; readonly id: string; readonly label: string; readonly text: string; readonly issueId: string; readonly max: number }
+  | {
+      readonly kind: "wants";
+      readonly id: string;
+      readonly label: string;
+      readonly text: string;
+      readonly issueId: string;
+      /** The wanted option id, or number of a numeric issue. */
+      readonly value: number | string;
+      /** This side can neither offer nor accept terms without `value`. */
+      readonly mustHave: boolean;
+      /**
+       * What a deal without `value` costs this side. It is already counted in the side's
+       * `values` for the issue (create.ts), so every part that prices terms sees it; kept here
+       * to be told in the brief and in a revealed fact.
+       */
+      readonly costIfMissing: number;
+    };
 
 /** A private fact about one side, as the other side may come to know it. */
 export type KnownFact = { readonly fact: FactRef; readonly text: string; readonly turn: number; readonly source: "answer" | "card" };
@@ -19,6 +36,8 @@ export type Note = { readonly turn: number; readonly round: number; readonly at:
 /** Everything one side keeps to itself while the game runs. */
 export type SidePrivate = {
   readonly walkAway: number;
+  /** The net figure this side aims for, when its brief sets one (drawn like the walk-away). */
+  readonly target?: number;
   /** Worth to the buyer or cost to the seller of each non-price issue; cards may change them. */
   readonly values: Readonly<Record<string, IssueValue>>;
   readonly hotButtons: readonly HotButton[];

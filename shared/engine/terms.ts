@@ -1,5 +1,5 @@
 import type { Issue, OptionsIssue, Scenario } from "./scenario.js";
-import { issuesById, type Issues } from "./valuation.js";
+import { issuesById, type Issues, type Limit } from "./valuation.js";
 import type { Package } from "./state.js";
 
 /** Why a package is not a valid set of terms, or null when it is. */
@@ -18,7 +18,8 @@ export function termsProblem(scenario: Scenario, terms: unknown): string | null 
     }
     if (typeof value !== "number" || !Number.isInteger(value)) return `${issue.label}: must be a whole number`;
     if (value < issue.min || value > issue.max) return `${issue.label}: must be between ${issue.min} and ${issue.max}`;
-    if ((value - issue.min) % issue.step !== 0) return `${issue.label}: must move in steps of ${issue.step}`;
+    if (issue.kind === "price" && (value - issue.min) % issue.step !== 0) return `${issue.label}: must move in steps of ${issue.step}`;
+    if (issue.kind === "range" && !issue.values.includes(value)) return `${issue.label}: must be one of ${issue.values.join(", ")}`;
   }
   return null;
 }
@@ -44,6 +45,7 @@ export function optionIndex(issue: OptionsIssue, optionId: string): number {
 /** Every value an issue can take, in order from min (or first option) up. */
 export function issueValues(issue: Issue): (number | string)[] {
   if (issue.kind === "options") return issue.options.map((o) => o.id);
+  if (issue.kind === "range") return [...issue.values];
   const out: number[] = [];
   for (let v = issue.min; v <= issue.max; v += issue.step) out.push(v);
   return out;
@@ -84,6 +86,14 @@ export function formatValue(issue: Issue, value: number | string, currency: stri
   if (issue.kind === "options") return issue.options.find((o) => o.id === value)?.label ?? String(value);
   if (issue.kind === "price") return formatMoney(value as number, currency);
   return `${value} ${issue.unit}`;
+}
+
+/** A limit in words: "above $22,500" for a cap, "without 24 months" for a must-have. */
+export function limitWords(scenario: Issues & { readonly currency: string }, limit: Limit): string {
+  const issue = scenario.issues.find((i) => i.id === limit.issueId);
+  const value = limit.kind === "budgetCap" ? limit.max : limit.value;
+  const shown = issue ? formatValue(issue, value, scenario.currency) : String(value);
+  return limit.kind === "budgetCap" ? `above ${shown}` : `without ${shown}`;
 }
 
 export function formatMoney(amount: number, currency: string): string {

@@ -2,7 +2,7 @@ import type { PerRole, Role } from "./roles.js";
 import type { Scenario } from "./scenario.js";
 import type { Package, SidePrivate } from "./state.js";
 import { issueValues, priceIssue, termCombinations } from "./terms.js";
-import { brokenCap, capAllows, termsMoney } from "./valuation.js";
+import { brokenCap, capAllows, limitsTerms, termsMoney } from "./valuation.js";
 
 /*
  * The zone of agreement as a deal could actually be signed (docs/scoring.md). Walk-aways are net
@@ -194,10 +194,9 @@ function searchZone(scenario: Scenario, sides: PerRole<SidePrivate>, limit: { to
   return { exists: false, zone, noZone: reasonOf(scenario, zone), bestJoint: 0 };
 }
 
-/** Whether either side has a budget cap on an issue other than price (which rules some terms out). */
+/** Whether either side has a limit that rules some terms out (a cap on an issue other than price, a must-have). */
 function hasTermCap(sides: PerRole<SidePrivate>, priceId: string): boolean {
-  for (const side of [sides.buyer, sides.seller]) for (const h of side.hotButtons) if (h.kind === "budgetCap" && h.issueId !== priceId) return true;
-  return false;
+  return limitsTerms(sides.buyer.hotButtons, priceId) || limitsTerms(sides.seller.hotButtons, priceId);
 }
 
 const ownMoney = { buyer: new WeakMap<Scenario, Float64Array>(), seller: new WeakMap<Scenario, Float64Array>() };

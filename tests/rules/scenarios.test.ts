@@ -15,9 +15,10 @@ const quotedAmounts = (text: string): number[] => [...text.matchAll(/[$€£]([\
 /** Every figure a valuation can truthfully be quoted as: option values, range ends and per-step amounts. */
 function valuationFigures(scenario: Scenario, issueId: string, value: Scenario["roles"]["buyer"]["values"][string]): number[] {
   if ("byOption" in value) return Object.values(value.byOption);
+  if ("byValue" in value) return Object.values(value.byValue);
   const issue = scenario.issues.find((i) => i.id === issueId);
   if (!issue || issue.kind !== "range") return [value.atMin, value.atMax];
-  const steps = (issue.max - issue.min) / issue.step;
+  const steps = issue.values.length - 1;
   return [value.atMin, value.atMax, Math.abs(value.atMax - value.atMin) / steps];
 }
 
@@ -171,12 +172,12 @@ describe("the scenarios as a set", () => {
 const BROKEN: readonly (readonly [file: string, path: string, message: string])[] = [
   ["wrong-type", "rounds", "must be a number, not text"],
   ["missing-field", "story", "is required"],
-  ["bad-currency", "currency", "must be a 3-letter currency code"],
+  ["bad-currency", "currency", "must be a 3-letter currency code in capitals (USD, EUR, GBP…)"],
   ["unknown-issue-kind", "issues[1].kind", 'must be one of "price", "range", "options"'],
   ["unknown-issue-in-values", "roles.buyer.values.colour", 'unknown issue "colour"'],
   ["option-value-missing", "roles.seller.values.support.byOption.premium", "missing value for this option"],
   ["value-missing-field", "roles.buyer.values.warranty.atMax", "is required"],
-  ["value-wrong-shape-for-issue", "roles.seller.values.warranty", 'a range issue needs { "atMin", "atMax" }'],
+  ["value-wrong-shape-for-issue", "roles.seller.values.warranty", 'a numeric issue needs { "atMin", "atMax" } or { "byValue" }'],
   ["step-not-dividing-range", "issues[2].step", "must divide max − min (24)"],
   ["duplicate-issue-id", "issues[3].id", 'duplicate issue id "warranty"'],
   ["duplicate-card-id", "deck.cards[3].id", 'duplicate card id "competitor"'],

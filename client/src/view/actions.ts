@@ -1,5 +1,5 @@
 import { otherRole } from "../../../shared/engine/roles.js";
-import { formatValue } from "../../../shared/engine/terms.js";
+import { limitWords } from "../../../shared/engine/terms.js";
 import { brokenCap } from "../../../shared/engine/valuation.js";
 import type { TableView } from "../../../shared/engine/view.js";
 import { verdictFor } from "./gauge.js";
@@ -27,9 +27,7 @@ export function actionsOf(view: TableView): ActionsVM | null {
   const theirs = view.standing[otherRole(me)];
   const verdict = own && theirs ? verdictFor(view, own, me, theirs.terms) : null;
   const cap = own && theirs ? brokenCap(asSide(own), theirs.terms) : null;
-  const capIssue = cap ? view.scenario.issues.find((i) => i.id === cap.issueId) : undefined;
-  const capWarning =
-    cap && capIssue ? `${cap.label}: you cannot accept more than ${formatValue(capIssue, cap.max, view.scenario.currency)} — the table will refuse it.` : null;
+  const capWarning = cap ? `${cap.label}: you cannot accept terms ${limitWords(view.scenario, cap)} — the table will refuse it.` : null;
   return {
     yourTurn: view.phase === "playing" && view.toAct === me,
     playing: view.phase === "playing",

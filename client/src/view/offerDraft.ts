@@ -97,7 +97,8 @@ export function draftFromInputs(view: TableView, inputs: Readonly<Record<string,
     const value = Number(raw.replace(/[^0-9.-]/g, ""));
     if (raw === "" || !Number.isInteger(value)) return { terms, problem: `${issue.label}: enter a whole number.` };
     if (value < issue.min || value > issue.max) return { terms, problem: `${issue.label}: between ${issue.min} and ${issue.max}.` };
-    if ((value - issue.min) % issue.step !== 0) return { terms, problem: `${issue.label}: in steps of ${issue.step}.` };
+    if (issue.kind === "price" && (value - issue.min) % issue.step !== 0) return { terms, problem: `${issue.label}: in steps of ${issue.step}.` };
+    if (issue.kind === "range" && !issue.values.includes(value)) return { terms, problem: `${issue.label}: one of ${issue.values.join(", ")}.` };
     terms[issue.id] = value;
   }
   return { terms, problem: null };
@@ -118,7 +119,7 @@ export function reviewDraft(view: TableView, me: Role, draft: Package): DraftRev
   const moves = previous ? movesBetween(view.scenario, me, previous.terms, draft) : [];
   const notes: string[] = [];
   const cap = own ? brokenCap(asSide(own), draft) : null;
-  if (cap) notes.push(`${cap.label}: the table will refuse this — it is above your cap.`);
+  if (cap) notes.push(`${cap.label}: the table will refuse this — ${cap.kind === "wants" ? "it leaves out what you must have" : "it is above your cap"}.`);
   if (previous && moves.length === 0) notes.push("Same as your standing offer: you give nothing new.");
   const lastOwnConcession = view.ledger.findLast((c) => c.by === me);
   if (moves.some((m) => m.concession) && lastOwnConcession?.status === "unreciprocated")

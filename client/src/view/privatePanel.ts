@@ -78,5 +78,13 @@ function hotButton(view: TableView, h: HotButton): HotButtonVM {
       const cap = issue ? formatValue(issue, h.max, view.scenario.currency) : String(h.max);
       return { key: h.id, label: h.label, text: h.text, status: `You can neither offer nor accept above ${cap}.`, urgent: false };
     }
+    case "wants": {
+      const issue = view.scenario.issues.find((i) => i.id === h.issueId);
+      const wanted = issue ? formatValue(issue, h.value, view.scenario.currency) : String(h.value);
+      const status = h.mustHave
+        ? `You can neither offer nor accept terms without ${wanted}.`
+        : `A deal without ${wanted} costs you ${money(h.costIfMissing)} (counted in what the terms are worth to you).`;
+      return { key: h.id, label: h.label, text: h.text, status, urgent: false };
+    }
   }
 }

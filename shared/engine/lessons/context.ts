@@ -3,7 +3,7 @@ import { otherRole, type Role } from "../roles.js";
 import type { FactRef, Issue } from "../scenario.js";
 import type { DrawAnalysis } from "../scoring.js";
 import type { KnownFact, Offer, Outcome, Package, Score, TableState } from "../state.js";
-import { buyerward, formatValue, issueValues } from "../terms.js";
+import { buyerward, formatValue, issueValues, limitWords } from "../terms.js";
 import { noZoneWords, termsWords, type Whose, zoneCut, zoneRange } from "../zoneWords.js";
 import { brokenCap, penaltyAt, utility } from "../valuation.js";
 
@@ -58,8 +58,10 @@ export function whyNotSign(c: Context, role: Role, offer: Offer, round: number):
   const whose = whoseIn(c)(role);
   const cap = brokenCap(c.state.sides[role], offer.terms);
   if (cap) {
+    const could = `so ${role === c.seat ? "you" : "they"} could not sign it`;
+    if (cap.kind === "wants") return `left out what ${whose} ${cap.label.toLowerCase()} must have (${limitWords(c.state.scenario, cap).replace(/^without /, "")}), ${could}`;
     const issue = issueById(c, cap.issueId);
-    return `was above ${whose} ${cap.label.toLowerCase()} cap of ${formatValue(issue, cap.max, c.state.scenario.currency)}, so ${role === c.seat ? "you" : "they"} could not sign it`;
+    return `was above ${whose} ${cap.label.toLowerCase()} cap of ${formatValue(issue, cap.max, c.state.scenario.currency)}, ${could}`;
   }
   const surplus = surplusAt(c, role, offer.terms, round);
   return surplus < 0 ? `was ${c.money(-surplus)} short of ${whose} walk-away` : null;

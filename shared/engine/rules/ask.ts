@@ -56,6 +56,7 @@ function answerToken(scenario: Scenario, side: SidePrivate, name: string): strin
     if (h.kind === "deadline" && field === "costPerRound") return formatMoney(h.costPerRound, scenario.currency);
     if (h.kind === "compliance" && field === "byRound") return h.byRound;
     if (h.kind === "compliance" && field === "penalty") return formatMoney(h.penalty, scenario.currency);
+    if (h.kind === "wants" && field === "costIfMissing") return formatMoney(h.costIfMissing, scenario.currency);
     if (h.kind === "budgetCap" && field === "max") {
       const issue = scenario.issues.find((x) => x.id === h.issueId);
       return issue ? formatValue(issue, h.max, scenario.currency) : h.max;

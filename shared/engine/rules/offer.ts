@@ -4,7 +4,7 @@ import { passTurn, type Step, withMessage } from "../flow.js";
 import { recordOffer } from "../ledger.js";
 import { withRole } from "../roles.js";
 import { currentRound, type Offer } from "../state.js";
-import { formatValue, termsProblem } from "../terms.js";
+import { limitWords, termsProblem } from "../terms.js";
 import { brokenCap } from "../valuation.js";
 
 /** Put a full package on the table; it replaces the offerer's standing offer. */
@@ -13,7 +13,7 @@ export function offer(step: Step, action: ActionOf<"offer">): RuleError | null {
   const problem = termsProblem(s.scenario, action.terms);
   if (problem) return ruleError("rule/bad_terms", problem);
   const cap = brokenCap(s.sides[action.by], action.terms);
-  if (cap) return ruleError("rule/budget_cap", `${cap.label}: you cannot go above ${capLimit(step, cap.issueId, cap.max)}`);
+  if (cap) return ruleError("rule/budget_cap", `${cap.label}: you cannot go ${limitWords(s.scenario, cap)}`);
 
   const made: Offer = withMessage({ by: action.by, terms: { ...action.terms }, turn: s.turn, round: currentRound(s), at: step.now }, action.message);
   const ledger = recordOffer(s, made, s.standing[action.by]);
@@ -25,7 +25,3 @@ export function offer(step: Step, action: ActionOf<"offer">): RuleError | null {
   return null;
 }
 
-export function capLimit(step: Step, issueId: string, max: number): string {
-  const issue = step.state.scenario.issues.find((i) => i.id === issueId);
-  return issue ? formatValue(issue, max, step.state.scenario.currency) : String(max);
-}

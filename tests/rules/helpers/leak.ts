@@ -27,7 +27,8 @@ function knowers(state: TableState, owner: Role, key: string): Viewer[] {
 
 function valueNumbers(state: TableState, owner: Role, issueId: string, valuation: IssueValue): { n: number; raw: boolean }[] {
   const out: { n: number; raw: boolean }[] = [];
-  const raws = "byOption" in valuation ? Object.values(valuation.byOption) : [valuation.atMin, valuation.atMax];
+  const raws =
+    "byOption" in valuation ? Object.values(valuation.byOption) : "byValue" in valuation ? Object.values(valuation.byValue) : [valuation.atMin, valuation.atMax];
   for (const n of raws) out.push({ n, raw: true });
   const issue = state.scenario.issues.find((i) => i.id === issueId);
   if (!issue) return out;

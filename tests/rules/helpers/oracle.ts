@@ -7,6 +7,7 @@ import { issueValues, type IssueValue, type Package, type Role, type Scenario, t
 
 function worth(scenario: Scenario, value: IssueValue, issueId: string, picked: number | string): number {
   if ("byOption" in value) return value.byOption[picked as string] as number;
+  if ("byValue" in value) return value.byValue[String(picked)] as number;
   const issue = scenario.issues.find((i) => i.id === issueId);
   if (issue?.kind !== "range") throw new Error(`not a range issue: ${issueId}`);
   const t = ((picked as number) - issue.min) / (issue.max - issue.min);

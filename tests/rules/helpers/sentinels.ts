@@ -29,13 +29,13 @@ export function sentinelScenario(): Scenario {
   seller.weaknesses = [{ id: "crew", text: "WEAKNESS-SECRET-seller" }];
   // An answer comes from the answering side's brief: it is that side's secret until asked.
   raw.questions = [
-    { id: "seller-date", askedBy: "buyer", text: "Is there a date?", answer: "ANSWER<seller-date> {quarter.costPerRound} after {quarter.afterRound}.", reveals: { kind: "hotButton", id: "quarter" } },
-    { id: "seller-floor", askedBy: "buyer", text: "What is your floor?", answer: "ANSWER<seller-floor> {walkAway}.", reveals: { kind: "walkAway" } },
-    { id: "seller-support", askedBy: "buyer", text: "What does support cost you?", answer: "ANSWER<seller-support>", reveals: { kind: "value", issueId: "support" } },
-    { id: "seller-chat", askedBy: "buyer", text: "How is business?", answer: "ANSWER<seller-chat>" },
-    { id: "buyer-budget", askedBy: "seller", text: "Is there a budget?", answer: "ANSWER<buyer-budget> {cap.max}.", reveals: { kind: "hotButton", id: "cap" } },
-    { id: "buyer-floor", askedBy: "seller", text: "What is your ceiling?", answer: "ANSWER<buyer-floor> {walkAway}.", reveals: { kind: "walkAway" } },
-    { id: "buyer-chat", askedBy: "seller", text: "How is the weather?", answer: "ANSWER<buyer-chat>" },
+    { id: "seller-date", askedBy: "buyer", text: "Is there a date?", answer: "ANSWER[seller-date] {quarter.costPerRound} after {quarter.afterRound}.", reveals: { kind: "hotButton", id: "quarter" } },
+    { id: "seller-floor", askedBy: "buyer", text: "What is your floor?", answer: "ANSWER[seller-floor] {walkAway}.", reveals: { kind: "walkAway" } },
+    { id: "seller-support", askedBy: "buyer", text: "What does support cost you?", answer: "ANSWER[seller-support]", reveals: { kind: "value", issueId: "support" } },
+    { id: "seller-chat", askedBy: "buyer", text: "How is business?", answer: "ANSWER[seller-chat]" },
+    { id: "buyer-budget", askedBy: "seller", text: "Is there a budget?", answer: "ANSWER[buyer-budget] {cap.max}.", reveals: { kind: "hotButton", id: "cap" } },
+    { id: "buyer-floor", askedBy: "seller", text: "What is your ceiling?", answer: "ANSWER[buyer-floor] {walkAway}.", reveals: { kind: "walkAway" } },
+    { id: "buyer-chat", askedBy: "seller", text: "How is the weather?", answer: "ANSWER[buyer-chat]" },
   ];
   // Private cards carry the side they land on in title and text; public ones are public by design.
   raw.deck = {
@@ -43,12 +43,12 @@ export function sentinelScenario(): Scenario {
     chancePerRound: 0.5,
     maxCards: 3,
     cards: [
-      { id: "b-shift", title: "CARDTITLE<b-shift>", text: "CARD<b-shift> by {by}.", visibility: "private", side: "buyer", effect: { kind: "shiftWalkAway", by: -1009 } },
-      { id: "s-shift", title: "CARDTITLE<s-shift>", text: "CARD<s-shift> by {by}.", visibility: "private", side: "seller", effect: { kind: "shiftWalkAway", by: 1013 } },
-      { id: "b-value", title: "CARDTITLE<b-value>", text: "CARD<b-value>.", visibility: "private", side: "buyer", effect: { kind: "changeValue", issueId: "warranty", value: { atMin: 0, atMax: 45677 } } },
-      { id: "s-bleed", title: "CARDTITLE<s-bleed>", text: "CARD<s-bleed> {amount}.", visibility: "private", side: "seller", effect: { kind: "perRoundCost", amount: 7919 } },
-      { id: "b-leak", title: "CARDTITLE<b-leak>", text: "CARD<b-leak>.", visibility: "private", side: "buyer", effect: { kind: "reveal", fact: { kind: "walkAway" } } },
-      { id: "s-leak", title: "CARDTITLE<s-leak>", text: "CARD<s-leak>.", visibility: "private", side: "seller", effect: { kind: "reveal", fact: { kind: "hotButton", id: "audit" } } },
+      { id: "b-shift", title: "CARDTITLE[b-shift]", text: "CARD[b-shift] by {by}.", visibility: "private", side: "buyer", effect: { kind: "shiftWalkAway", by: -1009 } },
+      { id: "s-shift", title: "CARDTITLE[s-shift]", text: "CARD[s-shift] by {by}.", visibility: "private", side: "seller", effect: { kind: "shiftWalkAway", by: 1013 } },
+      { id: "b-value", title: "CARDTITLE[b-value]", text: "CARD[b-value].", visibility: "private", side: "buyer", effect: { kind: "changeValue", issueId: "warranty", value: { atMin: 0, atMax: 45677 } } },
+      { id: "s-bleed", title: "CARDTITLE[s-bleed]", text: "CARD[s-bleed] {amount}.", visibility: "private", side: "seller", effect: { kind: "perRoundCost", amount: 7919 } },
+      { id: "b-leak", title: "CARDTITLE[b-leak]", text: "CARD[b-leak].", visibility: "private", side: "buyer", effect: { kind: "reveal", fact: { kind: "walkAway" } } },
+      { id: "s-leak", title: "CARDTITLE[s-leak]", text: "CARD[s-leak].", visibility: "private", side: "seller", effect: { kind: "reveal", fact: { kind: "hotButton", id: "audit" } } },
       { id: "deadline", title: "Deadline moves", text: "The talks gain {by} rounds.", visibility: "public", side: "buyer", effect: { kind: "changeDeadline", by: 2 } },
       { id: "pub-bleed", title: "Public bleed", text: "The buyer now loses {amount} a round.", visibility: "public", side: "buyer", effect: { kind: "perRoundCost", amount: 300 } },
       // Public: both sides read that the seller's delivery costs changed, but not by how much.
