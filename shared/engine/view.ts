@@ -41,6 +41,8 @@ export type PrivateView = {
   readonly role: Role;
   readonly brief: string;
   readonly walkAway: number;
+  /** The side's target, when its brief sets one. */
+  readonly target?: number;
   readonly values: SidePrivate["values"];
   readonly hotButtons: readonly HotButton[];
   readonly strengths: readonly BriefPoint[];
@@ -218,6 +220,7 @@ function privateData(state: TableState, role: Role): PrivateView {
     last !== undefined &&
     last.role === role &&
     last.walkAway === side.walkAway &&
+    last.target === side.target &&
     last.values === side.values &&
     last.hotButtons === side.hotButtons &&
     last.brief === brief.brief &&
@@ -241,6 +244,7 @@ function buildPrivateView(state: TableState, role: Role, side: SidePrivate, note
     weaknesses: brief.weaknesses,
     learned: side.learned,
   };
+  if (side.target !== undefined) view.target = side.target;
   if (notes) view.notes = side.notes;
   return view;
 }

@@ -1,4 +1,4 @@
-import { describeProblems, parseScenario, type Scenario } from "../engine/scenario.js";
+import { describeProblems, parseScenario, type Scenario, type ScenarioProblem } from "../engine/scenario.js";
 import backupAppliance from "./backup-appliance.json" with { type: "json" };
 import fleetMaintenance from "./fleet-maintenance.json" with { type: "json" };
 import partnerReseller from "./partner-reseller.json" with { type: "json" };
@@ -41,4 +41,12 @@ export function scenarioList(): ScenarioListing[] {
 /** The scenario with this id, or undefined for any other string (ids arrive from clients). */
 export function getScenario(id: string): Scenario | undefined {
   return Object.hasOwn(SCENARIOS, id) ? SCENARIOS[id] : undefined;
+}
+
+/**
+ * Why a new scenario may not take this id: a shipped scenario has it (a stored one must never
+ * shadow or be shadowed by a shipped one). Null when the id is free of shipped ones.
+ */
+export function shippedIdProblem(id: string): ScenarioProblem | null {
+  return Object.hasOwn(SCENARIOS, id) ? { path: "id", message: `"${id}" is the id of a scenario Parley ships: choose another` } : null;
 }

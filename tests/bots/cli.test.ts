@@ -63,8 +63,6 @@ describe("simulator flags", () => {
   const unloadable: [string, string, RegExp][] = [
     ["an unknown scenario id", "moon-base", /unknown scenario "moon-base" \(shipped: backup-appliance, partner-reseller, fleet-maintenance/],
     ["a missing file", join(dir, "missing.json"), /cannot read scenario .*missing\.json: no such file/],
-    ["a file that is not JSON", notJson, /cannot read scenario .*not\.json: /],
-    ["an invalid scenario file", broken, /invalid scenario .*broken\.json: id: must be a short lower-case id .*\(and \d+ more\)/],
   ];
   for (const [what, arg, message] of unloadable)
     it(`refuses ${what} with one line`, () => {
@@ -73,6 +71,22 @@ describe("simulator flags", () => {
       expect(loaded.error).toMatch(message);
       expect(loaded.error).not.toContain("\n");
     });
+
+  it("refuses a file that is not JSON with the parser's reason", () => {
+    const loaded = loadScenario(notJson);
+    if (loaded.ok) throw new Error("loaded a file that is not JSON");
+    expect(loaded.error).toMatch(/^invalid scenario .*not\.json:\n\(root\): is not valid JSON \(/);
+  });
+
+  it("refuses an invalid file with every problem, one a line", () => {
+    const loaded = loadScenario(broken);
+    if (loaded.ok) throw new Error(`loaded ${broken}`);
+    const [head, ...lines] = loaded.error.split("\n");
+    expect(head).toMatch(/^invalid scenario .*broken\.json:$/);
+    expect(lines).toContain("id: must be 1–40 characters: lower-case letters, digits, _ or -, starting with a letter or digit");
+    for (const field of ["summary", "story", "currency", "rounds", "turnSeconds", "issues", "roles", "deck"]) expect(lines).toContain(`${field}: is required`);
+    expect(lines).toHaveLength(9);
+  });
 
   it("loads a shipped scenario by id or by path", () => {
     const byId = loadScenario("fleet-maintenance");
@@ -83,7 +97,7 @@ describe("simulator flags", () => {
 
 describe("npm run simulate, spawned", () => {
   it(
-    "exits 2 with one line on stderr and nothing on stdout for bad flags, an unknown scenario or a bad file",
+    "exits 2 with one line on stderr and nothing on stdout for bad flags or an unknown scenario, and a line a problem for a bad file",
     async () => {
       const runs = await Promise.all([
         simulate("--scenario", "backup-appliance", "--games", "ten"),
@@ -93,9 +107,10 @@ describe("npm run simulate, spawned", () => {
       for (const run of runs) {
         expect(run.code).toBe(2);
         expect(run.stdout).toBe("");
-        expect(run.stderr.trimEnd().split("\n")).toHaveLength(1);
         expect(run.stderr).toMatch(/^simulate: /);
       }
+      for (const run of runs.slice(0, 2)) expect(run.stderr.trimEnd().split("\n")).toHaveLength(1);
+      expect(runs[2]?.stderr.trimEnd().split("\n")).toHaveLength(10);
       expect(runs[1]?.stderr).toContain('unknown scenario "moon-base"');
     },
     SPAWN_TIMEOUT,

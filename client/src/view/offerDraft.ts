@@ -38,7 +38,9 @@ export function draftFields(view: TableView): DraftFieldVM[] {
           min: issue.min,
           max: issue.max,
           step: issue.step,
-          hint: `${formatMoney(issue.min, currency)} – ${formatMoney(issue.max, currency)}, in steps of ${formatMoney(issue.step, currency)}`,
+          hint:
+            `${formatMoney(issue.min, currency)} – ${formatMoney(issue.max, currency)}, in steps of ${formatMoney(issue.step, currency)}` +
+            (issue.listPrice === undefined ? "" : `; list price ${formatMoney(issue.listPrice, currency)}`),
         };
       case "range":
         return {

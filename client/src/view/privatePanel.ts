@@ -13,6 +13,8 @@ export type PrivatePanelVM = {
   readonly brief: string;
   readonly walkAway: string;
   readonly walkAwayHelp: string;
+  /** The brief's target and what it means, when the scenario sets one. */
+  readonly target: { readonly amount: string; readonly help: string } | null;
   readonly hotButtons: readonly HotButtonVM[];
   readonly strengths: readonly string[];
   readonly weaknesses: readonly string[];
@@ -40,6 +42,13 @@ function panel(view: TableView, side: PrivateView): PrivatePanelVM {
       side.role === "buyer"
         ? "The highest net cost you can accept: price minus what the other terms are worth to you."
         : "The lowest net revenue you can accept: price minus what the other terms cost you.",
+    target:
+      side.target === undefined
+        ? null
+        : {
+            amount: money(side.target),
+            help: side.role === "buyer" ? "The net cost you aim to pay at most: a good deal is at or below it." : "The net revenue you aim for: a good deal is at or above it.",
+          },
     hotButtons: side.hotButtons.map((h) => hotButton(view, h)),
     strengths: side.strengths.map((p) => p.text),
     weaknesses: side.weaknesses.map((p) => p.text),

@@ -42,6 +42,15 @@ function privateSection(p: PrivatePanelVM, several: boolean): HTMLElement {
       h("strong", { class: "walkaway-value" }, p.walkAway),
       h("span", { class: "hint" }, p.walkAwayHelp),
     ),
+    p.target
+      ? h(
+          "div",
+          { class: "walkaway target", "data-testid": "my-target" },
+          h("span", { class: "walkaway-label" }, several ? "Target" : "Your target"),
+          h("strong", { class: "walkaway-value" }, p.target.amount),
+          h("span", { class: "hint" }, p.target.help),
+        )
+      : null,
     p.hotButtons.length > 0
       ? h(
           "div",
