@@ -67,14 +67,15 @@ export function crossCheck(input: unknown): ScenarioProblem[] {
 
   const issueList = each(input.issues, PARTS.issue, LIMITS.issues);
   const issueIds = rawIds(input.issues);
+  // An issue with problems of its own is left out of every check that refers to it.
+  const unsound = issueList ? checkIssues(issueList, add) : new Set<string>();
   const issues = new Map<string, IssueInput>();
   for (const iss of issueList ?? []) if (iss && !issues.has(iss.id)) issues.set(iss.id, iss);
   const issueRef = (issueId: string): IssueRef => {
     const found = issues.get(issueId);
-    if (found) return { found };
-    return issueIds === null || issueIds.has(issueId) || issueList === null ? { found: "broken" } : { found: "none" };
+    if (found && !unsound.has(issueId)) return { found };
+    return found || issueIds === null || issueIds.has(issueId) || issueList === null ? { found: "broken" } : { found: "none" };
   };
-  if (issueList) checkIssues(issueList, add);
 
   const rawRoles = isRecord(input.roles) ? input.roles : {};
   const briefs = {} as Record<Role, Brief>;
@@ -133,7 +134,9 @@ export function crossCheck(input: unknown): ScenarioProblem[] {
   return problems;
 }
 
-function checkIssues(list: readonly (IssueInput | undefined)[], add: Add): void {
+/** Checks each issue and the issues together; returns the ids of issues that have problems. */
+function checkIssues(list: readonly (IssueInput | undefined)[], add: Add): Set<string> {
+  const unsound = new Set<string>();
   const firstPrice = list.findIndex((iss) => iss?.kind === "price");
   if (firstPrice < 0 && !list.includes(undefined)) add(["issues"], 'must contain one issue of kind "price"');
   const seen = new Set<string>();
@@ -141,59 +144,58 @@ function checkIssues(list: readonly (IssueInput | undefined)[], add: Add): void 
   list.forEach((iss, i) => {
     if (!iss) return;
     const path = ["issues", i];
+    const sound = passes(add, (addHere) => checkIssue(iss, path, addHere));
+    if (!sound) unsound.add(iss.id);
+    else packages *= iss.kind === "range" ? rangeValues(iss).length : iss.kind === "options" ? iss.options.length : 1;
     if (iss.kind === "price" && i !== firstPrice) add([...path, "kind"], `only one issue may be of kind "price" (issues[${firstPrice}] already is)`);
     else if (seen.has(iss.id)) add([...path, "id"], `duplicate issue id "${iss.id}"`);
     seen.add(iss.id);
-    switch (iss.kind) {
-      case "price":
-        if (iss.min >= iss.max) add([...path, "max"], "must be greater than min");
-        else if ((iss.max - iss.min) % iss.step !== 0) add([...path, "step"], `must divide max − min (${iss.max - iss.min})`);
-        if (iss.listPrice !== undefined && (iss.listPrice < iss.min || iss.listPrice > iss.max))
-          add([...path, "listPrice"], `must be within the price range (${iss.min} to ${iss.max})`);
-        return;
-      case "range":
-        if (checkRange(iss, path, add)) packages *= rangeValues(iss).length;
-        return;
-      case "options":
-        checkOptions(iss.options, [...path, "options"], add);
-        packages *= iss.options.length;
-        return;
-    }
   });
   if (packages > LIMITS.termCombinations)
     add(["issues"], `allow ${packages.toLocaleString("en-US")} different sets of terms; at most ${LIMITS.termCombinations.toLocaleString("en-US")}: use fewer issues, options or values`);
+  return unsound;
 }
 
-/** Whether the numeric issue's values are sound (then they can be counted). */
-function checkRange(iss: Extract<IssueInput, { kind: "range" }>, path: Path, add: Add): boolean {
-  if (iss.values) {
-    const ok = problemsBefore(add, () => {
-      if (iss.step !== undefined) add([...path, "step"], 'give either "values" or "min", "max" and "step", not both');
-      if (iss.values === undefined) return;
-      if (iss.values.length < 2) add([...path, "values"], "needs at least two values");
-      iss.values.forEach((v, j) => {
-        if (j > 0 && v <= (iss.values?.[j - 1] as number)) add([...path, "values", j], `must be greater than the value before it (${iss.values?.[j - 1]})`);
-      });
-      const first = iss.values[0];
-      const last = iss.values.at(-1);
-      if (iss.min !== undefined && iss.min !== first) add([...path, "min"], `must be the first listed value (${first}), or be left out`);
-      if (iss.max !== undefined && iss.max !== last) add([...path, "max"], `must be the last listed value (${last}), or be left out`);
-    });
-    return ok;
+function checkIssue(iss: IssueInput, path: Path, add: Add): void {
+  switch (iss.kind) {
+    case "price":
+      if (iss.min >= iss.max) add([...path, "max"], "must be greater than min");
+      else if ((iss.max - iss.min) % iss.step !== 0) add([...path, "step"], `must divide max − min (${iss.max - iss.min})`);
+      if (iss.listPrice !== undefined && (iss.listPrice < iss.min || iss.listPrice > iss.max))
+        add([...path, "listPrice"], `must be within the price range (${iss.min} to ${iss.max})`);
+      return;
+    case "range":
+      return checkRange(iss, path, add);
+    case "options":
+      return checkOptions(iss.options, [...path, "options"], add);
   }
-  return problemsBefore(add, () => {
-    for (const field of ["min", "max", "step"] as const) if (iss[field] === undefined) add([...path, field], 'is required (or list the values in "values")');
-    const { min, max, step } = iss;
-    if (min === undefined || max === undefined || step === undefined) return;
-    if (min >= max) add([...path, "max"], "must be greater than min");
-    else if ((max - min) % step !== 0) add([...path, "step"], `must divide max − min (${max - min})`);
-    else if ((max - min) / step + 1 > LIMITS.valuesPerIssue)
-      add([...path, "step"], `leaves ${(max - min) / step + 1} values between min and max; at most ${LIMITS.valuesPerIssue}: use a larger step or list the values`);
-  });
 }
 
-/** Runs `checks` and says whether they added no problem. */
-function problemsBefore(add: Add, checks: (add: Add) => void): boolean {
+function checkRange(iss: Extract<IssueInput, { kind: "range" }>, path: Path, add: Add): void {
+  if (iss.values) {
+    const values = iss.values;
+    if (iss.step !== undefined) add([...path, "step"], 'give either "values" or "min", "max" and "step", not both');
+    if (values.length < 2) add([...path, "values"], "needs at least two values");
+    values.forEach((v, j) => {
+      if (j > 0 && v <= (values[j - 1] as number)) add([...path, "values", j], `must be greater than the value before it (${values[j - 1]})`);
+    });
+    const first = values[0];
+    const last = values.at(-1);
+    if (iss.min !== undefined && iss.min !== first) add([...path, "min"], `must be the first listed value (${first}), or be left out`);
+    if (iss.max !== undefined && iss.max !== last) add([...path, "max"], `must be the last listed value (${last}), or be left out`);
+    return;
+  }
+  for (const field of ["min", "max", "step"] as const) if (iss[field] === undefined) add([...path, field], 'is required (or list the values in "values")');
+  const { min, max, step } = iss;
+  if (min === undefined || max === undefined || step === undefined) return;
+  if (min >= max) add([...path, "max"], "must be greater than min");
+  else if ((max - min) % step !== 0) add([...path, "step"], `must divide max − min (${max - min})`);
+  else if ((max - min) / step + 1 > LIMITS.valuesPerIssue)
+    add([...path, "step"], `leaves ${(max - min) / step + 1} values between min and max; at most ${LIMITS.valuesPerIssue}: use a larger step or list the values`);
+}
+
+/** Runs `checks` and says whether they found nothing wrong. */
+function passes(add: Add, checks: (add: Add) => void): boolean {
   let found = false;
   checks((path, message) => {
     found = true;

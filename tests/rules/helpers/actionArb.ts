@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { ROLES, TURN_ACTIONS, issueValues, otherRole, type Action, type Role, type TableOptions, type TableState } from "../../../shared/engine/index.js";
+import { ROLES, TURN_ACTIONS, capAllows, issueValues, otherRole, type Action, type Role, type TableOptions, type TableState } from "../../../shared/engine/index.js";
 
 /*
  * Random play. A generated step is an intent ("the side to act offers these indices", "the
@@ -11,7 +11,7 @@ import { ROLES, TURN_ACTIONS, issueValues, otherRole, type Action, type Role, ty
 type Who = "toAct" | "other" | Role;
 
 export type Intent =
-  /** `overCap`: ignore the offerer's own budget cap (otherwise the price is kept under it). */
+  /** `overCap`: ignore the offerer's own limits (otherwise the terms keep within its caps and must-haves). */
   | { readonly kind: "offer"; readonly who: Who; readonly picks: readonly number[]; readonly offGrid: boolean; readonly overCap: boolean; readonly message: string | null }
   | { readonly kind: "accept" | "walk_away"; readonly who: Who }
   | { readonly kind: "ask"; readonly who: Who; readonly pick: number }
@@ -75,8 +75,7 @@ function terms(state: TableState, by: Role, intent: Extract<Intent, { kind: "off
   state.scenario.issues.forEach((issue, i) => {
     let values = issueValues(issue);
     if (!intent.overCap) {
-      const caps = state.sides[by].hotButtons.flatMap((h) => (h.kind === "budgetCap" && h.issueId === issue.id ? [h.max] : []));
-      const under = values.filter((v) => caps.every((max) => (v as number) <= max));
+      const under = values.filter((v) => capAllows(state.sides[by], issue.id, v));
       if (under.length > 0) values = under;
     }
     out[issue.id] = values[(intent.picks[i] ?? 0) % values.length] as number | string;

@@ -52,6 +52,9 @@ function sideSecrets(state: TableState, owner: Role): Secret[] {
   };
   const own: Viewer[] = [owner, "facilitator"];
   for (const wa of new Set([side.walkAway, brief.walkAway.min, brief.walkAway.max])) add("walk-away", wa, knowers(state, owner, "walkAway"), wa === side.walkAway);
+  // A target is never revealed: no fact names it.
+  const targets = brief.target === undefined ? [] : typeof brief.target === "number" ? [brief.target] : [brief.target.min, brief.target.max];
+  for (const t of new Set([...(side.target === undefined ? [] : [side.target]), ...targets])) add("target", t, own, t === side.target);
   for (const h of side.hotButtons) {
     const fromCard = state.cards.find((c) => `card-${c.card.id}` === h.id);
     if (fromCard?.card.visibility === "public") continue;
@@ -61,6 +64,7 @@ function sideSecrets(state: TableState, owner: Role): Secret[] {
     if (h.kind === "deadline") add(`hot button ${h.id} cost`, h.costPerRound, who);
     if (h.kind === "compliance") add(`hot button ${h.id} penalty`, h.penalty, who);
     if (h.kind === "budgetCap") add(`hot button ${h.id} max`, h.max, who);
+    if (h.kind === "wants") add(`hot button ${h.id} cost if missing`, h.costIfMissing, who);
   }
   for (const [issueId, valuation] of [...Object.entries(brief.values), ...Object.entries(side.values)]) {
     const who = knowers(state, owner, `value:${issueId}`);
@@ -92,7 +96,7 @@ function eventSecrets(state: TableState): Secret[] {
     out.push({ label: `card ${card.id} title`, value: card.title, visibleTo: who, raw: drawn });
     out.push({ label: `card ${card.id} text`, value: card.text.split(/[ {]/)[0] as string, visibleTo: who, raw: drawn });
     const e = card.effect;
-    const amount = e.kind === "shiftWalkAway" ? Math.abs(e.by) : e.kind === "perRoundCost" ? e.amount : null;
+    const amount = e.kind === "shiftWalkAway" || e.kind === "shiftValue" ? Math.abs(e.by) : e.kind === "perRoundCost" ? e.amount : null;
     if (amount !== null && amount >= 1000) out.push({ label: `card ${card.id} amount`, value: amount, visibleTo: who, raw: false });
   }
   return out;
