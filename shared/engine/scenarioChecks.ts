@@ -65,7 +65,8 @@ export function crossCheck(input: unknown): ScenarioProblem[] {
   const add: Add = (path, message) => problems.push({ path: formatPath(path), message });
   if (!isRecord(input)) return problems;
 
-  const issueList = each(input.issues, PARTS.issue, LIMITS.issues);
+  // A file without issues is told so by the shape check alone.
+  const issueList = input.issues === undefined ? null : each(input.issues, PARTS.issue, LIMITS.issues);
   const issueIds = rawIds(input.issues);
   // An issue with problems of its own is left out of every check that refers to it.
   const unsound = issueList ? checkIssues(issueList, add) : new Set<string>();

@@ -3,6 +3,7 @@ import {
   analyzeDraw,
   apply,
   createTable,
+  debrief,
   ID_RULE,
   issueMoney,
   issueValues,
@@ -109,6 +110,17 @@ describe("the lab-service case, which uses every field", () => {
     // A card that replaces a valuation keeps what a missing want costs (here the buyer has none on the term).
     const repriced = act(table, { type: "curveball", cardId: "term-priced" });
     expect(repriced.sides.buyer.values.term).toEqual({ byValue: { "6": 2500, "12": 1500, "24": 0 } });
+  });
+
+  it("tells each side in the debrief whether a must-have it learned of was kept", () => {
+    let table = createTable(s, "debrief", { now: T0 });
+    table = act(table, { type: "ask", by: "seller", questionId: "must-haves" });
+    table = act(table, { type: "offer", by: "buyer", terms: deal({ price: 55000, term: 12 }) });
+    table = act(table, { type: "offer", by: "seller", terms: deal({ price: 62000 }) });
+    table = act(table, { type: "accept", by: "buyer" });
+    const texts = (role: "buyer" | "seller") => debrief(table, role).map((l) => l.text);
+    expect(texts("buyer").some((t) => t.includes('learned your pressure point "Accreditation" by asking "Is there anything you cannot do without?" and used it: their offers all kept the 4-hour response you could not do without.'))).toBe(true);
+    expect(texts("seller")).toContain("You asked 1 of your 2 questions and learned 1 private fact: after learning their accreditation, your offers all kept the 4-hour response they could not do without.");
   });
 
   it("parses its own normalised output to the same scenario", () => {

@@ -145,6 +145,18 @@ export function useOf(c: Context, learner: Role, known: KnownFact): { used: bool
           ? { used: true, how: `${l.their} offers stayed within ${o.their} limit of ${limit}` }
           : { used: false, how: `${l.they} still offered above ${o.their} limit of ${limit}` };
       }
+      if (hot?.kind === "wants") {
+        const issue = issueById(c, hot.issueId);
+        const wanted = formatValue(issue, hot.value, c.state.scenario.currency);
+        const gave = after.filter((x) => x.terms[issue.id] === hot.value).length;
+        if (hot.mustHave)
+          return gave === after.length
+            ? { used: true, how: `${l.their} offers all kept the ${wanted} ${o.they} could not do without` }
+            : { used: false, how: `${l.they} still offered terms without the ${wanted} ${o.they} could not do without` };
+        return gave > 0
+          ? { used: true, how: `${l.they} put the ${wanted} ${o.they} wanted on the table` }
+          : { used: false, how: `${l.their} offers never included the ${wanted} ${o.they} wanted` };
+      }
       // Openings concede nothing by definition, so only counter-offers set a pace.
       const counters = new Set(c.state.offers.filter((x) => x.by === learner).slice(1));
       const mineBefore = before.filter((x) => counters.has(x));

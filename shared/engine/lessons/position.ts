@@ -110,6 +110,7 @@ function pointedTo(c: Context, fact: Extract<FactRef, { kind: "hotButton" }>): V
   const name = hot ? pressureName(hot.label) : "your pressure point";
   if (!learnedBy(c, fact) && !mentioned(c, fact)) return info(`They never learned of ${name}: a limit helps you only when they know of it.`);
   if (c.outcome.kind === "deal" && hot && penaltyAt([hot], c.outcome.round) > 0) return warn(`They knew of ${name}, yet the deal came after it.`);
+  if (c.outcome.kind === "deal" && hot?.kind === "wants" && c.outcome.terms[hot.issueId] !== hot.value) return warn(`They knew of ${name}, yet the deal left it out.`);
   return good(c.outcome.kind === "deal" ? `They knew of ${name}, and the deal kept to it.` : `They knew of ${name}, so they knew where you stood.`);
 }
 
