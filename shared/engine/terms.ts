@@ -88,12 +88,17 @@ export function formatValue(issue: Issue, value: number | string, currency: stri
   return `${value} ${issue.unit}`;
 }
 
-/** A limit in words: "above $22,500" for a cap, "without 24 months" for a must-have. */
-export function limitWords(scenario: Issues & { readonly currency: string }, limit: Limit): string {
+/**
+ * What a limit rules out, in words that follow "you cannot go" ("above $22,500" for a cap,
+ * "without 24 months" for a must-have) or, for `accept`, "you cannot accept" ("more than
+ * $22,500", "terms without 24 months").
+ */
+export function limitWords(scenario: Issues & { readonly currency: string }, limit: Limit, accept = false): string {
   const issue = scenario.issues.find((i) => i.id === limit.issueId);
   const value = limit.kind === "budgetCap" ? limit.max : limit.value;
   const shown = issue ? formatValue(issue, value, scenario.currency) : String(value);
-  return limit.kind === "budgetCap" ? `above ${shown}` : `without ${shown}`;
+  if (limit.kind === "budgetCap") return `${accept ? "more than" : "above"} ${shown}`;
+  return `${accept ? "terms " : ""}without ${shown}`;
 }
 
 export function formatMoney(amount: number, currency: string): string {

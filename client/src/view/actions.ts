@@ -27,7 +27,7 @@ export function actionsOf(view: TableView): ActionsVM | null {
   const theirs = view.standing[otherRole(me)];
   const verdict = own && theirs ? verdictFor(view, own, me, theirs.terms) : null;
   const cap = own && theirs ? brokenCap(asSide(own), theirs.terms) : null;
-  const capWarning = cap ? `${cap.label}: you cannot accept terms ${limitWords(view.scenario, cap)} — the table will refuse it.` : null;
+  const capWarning = cap ? `${cap.label}: you cannot accept ${limitWords(view.scenario, cap, true)} — the table will refuse it.` : null;
   return {
     yourTurn: view.phase === "playing" && view.toAct === me,
     playing: view.phase === "playing",

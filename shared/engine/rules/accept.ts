@@ -12,7 +12,7 @@ export function accept(step: Step, action: ActionOf<"accept">): RuleError | null
   const standing = s.standing[otherRole(action.by)];
   if (!standing) return ruleError("rule/no_offer_to_accept", "The other side has not made an offer yet.");
   const cap = brokenCap(s.sides[action.by], standing.terms);
-  if (cap) return ruleError("rule/budget_cap", `${cap.label}: you cannot accept terms ${limitWords(s.scenario, cap)}`);
+  if (cap) return ruleError("rule/budget_cap", `${cap.label}: you cannot accept ${limitWords(s.scenario, cap, true)}`);
   step.emit(withMessage({ type: "deal", acceptedBy: action.by, terms: standing.terms }, action.message));
   finish(step, { kind: "deal", terms: standing.terms, acceptedBy: action.by, round: currentRound(s) });
   return null;
