@@ -206,7 +206,7 @@ const scenarioShape = z.strictObject({
 });
 
 /** The parts a scenario file is checked in, one at a time, so a broken part leaves the others to be checked. */
-export const SCENARIO_PARTS = { scenarioShape, issue, issueValue, hotButton, point, roleBrief, question, card, drawRange, drawn } as const;
+export const SCENARIO_PARTS = { issue, issueValue, hotButton, point, question, card, drawRange, drawn } as const;
 
 /** A scenario file as written (checked for shape, not yet normalised). */
 export type ScenarioInput = z.output<typeof scenarioShape>;

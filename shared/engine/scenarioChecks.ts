@@ -12,7 +12,6 @@ import {
   type HotButtonInput,
   type IssueInput,
   type IssueValueInput,
-  type RoleBriefInput,
   type ScenarioProblem,
 } from "./scenario.js";
 import { SCENARIO_LIMITS as LIMITS } from "./scenarioLimits.js";
@@ -82,7 +81,7 @@ export function crossCheck(input: unknown): ScenarioProblem[] {
   const briefs = {} as Record<Role, Brief>;
   for (const r of ROLES) {
     const raw = isRecord(rawRoles[r]) ? rawRoles[r] : {};
-    briefs[r] = checkBrief(raw, ["roles", r], issueList, issueRef, add);
+    briefs[r] = checkBrief(raw, r, issueList, issueRef, add);
   }
   const factExists = (owner: Role, fact: FactRef): string | null => {
     const brief = briefs[owner];
@@ -225,11 +224,12 @@ function checkOptions(written: Extract<IssueInput, { kind: "options" }>["options
 
 function checkBrief(
   raw: Record<string, unknown>,
-  path: Path,
+  role: Role,
   issueList: readonly (IssueInput | undefined)[] | null,
   issueRef: (id: string) => IssueRef,
   add: Add,
 ): Brief {
+  const path = ["roles", role];
   const values = isRecord(raw.values) ? Object.fromEntries(Object.entries(raw.values).map(([k, v]) => [k, one(v, PARTS.issueValue)])) : null;
   if (values) {
     for (const iss of issueList ?? [])
@@ -249,7 +249,7 @@ function checkBrief(
   const target = one(raw.target, PARTS.drawn);
   if (walkAway && target !== undefined) {
     const [low, high] = typeof target === "number" ? [target, target] : [target.min, target.max];
-    const buyer = path[1] === "buyer";
+    const buyer = role === "buyer";
     if (buyer ? high > walkAway.max : low < walkAway.min)
       add([...path, "target"], buyer ? "must not be above the walk-away: a target is what the buyer hopes to pay at most" : "must not be below the walk-away: a target is what the seller hopes to earn at least");
   }
@@ -364,4 +364,3 @@ function answerTokenExists(hotButtons: readonly HotButtonInput[], token: string)
   return (HOT_BUTTON_NUMBERS[hot.kind] as readonly string[]).includes(field) || (ANSWER_FIELDS as readonly string[]).includes(field);
 }
 
-export type { RoleBriefInput };
