@@ -36,6 +36,7 @@ const scenarioList = z.array(
 const createdTable = z.object({
   code: z.string().min(1),
   scenarioId: z.string(),
+  scenarioVersion: z.number(),
   seats: z.object({ buyer: z.string().optional(), seller: z.string().optional() }),
   bot: z.object({ role, level: z.enum(BOT_CHOICES) }).nullable(),
 }) satisfies z.ZodType<CreateTableResponse>;
