@@ -18,7 +18,8 @@ export async function loadScenarioFolder(dir: string, library: ScenarioLibrary, 
   try {
     names = (await readdir(dir)).filter((name) => name.endsWith(".json")).sort();
   } catch (error) {
-    throw new StartupError(`${shownSetting("SCENARIOS_DIR", dir)} cannot be read: ${reasonOf(error) ?? (error as Error).message}.`);
+    const reason = (error as { code?: unknown }).code === "ENOENT" ? "there is no such folder" : (reasonOf(error) ?? (error as Error).message);
+    throw new StartupError(`${shownSetting("SCENARIOS_DIR", dir)} cannot be read: ${reason}.`);
   }
   const good: { file: string; scenario: Scenario }[] = [];
   const rejected: Rejected[] = [];
