@@ -41,11 +41,18 @@ const READ_ONLY: Readonly<Record<Exclude<ScenarioOrigin, "author">, string>> = {
   operator: "This scenario comes from the server's scenario folder and is read-only here — copy it in the studio.",
 };
 
+/** Parsed versions kept in memory: far more than a server's classes play at once. */
+const CACHED_VERSIONS = 500;
+
 export class ScenarioLibrary implements ScenarioResolver {
   readonly #store: Store;
   readonly #shipped: readonly Scenario[];
   readonly #logger: Logger;
-  /** Versions never change once stored, so a parsed one can be kept for good (`id@version`). */
+  /**
+   * Versions never change once stored, so a parsed one may be kept as long as we like
+   * (`id@version`). Authors can save many, so only the most recently used are kept; a live table
+   * holds its own reference anyway.
+   */
   readonly #versions = new Map<string, Scenario>();
 
   constructor(store: Store, shipped: readonly Scenario[], logger: Logger) {
@@ -81,7 +88,8 @@ export class ScenarioLibrary implements ScenarioResolver {
   }
 
   async resolve(id: string, version?: number): Promise<PinnedScenario | undefined> {
-    const cached = version === undefined ? undefined : this.#versions.get(`${id}@${version}`);
+    // The latest version can change under us (another process may save one): only a numbered one is cached.
+    const cached = version === undefined ? undefined : this.#cached(`${id}@${version}`);
     if (cached && version !== undefined) return { scenario: cached, version };
     const stored = await this.#store.loadScenario(id, version);
     return stored ? this.#pinned(stored) : undefined;
@@ -176,7 +184,7 @@ export class ScenarioLibrary implements ScenarioResolver {
   /** A stored version as a Scenario (parsed once); a version this build can no longer read is logged and left out. */
   #pinned(stored: StoredScenario): PinnedScenario | undefined {
     const key = `${stored.id}@${stored.version}`;
-    const cached = this.#versions.get(key);
+    const cached = this.#cached(key);
     if (cached) return { scenario: cached, version: stored.version };
     const parsed = parseScenario(stored.document);
     if (!parsed.ok) {
@@ -184,7 +192,18 @@ export class ScenarioLibrary implements ScenarioResolver {
       return undefined;
     }
     this.#versions.set(key, parsed.value);
+    if (this.#versions.size > CACHED_VERSIONS) this.#versions.delete(this.#versions.keys().next().value!);
     return { scenario: parsed.value, version: stored.version };
+  }
+
+  /** A cached version, moved to the back of the eviction order (a Map iterates in insertion order). */
+  #cached(key: string): Scenario | undefined {
+    const scenario = this.#versions.get(key);
+    if (scenario) {
+      this.#versions.delete(key);
+      this.#versions.set(key, scenario);
+    }
+    return scenario;
   }
 }
 
