@@ -94,13 +94,17 @@ describe("history of finished games", () => {
     for (const e of log) await store.appendAction("SHIFTD", e, e.seq === log.length ? { finish: { finishedAt: e.at, outcome: real.outcome!, score: other } } : {});
     await store.createTable(record("NOSCEN", { scenarioId: "gone" }));
     await store.finishTable("NOSCEN", { finishedAt: T0, outcome: { kind: "ended", round: 1 }, score: other });
+    // A version the library never had: never replayed on another version instead.
+    await store.createTable(record("NOVERS", { scenarioVersion: 9 }));
+    await store.finishTable("NOVERS", { finishedAt: T0, outcome: { kind: "ended", round: 1 }, score: other });
 
     const history = await finishedTables(store, await shippedLibrary(store));
     expect(history.tables.map((t) => t.code)).toEqual(["WRONGR"]);
     expect(Object.fromEntries(history.unreadable.map((u) => [u.code, u.reason]))).toEqual({
       BADLOG: expect.stringContaining("#1 (timeout) changes nothing"),
       SHIFTD: "the replayed game does not end with the stored result",
-      NOSCEN: 'unknown scenario "gone"',
+      NOSCEN: 'unknown scenario "gone" version 1',
+      NOVERS: 'unknown scenario "backup-appliance" version 9',
     });
   });
 });
