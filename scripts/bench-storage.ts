@@ -21,6 +21,7 @@ const databaseUrl = process.env["DATABASE_URL"] || "postgres://parley:parley@127
 const table = (code: string): NewTable => ({
   code,
   scenarioId: "backup-appliance",
+  scenarioVersion: 1,
   seed: code,
   drawSeed: code,
   options: {},

@@ -98,6 +98,11 @@ export const configSchema = z.object({
   MAX_OBSERVERS: wholeNumber(0, 1000).default(50),
   /** A table with nobody connected is closed after this long (finished or never joined). */
   TABLE_IDLE_SECONDS: seconds.default(1800),
+  /**
+   * A folder of the operator's scenario files (*.json), loaded at start as read-only library
+   * entries next to the shipped ones; a bad file is logged and skipped, the others load.
+   */
+  SCENARIOS_DIR: z.string().min(1).optional(),
   /** Built web client to serve, relative to the working directory. */
   CLIENT_DIST: z.string().min(1).default("client/dist"),
 

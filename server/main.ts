@@ -57,7 +57,7 @@ async function main(): Promise<void> {
       {
         url: `http://${config.HOST}:${running.port}`,
         reconnectSeconds: config.RECONNECT_SECONDS,
-        scenarios: running.services.catalog.list().length,
+        scenarios: (await running.services.scenarios.list([])).length,
         storage,
         scaleOut: config.REDIS_URL ? { publicAddress: config.PUBLIC_ADDRESS } : false,
       },

@@ -7,7 +7,10 @@ import { Leases } from "./persistence/leases.js";
 import { TableResumer } from "./persistence/resume.js";
 import { WorkshopResumer } from "./persistence/resumeWorkshop.js";
 import type { TableServices } from "./room/services.js";
-import { shippedCatalog, type Catalog } from "./scenarios/catalog.js";
+import type { Scenario } from "../shared/engine/index.js";
+import { SCENARIOS } from "../shared/scenarios/index.js";
+import { loadScenarioFolder } from "./scenarios/folder.js";
+import { ScenarioLibrary } from "./scenarios/library.js";
 import { listenProblem } from "./listenProblem.js";
 import { checkRedisReachable } from "./redisReach.js";
 import { IndexedLocalDriver } from "./roomListings.js";
@@ -16,7 +19,8 @@ import { buildTransport } from "./transport.js";
 
 export type StartOptions = {
   readonly logger?: Logger;
-  readonly catalog?: Catalog;
+  /** The scenarios this server ships as read-only library entries (tests add their own); the shipped three by default. */
+  readonly shipped?: readonly Scenario[];
   /** Let SIGINT/SIGTERM shut the server down gracefully and exit (the real process, not tests). */
   readonly handleSignals?: boolean;
 };
@@ -44,7 +48,16 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   if (config.REDIS_URL) await checkRedisReachable(config.REDIS_URL);
   const store = await openStore(storageSettingsOf(config), { onBackgroundError: (error) => logger.error({ err: error }, "storage connection failed") });
   const leases = new Leases(store, processName(config), config.LEASE_SECONDS * 1000, logger.child({ module: "leases" }));
-  const services: TableServices = { config, catalog: options.catalog ?? shippedCatalog(), logger, store, leases };
+  const scenarios = new ScenarioLibrary(store, options.shipped ?? Object.values(SCENARIOS), logger.child({ module: "scenarios" }));
+  try {
+    // Before any table is resumed: a table pins a library version, which must be there.
+    await scenarios.keepShipped(Date.now());
+    if (config.SCENARIOS_DIR) await loadScenarioFolder(config.SCENARIOS_DIR, scenarios, logger, Date.now());
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  const services: TableServices = { config, scenarios, logger, store, leases };
   const resumer = new TableResumer(services);
   const workshops = new WorkshopResumer(services);
   const shared = config.REDIS_URL ? await redisShared(config.REDIS_URL) : { driver: new IndexedLocalDriver() };

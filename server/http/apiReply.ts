@@ -51,13 +51,16 @@ export function openingRoute<S extends z.ZodType>(what: string, schema: S, open:
   ];
 }
 
-/** What a client got wrong, by the `type` body-parser gives its errors. */
+/** What a client got wrong, by the `type` body-parser gives its errors (too large: see replyToError). */
 const UNREADABLE_BODY: Readonly<Record<string, string>> = {
   "entity.parse.failed": "Request body is not valid JSON.",
-  "entity.too.large": `Request body too large: at most ${MAX_BODY_BYTES} bytes.`,
   "encoding.unsupported": "Request body encoding is not supported: send it uncompressed.",
   "charset.unsupported": "Request body must be UTF-8.",
 };
+
+/** The refusal of a body over `limit` bytes, naming the limit. */
+export const tooLarge = (limit: number): string =>
+  `Request body too large: at most ${limit} bytes${limit >= 1024 ? ` (${Math.floor(limit / 1024)} KiB)` : ""}.`;
 
 /**
  * The last word on a request that failed: a client's mistake (a malformed %-escape in the path,
@@ -65,10 +68,11 @@ const UNREADABLE_BODY: Readonly<Record<string, string>> = {
  * logged, once, with their stack.
  */
 export function replyToError(logger: Logger): ErrorRequestHandler {
-  return (error: { type?: string; status?: number }, req, res, _next) => {
+  return (error: { type?: string; status?: number; limit?: number }, req, res, _next) => {
     if (res.headersSent) return void res.destroy();
     const status = error.status ?? 500;
     if (error instanceof URIError) return fail(res, 400, "api/bad_request", "Malformed address: a % in the path must be followed by two hex digits.");
+    if (error.type === "entity.too.large") return fail(res, 413, "api/too_large", tooLarge(error.limit ?? MAX_BODY_BYTES));
     if (status < 500) return fail(res, status, "api/bad_request", UNREADABLE_BODY[error.type ?? ""] ?? "The request could not be read.");
     logger.error({ err: error, method: req.method, path: req.path }, "HTTP handler failed");
     fail(res, 500, "api/server_error", "The server could not handle that request.");

@@ -25,6 +25,10 @@ export function putFrontDoor(server: EventEmitter, config: ServerConfig, origins
 
   // One budget for both: a table and a workshop each open rooms.
   app.post(["/api/tables", "/api/workshops"], addressLimit(config.CREATE_PER_MINUTE, "tables or workshops opened"));
+  // Scenario saves have their own budget: an author saving as they go must not use up the tables.
+  const saves = addressLimit(config.CREATE_PER_MINUTE, "scenario saves");
+  app.post("/api/scenarios", saves);
+  app.put("/api/scenarios/:id", saves);
   app.get("/api/workshops/:code", addressLimit(config.LOOKUP_PER_MINUTE, "workshop codes looked up"));
   const joins = addressLimit(config.JOIN_PER_MINUTE, "joins");
   app.use((req, res, next) => (req.method === "POST" && isMatchmaking(req) ? joins(req, res, next) : next()));

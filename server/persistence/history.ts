@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from "node:util";
 import type { PerRole, TableState } from "../../shared/engine/index.js";
-import type { Catalog } from "../scenarios/catalog.js";
+import type { ScenarioResolver } from "../scenarios/library.js";
 import type { FinishedFilter, Json, Store, TableResult } from "../storage/store.js";
 import { replayTable } from "./replay.js";
 
@@ -8,6 +8,8 @@ import { replayTable } from "./replay.js";
 export type FinishedTable = {
   readonly code: string;
   readonly scenarioId: string;
+  /** The scenario's library version the game was played on (replayed with exactly that one). */
+  readonly scenarioVersion: number;
   readonly workshopId: string | null;
   readonly workshopRound: number | null;
   /** The names the seats were last taken under (null: never taken). */
@@ -32,14 +34,14 @@ export type History = {
  * Every finished game matching the filter (a workshop, one of its rounds), in the order they
  * finished, each rebuilt from its log. Works the same after any restart and on any process.
  */
-export async function finishedTables(store: Store, catalog: Catalog, filter: FinishedFilter = {}): Promise<History> {
+export async function finishedTables(store: Store, scenarios: ScenarioResolver, filter: FinishedFilter = {}): Promise<History> {
   const tables: FinishedTable[] = [];
   const unreadable: { code: string; reason: string }[] = [];
   for (const stored of await store.listFinishedTables(filter)) {
     const { code, result } = stored;
-    const scenario = catalog.get(stored.scenarioId);
+    const scenario = (await scenarios.resolve(stored.scenarioId, stored.scenarioVersion))?.scenario;
     if (!scenario || !result) {
-      unreadable.push({ code, reason: scenario ? "no result stored" : `unknown scenario "${stored.scenarioId}"` });
+      unreadable.push({ code, reason: scenario ? "no result stored" : `unknown scenario "${stored.scenarioId}" version ${stored.scenarioVersion}` });
       continue;
     }
     let state: TableState;
@@ -56,6 +58,7 @@ export async function finishedTables(store: Store, catalog: Catalog, filter: Fin
     tables.push({
       code,
       scenarioId: stored.scenarioId,
+      scenarioVersion: stored.scenarioVersion,
       workshopId: stored.workshopId,
       workshopRound: stored.workshopRound,
       names: { buyer: stored.seats.buyer.name, seller: stored.seats.seller.name },

@@ -5,6 +5,7 @@ import { CLOSE_CODES, joinErrorMessage, joinOptionsSchema, type JoinErrorCode } 
 import { parseClientMessage, type ProtocolErrorCode } from "../../shared/protocol/messages.js";
 import { checkProtocol, OUTDATED_CODE } from "../../shared/protocol/version.js";
 import type { Logger } from "../logger.js";
+import type { PinnedScenario } from "../scenarios/library.js";
 import { TableJournal } from "../persistence/journal.js";
 import { initialState, replayTable } from "../persistence/replay.js";
 import { isStoreError } from "../storage/errors.js";
@@ -124,7 +125,8 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
     // The lease comes before the load: whatever an earlier holder wrote is in what we read.
     const claimed = await services.leases.claim(code, () => this.onLeaseLost());
     try {
-      this.build(await services.store.loadTable(code), claimed);
+      const stored = await services.store.loadTable(code);
+      this.build(stored, stored ? await services.scenarios.resolve(stored.scenarioId, stored.scenarioVersion) : undefined, claimed);
       // A room born while the server drains would never be asked to close.
       if (matchMaker.state === matchMaker.MatchMakerState.SHUTTING_DOWN) throw new Error("the server is shutting down");
       // A deadline that passed while the table was down is settled before anyone can join.
@@ -139,12 +141,12 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
   }
 
   /** The room's state from the stored table: replayed, seated, clocks running. */
-  private build(stored: StoredTable | null, claimed: boolean): void {
+  private build(stored: StoredTable | null, pinned: PinnedScenario | undefined, claimed: boolean): void {
     if (!stored || stored.closedAt !== null) throw new Error(`there is no open table ${this.code}`);
     // A finished table needs no lease: it only shows its result. An open one must be ours.
     if (stored.status === "open" && !claimed) throw new Error(`table ${this.code} is held by another process`);
-    const scenario = this.services.catalog.get(stored.scenarioId);
-    if (!scenario) throw new Error(`table ${this.code} needs the unknown scenario "${stored.scenarioId}"`);
+    if (!pinned) throw new Error(`table ${this.code} needs the unknown scenario "${stored.scenarioId}" version ${stored.scenarioVersion}`);
+    const { scenario } = pinned;
     const bot = tableBotSchema.safeParse(stored.bot);
     if (!bot.success) throw new Error(`table ${this.code} has a malformed bot seat`);
     const { config } = this.services;

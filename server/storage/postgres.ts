@@ -1,14 +1,19 @@
 import pg from "pg";
 import type { Role } from "../../shared/engine/index.js";
+import type { SecretHash } from "./secrets.js";
 import { StoreError } from "./errors.js";
 import { POSTGRES_MIGRATIONS } from "./postgresMigrations.js";
 import {
   logParams,
   newRoundParams,
+  newScenarioParams,
   newTableParams,
   newWorkshopParams,
+  ORIGIN_RANK,
+  SCENARIO_VERSIONS,
   participantParams,
   resultParams,
+  toStoredScenario,
   withLogs,
   withMembers,
   type Params,
@@ -20,12 +25,14 @@ import type {
   FinishedFilter,
   Json,
   LogEntry,
+  NewScenario,
   NewTable,
   NewWorkshop,
   NewWorkshopRound,
   Participant,
   Seat,
   Store,
+  StoredScenario,
   StoredTable,
   StoredWorkshop,
   TableResult,
@@ -354,6 +361,52 @@ export class PostgresStore implements Store {
     throw exists.rowCount
       ? new StoreError("store/not_open", `Round ${round} of workshop ${workshopId} has ended already.`)
       : new StoreError("store/not_found", `Workshop ${workshopId} has no round ${round}.`);
+  }
+
+  async createScenario(scenario: NewScenario): Promise<void> {
+    const entry = newScenarioParams(scenario);
+    try {
+      // One statement, one transaction: the entry never exists without its first version.
+      await this.#pool.query(
+        `WITH entry AS (
+           INSERT INTO scenarios (id, origin, edit_key_hash, created_at) VALUES ($1, $2, $3, $4) RETURNING id
+         )
+         INSERT INTO scenario_versions (id, version, document, saved_at) SELECT id, 1, $5::json, $4 FROM entry`,
+        [entry["id"], entry["origin"], entry["edit_key_hash"], entry["created_at"], JSON.stringify(scenario.document)],
+      );
+    } catch (error) {
+      throw translate(error, { unique: `The scenario id ${scenario.id} is taken.` });
+    }
+  }
+
+  async addScenarioVersion(id: string, document: Json, savedAt: number): Promise<number> {
+    // The UPDATE takes the entry's row lock: of two saves at once, the second waits and then
+    // counts on from the first's version, so neither is lost and no number is used twice.
+    const { rows } = await this.#pool.query<{ version: number }>(
+      `WITH bumped AS (UPDATE scenarios SET latest_version = latest_version + 1 WHERE id = $1 RETURNING id, latest_version)
+       INSERT INTO scenario_versions (id, version, document, saved_at) SELECT id, latest_version, $2::json, $3 FROM bumped RETURNING version`,
+      [id, JSON.stringify(document), savedAt],
+    );
+    const version = rows[0]?.version;
+    if (version === undefined) throw new StoreError("store/not_found", `There is no scenario ${id}.`);
+    return version;
+  }
+
+  async loadScenario(id: string, version?: number): Promise<StoredScenario | null> {
+    const { rows } = await this.#pool.query<Row>(`${SCENARIO_VERSIONS} WHERE s.id = $1 AND v.version = coalesce($2::integer, s.latest_version)`, [
+      id,
+      version ?? null,
+    ]);
+    return rows[0] ? toStoredScenario(rows[0]) : null;
+  }
+
+  async listScenarios(editKeyHashes: readonly SecretHash[]): Promise<StoredScenario[]> {
+    const { rows } = await this.#pool.query<Row>(
+      `${SCENARIO_VERSIONS} WHERE v.version = s.latest_version AND (s.origin <> 'author' OR s.edit_key_hash = ANY($1::text[]))
+       ORDER BY ${ORIGIN_RANK}, s.created_at, s.id`,
+      [editKeyHashes],
+    );
+    return rows.map(toStoredScenario);
   }
 
   async close(): Promise<void> {

@@ -100,4 +100,28 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX workshop_broadcasts_by_workshop ON workshop_broadcasts (workshop_id, at);
   `,
+  `
+  -- The scenario library: every save of a scenario is a new immutable version, and a table or a
+  -- workshop round keeps the version it was opened with. Rows from before the library get
+  -- version 1: the shipped scenario as this build stores it at its first start. Documents are
+  -- json, not jsonb, so an author reads back the fields in the order they were saved.
+  CREATE TABLE scenarios (
+    id text PRIMARY KEY,
+    origin text NOT NULL CHECK (origin IN ('shipped', 'operator', 'author')),
+    edit_key_hash text,
+    latest_version integer NOT NULL DEFAULT 1 CHECK (latest_version >= 1),
+    created_at bigint NOT NULL,
+    CHECK ((origin = 'author') = (edit_key_hash IS NOT NULL))
+  );
+  CREATE INDEX scenarios_by_edit_key ON scenarios (edit_key_hash) WHERE edit_key_hash IS NOT NULL;
+  CREATE TABLE scenario_versions (
+    id text NOT NULL REFERENCES scenarios (id),
+    version integer NOT NULL CHECK (version >= 1),
+    document json NOT NULL,
+    saved_at bigint NOT NULL,
+    PRIMARY KEY (id, version)
+  );
+  ALTER TABLE game_tables ADD COLUMN scenario_version integer NOT NULL DEFAULT 1;
+  ALTER TABLE workshop_rounds ADD COLUMN scenario_version integer NOT NULL DEFAULT 1;
+  `,
 ];

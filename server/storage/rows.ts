@@ -2,10 +2,13 @@ import type { SecretHash } from "./secrets.js";
 import type {
   Json,
   LogEntry,
+  NewScenario,
   NewTable,
   NewWorkshop,
   NewWorkshopRound,
   Participant,
+  ScenarioOrigin,
+  StoredScenario,
   StoredTable,
   StoredWorkshop,
   TableRecord,
@@ -29,6 +32,7 @@ export function newTableParams(t: NewTable): Params {
   return {
     code: t.code,
     scenario_id: t.scenarioId,
+    scenario_version: t.scenarioVersion,
     seed: t.seed,
     draw_seed: t.drawSeed,
     options: json(t.options),
@@ -65,7 +69,23 @@ export function participantParams(p: Participant): Params {
 }
 
 export function newRoundParams(r: NewWorkshopRound): Params {
-  return { workshop_id: r.workshopId, round: r.round, scenario_id: r.scenarioId, settings: json(r.settings), started_at: r.startedAt };
+  return {
+    workshop_id: r.workshopId,
+    round: r.round,
+    scenario_id: r.scenarioId,
+    scenario_version: r.scenarioVersion,
+    settings: json(r.settings),
+    started_at: r.startedAt,
+  };
+}
+
+/** The entry's own row; its first version goes in with scenarioVersionParams. */
+export function newScenarioParams(s: NewScenario): Params {
+  return { id: s.id, origin: s.origin, edit_key_hash: s.editKeyHash, created_at: s.createdAt };
+}
+
+export function scenarioVersionParams(id: string, version: number, document: Json, savedAt: number): Params {
+  return { id, version, document: json(document), saved_at: savedAt };
 }
 
 export function logParams(code: string, e: LogEntry): Params {
@@ -85,6 +105,7 @@ export function toTableRecord(row: Row): TableRecord {
   return {
     code: text(row, "code"),
     scenarioId: text(row, "scenario_id"),
+    scenarioVersion: int(row, "scenario_version"),
     seed: text(row, "seed"),
     drawSeed: text(row, "draw_seed"),
     options: parsed(row, "options"),
@@ -103,6 +124,27 @@ export function toTableRecord(row: Row): TableRecord {
     owner: nullable(row, "owner", text),
     leaseUntil: nullable(row, "lease_until", int),
     result: finishedAt === null ? null : { finishedAt, outcome: parsed(row, "outcome"), score: parsed(row, "score") },
+  };
+}
+
+/** Both stores' query for entries joined with their versions (the columns toStoredScenario reads). */
+export const SCENARIO_VERSIONS = `SELECT s.id, s.origin, s.edit_key_hash, v.version, v.document, v.saved_at
+  FROM scenarios s JOIN scenario_versions v ON v.id = s.id`;
+/** listScenarios' order: shipped, then the operator's, then authors'. */
+export const ORIGIN_RANK = "CASE s.origin WHEN 'shipped' THEN 0 WHEN 'operator' THEN 1 ELSE 2 END";
+
+const ORIGINS: readonly ScenarioOrigin[] = ["shipped", "operator", "author"];
+
+/** A row of scenarios joined with one of its versions (the columns the stores select). */
+export function toStoredScenario(row: Row): StoredScenario {
+  const origin = ORIGINS.find((o) => o === row["origin"]) ?? "author";
+  return {
+    id: text(row, "id"),
+    origin,
+    editKeyHash: nullable(row, "edit_key_hash", hash),
+    version: int(row, "version"),
+    document: parsed(row, "document"),
+    savedAt: int(row, "saved_at"),
   };
 }
 
@@ -142,6 +184,7 @@ export function toWorkshopRound(row: Row): WorkshopRound {
     workshopId: text(row, "workshop_id"),
     round: int(row, "round"),
     scenarioId: text(row, "scenario_id"),
+    scenarioVersion: int(row, "scenario_version"),
     settings: parsed(row, "settings"),
     startedAt: int(row, "started_at"),
     endedAt: nullable(row, "ended_at", int),

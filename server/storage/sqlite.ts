@@ -2,15 +2,21 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import type { Role } from "../../shared/engine/index.js";
+import type { SecretHash } from "./secrets.js";
 import { StoreError } from "./errors.js";
 import {
   logParams,
   newRoundParams,
+  newScenarioParams,
   newTableParams,
   newWorkshopParams,
+  ORIGIN_RANK,
+  SCENARIO_VERSIONS,
   participantParams,
   resultParams,
+  scenarioVersionParams,
   toLogEntry,
+  toStoredScenario,
   toTableRecord,
   withLogs,
   withMembers,
@@ -24,12 +30,14 @@ import type {
   FinishedFilter,
   Json,
   LogEntry,
+  NewScenario,
   NewTable,
   NewWorkshop,
   NewWorkshopRound,
   Participant,
   Seat,
   Store,
+  StoredScenario,
   StoredTable,
   StoredWorkshop,
   TableResult,
@@ -243,6 +251,36 @@ export class SqliteStore implements Store {
       : new StoreError("store/not_found", `Workshop ${workshopId} has no round ${round}.`);
   }
 
+  async createScenario(scenario: NewScenario): Promise<void> {
+    try {
+      this.#db.transaction(() => {
+        this.#sql.insertScenario.run(newScenarioParams(scenario));
+        this.#sql.insertScenarioVersion.run(scenarioVersionParams(scenario.id, 1, scenario.document, scenario.createdAt));
+      })();
+    } catch (error) {
+      throw translate(error, { unique: `The scenario id ${scenario.id} is taken.` });
+    }
+  }
+
+  async addScenarioVersion(id: string, document: Json, savedAt: number): Promise<number> {
+    return this.#db.transaction(() => {
+      const bumped = this.#sql.bumpScenario.get({ id }) as Row | undefined;
+      if (!bumped) throw new StoreError("store/not_found", `There is no scenario ${id}.`);
+      const version = Number(bumped["latest_version"]);
+      this.#sql.insertScenarioVersion.run(scenarioVersionParams(id, version, document, savedAt));
+      return version;
+    })();
+  }
+
+  async loadScenario(id: string, version?: number): Promise<StoredScenario | null> {
+    const row = this.#sql.selectScenario.get({ id, version: version ?? null }) as Row | undefined;
+    return row ? toStoredScenario(row) : null;
+  }
+
+  async listScenarios(editKeyHashes: readonly SecretHash[]): Promise<StoredScenario[]> {
+    return (this.#sql.listScenarios.all({ hashes: JSON.stringify(editKeyHashes) }) as Row[]).map(toStoredScenario);
+  }
+
   async close(): Promise<void> {
     this.#db.close();
   }
@@ -309,9 +347,9 @@ function prepare(db: Database.Database) {
   const seat = (role: Role) =>
     db.prepare(`UPDATE game_tables SET ${role}_token_hash = @token_hash, ${role}_name = @name WHERE code = @code AND ${LIVE}`);
   return {
-    insertTable: db.prepare(`INSERT INTO game_tables (code, scenario_id, seed, draw_seed, options, created_at, workshop_id, workshop_round,
+    insertTable: db.prepare(`INSERT INTO game_tables (code, scenario_id, scenario_version, seed, draw_seed, options, created_at, workshop_id, workshop_round,
         buyer_token_hash, buyer_name, seller_token_hash, seller_name, facilitator_secret_hash, bot)
-      VALUES (@code, @scenario_id, @seed, @draw_seed, @options, @created_at, @workshop_id, @workshop_round,
+      VALUES (@code, @scenario_id, @scenario_version, @seed, @draw_seed, @options, @created_at, @workshop_id, @workshop_round,
         @buyer_token_hash, @buyer_name, @seller_token_hash, @seller_name, @facilitator_secret_hash, @bot)`),
     setBuyer: seat("buyer"),
     setSeller: seat("seller"),
@@ -350,8 +388,15 @@ function prepare(db: Database.Database) {
     setRoundSeating: db.prepare(`UPDATE workshop_rounds SET seating = @seating WHERE workshop_id = @workshop_id AND round = @round`),
     setParticipantLeft: db.prepare(`UPDATE workshop_participants SET left_workshop = @left_workshop
       WHERE workshop_id = @workshop_id AND participant_id = @participant_id`),
-    insertRound: db.prepare(`INSERT INTO workshop_rounds (workshop_id, round, scenario_id, settings, started_at)
-      VALUES (@workshop_id, @round, @scenario_id, @settings, @started_at)`),
+    insertRound: db.prepare(`INSERT INTO workshop_rounds (workshop_id, round, scenario_id, scenario_version, settings, started_at)
+      VALUES (@workshop_id, @round, @scenario_id, @scenario_version, @settings, @started_at)`),
+    insertScenario: db.prepare(`INSERT INTO scenarios (id, origin, edit_key_hash, created_at) VALUES (@id, @origin, @edit_key_hash, @created_at)`),
+    insertScenarioVersion: db.prepare(`INSERT INTO scenario_versions (id, version, document, saved_at) VALUES (@id, @version, @document, @saved_at)`),
+    bumpScenario: db.prepare(`UPDATE scenarios SET latest_version = latest_version + 1 WHERE id = @id RETURNING latest_version`),
+    selectScenario: db.prepare(`${SCENARIO_VERSIONS} WHERE s.id = @id AND v.version = coalesce(@version, s.latest_version)`),
+    listScenarios: db.prepare(`${SCENARIO_VERSIONS} WHERE v.version = s.latest_version
+        AND (s.origin <> 'author' OR s.edit_key_hash IN (SELECT value FROM json_each(@hashes)))
+      ORDER BY ${ORIGIN_RANK}, s.created_at, s.id`),
     endRound: db.prepare(`UPDATE workshop_rounds SET ended_at = @ended_at WHERE workshop_id = @workshop_id AND round = @round AND ended_at IS NULL`),
     selectRound: db.prepare(`SELECT 1 FROM workshop_rounds WHERE workshop_id = @workshop_id AND round = @round`),
   };

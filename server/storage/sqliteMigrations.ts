@@ -100,4 +100,27 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   ) STRICT;
   CREATE INDEX workshop_broadcasts_by_workshop ON workshop_broadcasts (workshop_id, at);
   `,
+  `
+  -- The scenario library: every save of a scenario is a new immutable version, and a table or a
+  -- workshop round keeps the version it was opened with. Rows from before the library get
+  -- version 1: the shipped scenario as this build stores it at its first start.
+  CREATE TABLE scenarios (
+    id TEXT PRIMARY KEY,
+    origin TEXT NOT NULL CHECK (origin IN ('shipped', 'operator', 'author')),
+    edit_key_hash TEXT,
+    latest_version INTEGER NOT NULL DEFAULT 1 CHECK (latest_version >= 1),
+    created_at INTEGER NOT NULL,
+    CHECK ((origin = 'author') = (edit_key_hash IS NOT NULL))
+  ) STRICT;
+  CREATE INDEX scenarios_by_edit_key ON scenarios (edit_key_hash) WHERE edit_key_hash IS NOT NULL;
+  CREATE TABLE scenario_versions (
+    id TEXT NOT NULL REFERENCES scenarios (id),
+    version INTEGER NOT NULL CHECK (version >= 1),
+    document TEXT NOT NULL CHECK (json_valid(document)),
+    saved_at INTEGER NOT NULL,
+    PRIMARY KEY (id, version)
+  ) STRICT, WITHOUT ROWID;
+  ALTER TABLE game_tables ADD COLUMN scenario_version INTEGER NOT NULL DEFAULT 1;
+  ALTER TABLE workshop_rounds ADD COLUMN scenario_version INTEGER NOT NULL DEFAULT 1;
+  `,
 ];

@@ -23,6 +23,8 @@ export type TableStatus = "open" | "finished";
 export type NewTable = {
   readonly code: string;
   readonly scenarioId: string;
+  /** The library version of the scenario the table was opened with: replay and export use exactly that one. */
+  readonly scenarioVersion: number;
   readonly seed: string;
   readonly drawSeed: string;
   /** What the engine's createTable took besides the scenario, seeds and time. */
@@ -105,6 +107,8 @@ export type NewWorkshopRound = {
   readonly workshopId: string;
   readonly round: number;
   readonly scenarioId: string;
+  /** Every table of the round plays this library version, even if the author saves a new one meanwhile. */
+  readonly scenarioVersion: number;
   readonly settings: Json;
   readonly startedAt: number;
 };
@@ -124,6 +128,32 @@ export type StoredWorkshop = NewWorkshop & {
   readonly rounds: readonly WorkshopRound[];
   /** In the order they were sent. */
   readonly broadcasts: readonly Broadcast[];
+};
+
+/**
+ * Where a library entry comes from: shipped with Parley, loaded from the operator's
+ * SCENARIOS_DIR (both read-only through the API), or written by an author through the API.
+ */
+export type ScenarioOrigin = "shipped" | "operator" | "author";
+
+export type NewScenario = {
+  readonly id: string;
+  readonly origin: ScenarioOrigin;
+  /** Digest of the edit key an author's PUT must present; null for read-only entries. */
+  readonly editKeyHash: SecretHash | null;
+  /** Version 1: a parsed scenario, kept as JSON. */
+  readonly document: Json;
+  readonly createdAt: number;
+};
+
+/** One immutable version of a library entry, with what the entry is. */
+export type StoredScenario = {
+  readonly id: string;
+  readonly origin: ScenarioOrigin;
+  readonly editKeyHash: SecretHash | null;
+  readonly version: number;
+  readonly document: Json;
+  readonly savedAt: number;
 };
 
 /**
@@ -189,6 +219,24 @@ export interface Store {
   addBroadcast(workshopId: string, broadcast: Broadcast): Promise<void>;
   /** Rejects with `not_open` if the round has ended already. */
   endWorkshopRound(workshopId: string, round: number, endedAt: number): Promise<void>;
+
+  /**
+   * Adds a library entry with its first version. Rejects with `duplicate` if the id is taken
+   * by any entry, whatever its origin (nothing is stored then).
+   */
+  createScenario(scenario: NewScenario): Promise<void>;
+  /**
+   * Stores the next version of an entry (versions run 1, 2, 3… with no gap) and returns its
+   * number; earlier versions stay as they were. Rejects with `not_found` for an unknown id.
+   */
+  addScenarioVersion(id: string, document: Json, savedAt: number): Promise<number>;
+  /** That version of an entry, or its latest when `version` is left out; null if there is none. */
+  loadScenario(id: string, version?: number): Promise<StoredScenario | null>;
+  /**
+   * The latest version of every read-only entry (shipped, operator) and of each author's entry
+   * whose edit-key digest is among `editKeyHashes`; read-only entries first, then by id.
+   */
+  listScenarios(editKeyHashes: readonly SecretHash[]): Promise<StoredScenario[]>;
 
   close(): Promise<void>;
 }

@@ -13,6 +13,8 @@ import { TABLE_ROOM } from "./tableSpec.js";
 /** What a caller decides about a new table. */
 export type TableRequest = {
   readonly scenarioId: string;
+  /** A workshop round's tables play the version the round was started with; otherwise the latest. */
+  readonly scenarioVersion?: number;
   readonly bot?: { readonly role: Role; readonly level: BotChoice };
   /** Same drawSeed → same walk-aways, hot buttons and deck (a workshop's "same deck" round). */
   readonly drawSeed?: string;
@@ -55,7 +57,7 @@ export async function openTable(request: TableRequest, services: TableServices):
   const seats: { buyer?: string; seller?: string } = {};
   if (tokens.buyer) seats.buyer = tokens.buyer;
   if (tokens.seller) seats.seller = tokens.seller;
-  return { ok: true, table: { code: opened.code, scenarioId: request.scenarioId, seats, bot } };
+  return { ok: true, table: { code: opened.code, scenarioId: request.scenarioId, scenarioVersion: opened.scenarioVersion, seats, bot } };
 }
 
 /**
@@ -67,18 +69,19 @@ export function openWorkshopTable(request: TableRequest, place: WorkshopPlace, k
   return openWithKeys(request, keys, place, services);
 }
 
-type OpenedTable = { ok: true; code: string } | { ok: false; error: OpenTableRefusal };
+type OpenedTable = { ok: true; code: string; scenarioVersion: number } | { ok: false; error: OpenTableRefusal };
 
 /** The table is in the store before anyone can know its code, and its room is built from there, on this process. */
 async function openWithKeys(request: TableRequest, keys: TableKeys, place: WorkshopPlace | null, services: TableServices): Promise<OpenedTable> {
-  if (!services.catalog.get(request.scenarioId))
-    return { ok: false, error: { code: "api/unknown_scenario", message: `There is no scenario "${request.scenarioId}".` } };
+  const pinned = await services.scenarios.resolve(request.scenarioId, request.scenarioVersion);
+  if (!pinned) return { ok: false, error: { code: "api/unknown_scenario", message: `There is no scenario "${request.scenarioId}".` } };
   const bot = request.bot ?? null;
   const seed = randomBytes(16).toString("base64url");
   const seat = (role: Role) => ({ tokenHash: bot?.role === role ? null : keys.seats[role], name: bot?.role === role ? botName(bot.level) : null });
   const table = (code: string): NewTable => ({
     code,
     scenarioId: request.scenarioId,
+    scenarioVersion: pinned.version,
     seed,
     drawSeed: request.drawSeed ?? seed,
     options: {
@@ -103,7 +106,7 @@ async function openWithKeys(request: TableRequest, keys: TableKeys, place: Works
     await services.store.closeTable(code, Date.now()).catch(() => undefined);
     throw error;
   }
-  return { ok: true, code };
+  return { ok: true, code, scenarioVersion: pinned.version };
 }
 
 /** How a bot seat is named at the table and in a workshop: "Bot (easy)", "Bot (tit-for-tat)". */

@@ -82,6 +82,8 @@ export class WorkshopRoom extends Room<object, { title: string }, Seating, Auth>
   private services!: TableServices;
   private log!: Logger;
   private spec!: WorkshopSpec;
+  /** What the lobby names before the first round starts (the latest version's title when the room was made). */
+  private plannedScenarioTitle: string | null = null;
   private code!: string;
   private roster!: Roster;
   private readonly rounds: WorkshopRound[] = [];
@@ -123,6 +125,7 @@ export class WorkshopRoom extends Room<object, { title: string }, Seating, Auth>
       });
     }
     this.roomId = this.code;
+    this.plannedScenarioTitle = (await services.scenarios.resolve(this.spec.request.scenarioId))?.scenario.title ?? null;
     await this.setPrivate(true);
     await this.setMetadata({ title: this.spec.request.title });
     this.log = services.logger.child({ workshop: this.code });
@@ -371,15 +374,23 @@ export class WorkshopRoom extends Room<object, { title: string }, Seating, Auth>
   private async startRound(client: WorkshopClient, settings: RoundSettings, pairing: Pairing): Promise<void> {
     if (this.starting) throw new Refusal("workshop/bad_moment", "A round is being started already.");
     if (this.current?.running) throw new Refusal("workshop/bad_moment", `Round ${this.current.number} is still running: end it before starting the next.`);
-    const scenario = this.services.catalog.get(settings.scenarioId);
-    if (!scenario) throw new Refusal("workshop/unknown_scenario", `There is no scenario "${settings.scenarioId}".`);
+    const pinned = await this.services.scenarios.resolve(settings.scenarioId);
+    if (!pinned) throw new Refusal("workshop/unknown_scenario", `There is no scenario "${settings.scenarioId}".`);
     const problems = pairingProblems(pairing, new Set(this.roster.members().map((p) => p.id)));
     if (problems.length > 0) throw new Refusal("workshop/bad_pairing", problems.map((p) => describePairingNote(p, (id) => this.roster.nameOf(id))).join(" "));
     this.starting = true;
     try {
       const drawSeed = settings.deck === "same" ? randomBytes(12).toString("base64url") : null;
-      const round = new WorkshopRound(this.rounds.length + 1, settings, scenario, drawSeed, Date.now());
-      await this.services.store.startWorkshopRound({ workshopId: this.code, round: round.number, scenarioId: scenario.id, settings, startedAt: round.startedAt });
+      const round = new WorkshopRound(this.rounds.length + 1, settings, pinned, drawSeed, Date.now());
+      const { scenario } = round;
+      await this.services.store.startWorkshopRound({
+        workshopId: this.code,
+        round: round.number,
+        scenarioId: scenario.id,
+        scenarioVersion: pinned.version,
+        settings,
+        startedAt: round.startedAt,
+      });
       const opened = await this.openTables(round, pairing.tables);
       round.observers.push(...pairing.observers);
       await this.saveSeating(round);
@@ -423,6 +434,7 @@ export class WorkshopRoom extends Room<object, { title: string }, Seating, Auth>
       const opened = await openWorkshopTable(
         {
           scenarioId: settings.scenarioId,
+          scenarioVersion: round.pinned.version,
           ...(botRole ? { bot: { role: botRole, level: settings.botLevel } } : {}),
           ...(round.drawSeed ? { drawSeed: round.drawSeed } : {}),
           ...(settings.rounds !== undefined ? { rounds: settings.rounds } : {}),
@@ -584,7 +596,7 @@ export class WorkshopRoom extends Room<object, { title: string }, Seating, Auth>
       title: this.spec.request.title,
       round: round?.number ?? 0,
       phase: round ? (round.running ? "running" : "finished") : "none",
-      scenarioTitle: round?.scenario.title ?? this.services.catalog.get(this.spec.request.scenarioId)?.title ?? null,
+      scenarioTitle: round?.scenario.title ?? this.plannedScenarioTitle,
     };
   }
 

@@ -20,6 +20,8 @@ export type WorkshopExport = {
     readonly number: number;
     readonly settings: RoundSettings;
     readonly scenarioTitle: string;
+    /** The scenario's library version every game of the round played, whatever was saved since. */
+    readonly scenarioVersion: number;
     /** The scenario's issues: what the term columns and the games' terms refer to. */
     readonly issues: readonly Issue[];
     readonly drawSeed: string | null;
@@ -72,6 +74,7 @@ export function buildExport(code: string, title: string, people: readonly Person
       number: r.number,
       settings: r.settings,
       scenarioTitle: r.scenario.title,
+      scenarioVersion: r.pinned.version,
       issues: r.scenario.issues,
       drawSeed: r.drawSeed,
       startedAt: iso(r.startedAt),
@@ -92,7 +95,7 @@ export function exportFile(data: WorkshopExport, format: ExportFormat): ExportFi
     case "json":
       return { contentType: "application/json; charset=utf-8", filename: `${base}.json`, body: JSON.stringify(data, null, 2) };
     case "results.csv": {
-      const rows = data.rounds.flatMap((r) => r.games.map((g) => resultRow(code, g.result, r.issues)));
+      const rows = data.rounds.flatMap((r) => r.games.map((g) => resultRow(code, g.result, r.issues, r.scenarioVersion)));
       return csvFile(`${base}-results.csv`, rows, [...RESULT_COLUMNS, ...termColumns(data.rounds.map((r) => r.issues))]);
     }
     case "participants.csv":

@@ -18,6 +18,7 @@ export const RESULT_COLUMNS = [
   "table",
   "table_number",
   "scenario",
+  "scenario_version",
   "deck",
   "draw_seed",
   "buyer",
@@ -100,14 +101,15 @@ function termCells(issues: readonly Issue[], prefix: string, terms: Package | nu
   return cells;
 }
 
-/** One game's row; `issues` are its scenario's, for the term columns. */
-export function resultRow(workshop: string, g: GameSummary, issues: readonly Issue[]): ResultRow {
+/** One game's row; `issues` are its scenario's (the library version the round played), for the term columns. */
+export function resultRow(workshop: string, g: GameSummary, issues: readonly Issue[], scenarioVersion: number): ResultRow {
   return {
     workshop,
     round: g.round,
     table: g.code,
     table_number: g.index + 1,
     scenario: g.scenarioId,
+    scenario_version: scenarioVersion,
     deck: g.deck,
     draw_seed: g.drawSeed,
     buyer: g.players.buyer.name,

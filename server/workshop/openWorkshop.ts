@@ -11,7 +11,7 @@ export type OpenWorkshopResult =
 
 /** Open a workshop room; the facilitator secret exists only in the return value (the room keeps its digest). */
 export async function openWorkshop(request: z.output<typeof createWorkshopRequestSchema>, services: TableServices): Promise<OpenWorkshopResult> {
-  if (!services.catalog.get(request.scenarioId))
+  if (!(await services.scenarios.resolve(request.scenarioId)))
     return { ok: false, error: { code: "api/unknown_scenario", message: `There is no scenario "${request.scenarioId}".` } };
   const facilitatorSecret = newSecret();
   const spec: z.input<typeof workshopSpecSchema> = { request, facilitatorHash: hashSecret(facilitatorSecret) };

@@ -44,12 +44,13 @@ export async function restoreWorkshop(stored: StoredWorkshop, services: TableSer
   for (const r of stored.rounds) {
     const settings = roundSettingsSchema.safeParse(r.settings);
     const seating = seatingSchema.safeParse(r.seating ?? { tables: [], observers: [] });
-    const scenario = services.catalog.get(r.scenarioId);
-    if (!settings.success || !seating.success || !scenario) throw new RestoreError(`workshop ${stored.id}: round ${r.round} cannot be read back`);
+    const pinned = await services.scenarios.resolve(r.scenarioId, r.scenarioVersion);
+    if (!settings.success || !seating.success || !pinned) throw new RestoreError(`workshop ${stored.id}: round ${r.round} cannot be read back`);
     const tables = await Promise.all(seating.data.tables.map((t) => services.store.loadTable(t.code)));
     // A same-deck round shares one draw seed: late tables of the round must get it too.
     const drawSeed = settings.data.deck === "same" ? (tables[0]?.drawSeed ?? null) : null;
-    const round = new WorkshopRound(r.round, settings.data, scenario, drawSeed, r.startedAt);
+    const { scenario } = pinned;
+    const round = new WorkshopRound(r.round, settings.data, pinned, drawSeed, r.startedAt);
     round.endedAt = r.endedAt;
     for (const [index, plan] of seating.data.tables.entries()) {
       const table = tables[index];

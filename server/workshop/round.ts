@@ -2,6 +2,7 @@ import type { Role, Scenario, TableState } from "../../shared/engine/index.js";
 import type { ConsoleRound, RoundSettings } from "../../shared/protocol/workshop.js";
 import type { ObserverPlan, Pairing, TablePlan } from "../../shared/workshop/pairing.js";
 import type { GameSummary } from "../../shared/workshop/summary.js";
+import type { PinnedScenario } from "../scenarios/library.js";
 import type { TableSnapshot } from "../tables/tableLinks.js";
 
 /** One table of a workshop round, as the workshop knows it. */
@@ -27,11 +28,16 @@ export class WorkshopRound {
   constructor(
     readonly number: number,
     readonly settings: RoundSettings,
-    readonly scenario: Scenario,
+    /** The scenario version every table of the round plays (late tables too). */
+    readonly pinned: PinnedScenario,
     /** Shared by every table of a same-deck round, late tables included; null for random draws. */
     readonly drawSeed: string | null,
     readonly startedAt: number,
   ) {}
+
+  get scenario(): Scenario {
+    return this.pinned.scenario;
+  }
 
   get pairing(): Pairing {
     return { tables: this.tables.map((t) => t.plan), observers: this.observers };

@@ -20,6 +20,31 @@ export type ScenarioSummary = {
 };
 
 /**
+ * GET /api/scenarios → ScenarioEntry[]: the read-only library (shipped, then the operator's
+ * SCENARIOS_DIR) and the author's scenarios whose edit keys the request presents, each at its
+ * latest version. Only the public summary: nothing of either side's brief.
+ */
+export type ScenarioEntry = ScenarioSummary & {
+  readonly version: number;
+  readonly origin: "shipped" | "operator" | "author";
+  /** Ships with Parley (read-only; the studio copies it). */
+  readonly shipped: boolean;
+  /** Saved by an author whose edit key came with the request: PUT may save a new version. */
+  readonly editable: boolean;
+};
+
+/** POST /api/scenarios → 201. The edit key is shown this once: the server keeps only its digest. */
+export type CreateScenarioResponse = { readonly id: string; readonly version: number; readonly editKey: string };
+/** PUT /api/scenarios/:id → 200. */
+export type UpdateScenarioResponse = { readonly id: string; readonly version: number };
+
+/** The largest scenario document POST or PUT /api/scenarios accepts (a shipped one is about 12 KiB). */
+export const MAX_SCENARIO_BYTES = 256 * 1024;
+
+/** Edit keys a GET /api/scenarios may present at once (`Authorization: Bearer key1 key2 …`). */
+export const MAX_EDIT_KEYS = 100;
+
+/**
  * POST /api/tables: a practice or head-to-head table, optionally with a bot in one seat. The bot's
  * `level` is one of BOT_CHOICES: easy, firm, tough, or tit_for_tat.
  */
@@ -47,11 +72,27 @@ export type CreateTableResponse = {
    */
   readonly code: string;
   readonly scenarioId: string;
+  /** The scenario's library version the table plays, whatever the author saves later. */
+  readonly scenarioVersion: number;
   /** One token per human seat (a bot's seat has none): `joinById(code, { seat: token })`. */
   readonly seats: Partial<PerRole<string>>;
   readonly bot: { readonly role: Role; readonly level: BotChoice } | null;
 };
 
-export const API_ERROR_CODES = ["api/bad_request", "api/unknown_scenario", "api/not_found", "api/forbidden", "api/rate_limited", "api/server_error"] as const;
+export const API_ERROR_CODES = [
+  "api/bad_request",
+  "api/unknown_scenario",
+  "api/not_found",
+  "api/forbidden",
+  "api/rate_limited",
+  "api/server_error",
+  "api/too_large",
+  "api/unsupported_type",
+  "api/conflict",
+  "scenario/invalid",
+] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
-export type ApiError = { readonly error: { readonly code: ApiErrorCode; readonly message: string } };
+/** Where a scenario document is wrong (`issues[2].step`) and what is wrong there. */
+export type ApiProblem = { readonly path: string; readonly message: string };
+/** `problems` comes with `scenario/invalid` only: every problem of the document at once. */
+export type ApiError = { readonly error: { readonly code: ApiErrorCode; readonly message: string; readonly problems?: readonly ApiProblem[] } };

@@ -3,9 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROLES, viewFor } from "../../shared/engine/index.js";
-import { SCENARIOS } from "../../shared/scenarios/index.js";
 import { finishedTables } from "../../server/persistence/history.js";
-import { catalogOf } from "../../server/scenarios/catalog.js";
+import { shippedLibrary } from "../helpers/library.js";
 import { SqliteStore } from "../../server/storage/sqlite.js";
 import { bundleServer, openTableOver, ServerProcess } from "./helpers/serverProcess.js";
 import { freePort } from "../helpers/freePort.js";
@@ -115,7 +114,7 @@ describe("crash recovery (SQLite, kill -9)", () => {
     expect(await server!.terminate()).toBe(0);
 
     const store = new SqliteStore({ path: join(dataDir, "parley.sqlite") });
-    const history = await finishedTables(store, catalogOf(Object.values(SCENARIOS)));
+    const history = await finishedTables(store, await shippedLibrary(store));
     const open = await store.loadOpenTables();
     await store.close();
     expect(history.unreadable).toEqual([]);

@@ -3,12 +3,11 @@ import { apply, type Action, type TableState } from "../../shared/engine/index.j
 import { SCENARIOS } from "../../shared/scenarios/index.js";
 import { finishedTables } from "../../server/persistence/history.js";
 import { initialState } from "../../server/persistence/replay.js";
-import { catalogOf } from "../../server/scenarios/catalog.js";
+import { shippedLibrary } from "../helpers/library.js";
 import { hashSecret } from "../../server/storage/secrets.js";
 import { SqliteStore } from "../../server/storage/sqlite.js";
 import type { NewTable } from "../../server/storage/store.js";
 
-const catalog = catalogOf(Object.values(SCENARIOS));
 const scenario = SCENARIOS["backup-appliance"]!;
 const T0 = Date.UTC(2026, 2, 1, 9);
 const terms = (price: number) => ({ price, support: "business", warranty: 24, delivery: 4, payment: "net30" });
@@ -22,6 +21,7 @@ afterEach(() => store.close());
 const record = (code: string, extra: Partial<NewTable> = {}): NewTable => ({
   code,
   scenarioId: scenario.id,
+  scenarioVersion: 1,
   seed: `seed-${code}`,
   drawSeed: "deck",
   options: { rounds: 6 },
@@ -67,7 +67,7 @@ describe("history of finished games", () => {
     const paired = await play("BBBBBB", [{ type: "offer", by: "seller", terms: terms(25000) }, { type: "walk_away", by: "buyer" }], { workshopId: "w1", workshopRound: 1 });
     await store.createTable(record("CCCCCC"));
 
-    const all = await finishedTables(store, catalog);
+    const all = await finishedTables(store, await shippedLibrary(store));
     expect(all.unreadable).toEqual([]);
     // In the order they finished.
     expect(all.tables.map((t) => t.code)).toEqual(["BBBBBB", "AAAAAA"]);
@@ -75,7 +75,7 @@ describe("history of finished games", () => {
     expect(all.tables[1]).toMatchObject({ names: { buyer: "Bea", seller: "Sam" }, startedAt: T0 + 5000, result: { outcome: lone.outcome, score: lone.score } });
     expect(all.tables[1]!.state.sides.buyer.notes.map((n) => n.text)).toEqual(["high anchor"]);
 
-    const round = await finishedTables(store, catalog, { workshopId: "w1", round: 1 });
+    const round = await finishedTables(store, await shippedLibrary(store), { workshopId: "w1", round: 1 });
     expect(round.tables.map((t) => [t.code, t.state.outcome?.kind])).toEqual([["BBBBBB", "walkaway"]]);
     expect(round.tables[0]!.state).toEqual(paired);
   });
@@ -94,13 +94,17 @@ describe("history of finished games", () => {
     for (const e of log) await store.appendAction("SHIFTD", e, e.seq === log.length ? { finish: { finishedAt: e.at, outcome: real.outcome!, score: other } } : {});
     await store.createTable(record("NOSCEN", { scenarioId: "gone" }));
     await store.finishTable("NOSCEN", { finishedAt: T0, outcome: { kind: "ended", round: 1 }, score: other });
+    // A version the library never had: never replayed on another version instead.
+    await store.createTable(record("NOVERS", { scenarioVersion: 9 }));
+    await store.finishTable("NOVERS", { finishedAt: T0, outcome: { kind: "ended", round: 1 }, score: other });
 
-    const history = await finishedTables(store, catalog);
+    const history = await finishedTables(store, await shippedLibrary(store));
     expect(history.tables.map((t) => t.code)).toEqual(["WRONGR"]);
     expect(Object.fromEntries(history.unreadable.map((u) => [u.code, u.reason]))).toEqual({
       BADLOG: expect.stringContaining("#1 (timeout) changes nothing"),
       SHIFTD: "the replayed game does not end with the stored result",
-      NOSCEN: 'unknown scenario "gone"',
+      NOSCEN: 'unknown scenario "gone" version 1',
+      NOVERS: 'unknown scenario "backup-appliance" version 9',
     });
   });
 });

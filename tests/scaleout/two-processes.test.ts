@@ -6,6 +6,7 @@ import { bundleServer, openTableOver, ServerProcess } from "../recovery/helpers/
 import { freePort } from "../helpers/freePort.js";
 import { SeatPlayer, until } from "../recovery/helpers/seatPlayer.js";
 import { freshSchema, startRedis } from "./services.js";
+import { authoredDocument } from "../server/helpers/authoredScenario.js";
 import { propose, seatOf, settingsOf, startRound, tokenOf } from "../workshop/helpers/setup.js";
 import { createWorkshop, WorkshopMember } from "../workshop/helpers/workshopClient.js";
 
@@ -197,5 +198,32 @@ describe("a workshop and its tables on different processes", () => {
     expect(other.logs.some((l) => l.msg === "workshop resumed")).toBe(false);
     await Promise.all([again, facilitator, ...people].map((m) => m.leave().catch(() => undefined)));
     await Promise.all([other.terminate(), c.terminate()]);
+  });
+});
+
+describe("the scenario library on two processes", () => {
+  it("serves a scenario saved through one process from the other: its tables, its versions, its author's list", { timeout: 60_000 }, async () => {
+    const [a, b] = await Promise.all([startProcess(), startProcess()]);
+    const send = async (server: ServerProcess, method: string, path: string, body?: unknown, key?: string) => {
+      const headers: Record<string, string> = { ...(body === undefined ? {} : { "content-type": "application/json" }), ...(key ? { authorization: `Bearer ${key}` } : {}) };
+      const res = await fetch(`${server.http}${path}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+      return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+    };
+    // B looks the id up before it exists, so a cache that kept "unknown" would show below.
+    expect((await send(b, "GET", "/api/scenarios/shared-cranes")).status).toBe(404);
+    const created = await send(a, "POST", "/api/scenarios", authoredDocument("shared-cranes", "Shared v1"));
+    expect(created.status).toBe(201);
+    const editKey = String(created.body["editKey"]);
+    expect((await send(b, "GET", "/api/scenarios/shared-cranes")).body).toMatchObject({ title: "Shared v1" });
+    expect((await send(b, "POST", "/api/tables", { scenarioId: "shared-cranes" })).body).toMatchObject({ scenarioVersion: 1 });
+
+    expect((await send(a, "PUT", "/api/scenarios/shared-cranes", authoredDocument("shared-cranes", "Shared v2"), editKey)).body).toEqual({ id: "shared-cranes", version: 2 });
+    expect((await send(b, "POST", "/api/tables", { scenarioId: "shared-cranes" })).body).toMatchObject({ scenarioVersion: 2 });
+    expect((await send(b, "GET", "/api/scenarios/shared-cranes")).body).toMatchObject({ title: "Shared v2" });
+    expect((await send(b, "GET", "/api/scenarios/shared-cranes?version=1")).body).toMatchObject({ title: "Shared v1" });
+    const listed = await fetch(`${b.http}/api/scenarios`, { headers: { authorization: `Bearer ${editKey}` } });
+    expect(((await listed.json()) as { id: string; version: number }[]).find((s) => s.id === "shared-cranes")).toMatchObject({ version: 2, editable: true });
+    // B refuses what A stored: the same id cannot be taken twice.
+    expect((await send(b, "POST", "/api/scenarios", authoredDocument("shared-cranes"))).status).toBe(409);
   });
 });

@@ -51,7 +51,7 @@ async function botMovesAgainst(code: string, botRole: Role, tactic: BotTactic): 
   const profile = tacticProfile(tactic, `${stored.seed}:bot`);
   const played: Action[] = [];
   const expected: (Action | null)[] = [];
-  let state = initialState(stored, h.running.services.catalog.get(stored.scenarioId)!);
+  let state = initialState(stored, (await h.running.services.scenarios.resolve(stored.scenarioId, stored.scenarioVersion))!.scenario);
   for (const entry of stored.log) {
     if ("by" in entry.action && entry.action.by === botRole) {
       played.push(entry.action);

@@ -35,7 +35,7 @@ describe("HTTP API", () => {
     const res = await fetch(`${base}/api/scenarios`);
     const list = (await res.json()) as { id: string }[];
     expect(list.map((s) => s.id)).toEqual(expect.arrayContaining(["backup-appliance", "partner-reseller", "fleet-maintenance"]));
-    expect(Object.keys(list[0]!).sort()).toEqual(["currency", "firstMover", "id", "rounds", "summary", "title", "turnSeconds"]);
+    expect(Object.keys(list[0]!).sort()).toEqual(["currency", "editable", "firstMover", "id", "origin", "rounds", "shipped", "summary", "title", "turnSeconds", "version"]);
     const one = await fetch(`${base}/api/scenarios/${sentinelScenario.id}`);
     const text = await one.text();
     expect(JSON.parse(text)).toMatchObject({ id: sentinelScenario.id, issues: expect.any(Array), questions: expect.any(Array) });
@@ -49,7 +49,7 @@ describe("HTTP API", () => {
     expect(res.status).toBe(201);
     const table = (await res.json()) as { code: string; seats: Record<string, string>; bot: unknown };
     expect(table.code).toMatch(/^[2-9A-HJ-NP-Z]{6}$/);
-    expect(Object.keys(table).sort()).toEqual(["bot", "code", "scenarioId", "seats"]);
+    expect(Object.keys(table).sort()).toEqual(["bot", "code", "scenarioId", "scenarioVersion", "seats"]);
     const secrets = [table.seats.buyer!, table.seats.seller!];
     for (const s of secrets) expect(s).toMatch(SECRET_PATTERN);
     expect(new Set(secrets).size).toBe(2);

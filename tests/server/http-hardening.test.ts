@@ -62,14 +62,15 @@ describe("request bodies", () => {
   afterAll(() => h.stop());
 
   it.each([
-    ["Colyseus' matchmaking", "/matchmake/joinById/ABCDEF"],
-    ["a reconnect", "/matchmake/reconnect/ABCDEF"],
-    ["opening a table", "/api/tables"],
-    ["a route that reads no body", "/api/scenarios"],
-  ])("a 30 MB body to %s is refused with 413 before a byte of it is read", async (_what, route) => {
+    ["Colyseus' matchmaking", "/matchmake/joinById/ABCDEF", "4096 bytes (4 KiB)"],
+    ["a reconnect", "/matchmake/reconnect/ABCDEF", "4096 bytes (4 KiB)"],
+    ["opening a table", "/api/tables", "4096 bytes (4 KiB)"],
+    ["a route that reads no body", "/api/workshops/ABCDEF", "4096 bytes (4 KiB)"],
+    ["saving a scenario", "/api/scenarios", "262144 bytes (256 KiB)"],
+  ])("a 30 MB body to %s is refused with 413 before a byte of it is read", async (_what, route, limit) => {
     const answer = await declareBody(base, route, { "content-length": String(30 * 1024 * 1024) });
     expect(answer.status).toBe(413);
-    expect(refusalIn(JSON.parse(answer.body), route)).toEqual({ code: "api/bad_request", message: "Request body too large: at most 4096 bytes." });
+    expect(refusalIn(JSON.parse(answer.body), route)).toEqual({ code: "api/too_large", message: `Request body too large: at most ${limit}.` });
   });
 
   it("a body of unstated length (chunked) to matchmaking is refused with 411", async () => {

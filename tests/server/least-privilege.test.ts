@@ -49,6 +49,7 @@ describe("the creator of a table holds their seat and nothing more", () => {
     await h.running.services.store.createTable({
       code,
       scenarioId: "backup-appliance",
+      scenarioVersion: 1,
       seed: "legacy-seed",
       drawSeed: "legacy-seed",
       options: {},

@@ -17,6 +17,7 @@ function storedWith(actions: readonly Action[]): StoredTable {
   return {
     code: "OLDPAD",
     scenarioId: "backup-appliance",
+    scenarioVersion: 1,
     seed: "old-notepad",
     drawSeed: "old-notepad",
     options: {},

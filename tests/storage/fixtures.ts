@@ -8,6 +8,7 @@ export function newTable(code: string, overrides: Partial<NewTable> = {}): NewTa
   return {
     code,
     scenarioId: "backup-appliance",
+    scenarioVersion: 1,
     seed: `seed-${code}`,
     drawSeed: "deck-a",
     options: { rounds: 6, turnSeconds: 60 },
@@ -75,5 +76,5 @@ export function participant(workshopId: string, participantId: string, joinedAt:
 }
 
 export function workshopRound(workshopId: string, round: number): NewWorkshopRound {
-  return { workshopId, round, scenarioId: "backup-appliance", settings: { pairing: "random", turnSeconds: 60 }, startedAt: T0 + round * 3_600_000 };
+  return { workshopId, round, scenarioId: "backup-appliance", scenarioVersion: 1, settings: { pairing: "random", turnSeconds: 60 }, startedAt: T0 + round * 3_600_000 };
 }

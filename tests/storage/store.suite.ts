@@ -430,5 +430,67 @@ export function describeStore(name: string, makeHarness: () => Promise<StoreHarn
       expect(replayed).toEqual(state);
       expect(stored.result).toEqual({ finishedAt: at, outcome: state.outcome, score: state.score });
     });
+
+    describe("the scenario library", () => {
+      const doc = (title: string) => ({ id: "doc", title, roles: { buyer: { walkAway: { min: 1, max: 2 } } } });
+      const authored = (id: string, key: string, title = "First") =>
+        ({ id, origin: "author", editKeyHash: hashSecret(key), document: { ...doc(title), id }, createdAt: T0 }) as const;
+
+      it("stores an entry with its first version and loads it back, latest or by number", async () => {
+        await store.createScenario(authored("mine", "k1"));
+        const expected = { id: "mine", origin: "author", editKeyHash: hashSecret("k1"), version: 1, document: { ...doc("First"), id: "mine" }, savedAt: T0 };
+        expect(await store.loadScenario("mine")).toEqual(expected);
+        expect(await store.loadScenario("mine", 1)).toEqual(expected);
+        expect(await store.loadScenario("mine", 2)).toBeNull();
+        expect(await store.loadScenario("nobody")).toBeNull();
+      });
+
+      it("numbers each save 2, 3… and never changes an earlier version", async () => {
+        await store.createScenario(authored("mine", "k1"));
+        expect(await store.addScenarioVersion("mine", doc("Second"), T0 + 1)).toBe(2);
+        expect(await store.addScenarioVersion("mine", doc("Third"), T0 + 2)).toBe(3);
+        expect((await store.loadScenario("mine"))?.document).toEqual(doc("Third"));
+        expect((await store.loadScenario("mine", 1))?.document).toEqual({ ...doc("First"), id: "mine" });
+        expect(await store.loadScenario("mine", 2)).toMatchObject({ version: 2, document: doc("Second"), savedAt: T0 + 1 });
+        await refused(store.addScenarioVersion("nobody", doc("x"), T0), "store/not_found");
+      });
+
+      it("refuses an id any entry has, whatever its origin, and stores nothing of the refused one", async () => {
+        await store.createScenario({ id: "shipped-one", origin: "shipped", editKeyHash: null, document: doc("Shipped"), createdAt: T0 });
+        await refused(store.createScenario(authored("shipped-one", "k1", "Shadow")), "store/duplicate");
+        const kept = await store.loadScenario("shipped-one");
+        expect(kept).toMatchObject({ origin: "shipped", editKeyHash: null, version: 1, document: doc("Shipped") });
+        expect(await store.loadScenario("shipped-one", 2)).toBeNull();
+      });
+
+      it("saves two versions at once on two connections without losing either", async () => {
+        await store.createScenario(authored("mine", "k1"));
+        const other = await open();
+        const versions = await Promise.all([store.addScenarioVersion("mine", doc("A"), T0), other.addScenarioVersion("mine", doc("B"), T0)]);
+        expect(versions.sort()).toEqual([2, 3]);
+        const titles = [(await store.loadScenario("mine", 2))?.document, (await store.loadScenario("mine", 3))?.document].map((d) => (d as { title: string }).title);
+        expect(titles.sort()).toEqual(["A", "B"]);
+      });
+
+      it("lists the read-only entries for everyone and an author's only for their keys, each at its latest version", async () => {
+        await store.createScenario({ id: "ship", origin: "shipped", editKeyHash: null, document: doc("Ship"), createdAt: T0 });
+        await store.createScenario({ id: "ops", origin: "operator", editKeyHash: null, document: doc("Ops"), createdAt: T0 });
+        await store.createScenario(authored("mine", "k1"));
+        await store.createScenario(authored("theirs", "k2"));
+        await store.addScenarioVersion("mine", doc("Mine v2"), T0 + 5);
+        const listed = (keys: string[]) => store.listScenarios(keys.map(hashSecret)).then((all) => all.map((s) => `${s.id}@${s.version}`));
+        expect(await listed([])).toEqual(["ship@1", "ops@1"]);
+        expect(await listed(["k1"])).toEqual(["ship@1", "ops@1", "mine@2"]);
+        expect(await listed(["k1", "k2", "unknown"])).toEqual(["ship@1", "ops@1", "mine@2", "theirs@1"]);
+      });
+
+      it("pins a table and a workshop round to a scenario version", async () => {
+        await store.createWorkshop(newWorkshop("w1"));
+        await store.createTable(newTable("PIN234", { scenarioVersion: 7 }));
+        await store.startWorkshopRound({ ...workshopRound("w1", 1), scenarioVersion: 4 });
+        expect((await store.loadTable("PIN234"))?.scenarioVersion).toBe(7);
+        expect((await store.loadWorkshop("w1"))?.rounds[0]?.scenarioVersion).toBe(4);
+      });
+    });
   });
 }

@@ -206,7 +206,7 @@ describe("concession figures on the grid tile, the class chart, the results tabl
     expect(share > 1).toBe(expected.past);
     expect(chart.seller).toEqual([Math.round(share * 100)]);
     expect(chart.details[0]!.seller).toBe(`Concessions: ${words}`);
-    const row = resultRow("W", game, backup.issues);
+    const row = resultRow("W", game, backup.issues, 1);
     expect(row).toMatchObject({ seller_concession_pct_of_gap: Math.round(share * 1000) / 10, seller_past_their_opening: expected.past, seller_retractions: expected.retractions });
     for (const [, pct] of words.matchAll(/(\d+)%/g)) if (Number(pct) > 100) expect(words).toContain("past their opening");
   });

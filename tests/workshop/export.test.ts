@@ -35,11 +35,11 @@ function addGame(round: WorkshopRound, state: TableState, players: { seller: Gam
   round.tables.push(t);
 }
 
-const first = new WorkshopRound(1, { scenarioId: backup.id, deck: "same", oddSeat: "bot", botLevel: "firm" }, backup, SEED, 2_000);
+const first = new WorkshopRound(1, { scenarioId: backup.id, deck: "same", oddSeat: "bot", botLevel: "firm" }, { scenario: backup, version: 1 }, SEED, 2_000);
 addGame(first, play(table("e1", backup, SEED), [{ type: "offer", by: "seller", terms: terms(21000) }, { type: "accept", by: "buyer" }]), { seller: person("p1"), buyer: person("p2") });
 addGame(first, play(table("e2", backup, SEED), [{ type: "walk_away", by: "seller" }]), { seller: person("p3"), buyer: botPlayer });
 first.endedAt = 3_000;
-const second = new WorkshopRound(2, { scenarioId: reseller.id, deck: "random", oddSeat: "bot", botLevel: "firm" }, reseller, null, 4_000);
+const second = new WorkshopRound(2, { scenarioId: reseller.id, deck: "random", oddSeat: "bot", botLevel: "firm" }, { scenario: reseller, version: 3 }, null, 4_000);
 addGame(second, play(table("e3", reseller), [{ type: "end" }]), { seller: person("p4"), buyer: person("p1") });
 second.endedAt = 5_000;
 

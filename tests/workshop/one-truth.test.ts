@@ -179,7 +179,7 @@ describe("every screen, line and export carries the same figures", () => {
       const shown = dealBand ?? band;
       expect(chart.zones[0]).toEqual({ range: [Math.min(shown.low, shown.high), Math.max(shown.low, shown.high)], exists: shown.exists });
       expect(chart.deals[0]).toBe(price);
-      const row = resultRow("W1", summary, scenario.issues);
+      const row = resultRow("W1", summary, scenario.issues, 1);
       expect([row.zopa_exists, row.zopa_low, row.zopa_high]).toEqual([band.exists, band.low, band.high]);
       expect([row.deal_zone_low, row.deal_zone_high]).toEqual([dealBand?.low ?? null, dealBand?.high ?? null]);
       expect([row.price, row.buyer_surplus, row.seller_surplus, row.joint_surplus, row.best_joint_surplus, row.efficiency_pct]).toEqual([

@@ -1,7 +1,15 @@
 import { z } from "zod";
 import { BOT_CHOICES } from "../../../shared/bots/profiles.js";
 import { ROLES } from "../../../shared/engine/roles.js";
-import type { CreateTableRequest, CreateTableResponse, ScenarioSummary } from "../../../shared/protocol/api.js";
+import type {
+  ApiProblem,
+  CreateScenarioResponse,
+  CreateTableRequest,
+  CreateTableResponse,
+  ScenarioEntry,
+  ScenarioSummary,
+  UpdateScenarioResponse,
+} from "../../../shared/protocol/api.js";
 
 /*
  * The HTTP side of the server (shared/protocol/api.ts). Responses are checked against the
@@ -14,6 +22,8 @@ export class ApiFailure extends Error {
     message: string,
     readonly status: number,
     readonly code: string | null,
+    /** A refused scenario document: every problem with its field path (empty otherwise). */
+    readonly problems: readonly ApiProblem[] = [],
   ) {
     super(message);
   }
@@ -36,11 +46,14 @@ const scenarioList = z.array(
 const createdTable = z.object({
   code: z.string().min(1),
   scenarioId: z.string(),
+  scenarioVersion: z.number(),
   seats: z.object({ buyer: z.string().optional(), seller: z.string().optional() }),
   bot: z.object({ role, level: z.enum(BOT_CHOICES) }).nullable(),
 }) satisfies z.ZodType<CreateTableResponse>;
 
-const apiError = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+const apiError = z.object({
+  error: z.object({ code: z.string(), message: z.string(), problems: z.array(z.object({ path: z.string(), message: z.string() })).optional() }),
+});
 
 async function call<T>(path: string, init: RequestInit, shape: z.ZodType<T>, what: string): Promise<T> {
   let response: Response;
@@ -52,7 +65,7 @@ async function call<T>(path: string, init: RequestInit, shape: z.ZodType<T>, wha
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {
     const error = apiError.safeParse(body);
-    if (error.success) throw new ApiFailure(error.data.error.message, response.status, error.data.error.code);
+    if (error.success) throw new ApiFailure(error.data.error.message, response.status, error.data.error.code, error.data.error.problems ?? []);
     throw new ApiFailure(`The server could not ${what} (HTTP ${response.status}).`, response.status, null);
   }
   const parsed = shape.safeParse(body);
@@ -62,6 +75,57 @@ async function call<T>(path: string, init: RequestInit, shape: z.ZodType<T>, wha
 
 export function listScenarios(): Promise<ScenarioSummary[]> {
   return call("/api/scenarios", {}, scenarioList, "list the scenarios");
+}
+
+const scenarioEntries = z.array(
+  z.object({
+    id: z.string(),
+    title: z.string(),
+    summary: z.string(),
+    currency: z.string(),
+    rounds: z.number(),
+    turnSeconds: z.number(),
+    firstMover: role,
+    version: z.number(),
+    origin: z.enum(["shipped", "operator", "author"]),
+    shipped: z.boolean(),
+    editable: z.boolean(),
+  }),
+) satisfies z.ZodType<ScenarioEntry[]>;
+
+const createdScenario = z.object({ id: z.string(), version: z.number(), editKey: z.string() }) satisfies z.ZodType<CreateScenarioResponse>;
+const savedScenario = z.object({ id: z.string(), version: z.number() }) satisfies z.ZodType<UpdateScenarioResponse>;
+
+const bearer = (keys: readonly string[]): Record<string, string> => (keys.length > 0 ? { authorization: `Bearer ${keys.join(" ")}` } : {});
+
+/** The library as the studio lists it: shipped and operator scenarios, and the ones these edit keys open. */
+export function listLibrary(editKeys: readonly string[]): Promise<ScenarioEntry[]> {
+  return call("/api/scenarios", { headers: bearer(editKeys) }, scenarioEntries, "list the scenarios");
+}
+
+/** Save a new scenario; keep the edit key, the server never shows it again. A refused document fails with its `problems`. */
+export function createScenario(document: unknown): Promise<CreateScenarioResponse> {
+  return call(
+    "/api/scenarios",
+    { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(document) },
+    createdScenario,
+    "save the scenario",
+  );
+}
+
+/** Save the next version of a scenario with its edit key. */
+export function updateScenario(id: string, editKey: string, document: unknown): Promise<UpdateScenarioResponse> {
+  return call(
+    `/api/scenarios/${encodeURIComponent(id)}`,
+    { method: "PUT", headers: { "content-type": "application/json", ...bearer([editKey]) }, body: JSON.stringify(document) },
+    savedScenario,
+    "save the scenario",
+  );
+}
+
+/** The whole latest document of a scenario, to edit or copy: an author's needs its edit key, a shipped one none. */
+export function scenarioDocument(id: string, editKey: string | null): Promise<unknown> {
+  return call(`/api/scenarios/${encodeURIComponent(id)}/document`, { headers: bearer(editKey ? [editKey] : []) }, z.unknown(), "open the scenario");
 }
 
 export function createTable(request: CreateTableRequest): Promise<CreateTableResponse> {

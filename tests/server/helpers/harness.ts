@@ -4,7 +4,6 @@ import type { Scenario } from "../../../shared/engine/index.js";
 import type { JoinOptions } from "../../../shared/protocol/join.js";
 import { configWith, type ServerConfig } from "../../../server/config.js";
 import { createLogger } from "../../../server/logger.js";
-import { catalogOf } from "../../../server/scenarios/catalog.js";
 import { SCENARIOS } from "../../../shared/scenarios/index.js";
 import { startServer, type RunningServer } from "../../../server/start.js";
 import { openTable, openWorkshopTable, type TableRequest } from "../../../server/tables/openTable.js";
@@ -39,7 +38,7 @@ export async function bootServer(overrides: Partial<ServerConfig> = {}, extraSce
   const port = await freePort();
   const config = configWith({ PORT: port, HOST: "127.0.0.1", LOG_LEVEL: "silent", BOT_THINK_MS: 0, ...overrides });
   const logger = createLogger((process.env.PARLEY_TEST_LOG as ServerConfig["LOG_LEVEL"] | undefined) ?? "silent");
-  const running = await startServer(config, { logger, catalog: catalogOf([...Object.values(SCENARIOS), ...extraScenarios]) });
+  const running = await startServer(config, { logger, shipped: [...Object.values(SCENARIOS), ...extraScenarios] });
   const colyseus = new ColyseusTestServer(running.server);
   const endpoint = `ws://127.0.0.1:${running.port}`;
   const players: Player[] = [];
