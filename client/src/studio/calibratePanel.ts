@@ -75,7 +75,7 @@ export function calibratePanel(getDocument: () => unknown): HTMLElement {
     { class: "calibrate", "aria-labelledby": "calibrate-title" },
     h("h2", { id: "calibrate-title" }, "Calibrate"),
     h("p", { class: "hint" }, "Play this draft many times between bots before a class sees it: how often a deal is there, who walks away, where deals land, and what each card does."),
-    h("div", { class: "row" }, h("label", { for: "calibrate-games" }, "Games"), games, start, cancel),
+    h("div", { class: "calibrate-controls" }, h("label", { for: "calibrate-games" }, "Games"), games, start, cancel),
     bar,
     status,
     results,
