@@ -90,10 +90,11 @@ function walks(r: CalibrationReport): Verdict[] {
 }
 
 function split(r: CalibrationReport): Verdict[] {
-  if (!r.surplusSplit) return [];
+  const shares = r.surplusSplit;
+  if (!shares) return [];
   return (["buyer", "seller"] as const).flatMap((role): Verdict[] =>
-    r.surplusSplit && r.surplusSplit[role] >= LOPSIDED_SPLIT
-      ? [{ level: "warning", text: `Deals favour the ${role}: ${sides(role)} take ${pct(r.surplusSplit[role])} of the joint surplus on average. Check that the pressures and cards weigh on both sides.` }]
+    shares[role] >= LOPSIDED_SPLIT
+      ? [{ level: "warning", text: `Deals favour the ${role}: ${sides(role)} take ${pct(shares[role])} of the joint surplus on average. Check that the pressures and cards weigh on both sides.` }]
       : [],
   );
 }
