@@ -55,7 +55,7 @@ export function calibratePanel(getDocument: () => unknown): HTMLElement {
           status.textContent = progressText(m.done, m.total);
           return;
         case "report":
-          stop("");
+          stop(`Done: ${m.report.games.toLocaleString("en-US")} games played. The verdict is below.`);
           return replaceChildren(results, renderView(calibrationView(m.report, m.verdicts)));
         case "invalid":
           stop("The draft has problems to fix before it can be calibrated:");
@@ -66,7 +66,12 @@ export function calibratePanel(getDocument: () => unknown): HTMLElement {
     };
     worker.onerror = () => stop("Calibration stopped: the browser could not run it.");
     const request: CalibrateRequest = { document: getDocument(), games: total };
-    worker.postMessage(request);
+    try {
+      worker.postMessage(request);
+    } catch (e) {
+      // A draft is JSON data; anything that cannot be copied to the worker is a bug in the page, said as such.
+      stop(`The draft could not be handed to the calibration: ${(e as Error).message}`);
+    }
   });
   cancel.addEventListener("click", () => stop("Cancelled."));
 
