@@ -85,6 +85,14 @@ describe("calibration", () => {
     expect(r.cards).toEqual([]);
   });
 
+  it("places deals in the zone as the surplus splits, when no pressure costs either side anything", () => {
+    // Without hot buttons, the seller's surplus is price − floor and the zone is ceiling − floor: the same ratio.
+    const r = calibrate(calm(shipped("partner-reseller")), { games: 90, seed: "split" });
+    expect(r.zonePosition?.mean).toBeCloseTo(r.surplusSplit?.seller ?? -1, 2);
+    expect(r.zonePosition?.nearMidpoint).toBeGreaterThanOrEqual(0);
+    expect(r.zonePosition?.nearMidpoint).toBeLessThanOrEqual(1);
+  });
+
   it("shows a card that takes the buyer's room away costing deals, and names it in a verdict", () => {
     const r = calibrate(withCrushingCard(), { games: 180, seed: "card" });
     const [card] = r.cards;
