@@ -27,3 +27,9 @@ export function wholeNumberFlag(flag: string, text: string | undefined, range: {
   const got = text === undefined ? "" : ` (got "${text}")`;
   return `--${flag} must be a whole number from ${range.min.toLocaleString("en-US")} to ${range.max.toLocaleString("en-US")}${got}`;
 }
+
+/** A run's seed (default "parley"), or the sentence saying what is wrong with it. */
+export function seedFlag(text: string | undefined): { readonly seed: string } | string {
+  const seed = text ?? "parley";
+  return seed.length === 0 || seed.length > 200 ? "--seed must be 1 to 200 characters" : { seed };
+}

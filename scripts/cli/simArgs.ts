@@ -1,5 +1,5 @@
 import { BOT_NAMES, isBotName, type BotName } from "../../shared/bots/index.js";
-import { readFlags, wholeNumberFlag } from "./flags.js";
+import { readFlags, seedFlag, wholeNumberFlag } from "./flags.js";
 
 export type SimArgs =
   | { readonly help: true }
@@ -37,8 +37,9 @@ export function parseSimArgs(argv: readonly string[]): { ok: true; args: SimArgs
     const name = bot(flag);
     if (!isBotName(name)) return { ok: false, error: `--${flag} must be one of ${BOT_NAMES.join(", ")} (got "${name}")` };
   }
-  const seed = values.seed ?? "parley";
-  if (seed.length === 0 || seed.length > 200) return { ok: false, error: "--seed must be 1 to 200 characters" };
+  const seeded = seedFlag(values.seed);
+  if (typeof seeded === "string") return { ok: false, error: seeded };
+  const { seed } = seeded;
   return {
     ok: true,
     args: { help: false, scenario: values.scenario, games, buyer: bot("buyer") as BotName, seller: bot("seller") as BotName, seed, json: values.json ?? false },

@@ -17,8 +17,10 @@ const gameSocket = (req: IncomingMessage) => {
  * Security headers on every answer (pages, assets, API, matchmaking) via helmet. The built client
  * is one module script and one stylesheet, with no inline script or style, no eval and no
  * frames: the policy allows exactly that, plus data: and blob: images (Phaser's built-in
- * textures). No upgrade-insecure-requests: a classroom server on plain http (a laptop on the
- * room's Wi-Fi) would have every asset upgraded to an https nobody serves. Nothing may frame
+ * textures) and module workers from the same origin (the studio's calibration runs in one;
+ * named, not left to fall back on script-src, so tightening scripts cannot silently stop it).
+ * No upgrade-insecure-requests: a classroom server on plain http (a laptop on the room's Wi-Fi)
+ * would have every asset upgraded to an https nobody serves. Nothing may frame
  * the app (a facilitator's pause button under someone else's page).
  */
 export function securityHeaders() {
@@ -29,6 +31,7 @@ export function securityHeaders() {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "script-src-attr": ["'none'"],
+        "worker-src": ["'self'"],
         "style-src": ["'self'"],
         "img-src": ["'self'", "data:", "blob:"],
         "font-src": ["'self'"],

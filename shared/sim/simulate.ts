@@ -1,6 +1,6 @@
 import { profileByName, type BotName } from "../bots/index.js";
 import type { Scenario } from "../engine/index.js";
-import { playGame } from "./play.js";
+import { playGame, type PlayedGame } from "./play.js";
 import { recordGame, type GameRecord } from "./record.js";
 import { summarize, type SimSummary } from "./summary.js";
 
@@ -23,14 +23,23 @@ export type SimResult = {
 /** The seed of game i of a run: tables and bots all derive from it. */
 export const gameSeed = (seed: string, i: number): string => `${seed}:${i}`;
 
-export function simulateOne(scenario: Scenario, options: SimOptions, i: number): GameRecord {
-  const seed = gameSeed(options.seed, i);
+/** Who sits in each seat of a simulated game. */
+export type Pairing = { readonly buyer: BotName; readonly seller: BotName };
+
+/** Game i of a run seeded `runSeed`, between these bots: the one game loop the simulator and calibration share. */
+export function playSimGame(scenario: Scenario, bots: Pairing, runSeed: string, i: number): { readonly seed: string; readonly game: PlayedGame } {
+  const seed = gameSeed(runSeed, i);
   const game = playGame({
     scenario,
     seed,
-    buyer: profileByName(options.buyer, `${seed}:buyer`),
-    seller: profileByName(options.seller, `${seed}:seller`),
+    buyer: profileByName(bots.buyer, `${seed}:buyer`),
+    seller: profileByName(bots.seller, `${seed}:seller`),
   });
+  return { seed, game };
+}
+
+export function simulateOne(scenario: Scenario, options: SimOptions, i: number): GameRecord {
+  const { seed, game } = playSimGame(scenario, options, options.seed, i);
   return recordGame(seed, game);
 }
 

@@ -39,18 +39,20 @@ export type SimSummary = {
   readonly curveBalls: { readonly withCards: GroupSummary; readonly withoutCards: GroupSummary };
 };
 
-const mean = (xs: readonly number[]): number => (xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length);
+export const mean = (xs: readonly number[]): number => (xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length);
 
-function median(xs: readonly number[]): number {
+export function median(xs: readonly number[]): number {
   const sorted = [...xs].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
 const spread = (xs: readonly number[]): Spread | null => (xs.length === 0 ? null : { mean: money(mean(xs)), median: money(median(xs)) });
-const share = (part: number, whole: number): number => (whole === 0 ? 0 : Math.round((part / whole) * 10_000) / 10_000);
+/** part ÷ whole to four places (0 for an empty whole). */
+export const share = (part: number, whole: number): number => (whole === 0 ? 0 : Math.round((part / whole) * 10_000) / 10_000);
 const money = (n: number): number => Math.round(n);
-const fine = (n: number): number => Math.round(n * 1000) / 1000;
+/** To three places: rates and efficiencies as the reports print them. */
+export const fine = (n: number): number => Math.round(n * 1000) / 1000;
 
 function group(records: readonly GameRecord[]): GroupSummary {
   const deals = records.filter((r) => r.outcome === "deal");

@@ -269,6 +269,8 @@ describe("security headers", () => {
     const csp = directivesOf(res.headers.get("content-security-policy"));
     expect(csp.get("default-src")).toEqual(["'self'"]);
     expect(csp.get("script-src")).toEqual(["'self'"]);
+    // The studio's calibration runs in a module worker served from the same origin.
+    expect(csp.get("worker-src")).toEqual(["'self'"]);
     expect(csp.get("frame-ancestors")).toEqual(["'none'"]);
     expect(csp.get("object-src")).toEqual(["'none'"]);
     expect(csp.get("connect-src")).toEqual(["'self'", `ws://127.0.0.1:${h.running.port}`, `wss://127.0.0.1:${h.running.port}`]);
