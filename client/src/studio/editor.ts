@@ -32,6 +32,8 @@ export class Editor {
   private showAll = false;
   private listeners: ((checked: Checked) => void)[] = [];
   private last: Checked | null = null;
+  /** Counts the documents loaded whole: the form is drawn afresh for each (see `generation`). */
+  private loads = 0;
   /** Problems the server found that the local check cannot (an id taken): shown until the next change. */
   private extra: ScenarioProblem[] = [];
 
@@ -66,6 +68,7 @@ export class Editor {
   /** Start over from another document (an import, a copy): every problem in it is shown. */
   load(doc: Doc): void {
     this.current = doc;
+    this.loads += 1;
     this.touched.clear();
     this.showAll = true;
     this.extra = [];
@@ -76,6 +79,11 @@ export class Editor {
   revealAll(): void {
     this.showAll = true;
     this.annotate();
+  }
+
+  /** Changes when a document is loaded whole: a region drawn on it shows every field afresh. */
+  generation(): number {
+    return this.loads;
   }
 
   /** Problems reported by the server for this very document. */
@@ -131,8 +139,15 @@ export class Editor {
     this.listeners = [];
   }
 
+  /** Redraw a region if its shape changed, keeping the caret where it was in the field being typed in. */
   private draw(region: Region): void {
-    renderIfChanged(region.el, region.shape(this.current), () => replaceChildren(region.el, region.render(this.current)));
+    renderIfChanged(region.el, region.shape(this.current), () => {
+      const active = document.activeElement;
+      const caret = (active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement) && region.el.contains(active) ? [active.selectionStart, active.selectionEnd] : null;
+      replaceChildren(region.el, region.render(this.current));
+      const now = document.activeElement;
+      if (caret && (now instanceof HTMLInputElement || now instanceof HTMLTextAreaElement) && region.el.contains(now)) now.setSelectionRange(caret[0] ?? null, caret[1] ?? null);
+    });
   }
 
   private check(): Checked {
@@ -147,10 +162,14 @@ export class Editor {
     return this.last;
   }
 
-  /** Whether a problem at this place is shown in the form yet: once a field in it was typed into. */
-  private shown(place: Place): boolean {
-    if (this.showAll || place.kind === "top") return true;
-    for (const t of this.touched) if (t === place.path || t.startsWith(`${place.path}.`) || t.startsWith(`${place.path}[`)) return true;
+  /**
+   * Whether a problem is shown in the form yet: once the trainer has typed in the part of the
+   * case it is in (the item or group its field belongs to), so an empty form is not all red.
+   */
+  private shown(el: HTMLElement): boolean {
+    if (this.showAll) return true;
+    const scope = el.closest<HTMLElement>("[data-section]")?.dataset.section ?? el.dataset.path ?? "";
+    for (const t of this.touched) if (t === scope || t.startsWith(`${scope}.`) || t.startsWith(`${scope}[`)) return true;
     return false;
   }
 
@@ -158,9 +177,10 @@ export class Editor {
   private annotate(): void {
     const messages = new Map<Element, string[]>();
     for (const p of this.last?.problems ?? []) {
-      if (p.place.kind === "top" || !this.shown(p.place)) continue;
-      const slot = this.slotFor(p.place);
-      if (!slot) continue;
+      if (p.place.kind === "top") continue;
+      const found = this.slotFor(p.place);
+      if (!found || !this.shown(found.el)) continue;
+      const { slot } = found;
       const words = p.place.path === p.path ? p.message : `${p.path.slice(p.place.path.length).replace(/^\./, "")}: ${p.message}`;
       messages.set(slot, [...(messages.get(slot) ?? []), words]);
     }
@@ -176,11 +196,12 @@ export class Editor {
     }
   }
 
-  private slotFor(place: Exclude<Place, { kind: "top" }>): HTMLElement | null {
+  /** The element a problem is about (a field or a section) and the slot its words go in. */
+  private slotFor(place: Exclude<Place, { kind: "top" }>): { el: HTMLElement; slot: HTMLElement } | null {
     const selector = place.kind === "field" ? `[data-path="${CSS.escape(place.path)}"]` : `[data-section="${CSS.escape(place.path)}"]`;
     const el = this.root.querySelector<HTMLElement>(selector);
-    if (!el) return null;
-    const holder = place.kind === "field" ? el.closest(".field") : el;
-    return holder?.querySelector<HTMLElement>(":scope > .field-problem") ?? null;
+    const holder = place.kind === "field" ? el?.closest(".field") : el;
+    const slot = holder?.querySelector<HTMLElement>(":scope > .field-problem");
+    return el && slot ? { el, slot } : null;
   }
 }

@@ -40,6 +40,7 @@ export function previewPanel(): { readonly el: HTMLElement; readonly show: (chec
   }
 
   const el = h("section", { class: "studio-preview", "aria-labelledby": "studio-preview-title" }, h("h2", { id: "studio-preview-title" }, "Preview"), h("div", { class: "studio-tabs", role: "group", "aria-label": "Whose brief" }, tabs, again), note, body);
+  render();
   return {
     el,
     show(checked) {

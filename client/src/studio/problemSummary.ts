@@ -7,9 +7,9 @@ import type { Checked, Editor, PlacedProblem } from "./editor.js";
  */
 
 export function problemSummary(editor: Editor): { readonly el: HTMLElement; readonly show: (checked: Checked) => void } {
-  const heading = h("h2", { id: "studio-problems-title" });
+  const heading = h("h2", { id: "studio-problems-title", "aria-live": "polite" });
   const list = h("ul", { class: "studio-problem-list" });
-  const el = h("section", { class: "studio-problems", id: "studio-problems", "aria-labelledby": heading.id, "aria-live": "polite" }, heading, list);
+  const el = h("section", { class: "studio-problems", id: "studio-problems", "aria-labelledby": heading.id }, heading, list);
   return {
     el,
     show(checked) {

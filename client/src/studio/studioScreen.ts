@@ -41,7 +41,8 @@ export function renderStudio(root: HTMLElement, deps: StudioDeps, start: StudioS
   const preview = previewPanel();
   const print = printBriefs();
 
-  form.append(...formSections(editor));
+  // A case loaded whole (an import, a copy) redraws every field.
+  form.append(editor.region("div", { class: "studio-sections" }, () => editor.generation(), () => formSections(editor)));
   const side = h("aside", { class: "studio-side", "aria-label": "Check, preview and save" }, sidePanels(editor, keys, deps, preview.el));
   const notice = h("p", { class: "form-error", id: "studio-start-error", role: "alert" });
   const page = h(
@@ -56,7 +57,7 @@ export function renderStudio(root: HTMLElement, deps: StudioDeps, start: StudioS
       startFrom(deps, keys),
       notice,
     ),
-    h("div", { class: "studio-grid" }, h("div", { class: "studio-summary" }, summary.el), form, side),
+    h("div", { class: "studio-grid" }, form, h("div", { class: "studio-right" }, summary.el, side)),
     print.el,
   );
   replaceChildren(root, page);
