@@ -4,6 +4,7 @@ import { emptyDraft } from "../../client/src/studio/draft.js";
 import { setAt } from "../../client/src/studio/document.js";
 import { fieldId, parsePath, pathText, placeProblem } from "../../client/src/studio/paths.js";
 import { typedValue } from "../../client/src/studio/typed.js";
+import { parseRoute } from "../../client/src/app/routes.js";
 
 describe("document paths", () => {
   it.each([
@@ -79,5 +80,17 @@ describe("what a typed text becomes in the document", () => {
   it("lets the schema name a figure that is not one", () => {
     const parsed = parseScenario(setAt(emptyDraft(), ["rounds"], typedValue("number", "six") ?? null));
     expect(parsed.ok ? [] : parsed.error.filter((p) => p.path === "rounds").map((p) => p.message)).toEqual([expect.stringContaining("not text")]);
+  });
+});
+
+describe("the studio's addresses", () => {
+  it.each([
+    ["/studio", { kind: "studio", start: "new", scenarioId: null }],
+    ["/studio/copy/fleet-maintenance", { kind: "studio", start: "copy", scenarioId: "fleet-maintenance" }],
+    ["/studio/edit/office-move", { kind: "studio", start: "edit", scenarioId: "office-move" }],
+    ["/studio/delete/office-move", { kind: "landing" }],
+    ["/studio/copy", { kind: "landing" }],
+  ] as const)("%s", (pathname, route) => {
+    expect(parseRoute(pathname, "")).toEqual(route);
   });
 });

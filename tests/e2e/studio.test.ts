@@ -127,6 +127,12 @@ describe("the case studio", { timeout: 240_000 }, () => {
     expect(trainer.errors).toEqual([]);
   });
 
+  it("opens the workshop form with a case chosen, as the studio links to it after a save", async () => {
+    const { page } = trainer;
+    await page.goto(`${stage.server.baseUrl}/workshop?scenario=fleet-maintenance`);
+    await expect.poll(() => page.locator("#ws-scenario").inputValue()).toBe("fleet-maintenance");
+  });
+
   it("is one column on a phone", async () => {
     const phone = await newPhone(stage.browser, { width: 390, height: 844 });
     const { page } = phone;

@@ -120,7 +120,7 @@ function issueGroup(editor: Editor, doc: Doc, issue: JsonObject, i: number, coun
         { class: "studio-item" },
         tools,
         h("div", { class: "studio-row" }, label, idField),
-        section([...at, "options"], "Options, from the seller's favourite to the buyer's", { class: "studio-options" }, optionRows(editor, doc, i)),
+        section([...at, "options"], "Options, the seller's favourite first", { class: "studio-options" }, optionRows(editor, doc, i)),
       );
     default:
       return section(at, `Issue ${i + 1}`, { class: "studio-item" }, tools, h("p", { class: "hint" }, `This issue's kind “${kind}” is not one the studio knows: price, range or options.`));

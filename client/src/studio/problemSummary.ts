@@ -35,6 +35,8 @@ function whereWords(root: HTMLElement, p: PlacedProblem): string {
   const legends: string[] = [];
   for (let f = el.closest("fieldset"); f; f = f.parentElement?.closest("fieldset") ?? null) legends.unshift(f.querySelector(":scope > legend")?.textContent ?? "");
   const label = p.place.kind === "field" && el.id ? (root.querySelector(`label[for="${CSS.escape(el.id)}"]`)?.textContent ?? "") : "";
+  // Deep in the form, the outermost group ("Issues") says less than the ones inside it ("Issue 5").
+  if (legends.length >= 3) legends.shift();
   const rest = p.path.slice(p.place.path.length).replace(/^\./, "");
   return [...legends, label, rest].filter((s) => s !== "").join(" › ");
 }

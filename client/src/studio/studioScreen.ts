@@ -57,7 +57,7 @@ export function renderStudio(root: HTMLElement, deps: StudioDeps, start: StudioS
       startFrom(deps, keys),
       notice,
     ),
-    h("div", { class: "studio-grid" }, form, h("div", { class: "studio-right" }, summary.el, side)),
+    h("main", { class: "studio-grid" }, form, h("div", { class: "studio-right" }, summary.el, side)),
     print.el,
   );
   replaceChildren(root, page);
