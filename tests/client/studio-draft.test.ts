@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseScenario } from "../../shared/engine/scenario.js";
-import { getAt, insertAt, moveAt, removeAt, setAt, type Doc } from "../../client/src/studio/document.js";
+import { getAt, insertAt, moveAt, removeAt, setAt, type Doc, type JsonObject } from "../../client/src/studio/document.js";
 import {
   addCard,
   addHotButton,
@@ -10,6 +10,9 @@ import {
   addQuestion,
   emptyDraft,
   idFromLabel,
+  MAX_VALUED_ONE_BY_ONE,
+  numericValues,
+  setValuation,
   removeIssue,
   removeOption,
   renameIssue,
@@ -172,6 +175,7 @@ describe("the studio's draft", () => {
     ["48 hours", "48-hours"],
     ["Next business day", "next-business-day"],
     ["  Same day (4 h)!", "same-day-4-h"],
+    ["Prêt à démarrer", "pret-a-demarrer"],
   ])("makes the id of a plain option label %j: %j", (label, id) => {
     expect(idFromLabel(label)).toBe(id);
   });
@@ -183,6 +187,17 @@ describe("the studio's draft", () => {
     expect(getAt(listed, ["issues", 1, "min"])).toBeUndefined();
     const back = setScale(setAt(listed, ["issues", 1, "values"], [6, 12, 24]), 1, "spaced");
     expect([getAt(back, ["issues", 1, "min"]), getAt(back, ["issues", 1, "max"]), getAt(back, ["issues", 1, "values"])]).toEqual([6, 24, undefined]);
+  });
+
+  it("lets a side value a numeric issue value by value, one field per value the issue can take", () => {
+    const d = steps(emptyDraft(), (x) => addIssue(x, "range"), (x) => renameIssue(x, 1, "months"), (x) => setScale(x, 1, "listed"), (x) => setAt(x, ["issues", 1, "values"], [6, 12, 24]));
+    expect(numericValues(getAt(d, ["issues", 1]) as JsonObject)).toEqual([6, 12, 24]);
+    const byValue = setValuation(d, "buyer", 1, "value");
+    expect(getAt(byValue, ["roles", "buyer", "values", "months"])).toEqual({ byValue: { "6": 0, "12": 0, "24": 0 } });
+    expect(getAt(setValuation(byValue, "buyer", 1, "ends"), ["roles", "buyer", "values", "months"])).toEqual({ atMin: 0, atMax: 0 });
+    // A range of a million steps is not counted out: only as far as one-by-one valuing goes.
+    expect(numericValues({ min: 0, max: 1_000_000, step: 1 })).toHaveLength(MAX_VALUED_ONE_BY_ONE + 1);
+    expect(numericValues({ min: "a", max: 10, step: 1 })).toEqual([]);
   });
 
   it("keeps a hot button's words when its kind changes, and gives each kind its own figures", () => {

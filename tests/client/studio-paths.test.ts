@@ -17,6 +17,11 @@ describe("document paths", () => {
     expect(pathText(keys)).toBe(text);
   });
 
+  it("reads a key quoted in brackets, as the format names a label with spaces", () => {
+    expect(parsePath('roles.buyer.values.response.byOption["48 hours"]')).toEqual(["roles", "buyer", "values", "response", "byOption", "48 hours"]);
+    expect(parsePath('a["say \\"hi\\"."].b')).toEqual(["a", 'say "hi".', "b"]);
+  });
+
   it("gives every path an element id without white space", () => {
     expect(fieldId("roles.buyer.values.a b.byOption.x")).toBe("f-roles.buyer.values.a_b.byOption.x");
   });

@@ -11,7 +11,7 @@ import { ApiFailure } from "./api.js";
 const created = z.object({ id: z.string(), version: z.number(), editKey: z.string().min(1) });
 const saved = z.object({ id: z.string(), version: z.number() });
 const problem = z.object({ path: z.string(), message: z.string() });
-/** A refused case lists its problems; the server may put them at the top or under `error`. */
+/** A refused case lists its problems under `error` (the library's ApiError); at the top is read too. */
 const refused = z.union([
   z.object({ problems: z.array(problem) }),
   z.object({ error: z.object({ problems: z.array(problem) }) }).transform((b) => ({ problems: b.error.problems })),
@@ -46,7 +46,7 @@ async function send(path: string, init: RequestInit, what: string): Promise<{ st
   const problems = refused.safeParse(body);
   if (response.status === 400 && problems.success) throw new CaseRefused(problems.data.problems);
   const said = message.safeParse(body);
-  throw new ApiFailure(WHY[response.status] ?? (said.success ? said.data.error.message : `The server could not ${what} (HTTP ${response.status}).`), response.status, null);
+  throw new ApiFailure(said.success ? said.data.error.message : (WHY[response.status] ?? `The server could not ${what} (HTTP ${response.status}).`), response.status, null);
 }
 
 function parsed<T>(shape: z.ZodType<T>, body: unknown, what: string): T {

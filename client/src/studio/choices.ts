@@ -1,5 +1,5 @@
-import { getAt, isObject, listAt, type Doc, type JsonObject } from "./document.js";
-import { optionId, optionLabel } from "./draft.js";
+import { isObject, listAt, type Doc, type JsonObject } from "./document.js";
+import { numericValues, optionId, optionLabel } from "./draft.js";
 import type { Choice } from "./fields.js";
 
 /*
@@ -7,7 +7,7 @@ import type { Choice } from "./fields.js";
  * options, each side's hot buttons. Each is also the "shape" a region is redrawn on.
  */
 
-export type IssueOutline = { readonly index: number; readonly kind: string; readonly id: string; readonly label: string; readonly unit: string; readonly ends: readonly [unknown, unknown]; readonly options: readonly Choice[] };
+export type IssueOutline = { readonly index: number; readonly kind: string; readonly id: string; readonly label: string; readonly unit: string; readonly ends: readonly [unknown, unknown]; readonly values: readonly number[]; readonly options: readonly Choice[] };
 
 export function issueOutlines(doc: Doc): IssueOutline[] {
   return listAt(doc, ["issues"]).flatMap((issue, index) => {
@@ -22,6 +22,7 @@ export function issueOutlines(doc: Doc): IssueOutline[] {
         label: text("label"),
         unit: text("unit"),
         ends: listed ? [listed[0], listed.at(-1)] : [issue.min, issue.max],
+        values: issue.kind === "range" ? numericValues(issue) : [],
         options: listAt(issue, ["options"]).map((o) => ({ value: optionId(o), label: optionLabel(o) || optionId(o) })),
       },
     ];
@@ -50,9 +51,4 @@ export function pick(value: unknown, keys: readonly string[]): unknown[] {
     const v = isObject(value) ? value[k] : undefined;
     return isObject(v) ? "object" : v;
   });
-}
-
-export function kindAt(doc: Doc, path: readonly (string | number)[]): string {
-  const v = getAt(doc, [...path, "kind"]);
-  return typeof v === "string" ? v : "";
 }

@@ -45,7 +45,7 @@ function stripNulls(value: Json): Json {
   return Object.fromEntries(Object.entries(value).flatMap(([k, v]) => (v === null ? [] : [[k, stripNulls(v)]])));
 }
 
-export function newIssue(kind: Exclude<IssueKind, "price">): JsonObject {
+function newIssue(kind: Exclude<IssueKind, "price">): JsonObject {
   return kind === "range"
     ? { kind, id: "", label: "", min: 0, max: 10, step: 1, unit: "", buyerPrefers: "higher" }
     : { kind, id: "", label: "", options: [{ id: "", label: "" }, { id: "", label: "" }] };
@@ -55,7 +55,7 @@ function issueAt(doc: Doc, index: number): JsonObject {
   return objectAt(doc, ["issues", index]);
 }
 
-export function issueIdAt(doc: Doc, index: number): string {
+function issueIdAt(doc: Doc, index: number): string {
   const id = issueAt(doc, index).id;
   return typeof id === "string" ? id : "";
 }
@@ -122,12 +122,19 @@ export function optionLabel(option: Json | undefined): string {
   return isObject(option) && typeof option.label === "string" ? option.label : "";
 }
 
-/** A plain option label's id: lower case, runs of anything else as one dash ("48 hours" → "48-hours"). */
+/**
+ * A plain option label's id, as the format makes it: accents dropped, lower case, every run of
+ * other characters one dash, at most 40 characters ("48 hours" → "48-hours").
+ */
 export function idFromLabel(label: string): string {
   return label
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
+    .replace(/^-+/, "")
+    .slice(0, 40)
+    .replace(/-+$/, "");
 }
 
 export function addOption(doc: Doc, issueIndex: number): Doc {
@@ -144,7 +151,7 @@ export function removeOption(doc: Doc, issueIndex: number, optionIndex: number):
   return next;
 }
 
-export function optionIds(doc: Doc, issueIndex: number): string[] {
+function optionIds(doc: Doc, issueIndex: number): string[] {
   return listAt(doc, ["issues", issueIndex, "options"]).map(optionId);
 }
 
@@ -195,6 +202,28 @@ export function newHotButton(kind: HotButtonKind, keep: JsonObject = {}): JsonOb
   }
 }
 
+/** The values a numeric issue can take, as written: listed, or every step from min to max (none while those are not figures). */
+export function numericValues(issue: JsonObject): number[] {
+  if (Array.isArray(issue.values)) return issue.values.filter((v): v is number => typeof v === "number");
+  const { min, max, step } = issue;
+  if (typeof min !== "number" || typeof max !== "number" || typeof step !== "number" || step <= 0 || max < min) return [];
+  const out: number[] = [];
+  // Only so many values are valued one by one: counting stops past that (a range of a million steps).
+  for (let v = min; v <= max && out.length <= MAX_VALUED_ONE_BY_ONE; v += step) out.push(v);
+  return out;
+}
+
+/** The most values a side may value one by one in the studio; a longer issue is valued at both ends. */
+export const MAX_VALUED_ONE_BY_ONE = 50;
+
+/** A side values a numeric issue at both ends (a straight line between), or value by value. */
+export function setValuation(doc: Doc, role: string, issueIndex: number, by: "ends" | "value"): Doc {
+  const issueId = issueIdAt(doc, issueIndex);
+  const path = ["roles", role, "values", issueId];
+  if (by === "ends") return setAt(doc, path, { atMin: 0, atMax: 0 });
+  return setAt(doc, path, { byValue: Object.fromEntries(numericValues(issueAt(doc, issueIndex)).map((v) => [String(v), 0])) });
+}
+
 export function addHotButton(doc: Doc, role: string, kind: HotButtonKind): Doc {
   const path = ["roles", role, "hotButtons"];
   return insertAt(doc, path, newHotButton(kind, { id: freshId("pressure", listAt(doc, path)) }));
@@ -228,7 +257,7 @@ export function addPoint(doc: Doc, role: string, list: PointList): Doc {
   return insertAt(doc, ["roles", role, list], { id: freshId(list === "strengths" ? "strength" : "weakness", used), text: "" });
 }
 
-export function newFact(kind: FactKind): JsonObject {
+function newFact(kind: FactKind): JsonObject {
   switch (kind) {
     case "walkAway":
       return { kind };
@@ -248,7 +277,7 @@ export function addQuestion(doc: Doc): Doc {
   return insertAt(doc, ["questions"], { id: freshId("question", listAt(doc, ["questions"])), askedBy: "buyer", text: "", answer: "" });
 }
 
-export function newEffect(kind: EffectKind): JsonObject {
+function newEffect(kind: EffectKind): JsonObject {
   switch (kind) {
     case "shiftWalkAway":
       return { kind, by: 0 };

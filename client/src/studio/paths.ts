@@ -10,10 +10,16 @@ export function pathText(path: Path): string {
   return formatPath(path);
 }
 
-/** `roles.buyer.values.loans.byOption.same-day` → ["roles", "buyer", …]; `[n]` is a list index. */
+/**
+ * `roles.buyer.values.loans.byOption.same-day` → ["roles", "buyer", …]; `[n]` is a list index and
+ * `["48 hours"]` a key that does not read well after a dot (a label with spaces), quoted as JSON.
+ */
 export function parsePath(text: string): (string | number)[] {
   const keys: (string | number)[] = [];
-  for (const part of text.match(/\[\d+\]|[^.[\]]+/g) ?? []) keys.push(part.startsWith("[") ? Number(part.slice(1, -1)) : part);
+  for (const part of text.match(/\[\d+\]|\["(?:[^"\\]|\\.)*"\]|[^.[\]]+/g) ?? []) {
+    if (part.startsWith('["')) keys.push(JSON.parse(part.slice(1, -1)) as string);
+    else keys.push(part.startsWith("[") ? Number(part.slice(1, -1)) : part);
+  }
   return keys;
 }
 

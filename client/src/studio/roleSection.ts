@@ -1,8 +1,8 @@
 import { ROLES, type Role } from "../../../shared/engine/roles.js";
 import { h } from "../ui/dom.js";
 import { roleLabel } from "../view/labels.js";
-import { moveAt, removeAt, type Doc, type JsonObject } from "./document.js";
-import { addHotButton, addPoint, HOT_BUTTON_KINDS, setHotButtonKind, setWantsIssue, setWantsStrength, type HotButtonKind, type PointList } from "./draft.js";
+import { getAt, isObject, moveAt, removeAt, type Doc, type JsonObject } from "./document.js";
+import { addHotButton, addPoint, HOT_BUTTON_KINDS, MAX_VALUED_ONE_BY_ONE, setValuation, setHotButtonKind, setWantsIssue, setWantsStrength, type HotButtonKind, type PointList } from "./draft.js";
 import { drawnField, drawnMode } from "./drawnField.js";
 import type { Editor } from "./editor.js";
 import { factField, factShape } from "./factField.js";
@@ -42,8 +42,8 @@ function roleSection(editor: Editor, role: Role): HTMLElement {
         inputField(editor, { path: [...at, "walkAway", "min"], label: "From", typed: "number" }),
         inputField(editor, { path: [...at, "walkAway", "max"], label: "To", typed: "number" }),
         inputField(editor, { path: [...at, "walkAway", "step"], label: "Step", typed: "number", className: "narrow" }),
-        inputField(editor, { path: [...at, "target"], label: "Target", typed: "number", hint: "Optional: the figure this side aims for." }),
       ),
+      editor.region("div", {}, (doc) => drawnMode(doc, [...at, "target"]), (doc) => drawnField(editor, doc, [...at, "target"], "Target (optional: the figure this side aims for)")),
     ),
     section(
       [...at, "values"],
@@ -61,7 +61,7 @@ function roleSection(editor: Editor, role: Role): HTMLElement {
         (doc) => [
           objectList(doc, [...at, "hotButtons"]).map((hb, i) => [
             ...pick(hb, ["kind", "issueId", "mustHave", "costIfMissing", "optionId", "value"]),
-            ...["afterRound", "costPerRound", "byRound", "penalty", "max"].map((k) => drawnMode(doc, [...at, "hotButtons", i, k])),
+            ...["afterRound", "costPerRound", "byRound", "penalty", "max", "costIfMissing"].map((k) => drawnMode(doc, [...at, "hotButtons", i, k])),
           ]),
           issueOutlines(doc),
         ],
@@ -113,12 +113,32 @@ function valueGroups(editor: Editor, doc: Doc, role: Role): HTMLElement[] {
           ),
         ),
       ];
+    const oneByOne = isObject(getAt(doc, [...path, "byValue"]));
+    const countable = issue.values.length > 0 && issue.values.length <= MAX_VALUED_ONE_BY_ONE;
     return [
       section(
         path,
         title,
         { class: "studio-sub" },
-        h("div", { class: "studio-row" }, endField(editor, issue, path, "atMin", 0), endField(editor, issue, path, "atMax", 1)),
+        countable || oneByOne
+          ? selectField(editor, {
+              path: [...path, "by"],
+              label: "Valued",
+              value: oneByOne ? "value" : "ends",
+              choices: [
+                { value: "ends", label: "At both ends, in a straight line between" },
+                { value: "value", label: "Value by value" },
+              ],
+              apply: (d, v) => setValuation(d, role, issue.index, v === "value" ? "value" : "ends"),
+            })
+          : null,
+        oneByOne
+          ? h(
+              "div",
+              { class: "studio-row" },
+              issue.values.map((v) => inputField(editor, { path: [...path, "byValue", String(v)], label: `At ${v}${issue.unit ? ` ${issue.unit}` : ""}`, typed: "number", className: "narrow" })),
+            )
+          : h("div", { class: "studio-row" }, endField(editor, issue, path, "atMin", 0), endField(editor, issue, path, "atMax", 1)),
       ),
     ];
   });
@@ -187,8 +207,11 @@ function kindFields(editor: Editor, doc: Doc, role: Role, hb: JsonObject, kind: 
       const must = hb.mustHave === true;
       return h(
         "div",
-        { class: "studio-row" },
-        selectField(editor, { path: [...at, "issueId"], label: "The term", choices: issueChoices(doc, ["range", "options"]), apply: (d, v) => setWantsIssue(d, role, Number(at[3]), v) }),
+        {},
+        h(
+          "div",
+          { class: "studio-row" },
+          selectField(editor, { path: [...at, "issueId"], label: "The term", choices: issueChoices(doc, ["range", "options"]), apply: (d, v) => setWantsIssue(d, role, Number(at[3]), v) }),
         issue?.kind === "options"
           ? selectField(editor, { path: [...at, "optionId"], label: "Wants the option", choices: issue.options })
           : issue
@@ -203,8 +226,9 @@ function kindFields(editor: Editor, doc: Doc, role: Role, hb: JsonObject, kind: 
             { value: "costIfMissing", label: "Costs money if missing" },
           ],
           apply: (d, v) => setWantsStrength(d, role, Number(at[3]), v === "mustHave" ? "mustHave" : "costIfMissing"),
-        }),
-        must ? null : inputField(editor, { path: [...at, "costIfMissing"], label: "Cost if missing", typed: "number", className: "narrow" }),
+          }),
+        ),
+        must ? null : drawnField(editor, doc, [...at, "costIfMissing"], "Cost if missing"),
       );
     }
     default:

@@ -29,7 +29,3 @@ export const FACT_CHOICES: readonly Choice[] = [
   { value: "hotButton", label: "A pressure point" },
   { value: "value", label: "What a term is worth" },
 ];
-
-export function roleWord(role: string): string {
-  return role === "buyer" ? "buyer" : "seller";
-}
