@@ -6,6 +6,7 @@ import { brand } from "./ui/brand.js";
 import { noticePage } from "./ui/noticePage.js";
 import { renderLanding } from "./ui/landing.js";
 import { renderTableScreen } from "./ui/table/tableScreen.js";
+import { renderStudio } from "./studio/studioScreen.js";
 import { showWorkshopBar } from "./workshop/bar.js";
 import { isWorkshopRoute, showWorkshopRoute, workshops } from "./workshop/screens.js";
 
@@ -40,6 +41,9 @@ function show(route: Route): void {
       return;
     case "table":
       return showSeat(route.code, route.inviteToken);
+    case "studio":
+      teardown = renderStudio(root, { navigate }, route.scenarioId === null || route.start === "new" ? { kind: "new" } : { kind: route.start, scenarioId: route.scenarioId });
+      return;
   }
 }
 

@@ -12,7 +12,9 @@ export type Route =
   | { readonly kind: "workshop_new" }
   | { readonly kind: "workshop"; readonly code: string }
   | { readonly kind: "console"; readonly code: string; readonly secret: string | null }
-  | { readonly kind: "facilitate"; readonly code: string };
+  | { readonly kind: "facilitate"; readonly code: string }
+  /** The case studio: a new case, a copy of any case, or a new version of the trainer's own. */
+  | { readonly kind: "studio"; readonly start: "new" | "copy" | "edit"; readonly scenarioId: string | null };
 
 const CODE = /^[A-Z0-9]{4,12}$/;
 
@@ -38,6 +40,9 @@ export function parseRoute(pathname: string, hash: string): Route {
     return { kind: "console", code, secret: key && key.length > 0 ? key : null };
   }
   if (parts.length === 2 && parts[0] === "f" && code) return { kind: "facilitate", code };
+  if (parts.length === 1 && parts[0] === "studio") return { kind: "studio", start: "new", scenarioId: null };
+  if (parts.length === 3 && parts[0] === "studio" && (parts[1] === "copy" || parts[1] === "edit") && parts[2])
+    return { kind: "studio", start: parts[1], scenarioId: decodeURIComponent(parts[2]) };
   return { kind: "landing" };
 }
 

@@ -40,8 +40,12 @@ const scenarioList = z.array(
     rounds: z.number(),
     turnSeconds: z.number(),
     firstMover: role,
+    /** The library marks the cases the keys sent with the request may edit. */
+    editable: z.boolean().optional(),
   }),
 ) satisfies z.ZodType<ScenarioSummary[]>;
+
+export type ListedScenario = z.output<typeof scenarioList>[number];
 
 const createdTable = z.object({
   code: z.string().min(1),
@@ -73,8 +77,14 @@ async function call<T>(path: string, init: RequestInit, shape: z.ZodType<T>, wha
   return parsed.data;
 }
 
-export function listScenarios(): Promise<ScenarioSummary[]> {
-  return call("/api/scenarios", {}, scenarioList, "list the scenarios");
+/** The scenarios this server offers: the shipped ones, and the trainer's own cases whose edit keys are given. */
+export function listScenarios(editKeys: readonly string[] = []): Promise<ListedScenario[]> {
+  return call("/api/scenarios", { headers: bearer(editKeys) }, scenarioList, "list the scenarios");
+}
+
+/** The Authorization header that proves ownership of cases by their edit keys, or none. */
+export function bearer(editKeys: readonly string[]): Record<string, string> {
+  return editKeys.length > 0 ? { authorization: `Bearer ${editKeys.join(" ")}` } : {};
 }
 
 const scenarioEntries = z.array(

@@ -4,7 +4,7 @@
  */
 
 type Child = Node | string | null | undefined | false;
-type Children = Child | readonly Children[];
+export type Children = Child | readonly Children[];
 type Attrs = { readonly [name: string]: string | number | boolean | null | undefined | ((event: Event) => void) };
 
 export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Children[]): HTMLElementTagNameMap[K] {

@@ -270,7 +270,16 @@ function workshopCard(deps: LandingDeps, nameInput: HTMLInputElement): HTMLEleme
     h("p", { class: "card-intro" }, "Your facilitator pairs everyone up and runs the rounds."),
     form,
     h("p", { class: "hint" }, "Running a session? ", h("button", { type: "button", class: "link", id: "run-workshop", onclick: () => deps.navigate("/workshop") }, "Run a workshop")),
+    h("p", { class: "hint" }, "Training with your own material? ", h("a", { href: "/studio", id: "write-case", onclick: follow(deps, "/studio") }, "Write your own case")),
   );
+}
+
+/** A real link (it opens in a new tab too) that moves within the app without a reload. */
+function follow(deps: LandingDeps, path: string): (event: Event) => void {
+  return (event) => {
+    event.preventDefault();
+    deps.navigate(path);
+  };
 }
 
 function watchCard(deps: LandingDeps): HTMLElement {

@@ -3,6 +3,7 @@ import type { OddSeat, WorkshopServerMessages } from "../../../shared/protocol/w
 import { tileOver } from "../../../shared/workshop/tile.js";
 import { consolePath, consoleUrl, facilitatePath } from "../app/routes.js";
 import { listScenarios } from "../net/api.js";
+import { EditKeys } from "../studio/editKeys.js";
 import { brand } from "../ui/brand.js";
 import { noticePage } from "../ui/noticePage.js";
 import { h, renderIfChanged, replaceChildren } from "../ui/dom.js";
@@ -169,10 +170,10 @@ export function renderConsole(root: HTMLElement, deps: WorkshopDeps, code: strin
 
   let scenarios: readonly ScenarioSummary[] = [];
   let settingsFilled = false;
-  listScenarios().then(
+  listScenarios(new EditKeys(window.localStorage).keys()).then(
     (list) => {
       scenarios = list;
-      replaceChildren(scenario, list.map((s) => h("option", { value: s.id }, s.title)));
+      replaceChildren(scenario, list.map((s) => h("option", { value: s.id }, s.editable ? `${s.title} (yours)` : s.title)));
       settingsFilled = false;
       render(session.current);
     },

@@ -2,6 +2,7 @@ import type { ScenarioSummary } from "../../../shared/protocol/api.js";
 import { MAX_TITLE_LENGTH } from "../../../shared/protocol/workshop.js";
 import { consolePath } from "../app/routes.js";
 import { ApiFailure, listScenarios } from "../net/api.js";
+import { EditKeys } from "../studio/editKeys.js";
 import { brand } from "../ui/brand.js";
 import { h, replaceChildren } from "../ui/dom.js";
 import { createWorkshop } from "./api.js";
@@ -70,11 +71,13 @@ export function renderCreateWorkshop(root: HTMLElement, deps: WorkshopDeps): () 
   title.focus();
 
   let cancelled = false;
-  listScenarios().then(
+  // The trainer's own cases are listed too (their edit keys prove they are theirs); the studio links here with one chosen.
+  const chosen = new URLSearchParams(location.search).get("scenario");
+  listScenarios(new EditKeys(window.localStorage).keys()).then(
     (list) => {
       if (cancelled) return;
       scenarios = list;
-      replaceChildren(scenario, list.map((s) => h("option", { value: s.id }, s.title)));
+      replaceChildren(scenario, list.map((s) => h("option", { value: s.id, selected: s.id === chosen }, s.editable ? `${s.title} (yours)` : s.title)));
       scenario.disabled = false;
       submit.disabled = false;
       describe();

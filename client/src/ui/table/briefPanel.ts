@@ -18,19 +18,20 @@ export function briefPanel(scenario: PublicScenario) {
           el,
           data.panels.map((p) => privateSection(p, data.panels.length > 1)),
           discovery(data.questions, data.spectator),
-          h(
-            "details",
-            { class: "section story", open: data.spectator ? true : null },
-            h("summary", {}, h("h2", {}, "The story (both sides read this)")),
-            h("p", {}, scenario.story),
-          ),
+          storySection(scenario.story, data.spectator),
         ),
       );
     },
   };
 }
 
-function privateSection(p: PrivatePanelVM, several: boolean): HTMLElement {
+/** The public story, folded away for a player (their brief comes first), open for a spectator. */
+export function storySection(story: string, open: boolean): HTMLElement {
+  return h("details", { class: "section story", open: open ? true : null }, h("summary", {}, h("h2", {}, "The story (both sides read this)")), h("p", {}, story));
+}
+
+/** One side's confidential brief as the table shows it (the case studio previews it the same way). */
+export function privateSection(p: PrivatePanelVM, several: boolean): HTMLElement {
   return h(
     "section",
     { class: `section private side-${p.role}`, "aria-label": p.title },
