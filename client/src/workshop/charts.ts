@@ -27,9 +27,8 @@ export function drawChart(canvas: HTMLCanvasElement, kind: ChartKind, round: Rou
   return new Chart(canvas, size === "wall" ? forTheWall(config) : config);
 }
 
-/** Text sizes on the wall (CSS px): every label, and the chart's title. */
+/** Text size of every label on the wall (CSS px); the page puts each chart's title above it, where it can wrap. */
 const WALL_FONT = 20;
-const WALL_TITLE = 24;
 
 type Loose = Record<string, unknown>;
 
@@ -52,7 +51,7 @@ function forTheWall(config: ChartConfiguration): ChartConfiguration {
       scales,
       plugins: {
         ...plugins,
-        title: { ...((plugins["title"] ?? {}) as Loose), font: { size: WALL_TITLE, weight: "bold" } },
+        title: { ...((plugins["title"] ?? {}) as Loose), display: false },
         legend: { ...legend, labels: { ...((legend["labels"] ?? {}) as Loose), font } },
       },
     },

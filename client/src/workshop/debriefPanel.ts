@@ -122,8 +122,11 @@ function roundView(round: RoundDebrief, plot: (canvas: HTMLCanvasElement, kind: 
   ];
 }
 
-/** The four charts of one round, each on a canvas in a box of `boxClass`; `plot` draws them. */
-export function roundCharts(plot: (canvas: HTMLCanvasElement, kind: ChartKind) => void, boxClass: string): HTMLElement[] {
+/**
+ * The four charts of one round, each on a canvas in a box of `boxClass`; `plot` draws them.
+ * `headed`: each box has the chart's title as a heading (the wall's charts draw none of their own).
+ */
+export function roundCharts(plot: (canvas: HTMLCanvasElement, kind: ChartKind) => void, boxClass: string, headed = false): HTMLElement[] {
   const charts: [ChartKind, string][] = [
     ["prices", "Deal prices against each table's zone of agreement"],
     ["surplus", "Buyer against seller surplus with the Pareto frontier"],
@@ -133,7 +136,7 @@ export function roundCharts(plot: (canvas: HTMLCanvasElement, kind: ChartKind) =
   return charts.map(([kind, label]) => {
     const c = h("canvas", { role: "img", "aria-label": label, "data-chart": kind });
     plot(c, kind);
-    return h("div", { class: boxClass }, c);
+    return headed ? h("div", { class: boxClass }, h("h3", {}, label), h("div", { class: "chart-area" }, c)) : h("div", { class: boxClass }, c);
   });
 }
 

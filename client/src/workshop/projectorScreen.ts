@@ -201,7 +201,7 @@ function debriefView(round: RoundDebrief, rounds: readonly RoundDebrief[], keep:
     "section",
     { class: "pj-debrief", "aria-label": `Class debrief of round ${round.round}` },
     totalsView(round),
-    round.games.length === 0 ? h("p", { class: "pj-hint" }, "No game of this round finished.") : h("div", { class: "pj-charts" }, roundCharts(plot, "pj-chart")),
+    round.games.length === 0 ? h("p", { class: "pj-hint" }, "No game of this round finished.") : h("div", { class: "pj-charts" }, roundCharts(plot, "pj-chart", true)),
   );
 }
 
