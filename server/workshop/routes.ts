@@ -57,16 +57,19 @@ export function workshopRoutes(services: TableServices): Router {
     const forbidden = () => fail(res, 403, "api/forbidden", "Only the workshop's facilitator can export it: send the facilitator secret as a bearer token.");
     if (!SECRET_PATTERN.test(secret)) return forbidden();
     if (!TABLE_CODE_PATTERN.test(code)) return fail(res, 404, "api/not_found", "There is no workshop with that code.");
+    const anonymous = req.query["anonymous"] === "1";
     let answer;
     try {
-      answer = await exportWorkshop(code, secret, format, req.query["anonymous"] === "1", services);
+      answer = await exportWorkshop(code, secret, format, anonymous, services);
     } catch (error) {
       services.logger.error({ err: error, workshop: code }, "could not export a workshop");
       return fail(res, 500, "api/server_error", "The server could not build the export.");
     }
     if (!answer.ok) return answer.reason === "forbidden" ? forbidden() : fail(res, 404, "api/not_found", "There is no workshop with that code.");
     res.set("cache-control", "no-store");
-    res.type(answer.file.contentType).attachment(answer.file.filename).send(answer.file.body);
+    // An anonymous file says so in its name, so it is not mistaken for (or overwritten by) the named one.
+    const filename = anonymous ? answer.file.filename.replace(/^parley-/, "parley-anonymous-") : answer.file.filename;
+    res.type(answer.file.contentType).attachment(filename).send(answer.file.body);
   });
 
   return router;

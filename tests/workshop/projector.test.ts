@@ -130,7 +130,9 @@ describe("the projector during and after a round", () => {
       const body = await get(format, "?anonymous=1");
       for (const name of NAMES) expect(body, `${format}: ${name}`).not.toContain(name);
     }
-    const people = parseCsv(await get("participants.csv", "?anonymous=1")).rows;
+    const response = await fetch(`${baseUrl(h)}/api/workshops/${w.created.code}/export/participants.csv?anonymous=1`, { headers: { authorization: `Bearer ${w.created.facilitatorSecret}` } });
+    expect(response.headers.get("content-disposition")).toContain(`parley-anonymous-${w.created.code}-participants.csv`);
+    const people = parseCsv(await response.text()).rows;
     expect(people.map((r) => r.name).sort()).toEqual(["Player 1", "Player 2", "Player 3"]);
     expect(parseCsv(await get("participants.csv", "")).rows.map((r) => r.name).sort()).toEqual(NAMES);
   });
