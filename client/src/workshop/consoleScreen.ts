@@ -79,7 +79,7 @@ export function renderConsole(root: HTMLElement, deps: WorkshopDeps, code: strin
       ),
       projectorCopied,
     ),
-    h("label", { class: "check", for: anonymous.id }, anonymous, "Anonymous: pseudonyms (Player 1, Player 2…) instead of names on the projector"),
+    h("label", { class: "check", for: anonymous.id }, anonymous, "Anonymous projector: Player 1, Player 2… instead of names"),
   );
   fetchJoinAddress().then(
     (found) => {
