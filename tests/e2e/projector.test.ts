@@ -25,6 +25,16 @@ const shot = (page: Page, name: string) => screenshot(page, name, "screens");
 const wallText = (page: Page) =>
   page.evaluate(() => [document.body.innerText, ...[...document.querySelectorAll("[aria-label], [title]")].map((el) => `${el.getAttribute("aria-label") ?? ""} ${el.getAttribute("title") ?? ""}`)].join("\n"));
 
+/** The smallest text on the page, in CSS px (every element with text of its own, as rendered). */
+const smallestText = (page: Page) =>
+  page.evaluate(() =>
+    Math.min(
+      ...[...document.querySelectorAll("body *")]
+        .filter((el) => [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? "").trim() !== "") && el.getClientRects().length > 0)
+        .map((el) => parseFloat(getComputedStyle(el).fontSize)),
+    ),
+  );
+
 /** Nothing on the page spills past the screen: the wall cannot be scrolled. */
 const fitsTheScreen = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= innerWidth && document.documentElement.scrollHeight <= innerHeight);
 
@@ -52,6 +62,7 @@ describe("the projector view beside a workshop round", { timeout: 240_000 }, () 
     await link.waitFor();
     const href = (await link.getAttribute("href"))!;
     expect(href).toMatch(new RegExp(`^/w/${code}/projector#key=[A-Za-z0-9_-]{43}$`));
+    await screenshot(facilitator.page, "projector-00-console-join-card", "screens");
     expect(href).not.toContain(await facilitator.page.evaluate((c) => JSON.parse(sessionStorage.getItem(`parley:console:${c}`) ?? "{}").secret as string, code));
 
     await wall.page.goto(`${stage.server.baseUrl}${href}`);
@@ -89,6 +100,7 @@ describe("the projector view beside a workshop round", { timeout: 240_000 }, () 
     await expect.poll(() => wall.page.locator('[data-testid="joined-count"]').innerText(), { timeout: 10_000 }).toBe("2");
     expect(await wall.page.locator(".pj-names li").allInnerTexts()).toEqual([LAPTOP_NAME, PHONE_NAME]);
     expect(await fitsTheScreen(wall.page)).toBe(true);
+    expect(await smallestText(wall.page)).toBeGreaterThanOrEqual(14);
     await shot(wall.page, "projector-01-join-1280x720");
     await wall.page.setViewportSize({ width: 1920, height: 1080 });
     expect(await fitsTheScreen(wall.page)).toBe(true);
@@ -113,6 +125,7 @@ describe("the projector view beside a workshop round", { timeout: 240_000 }, () 
     // The wall carries no hidden number: no walk-away, no zone.
     expect(await wallText(wall.page)).not.toMatch(/walk-away|zone/i);
     expect(await fitsTheScreen(wall.page)).toBe(true);
+    expect(await smallestText(wall.page)).toBeGreaterThanOrEqual(14);
     await shot(wall.page, "projector-02-round");
 
     const seller = seats.find((s) => s.role === "seller")!;
@@ -146,6 +159,7 @@ describe("the projector view beside a workshop round", { timeout: 240_000 }, () 
     expect(box.width).toBeGreaterThan(500);
     expect(box.height).toBeGreaterThan(180);
     expect(await fitsTheScreen(wall.page)).toBe(true);
+    expect(await smallestText(wall.page)).toBeGreaterThanOrEqual(14);
     await wall.page.waitForTimeout(500);
     await shot(wall.page, "projector-03-debrief");
   });
