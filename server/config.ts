@@ -118,6 +118,12 @@ export const configSchema = z.object({
   REDIS_URL: url(["redis", "rediss"]).optional(),
   /** host:port at which clients reach this process (required with REDIS_URL); also its name on table leases. */
   PUBLIC_ADDRESS: z.string().regex(/^[^\s/]+:\d{1,5}$/, "must be host:port, as a browser reaches this process").optional(),
+  /**
+   * The address participants open to join a workshop (https://parley.example.com), shown on the
+   * console and the projector with its QR code. Unset: this computer's network address when HOST
+   * is 0.0.0.0, none when Parley listens on this computer only.
+   */
+  PUBLIC_URL: url(["http", "https"]).optional(),
   /** How long a process's claim on its tables lasts without renewal; another process may resume them after. */
   LEASE_SECONDS: amount("seconds", 86_400, 1).default(15),
 });

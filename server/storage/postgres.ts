@@ -296,6 +296,11 @@ export class PostgresStore implements Store {
     if (rowCount === 0) throw new StoreError("store/not_found", `There is no workshop ${id}.`);
   }
 
+  async setWorkshopSettings(id: string, settings: Json): Promise<void> {
+    const { rowCount } = await this.#pool.query("UPDATE workshops SET settings = $2 WHERE id = $1", [id, JSON.stringify(settings)]);
+    if (rowCount === 0) throw new StoreError("store/not_found", `There is no workshop ${id}.`);
+  }
+
   async addParticipant(participant: Participant): Promise<void> {
     try {
       await this.#pool.query(insert("workshop_participants", participantParams(participant)));

@@ -198,6 +198,10 @@ export class SqliteStore implements Store {
     if (this.#sql.setWorkshopStatus.run({ id, status }).changes === 0) throw new StoreError("store/not_found", `There is no workshop ${id}.`);
   }
 
+  async setWorkshopSettings(id: string, settings: Json): Promise<void> {
+    if (this.#sql.setWorkshopSettings.run({ id, settings: JSON.stringify(settings) }).changes === 0) throw new StoreError("store/not_found", `There is no workshop ${id}.`);
+  }
+
   async addParticipant(participant: Participant): Promise<void> {
     try {
       this.#sql.insertParticipant.run(participantParams(participant));
@@ -380,6 +384,7 @@ function prepare(db: Database.Database) {
     insertWorkshop: db.prepare(`INSERT INTO workshops (id, join_code, facilitator_secret_hash, settings, created_at)
       VALUES (@id, @join_code, @facilitator_secret_hash, @settings, @created_at)`),
     setWorkshopStatus: db.prepare(`UPDATE workshops SET status = @status WHERE id = @id`),
+    setWorkshopSettings: db.prepare(`UPDATE workshops SET settings = @settings WHERE id = @id`),
     insertParticipant: db.prepare(`INSERT INTO workshop_participants (workshop_id, participant_id, display_name, token_hash, joined_at, left_workshop, removed)
       VALUES (@workshop_id, @participant_id, @display_name, @token_hash, @joined_at, @left_workshop, @removed)`),
     removeParticipant: db.prepare(`UPDATE workshop_participants SET left_workshop = 1, removed = 1

@@ -208,6 +208,8 @@ export interface Store {
   findWorkshopByJoinCode(joinCode: string): Promise<StoredWorkshop | null>;
   loadOpenWorkshops(): Promise<StoredWorkshop[]>;
   setWorkshopStatus(id: string, status: WorkshopStatus): Promise<void>;
+  /** Replaces the workshop's settings (the facilitator changed one while it runs); `not_found` for an unknown workshop. */
+  setWorkshopSettings(id: string, settings: Json): Promise<void>;
   addParticipant(participant: Participant): Promise<void>;
   setParticipantLeft(workshopId: string, participantId: string, left: boolean): Promise<void>;
   /** The facilitator removed them: left, and their token no longer lets them in. */

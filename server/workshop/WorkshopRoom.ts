@@ -29,9 +29,12 @@ import { secretMatches } from "../storage/secrets.js";
 import type { Broadcast } from "../storage/store.js";
 import { claimTableCode, holdTableCode, releaseTableCode } from "../tables/tableCode.js";
 import { controlTable, watchTable, type FacilitatorAction, type TableSnapshot } from "../tables/tableLinks.js";
+import { anonymousExport } from "./anonymousExport.js";
 import { buildExport, exportFile, type ExportFile } from "./export.js";
 import { classDebriefOf, consoleOf, gridOf, waitingIn } from "./facilitatorViews.js";
 import { assignmentOf, latestResult } from "./participantViews.js";
+import { projectorKeyMatches, projectorKeyOf } from "./projectorKey.js";
+import { projectorOf } from "./projectorView.js";
 import { restoreWorkshop, RestoreError } from "./restore.js";
 import { Roster, type Person } from "./roster.js";
 import { WorkshopRound, type RoundTable } from "./round.js";
@@ -41,8 +44,12 @@ import { WorkQueue } from "./workQueue.js";
 import { workshopSpecSchema, type WorkshopSpec } from "./workshopSpec.js";
 import { ZopaCache } from "./zopaCache.js";
 
-type Seating = { readonly kind: "facilitator" } | { readonly kind: "participant"; readonly id: string };
-type Auth = { readonly kind: "facilitator" } | { readonly kind: "new"; readonly name: string } | { readonly kind: "returning"; readonly id: string };
+type Seating = { readonly kind: "facilitator" } | { readonly kind: "projector" } | { readonly kind: "participant"; readonly id: string };
+type Auth =
+  | { readonly kind: "facilitator" }
+  | { readonly kind: "projector" }
+  | { readonly kind: "new"; readonly name: string }
+  | { readonly kind: "returning"; readonly id: string };
 type WorkshopClient = Client<Seating>;
 
 class JoinRefusal extends ServerError {
@@ -154,6 +161,11 @@ export class WorkshopRoom extends Room<object, { title: string }, Seating, Auth>
       if (!secretMatches(given.facilitator, this.spec.facilitatorHash)) throw new JoinRefusal("workshop/bad_facilitator", "That facilitator link is not valid for this workshop.");
       return { kind: "facilitator" };
     }
+    if ("projector" in given) {
+      if (!projectorKeyMatches(given.projector, this.code, this.spec.facilitatorHash))
+        throw new JoinRefusal("workshop/bad_projector", "That projector link is not valid for this workshop: open the projector view again from the facilitator console.");
+      return { kind: "projector" };
+    }
     if ("participant" in given) {
       const person = this.roster.byToken(given.participant);
       if (!person) throw new JoinRefusal("workshop/bad_participant", "This browser's place in the workshop is not valid any more: join again with your name.");
@@ -170,6 +182,13 @@ export class WorkshopRoom extends Room<object, { title: string }, Seating, Auth>
       client.userData = { kind: "facilitator" };
       this.greetFacilitator(client);
       this.log.info({ session: client.sessionId }, "facilitator joined");
+      return;
+    }
+    if (auth.kind === "projector") {
+      client.userData = { kind: "projector" };
+      this.tell(client, "welcome", { kind: "projector", workshop: this.summary() });
+      this.tell(client, "projector", this.projectorView());
+      this.log.info({ session: client.sessionId }, "projector joined");
       return;
     }
     let person: Person;
@@ -268,10 +287,11 @@ export class WorkshopRoom extends Room<object, { title: string }, Seating, Auth>
   }
 
   /** The export, for the HTTP route: refused unless `secret` is this workshop's facilitator secret. */
-  async exportFor(secret: string, format: ExportFormat): Promise<ExportFile | null> {
+  async exportFor(secret: string, format: ExportFormat, anonymous = false): Promise<ExportFile | null> {
     if (!secretMatches(secret, this.spec.facilitatorHash)) return null;
     await this.queue.drained();
-    return exportFile(buildExport(this.code, this.spec.request.title, this.roster.all(), this.rounds, Date.now()), format);
+    const data = buildExport(this.code, this.spec.request.title, this.roster.all(), this.rounds, Date.now());
+    return exportFile(anonymous ? anonymousExport(data) : data, format);
   }
 
   // ---- Messages ------------------------------------------------------------------------------
@@ -326,6 +346,8 @@ export class WorkshopRoom extends Room<object, { title: string }, Seating, Auth>
         return this.broadcastText(message.payload.text);
       case "remove":
         return this.remove(message.payload.participantId);
+      case "set_anonymous":
+        return this.setAnonymous(message.payload.anonymous);
       default:
         return unreachable(message);
     }
@@ -346,6 +368,13 @@ export class WorkshopRoom extends Room<object, { title: string }, Seating, Auth>
 
   private toFacilitators<T extends WorkshopServerMessageType>(type: T, payload: WorkshopServerMessages[T]): void {
     for (const c of this.clients as WorkshopClient[]) if (c.userData?.kind === "facilitator") this.tell(c, type, payload);
+  }
+
+  private toProjectors<T extends WorkshopServerMessageType>(type: T, payload: () => WorkshopServerMessages[T]): void {
+    const projectors = (this.clients as WorkshopClient[]).filter((c) => c.userData?.kind === "projector");
+    if (projectors.length === 0) return;
+    const built = payload();
+    for (const c of projectors) this.tell(c, type, built);
   }
 
   private toParticipant<T extends WorkshopServerMessageType>(id: string, type: T, payload: WorkshopServerMessages[T]): void {
@@ -569,6 +598,15 @@ export class WorkshopRoom extends Room<object, { title: string }, Seating, Auth>
     this.publishLobby();
   }
 
+  /** Kept with the workshop's settings before anyone is told: a restart keeps the wall anonymous. */
+  private async setAnonymous(anonymous: boolean): Promise<void> {
+    const request = { ...this.spec.request, anonymous };
+    await this.services.store.setWorkshopSettings(this.code, request);
+    this.spec = { ...this.spec, request };
+    this.log.info({ anonymous }, "projector names switched");
+    this.publishLobby();
+  }
+
   private participantLeaves(id: string): void {
     const person = this.roster.get(id);
     if (!person) return;
@@ -597,6 +635,7 @@ export class WorkshopRoom extends Room<object, { title: string }, Seating, Auth>
       round: round?.number ?? 0,
       phase: round ? (round.running ? "running" : "finished") : "none",
       scenarioTitle: round?.scenario.title ?? this.plannedScenarioTitle,
+      anonymous: this.spec.request.anonymous ?? false,
     };
   }
 
@@ -607,8 +646,8 @@ export class WorkshopRoom extends Room<object, { title: string }, Seating, Auth>
   }
 
   private greetFacilitator(client: WorkshopClient): void {
-    const { title: _title, ...defaults } = this.spec.request;
-    this.tell(client, "welcome", { kind: "facilitator", workshop: this.summary(), defaults });
+    const { title: _title, anonymous: _anonymous, ...defaults } = this.spec.request;
+    this.tell(client, "welcome", { kind: "facilitator", workshop: this.summary(), defaults, projectorKey: projectorKeyOf(this.code, this.spec.facilitatorHash) });
     this.tell(client, "lobby", this.lobby());
     this.tell(client, "console", consoleOf(this.roster, this.rounds));
     this.tell(client, "grid", gridOf(this.current, this.roster, this.zopa, Date.now()));
@@ -625,13 +664,22 @@ export class WorkshopRoom extends Room<object, { title: string }, Seating, Auth>
   }
 
   private publishLobby(): void {
-    this.broadcast("lobby", this.lobby());
+    // The roster has everyone's real name: the wall gets its own view (projectorView.ts).
+    this.broadcast("lobby", this.lobby(), { except: (this.clients as WorkshopClient[]).filter((c) => c.userData?.kind === "projector") });
     this.toFacilitators("console", consoleOf(this.roster, this.rounds));
+    this.toProjectors("projector", () => this.projectorView());
+  }
+
+  private projectorView(): WorkshopServerMessages["projector"] {
+    return projectorOf(this.summary(), this.roster, this.rounds, Date.now());
   }
 
   private scheduleGrid(): void {
     if (this.timers.has("grid")) return;
-    this.timers.set("grid", GRID_EVERY_MS, () => this.toFacilitators("grid", gridOf(this.current, this.roster, this.zopa, Date.now())));
+    this.timers.set("grid", GRID_EVERY_MS, () => {
+      this.toFacilitators("grid", gridOf(this.current, this.roster, this.zopa, Date.now()));
+      this.toProjectors("projector", () => this.projectorView());
+    });
   }
 
   /** While a round runs, the grid refreshes on its own so idle times and "stuck" stay true. */

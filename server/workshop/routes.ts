@@ -1,3 +1,4 @@
+import { networkInterfaces } from "node:os";
 import express, { type Router } from "express";
 import { matchMaker } from "@colyseus/core";
 import { SECRET_PATTERN } from "../../shared/protocol/join.js";
@@ -5,13 +6,15 @@ import { createWorkshopRequestSchema, EXPORT_FORMATS, WORKSHOP_ROOM, type Export
 import { fail, openingRoute } from "../http/apiReply.js";
 import type { TableServices } from "../room/services.js";
 import { TABLE_CODE_PATTERN } from "../tables/tableCode.js";
+import { joinAddressOf } from "./joinAddress.js";
 import { openWorkshop } from "./openWorkshop.js";
 import { exportWorkshop } from "./workshopExport.js";
 
 /**
  * Workshops over HTTP: create one (its facilitator secret comes back once), look a join code up,
- * and export the results. The export needs the facilitator secret as a bearer token, so the
- * secret never travels in a URL (or an access log).
+ * the address participants join at, and export the results (`?anonymous=1`: pseudonyms instead
+ * of names). The export needs the facilitator secret as a bearer token, so the secret never
+ * travels in a URL (or an access log).
  */
 export function workshopRoutes(services: TableServices): Router {
   const router = express.Router();
@@ -31,6 +34,13 @@ export function workshopRoutes(services: TableServices): Router {
     ),
   );
 
+  // The port the request came in on is the one listening, even when PORT=0 picked it.
+  router.get("/api/join-address", (req, res) => {
+    const { PUBLIC_URL, HOST, PORT } = services.config;
+    res.set("cache-control", "no-store");
+    res.json(joinAddressOf({ publicUrl: PUBLIC_URL, host: HOST, port: req.socket.localPort ?? PORT, interfaces: networkInterfaces() }));
+  });
+
   router.get("/api/workshops/:code", async (req, res) => {
     const code = (req.params.code ?? "").toUpperCase();
     const [found] = TABLE_CODE_PATTERN.test(code) ? await matchMaker.query({ name: WORKSHOP_ROOM, roomId: code }) : [];
@@ -47,16 +57,19 @@ export function workshopRoutes(services: TableServices): Router {
     const forbidden = () => fail(res, 403, "api/forbidden", "Only the workshop's facilitator can export it: send the facilitator secret as a bearer token.");
     if (!SECRET_PATTERN.test(secret)) return forbidden();
     if (!TABLE_CODE_PATTERN.test(code)) return fail(res, 404, "api/not_found", "There is no workshop with that code.");
+    const anonymous = req.query["anonymous"] === "1";
     let answer;
     try {
-      answer = await exportWorkshop(code, secret, format, services);
+      answer = await exportWorkshop(code, secret, format, anonymous, services);
     } catch (error) {
       services.logger.error({ err: error, workshop: code }, "could not export a workshop");
       return fail(res, 500, "api/server_error", "The server could not build the export.");
     }
     if (!answer.ok) return answer.reason === "forbidden" ? forbidden() : fail(res, 404, "api/not_found", "There is no workshop with that code.");
     res.set("cache-control", "no-store");
-    res.type(answer.file.contentType).attachment(answer.file.filename).send(answer.file.body);
+    // An anonymous file says so in its name, so it is not mistaken for (or overwritten by) the named one.
+    const filename = anonymous ? answer.file.filename.replace(/^parley-/, "parley-anonymous-") : answer.file.filename;
+    res.type(answer.file.contentType).attachment(filename).send(answer.file.body);
   });
 
   return router;

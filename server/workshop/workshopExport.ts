@@ -2,6 +2,7 @@ import { matchMaker } from "@colyseus/core";
 import { WORKSHOP_ROOM, type ExportFormat } from "../../shared/protocol/workshop.js";
 import type { TableServices } from "../room/services.js";
 import { secretMatches } from "../storage/secrets.js";
+import { anonymousExport } from "./anonymousExport.js";
 import { buildExport, exportFile, type ExportFile } from "./export.js";
 import { restoreWorkshop } from "./restore.js";
 import { summarizeTable } from "./tableSummary.js";
@@ -13,20 +14,20 @@ export type ExportAnswer = { readonly ok: true; readonly file: ExportFile } | { 
  * process (which has the games in progress too), or the store once no room holds it (closed
  * after a long idle time, or its process gone), so results are never out of reach.
  */
-export async function exportWorkshop(code: string, secret: string, format: ExportFormat, services: TableServices): Promise<ExportAnswer> {
+export async function exportWorkshop(code: string, secret: string, format: ExportFormat, anonymous: boolean, services: TableServices): Promise<ExportAnswer> {
   const [live] = await matchMaker.query({ name: WORKSHOP_ROOM, roomId: code });
   if (live) {
     try {
-      const file = (await matchMaker.remoteRoomCall(code, "exportFor", [secret, format])) as ExportFile | null;
+      const file = (await matchMaker.remoteRoomCall(code, "exportFor", [secret, format, anonymous])) as ExportFile | null;
       return file ? { ok: true, file } : { ok: false, reason: "forbidden" };
     } catch {
       // Listed by a process that is gone: the store has everything it had written.
     }
   }
-  return exportFromStore(code, secret, format, services);
+  return exportFromStore(code, secret, format, anonymous, services);
 }
 
-async function exportFromStore(code: string, secret: string, format: ExportFormat, services: TableServices): Promise<ExportAnswer> {
+async function exportFromStore(code: string, secret: string, format: ExportFormat, anonymous: boolean, services: TableServices): Promise<ExportAnswer> {
   const stored = await services.store.loadWorkshop(code);
   if (!stored) return { ok: false, reason: "unknown" };
   if (!secretMatches(secret, stored.facilitatorSecretHash)) return { ok: false, reason: "forbidden" };
@@ -38,5 +39,6 @@ async function exportFromStore(code: string, secret: string, format: ExportForma
       table.final = table.latest.table;
       table.summary = summarizeTable(round, table, (id) => names.get(id) ?? "Unknown");
     }
-  return { ok: true, file: exportFile(buildExport(code, spec.request.title, people, rounds, Date.now()), format) };
+  const data = buildExport(code, spec.request.title, people, rounds, Date.now());
+  return { ok: true, file: exportFile(anonymous ? anonymousExport(data) : data, format) };
 }

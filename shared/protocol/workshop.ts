@@ -9,6 +9,7 @@ import type { ClassDebrief, Standing } from "../workshop/classStats.js";
 import type { Pairing, PairingIssue } from "../workshop/pairing.js";
 import type { GridTile } from "../workshop/tile.js";
 import { displayNameSchema, SECRET_PATTERN } from "./join.js";
+import type { ProjectorView } from "./projector.js";
 import { OUTDATED_CODE } from "./version.js";
 
 /*
@@ -50,6 +51,11 @@ export type RoundSettings = z.output<typeof roundSettingsSchema>;
 /** POST /api/workshops: the first round's settings and a title the participants see. */
 export const createWorkshopRequestSchema = roundSettingsSchema.extend({
   title: z.string().trim().min(1).max(MAX_TITLE_LENGTH).regex(/^[^\p{C}]*$/u, "must not contain control characters"),
+  /**
+   * Pseudonyms instead of names on the projector (and the console's export choice follows it).
+   * A workshop setting, kept with the others in the store: the facilitator switches it any time.
+   */
+  anonymous: z.boolean().optional(),
 });
 export type CreateWorkshopRequest = z.input<typeof createWorkshopRequestSchema>;
 
@@ -71,16 +77,18 @@ const secret = z.string().regex(SECRET_PATTERN, "is not a token this server issu
 
 /**
  * `joinById(code, options)`: a new participant gives a name, a returning one their token, the
- * facilitator the secret; each also gives the protocol version (version.ts), checked first.
+ * facilitator the secret, a projector its key (server/workshop/projectorKey.ts); each also gives
+ * the protocol version (version.ts), checked first.
  */
 export const workshopJoinSchema = z.union([
   z.strictObject({ name: displayNameSchema }),
   z.strictObject({ participant: secret }),
   z.strictObject({ facilitator: secret }),
+  z.strictObject({ projector: secret }),
 ]);
 export type WorkshopJoinOptions = z.input<typeof workshopJoinSchema>;
 
-export const WORKSHOP_JOIN_ERRORS = ["workshop/bad_options", "workshop/bad_participant", "workshop/bad_facilitator", "workshop/removed", "workshop/full", OUTDATED_CODE] as const;
+export const WORKSHOP_JOIN_ERRORS = ["workshop/bad_options", "workshop/bad_participant", "workshop/bad_facilitator", "workshop/bad_projector", "workshop/removed", "workshop/full", OUTDATED_CODE] as const;
 export type WorkshopJoinError = (typeof WORKSHOP_JOIN_ERRORS)[number];
 
 const participantId = z.string().min(1).max(40);
@@ -114,6 +122,8 @@ export const workshopMessageSchemas = {
   end_round: z.strictObject({}),
   broadcast: z.strictObject({ text: z.string().trim().min(1).max(MAX_MESSAGE_LENGTH) }),
   remove: z.strictObject({ participantId }),
+  // Pseudonyms on the projector instead of names (kept in the store with the workshop's settings).
+  set_anonymous: z.strictObject({ anonymous: z.boolean() }),
 } as const;
 
 export type WorkshopMessageType = keyof typeof workshopMessageSchemas;
@@ -130,6 +140,7 @@ export const FACILITATOR_CONTROLS = [
   "end_round",
   "broadcast",
   "remove",
+  "set_anonymous",
 ] as const satisfies readonly WorkshopMessageType[];
 
 export type WorkshopMessage = {
@@ -186,6 +197,8 @@ export type WorkshopSummary = {
   readonly round: number;
   readonly phase: RoundPhase;
   readonly scenarioTitle: string | null;
+  /** The projector shows pseudonyms instead of names. */
+  readonly anonymous: boolean;
 };
 
 /**
@@ -252,7 +265,14 @@ export type WorkshopServerMessages = {
         readonly token: string | null;
         readonly renamed: boolean;
       }
-    | { readonly kind: "facilitator"; readonly workshop: WorkshopSummary; readonly defaults: RoundSettings };
+    | {
+        readonly kind: "facilitator";
+        readonly workshop: WorkshopSummary;
+        readonly defaults: RoundSettings;
+        /** Opens the read-only projector view of this workshop, and nothing else. */
+        readonly projectorKey: string;
+      }
+    | { readonly kind: "projector"; readonly workshop: WorkshopSummary };
   /** To everyone: the roster and the round, whenever either changes. */
   lobby: { readonly workshop: WorkshopSummary; readonly roster: readonly RosterEntry[] };
   /** To one participant: where they play now. */
@@ -266,6 +286,8 @@ export type WorkshopServerMessages = {
   proposal: { readonly pairing: Pairing; readonly issues: readonly PairingIssue[] };
   control: { readonly control: WorkshopMessageType; readonly results: readonly ControlOutcome[] };
   error: { readonly code: WorkshopErrorCode; readonly message: string; readonly request: string | null };
+  /** Projectors only: everything the wall shows, whenever any of it changes. */
+  projector: ProjectorView;
 };
 export type WorkshopServerMessageType = keyof WorkshopServerMessages;
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { ApiFailure, createScenario, listLibrary, scenarioDocument, updateScenario } from "../../client/src/net/api.js";
+import { ApiFailure, createScenario, listScenarios, scenarioDocument, updateScenario } from "../../client/src/net/api.js";
 
 /*
  * The studio's calls keep to the server's scenario API: JSON bodies, the edit key as a bearer
@@ -37,9 +37,9 @@ describe("the studio's scenario calls", () => {
     expect(sent[0]).toMatchObject({ url: "/api/scenarios/harbour", method: "PUT" });
     expect(sent[0]!.headers["authorization"]).toBe(`Bearer ${KEY}`);
     answer(200, []);
-    await listLibrary([KEY, "j".repeat(43)]);
+    await listScenarios([KEY, "j".repeat(43)]);
     expect(sent[1]!.headers["authorization"]).toBe(`Bearer ${KEY} ${"j".repeat(43)}`);
-    await listLibrary([]);
+    await listScenarios([]);
     expect(sent[2]!.headers["authorization"]).toBeUndefined();
     await scenarioDocument("backup-appliance", null);
     expect(sent[3]).toMatchObject({ url: "/api/scenarios/backup-appliance/document", method: "GET" });

@@ -12,7 +12,8 @@ import { SeatPlayer, until } from "./helpers/seatPlayer.js";
  * A workshop survives kill -9 of its server: after the restart it is rebuilt from the store
  * with its people (whom the facilitator removed stays out), its round and its tables; the
  * facilitator's console, grid and controls work again, every participant is sent back to the
- * same seat, and the games that go on reach the class debrief.
+ * same seat, and the games that go on reach the class debrief. The projector link still opens the
+ * wall's view, anonymous as the facilitator left it.
  */
 
 let bundle: { file: string; remove: () => void };
@@ -70,6 +71,10 @@ describe("a workshop after kill -9", () => {
     facilitator.send("broadcast", { text: "Ten minutes left: decide what you will accept." });
     for (const p of people) await p.latest("broadcast", (b) => b.text.startsWith("Ten minutes left"));
     const consoleBefore = facilitator.last("console")!;
+    facilitator.send("set_anonymous", { anonymous: true });
+    await facilitator.latest("lobby", (l) => l.workshop.anonymous);
+    const welcome = facilitator.last("welcome")!;
+    const projectorKey = welcome.kind === "facilitator" ? welcome.projectorKey : "";
 
     await server.kill9();
     server = await ServerProcess.start(bundle.file, port, settings);
@@ -84,6 +89,11 @@ describe("a workshop after kill -9", () => {
     expect(restored.rounds[0]!.pairing).toEqual(consoleBefore.rounds[0]!.pairing);
     expect(restored.participants.map((p) => [p.name, p.left])).toEqual([["Ana", false], ["Ben", false], ["Cem", false], ["Dee", true]]);
     await again.latest("grid", (g) => g.tiles.length === 2 && g.tiles.every((t) => t.status === "negotiating"), 20_000);
+    // The same projector link opens the wall again, still anonymous.
+    const wall = await member(server.endpoint, created.code, { projector: projectorKey }, "projector again");
+    const view = await wall.latest("projector", (v) => v.tables.length === 2, 10_000);
+    expect(view.workshop.anonymous).toBe(true);
+    expect(view.tables.flatMap((t) => [t.seller, t.buyer]).filter((n) => ["Ana", "Ben", "Cem"].includes(n))).toEqual([]);
 
     // Everyone comes back with their token to the same seat; the removed participant stays out.
     for (const p of people) {

@@ -3,7 +3,7 @@ import { apply, createTable, parseScenario, type Action, type TableState } from 
 import scenarioJson from "../../shared/scenarios/backup-appliance.json";
 import { isStoreError, type StoreErrorCode } from "../../server/storage/errors.js";
 import { hashSecret } from "../../server/storage/secrets.js";
-import type { Store } from "../../server/storage/store.js";
+import type { Json, Store } from "../../server/storage/store.js";
 import { finished, newTable, newWorkshop, noteEntry, offerEntry, participant, T0, workshopRound } from "./fixtures.js";
 
 /** One empty database per test; every open() is a new store instance (new connection) on it. */
@@ -355,6 +355,11 @@ export function describeStore(name: string, makeHarness: () => Promise<StoreHarn
         ["w0", 0, 0],
         ["w1", 3, 2],
       ]);
+      // A setting changed while the workshop runs is what a rebuilt workshop reads back.
+      const changed = { ...(expected.settings as Record<string, Json>), anonymous: true };
+      await store.setWorkshopSettings("w1", changed);
+      await refused(store.setWorkshopSettings("ghost", changed), "store/not_found");
+      expect((await store.loadWorkshop("w1"))?.settings).toEqual(changed);
       await store.setWorkshopStatus("w1", "finished");
       await refused(store.setWorkshopStatus("ghost", "finished"), "store/not_found");
       expect((await store.loadOpenWorkshops()).map((x) => x.id)).toEqual(["w0"]);

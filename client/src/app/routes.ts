@@ -12,6 +12,8 @@ export type Route =
   | { readonly kind: "workshop_new" }
   | { readonly kind: "workshop"; readonly code: string }
   | { readonly kind: "console"; readonly code: string; readonly secret: string | null }
+  /** The wall's view of a workshop, opened with the projector key (read-only). */
+  | { readonly kind: "projector"; readonly code: string; readonly key: string | null }
   | { readonly kind: "facilitate"; readonly code: string }
   /** The case studio: a new case, a copy of any case, or a new version of the trainer's own. */
   | { readonly kind: "studio"; readonly start: "new" | "copy" | "edit"; readonly scenarioId: string | null };
@@ -39,6 +41,10 @@ export function parseRoute(pathname: string, hash: string): Route {
     const key = new URLSearchParams(hash.replace(/^#/, "")).get("key");
     return { kind: "console", code, secret: key && key.length > 0 ? key : null };
   }
+  if (parts.length === 3 && parts[0] === "w" && parts[2] === "projector" && code) {
+    const key = new URLSearchParams(hash.replace(/^#/, "")).get("key");
+    return { kind: "projector", code, key: key && key.length > 0 ? key : null };
+  }
   if (parts.length === 2 && parts[0] === "f" && code) return { kind: "facilitate", code };
   if (parts.length === 1 && parts[0] === "studio") return { kind: "studio", start: "new", scenarioId: null };
   if (parts.length === 3 && parts[0] === "studio" && (parts[1] === "copy" || parts[1] === "edit") && parts[2])
@@ -57,6 +63,12 @@ export function watchPath(code: string): string {
 export const workshopPath = (code: string) => `/w/${code}`;
 export const consolePath = (code: string) => `/w/${code}/console`;
 export const facilitatePath = (code: string) => `/f/${code}`;
+export const projectorPath = (code: string) => `/w/${code}/projector`;
+
+/** The projector link: whoever has it sees what the wall shows, and can change nothing. */
+export function projectorUrl(origin: string, code: string, key: string): string {
+  return `${origin}${projectorPath(code)}#key=${encodeURIComponent(key)}`;
+}
 
 /** The facilitator's own link to the console: whoever has it runs the workshop. */
 export function consoleUrl(origin: string, code: string, secret: string): string {

@@ -7,7 +7,6 @@ import type {
   CreateTableRequest,
   CreateTableResponse,
   ScenarioEntry,
-  ScenarioSummary,
   UpdateScenarioResponse,
 } from "../../../shared/protocol/api.js";
 
@@ -31,21 +30,8 @@ export class ApiFailure extends Error {
 
 const role = z.enum(ROLES);
 
-const scenarioList = z.array(
-  z.object({
-    id: z.string(),
-    title: z.string(),
-    summary: z.string(),
-    currency: z.string(),
-    rounds: z.number(),
-    turnSeconds: z.number(),
-    firstMover: role,
-    /** The library marks the cases the keys sent with the request may edit. */
-    editable: z.boolean().optional(),
-  }),
-) satisfies z.ZodType<ScenarioSummary[]>;
-
-export type ListedScenario = z.output<typeof scenarioList>[number];
+/** A library entry as the pages list it. */
+export type ListedScenario = ScenarioEntry;
 
 const createdTable = z.object({
   code: z.string().min(1),
@@ -77,16 +63,6 @@ async function call<T>(path: string, init: RequestInit, shape: z.ZodType<T>, wha
   return parsed.data;
 }
 
-/** The scenarios this server offers: the shipped ones, and the trainer's own cases whose edit keys are given. */
-export function listScenarios(editKeys: readonly string[] = []): Promise<ListedScenario[]> {
-  return call("/api/scenarios", { headers: bearer(editKeys) }, scenarioList, "list the scenarios");
-}
-
-/** The Authorization header that proves ownership of cases by their edit keys, or none. */
-export function bearer(editKeys: readonly string[]): Record<string, string> {
-  return editKeys.length > 0 ? { authorization: `Bearer ${editKeys.join(" ")}` } : {};
-}
-
 const scenarioEntries = z.array(
   z.object({
     id: z.string(),
@@ -106,10 +82,13 @@ const scenarioEntries = z.array(
 const createdScenario = z.object({ id: z.string(), version: z.number(), editKey: z.string() }) satisfies z.ZodType<CreateScenarioResponse>;
 const savedScenario = z.object({ id: z.string(), version: z.number() }) satisfies z.ZodType<UpdateScenarioResponse>;
 
-const bearer = (keys: readonly string[]): Record<string, string> => (keys.length > 0 ? { authorization: `Bearer ${keys.join(" ")}` } : {});
+/** The Authorization header that proves ownership of cases by their edit keys, or none. */
+function bearer(editKeys: readonly string[]): Record<string, string> {
+  return editKeys.length > 0 ? { authorization: `Bearer ${editKeys.join(" ")}` } : {};
+}
 
-/** The library as the studio lists it: shipped and operator scenarios, and the ones these edit keys open. */
-export function listLibrary(editKeys: readonly string[]): Promise<ScenarioEntry[]> {
+/** The library: shipped and operator scenarios, then the trainer's own cases whose edit keys are given (marked editable). */
+export function listScenarios(editKeys: readonly string[] = []): Promise<ListedScenario[]> {
   return call("/api/scenarios", { headers: bearer(editKeys) }, scenarioEntries, "list the scenarios");
 }
 

@@ -1,5 +1,4 @@
-import { ApiFailure } from "../net/api.js";
-import { CaseRefused, saveCase } from "../net/studioApi.js";
+import { ApiFailure, createScenario, updateScenario } from "../net/api.js";
 import { h, replaceChildren } from "../ui/dom.js";
 import type { Editor } from "./editor.js";
 import type { EditKeys } from "./editKeys.js";
@@ -27,7 +26,8 @@ export function savePanel(editor: Editor, keys: EditKeys, openWorkshop: (scenari
     const id = typeof doc.id === "string" ? doc.id : "";
     const key = keys.get(id);
     button.disabled = true;
-    saveCase(doc, key ? { id, key } : null).then(
+    const saving = key ? updateScenario(id, key, doc).then((saved) => ({ ...saved, editKey: null })) : createScenario(doc);
+    saving.then(
       (saved) => {
         button.disabled = false;
         const fresh = saved.editKey !== null;
@@ -41,9 +41,10 @@ export function savePanel(editor: Editor, keys: EditKeys, openWorkshop: (scenari
       },
       (failure: unknown) => {
         button.disabled = false;
-        if (failure instanceof CaseRefused) {
+        if (failure instanceof ApiFailure && failure.problems.length > 0) {
           editor.addProblems(failure.problems);
-          error.textContent = failure.message;
+          const n = failure.problems.length;
+          error.textContent = `The server found ${n === 1 ? "1 problem" : `${n} problems`} in the case.`;
         } else if (failure instanceof ApiFailure && failure.status === 409) {
           editor.addProblems([{ path: "id", message: "is taken by another case on this server: choose another id" }]);
           error.textContent = failure.message;

@@ -1,5 +1,4 @@
-import { ApiFailure, listScenarios, type ListedScenario } from "../net/api.js";
-import { fetchCaseDocument } from "../net/studioApi.js";
+import { ApiFailure, listScenarios, scenarioDocument, type ListedScenario } from "../net/api.js";
 import { brand } from "../ui/brand.js";
 import { h, replaceChildren } from "../ui/dom.js";
 import { basicsSection } from "./basicsSection.js";
@@ -72,7 +71,7 @@ export function renderStudio(root: HTMLElement, deps: StudioDeps, start: StudioS
 
   let cancelled = false;
   if (start.kind !== "new") {
-    fetchCaseDocument(start.scenarioId, start.kind === "edit" ? keys.get(start.scenarioId) : null).then(
+    scenarioDocument(start.scenarioId, start.kind === "edit" ? keys.get(start.scenarioId) : null).then(
       (body) => {
         if (cancelled) return;
         const read = readCaseFile(JSON.stringify(body));

@@ -1,8 +1,9 @@
 import { z } from "zod";
+import type { JoinAddress } from "../../../shared/protocol/projector.js";
 import type { CreateWorkshopRequest, CreateWorkshopResponse, ExportFormat } from "../../../shared/protocol/workshop.js";
 import { ApiFailure } from "../net/api.js";
 
-/* The workshop side of the HTTP API: create a workshop, download its export. */
+/* The workshop side of the HTTP API: create a workshop, the address participants join at, download the export. */
 
 const created = z.object({ code: z.string().min(1), title: z.string(), facilitatorSecret: z.string().min(1) }) satisfies z.ZodType<CreateWorkshopResponse>;
 const apiError = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
@@ -37,9 +38,26 @@ export async function createWorkshop(body: CreateWorkshopRequest): Promise<Creat
   return parsed.data;
 }
 
-/** Fetch one export file with the facilitator secret (as a bearer token, never in the address) and save it. */
-export async function downloadExport(code: string, secret: string, format: ExportFormat): Promise<void> {
-  const response = await request(`/api/workshops/${encodeURIComponent(code)}/export/${format}`, { headers: { authorization: `Bearer ${secret}` } }, "export the workshop");
+const joinAddress = z.union([
+  z.object({ kind: z.literal("reachable"), origin: z.string().min(1), source: z.enum(["public_url", "network", "host"]) }),
+  z.object({ kind: z.literal("unreachable"), message: z.string().min(1) }),
+]) satisfies z.ZodType<JoinAddress>;
+
+/** Where participants can reach this server (never this computer's own 127.0.0.1), or why nobody else can. */
+export async function fetchJoinAddress(): Promise<JoinAddress> {
+  const response = await request("/api/join-address", { headers: { accept: "application/json" } }, "find the address participants join at");
+  const parsed = joinAddress.safeParse(await response.json().catch(() => null));
+  if (!parsed.success) throw new ApiFailure("The server's answer did not make sense while looking up the join address.", response.status, null);
+  return parsed.data;
+}
+
+/**
+ * Fetch one export file with the facilitator secret (as a bearer token, never in the address)
+ * and save it; `anonymous`: pseudonyms instead of names everywhere in the file.
+ */
+export async function downloadExport(code: string, secret: string, format: ExportFormat, anonymous = false): Promise<void> {
+  const query = anonymous ? "?anonymous=1" : "";
+  const response = await request(`/api/workshops/${encodeURIComponent(code)}/export/${format}${query}`, { headers: { authorization: `Bearer ${secret}` } }, "export the workshop");
   const name = /filename="?([^";]+)"?/.exec(response.headers.get("content-disposition") ?? "")?.[1] ?? `parley-${code}.${format.endsWith("csv") ? "csv" : "json"}`;
   const url = URL.createObjectURL(await response.blob());
   const link = document.createElement("a");

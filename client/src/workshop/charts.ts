@@ -5,7 +5,8 @@ import { OUTCOME_BUCKETS, outcomeCounts, priceChart, reciprocityChart, roundsCha
 
 /*
  * The debrief charts (chart.js, loaded only with the debrief). Large type and strong colours:
- * they are read off a projector at the back of a training room.
+ * they are read off a projector at the back of a training room; on the projector view itself
+ * every label is larger still ("wall").
  */
 
 Chart.register(...registerables);
@@ -18,9 +19,43 @@ Chart.defaults.animation = false;
 const C = { zone: "rgba(22, 163, 74, 0.35)", gap: "rgba(220, 38, 38, 0.3)", deal: "#111827", nash: "#7c3aed", seller: "#b45309", buyer: "#2563eb", grey: "#94a3b8" };
 
 export type ChartKind = "prices" | "surplus" | "outcomes" | "reciprocity" | "rounds";
+/** "console": the facilitator's screen; "wall": the projector view, read across a room. */
+export type ChartSize = "console" | "wall";
 
-export function drawChart(canvas: HTMLCanvasElement, kind: ChartKind, round: RoundDebrief, rounds: readonly RoundDebrief[]): Chart {
-  return new Chart(canvas, configFor(kind, round, rounds));
+export function drawChart(canvas: HTMLCanvasElement, kind: ChartKind, round: RoundDebrief, rounds: readonly RoundDebrief[], size: ChartSize = "console"): Chart {
+  const config = configFor(kind, round, rounds);
+  return new Chart(canvas, size === "wall" ? forTheWall(config) : config);
+}
+
+/** Text size of every label on the wall (CSS px); the page puts each chart's title above it, where it can wrap. */
+const WALL_FONT = 20;
+
+type Loose = Record<string, unknown>;
+
+/** The same chart with every label set large: titles, legend, both axes' ticks and titles. */
+function forTheWall(config: ChartConfiguration): ChartConfiguration {
+  const options = (config.options ?? {}) as Loose;
+  const plugins = (options["plugins"] ?? {}) as Loose;
+  const legend = (plugins["legend"] ?? {}) as Loose;
+  const font = { size: WALL_FONT };
+  const scales = Object.fromEntries(
+    Object.entries<Loose>({ x: {}, y: {}, ...((options["scales"] ?? {}) as Record<string, Loose>) }).map(([axis, scale]) => [
+      axis,
+      { ...scale, ticks: { ...((scale["ticks"] ?? {}) as Loose), font }, title: { ...((scale["title"] ?? {}) as Loose), font } },
+    ]),
+  );
+  return {
+    ...config,
+    options: {
+      ...options,
+      scales,
+      plugins: {
+        ...plugins,
+        title: { ...((plugins["title"] ?? {}) as Loose), display: false },
+        legend: { ...legend, labels: { ...((legend["labels"] ?? {}) as Loose), font } },
+      },
+    },
+  } as ChartConfiguration;
 }
 
 function configFor(kind: ChartKind, round: RoundDebrief, rounds: readonly RoundDebrief[]): ChartConfiguration {

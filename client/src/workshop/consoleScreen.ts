@@ -1,13 +1,14 @@
 import type { ScenarioSummary } from "../../../shared/protocol/api.js";
 import type { OddSeat, WorkshopServerMessages } from "../../../shared/protocol/workshop.js";
 import { tileOver } from "../../../shared/workshop/tile.js";
-import { consolePath, consoleUrl, facilitatePath } from "../app/routes.js";
+import { consolePath, consoleUrl, facilitatePath, projectorPath, projectorUrl } from "../app/routes.js";
+import { joinUrlOf, type JoinAddress } from "../../../shared/protocol/projector.js";
 import { listScenarios } from "../net/api.js";
 import { EditKeys } from "../studio/editKeys.js";
 import { brand } from "../ui/brand.js";
 import { noticePage } from "../ui/noticePage.js";
 import { h, renderIfChanged, replaceChildren } from "../ui/dom.js";
-import { downloadExport } from "./api.js";
+import { downloadExport, fetchJoinAddress } from "./api.js";
 import { field, type WorkshopDeps } from "./createScreen.js";
 import { debriefPanel } from "./debriefPanel.js";
 import type { WorkshopModel } from "./model.js";
@@ -45,12 +46,59 @@ export function renderConsole(root: HTMLElement, deps: WorkshopDeps, code: strin
   const answer = h("div", { class: "answers", "aria-live": "polite" });
 
   // ---- Class & pairing
+  // Where participants join: the server knows (joinAddress.ts); this tab's own address may be 127.0.0.1.
+  const where = h("p", { class: "join-where", "data-testid": "join-where" }, "Looking up the address participants join at…");
+  let address: JoinAddress | null = null;
+  const anonymous = h("input", { type: "checkbox", id: "projector-anonymous", onchange: () => session.send("set_anonymous", { anonymous: anonymous.checked }) });
+  const projectorCopied = h("span", { class: "hint", role: "status" });
+  const projectorKey = () => (session.current.welcome?.kind === "facilitator" ? session.current.welcome.projectorKey : null);
+  const projectorLink = h("a", { class: "button", id: "open-projector", target: "_blank", rel: "noopener", "aria-disabled": "true" }, "Open projector view");
   const joinCard = h(
     "section",
     { class: "ws-card ws-join", "aria-label": "How participants join" },
     h("h2", {}, "Participants join with"),
     h("div", { class: "big-code", "data-testid": "join-code" }, code),
-    h("p", {}, `at ${location.origin} — or send them `, h("a", { href: `/w/${code}`, target: "_blank" }, `${location.origin}/w/${code}`)),
+    where,
+    h(
+      "div",
+      { class: "projector-controls" },
+      projectorLink,
+      h(
+        "button",
+        {
+          type: "button",
+          id: "copy-projector",
+          title: "For a projector run from another computer: the link opens the wall's view and nothing else",
+          onclick: () => {
+            const key = projectorKey();
+            if (!key) return;
+            const origin = address?.kind === "reachable" ? address.origin : location.origin;
+            void navigator.clipboard?.writeText(projectorUrl(origin, code, key)).then(() => (projectorCopied.textContent = "Projector link copied."));
+          },
+        },
+        "Copy the projector link",
+      ),
+      projectorCopied,
+    ),
+    h("label", { class: "check", for: anonymous.id }, anonymous, "Anonymous projector: Player 1, Player 2… instead of names"),
+  );
+  fetchJoinAddress().then(
+    (found) => {
+      address = found;
+      if (found.kind === "unreachable") {
+        where.dataset.tone = "warning";
+        replaceChildren(where, found.message);
+        return;
+      }
+      const url = joinUrlOf(found.origin, code);
+      replaceChildren(
+        where,
+        `at ${found.origin} — or send them `,
+        h("a", { href: url, target: "_blank" }, url),
+        found.source === "network" ? h("span", { class: "hint" }, " (this computer's address on the network; if participants cannot open it, set PUBLIC_URL)") : null,
+      );
+    },
+    (error: unknown) => replaceChildren(where, error instanceof Error ? error.message : "Could not find the address participants join at."),
   );
   const link = consoleUrl(location.origin, code, secret);
   const linkInput = h("input", { id: "facilitator-link", readonly: true, value: link, "aria-label": "Your facilitator link" });
@@ -144,7 +192,7 @@ export function renderConsole(root: HTMLElement, deps: WorkshopDeps, code: strin
   const gridTab = h("div", { class: "stack", "data-panel": "grid" }, controls, stripLegend(), grid);
 
   // ---- Debrief
-  const debrief = debriefPanel((format) => downloadExport(code, secret, format));
+  const debrief = debriefPanel((format, anonymousFile) => downloadExport(code, secret, format, anonymousFile));
   const debriefTab = h("div", { class: "stack", "data-panel": "debrief" }, debrief.el);
 
   const main = h("main", { class: "ws-main" }, answer, classTab, gridTab, debriefTab);
@@ -245,6 +293,13 @@ export function renderConsole(root: HTMLElement, deps: WorkshopDeps, code: strin
       ),
     );
     debrief.show(m.debrief);
+    const key = projectorKey();
+    if (key && !projectorLink.getAttribute("href")) {
+      projectorLink.setAttribute("href", `${projectorPath(code)}#key=${encodeURIComponent(key)}`);
+      projectorLink.removeAttribute("aria-disabled");
+    }
+    anonymous.checked = w?.anonymous ?? false;
+    debrief.followAnonymous(w?.anonymous ?? false);
   };
 
   const watch = (table: string, m: WorkshopModel) => {

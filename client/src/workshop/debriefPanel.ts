@@ -13,13 +13,21 @@ import { concessionWords, outcomeWord, percent } from "./words.js";
  * same curve ball, and the export.
  */
 
-export type DebriefPanel = { readonly el: HTMLElement; readonly show: (debrief: ClassDebrief | null) => void; readonly destroy: () => void };
+export type DebriefPanel = {
+  readonly el: HTMLElement;
+  readonly show: (debrief: ClassDebrief | null) => void;
+  /** The workshop was switched to (or from) anonymous: the export's choice follows. */
+  readonly followAnonymous: (anonymous: boolean) => void;
+  readonly destroy: () => void;
+};
 
 type ChartHandle = { destroy: () => void };
 
-export function debriefPanel(exportAs: (format: ExportFormat) => Promise<void>): DebriefPanel {
+export function debriefPanel(exportAs: (format: ExportFormat, anonymous: boolean) => Promise<void>): DebriefPanel {
   const picker = h("select", { id: "debrief-round", "aria-label": "Round to debrief" });
   const exportNote = h("span", { class: "hint", role: "status" });
+  const anonymous = h("input", { type: "checkbox", id: "export-anonymous" });
+  let followed: boolean | null = null;
   const exportButton = (format: ExportFormat, label: string, title: string) =>
     h("button", {
       type: "button",
@@ -27,7 +35,7 @@ export function debriefPanel(exportAs: (format: ExportFormat) => Promise<void>):
       title,
       onclick: () => {
         exportNote.textContent = "Preparing the export…";
-        exportAs(format).then(
+        exportAs(format, anonymous.checked).then(
           () => (exportNote.textContent = "Export downloaded."),
           (error: unknown) => (exportNote.textContent = error instanceof Error ? error.message : "The export failed."),
         );
@@ -45,6 +53,7 @@ export function debriefPanel(exportAs: (format: ExportFormat) => Promise<void>):
     exportButton("participants.csv", "Per person CSV", "Results: one row per person per game, for a spreadsheet"),
     exportButton("log.csv", "Log CSV", "Every move of every game, for a spreadsheet"),
     exportButton("json", "JSON", "Everything above in one file, for a program"),
+    h("label", { class: "check", for: anonymous.id, title: "Every name in the file becomes the person's pseudonym (Player 1, Player 2…), as on the anonymous projector" }, anonymous, "Anonymous"),
     exportNote,
   );
   const body = h("div", { class: "debrief-body" });
@@ -95,43 +104,57 @@ export function debriefPanel(exportAs: (format: ExportFormat) => Promise<void>):
         render();
       });
     },
+    followAnonymous(next) {
+      if (next === followed) return;
+      followed = next;
+      anonymous.checked = next;
+    },
     destroy: clearCharts,
   };
 }
 
 function roundView(round: RoundDebrief, plot: (canvas: HTMLCanvasElement, kind: ChartKind) => void): HTMLElement[] {
-  const money = (n: number | null) => (n === null ? "—" : formatMoney(n, round.currency));
-  const t = round.totals;
-  const canvas = (kind: ChartKind, label: string) => {
-    const c = h("canvas", { role: "img", "aria-label": label, "data-chart": kind });
-    plot(c, kind);
-    return h("div", { class: "ws-card chart-card" }, c);
-  };
   return [
-    h(
-      "div",
-      { class: "totals" },
-      total(`${t.deals} / ${t.tables}`, "tables made a deal"),
-      total(money(t.medianPrice), "median deal price"),
-      total(t.meanEfficiency === null ? "—" : percent(t.meanEfficiency), "mean efficiency (value found)"),
-      total(`${t.walkAwaysRight} right · ${t.walkAwaysWrong} wrong`, "walk-aways"),
-      total(`${t.withZopa} / ${t.tables}`, "draws with a zone of agreement"),
-      total(t.unreciprocatedRate === null ? "—" : percent(t.unreciprocatedRate), "concessions left unanswered"),
-      round.pending > 0 ? total(String(round.pending), "tables not finished") : null,
-    ),
-    round.games.length === 0
-      ? h("p", { class: "hint" }, "No game of this round has finished.")
-      : h(
-          "div",
-          { class: "charts" },
-          canvas("prices", "Deal prices against each table's zone of agreement"),
-          canvas("surplus", "Buyer against seller surplus with the Pareto frontier"),
-          canvas("outcomes", "How the games ended"),
-          canvas("reciprocity", "Concessions each side gave per table"),
-        ),
+    totalsView(round),
+    round.games.length === 0 ? h("p", { class: "hint" }, "No game of this round has finished.") : h("div", { class: "charts" }, roundCharts(plot, "ws-card chart-card")),
     resultsTable(round),
     curveBalls(round),
   ];
+}
+
+/**
+ * The four charts of one round, each on a canvas in a box of `boxClass`; `plot` draws them.
+ * `headed`: each box has the chart's title as a heading (the wall's charts draw none of their own).
+ */
+export function roundCharts(plot: (canvas: HTMLCanvasElement, kind: ChartKind) => void, boxClass: string, headed = false): HTMLElement[] {
+  const charts: [ChartKind, string][] = [
+    ["prices", "Deal prices against each table's zone of agreement"],
+    ["surplus", "Buyer against seller surplus with the Pareto frontier"],
+    ["outcomes", "How the games ended"],
+    ["reciprocity", "Concessions each side gave per table"],
+  ];
+  return charts.map(([kind, label]) => {
+    const c = h("canvas", { role: "img", "aria-label": label, "data-chart": kind });
+    plot(c, kind);
+    return headed ? h("div", { class: boxClass }, h("h3", {}, label), h("div", { class: "chart-area" }, c)) : h("div", { class: boxClass }, c);
+  });
+}
+
+/** A round's headline numbers: deals, median price, efficiency, walk-aways, zones, unanswered concessions. */
+export function totalsView(round: RoundDebrief): HTMLElement {
+  const money = (n: number | null) => (n === null ? "—" : formatMoney(n, round.currency));
+  const t = round.totals;
+  return h(
+    "div",
+    { class: "totals" },
+    total(`${t.deals} / ${t.tables}`, "tables made a deal"),
+    total(money(t.medianPrice), "median deal price"),
+    total(t.meanEfficiency === null ? "—" : percent(t.meanEfficiency), "mean efficiency (value found)"),
+    total(`${t.walkAwaysRight} right · ${t.walkAwaysWrong} wrong`, "walk-aways"),
+    total(`${t.withZopa} / ${t.tables}`, "draws with a zone of agreement"),
+    total(t.unreciprocatedRate === null ? "—" : percent(t.unreciprocatedRate), "concessions left unanswered"),
+    round.pending > 0 ? total(String(round.pending), "tables not finished") : null,
+  );
 }
 
 function compareView(rounds: readonly RoundDebrief[], plot: (canvas: HTMLCanvasElement) => void): HTMLElement[] {

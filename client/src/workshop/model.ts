@@ -1,5 +1,6 @@
 import type { ClassDebrief } from "../../../shared/workshop/classStats.js";
 import type { WorkshopServerMessages } from "../../../shared/protocol/workshop.js";
+import type { ProjectorView } from "../../../shared/protocol/projector.js";
 
 /*
  * Everything a browser knows about its workshop, as plain immutable data built from the room's
@@ -20,6 +21,8 @@ export type WorkshopModel = {
   readonly console: WorkshopServerMessages["console"] | null;
   readonly grid: WorkshopServerMessages["grid"] | null;
   readonly debrief: ClassDebrief | null;
+  /** A projector's whole view; a projector gets nothing else but its welcome. */
+  readonly projector: ProjectorView | null;
   readonly proposal: WorkshopServerMessages["proposal"] | null;
   /** The answer to the facilitator's last control, with when it came (to show it for a while). */
   readonly control: (WorkshopServerMessages["control"] & { readonly at: number }) | null;
@@ -44,6 +47,7 @@ export const emptyWorkshop: WorkshopModel = {
   console: null,
   grid: null,
   debrief: null,
+  projector: null,
   proposal: null,
   control: null,
   error: null,
@@ -94,6 +98,8 @@ function onMessage(model: WorkshopModel, type: keyof WorkshopServerMessages, pay
       return { ...model, debrief: payload as ClassDebrief };
     case "proposal":
       return { ...model, proposal: payload as WorkshopServerMessages["proposal"] };
+    case "projector":
+      return { ...model, projector: payload as ProjectorView };
     case "control":
       return { ...model, control: { ...(payload as WorkshopServerMessages["control"]), at }, error: null };
     case "error":

@@ -5,17 +5,18 @@ import { noticePage } from "../ui/noticePage.js";
 import { renderConsole } from "./consoleScreen.js";
 import { renderCreateWorkshop } from "./createScreen.js";
 import { renderParticipantLobby } from "./lobbyScreen.js";
+import { renderProjector } from "./projectorScreen.js";
 import { consolePath } from "../app/routes.js";
 import { WorkshopStore } from "./store.js";
 
 /* The workshop's screens, by route: main.ts hands these routes over and keeps the rest. */
 
-export type WorkshopRoute = Extract<Route, { kind: "workshop_new" | "workshop" | "console" | "facilitate" }>;
+export type WorkshopRoute = Extract<Route, { kind: "workshop_new" | "workshop" | "console" | "projector" | "facilitate" }>;
 
 export const workshops = new WorkshopStore(window.sessionStorage);
 
 export function isWorkshopRoute(route: Route): route is WorkshopRoute {
-  return route.kind === "workshop_new" || route.kind === "workshop" || route.kind === "console" || route.kind === "facilitate";
+  return route.kind === "workshop_new" || route.kind === "workshop" || route.kind === "console" || route.kind === "projector" || route.kind === "facilitate";
 }
 
 export function showWorkshopRoute(root: HTMLElement, route: WorkshopRoute, deps: { readonly store: SeatStore; readonly navigate: (path: string) => void }): () => void {
@@ -27,6 +28,8 @@ export function showWorkshopRoute(root: HTMLElement, route: WorkshopRoute, deps:
       return renderParticipantLobby(root, { ...base, seats: deps.store }, route.code);
     case "console":
       return renderConsole(root, base, route.code, route.secret);
+    case "projector":
+      return renderProjector(root, base, route.code, route.key);
     case "facilitate": {
       // A table as its facilitator sees it: the console left its secret in this tab.
       const entry = workshops.table(route.code);

@@ -12,7 +12,8 @@ import { emptyWorkshop, reduceWorkshop, type WorkshopInput, type WorkshopModel }
 
 export type WorkshopCredentials =
   | { readonly kind: "participant"; readonly code: string; readonly token: string | null; readonly name: string }
-  | { readonly kind: "facilitator"; readonly code: string; readonly secret: string };
+  | { readonly kind: "facilitator"; readonly code: string; readonly secret: string }
+  | { readonly kind: "projector"; readonly code: string; readonly key: string };
 
 export type SessionHooks = {
   /** A participant was let in: keep their token for the next reload. */
@@ -31,6 +32,7 @@ const MESSAGE_TYPES = [
   "grid",
   "debrief",
   "proposal",
+  "projector",
   "control",
   "error",
 ] as const satisfies readonly (keyof WorkshopServerMessages)[];
@@ -113,6 +115,7 @@ export class WorkshopSession {
   private options(): WorkshopJoinOptions {
     const c = this.credentials;
     if (c.kind === "facilitator") return { facilitator: c.secret };
+    if (c.kind === "projector") return { projector: c.key };
     return c.token ? { participant: c.token } : { name: c.name };
   }
 

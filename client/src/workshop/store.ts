@@ -45,6 +45,19 @@ export class WorkshopStore {
     this.session.removeItem(`parley:console:${code}`);
   }
 
+  /** The projector key of a workshop, kept in the projector's tab so a reload shows the wall again. */
+  projectorKey(code: string): string | null {
+    return this.read(`parley:projector:${code}`, secretSchema)?.secret ?? null;
+  }
+
+  setProjectorKey(code: string, key: string): void {
+    this.session.setItem(`parley:projector:${code}`, JSON.stringify({ secret: key }));
+  }
+
+  forgetProjectorKey(code: string): void {
+    this.session.removeItem(`parley:projector:${code}`);
+  }
+
   /** A table's facilitator secret, for the spectator view the console opens. */
   table(code: string): TableEntry | null {
     return this.read(`parley:facilitate:${code}`, tableSchema);

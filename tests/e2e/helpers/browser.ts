@@ -42,11 +42,11 @@ export async function newPlayer(browser: Browser, viewport: { width: number; hei
   return { context, page, errors, frames };
 }
 
-const SHOTS = path.join(ROOT, "test-artifacts/screenshots");
-
-export async function screenshot(page: Page, name: string): Promise<string> {
-  mkdirSync(SHOTS, { recursive: true });
-  const file = path.join(SHOTS, `${name}.png`);
+/** A PNG of the page as it is now, under test-artifacts/<folder>/. */
+export async function screenshot(page: Page, name: string, folder = "screenshots"): Promise<string> {
+  const shots = path.join(ROOT, "test-artifacts", folder);
+  mkdirSync(shots, { recursive: true });
+  const file = path.join(shots, `${name}.png`);
   await page.screenshot({ path: file });
   return file;
 }
