@@ -1,0 +1,136 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import type { Page } from "playwright-core";
+import { afterAll, describe, expect, it } from "vitest";
+import { seriousViolations } from "./helpers/axe.js";
+import { LAPTOP, newPlayer, type Player } from "./helpers/browser.js";
+import { ROOT } from "./helpers/build.js";
+import { newPhone } from "./helpers/phone.js";
+import { measureReadability } from "./helpers/readability.js";
+import { useStage } from "./helpers/stage.js";
+import { sayReady, startPractice, waitForStatus } from "./helpers/table.js";
+import { joinWorkshop, openWorkshop, seatOf } from "./helpers/workshop.js";
+
+/*
+ * Every screen a person meets, on a laptop and on a phone, checked as an accessibility audit would:
+ * axe-core's WCAG 2.1 A/AA rules with nothing serious or critical, and every text big enough to
+ * read (nothing under 12 px, running text and controls 14 px, the table picture's text as shown).
+ * A screenshot of each goes to test-artifacts/screens/ for a person to look at.
+ */
+
+type Device = { readonly name: string; readonly open: () => Promise<Player> };
+
+const SCREENS_DIR = path.join(ROOT, "test-artifacts/screens");
+
+describe("every screen is readable and passes an accessibility audit", { timeout: 240_000 }, () => {
+  const stage = useStage({ BOT_THINK_MS: "1500" });
+  const opened: Player[] = [];
+  afterAll(async () => {
+    await Promise.all(opened.map((p) => p.context.close()));
+  });
+
+  const devices: readonly Device[] = [
+    { name: "laptop", open: () => track(newPlayer(stage.browser, LAPTOP)) },
+    { name: "phone", open: () => track(newPhone(stage.browser, { width: 390, height: 844 })) },
+  ];
+
+  async function track(player: Promise<Player>): Promise<Player> {
+    const p = await player;
+    opened.push(p);
+    return p;
+  }
+
+  /** The screen as it is now passes the audit and the readability check, and is photographed. */
+  async function audit(page: Page, device: Device, screen: string): Promise<void> {
+    mkdirSync(SCREENS_DIR, { recursive: true });
+    await page.screenshot({ path: path.join(SCREENS_DIR, `${device.name}-${screen}.png`), fullPage: true });
+    const what = `${screen} on a ${device.name}`;
+    expect.soft(await seriousViolations(page), `${what}: serious or critical accessibility findings`).toEqual([]);
+    const read = await measureReadability(page);
+    expect.soft(read.measured, `${what}: texts measured`).toBeGreaterThan(5);
+    expect.soft(read.tiny, `${what}: text under 12 px`).toEqual([]);
+    expect.soft(read.smallBody, `${what}: running text or controls under 14 px`).toEqual([]);
+    expect.soft(read.smallCanvas, `${what}: table-picture text under 12 px as shown`).toEqual([]);
+  }
+
+  const tap = (page: Page, device: Device, selector: string) => (device.name === "phone" ? page.locator(selector).tap() : page.locator(selector).click());
+
+  /** A practice game as the seller, at the first turn, with the offer builder open. */
+  async function practiceTable(device: Device): Promise<Page> {
+    const { page } = await device.open();
+    await startPractice(page, stage.server.baseUrl, { name: "Alex", role: "Seller", level: "Easy" });
+    await sayReady(page);
+    await waitForStatus(page, ["your_turn"]);
+    await page.waitForSelector("#game canvas[data-smallest-font]");
+    if (device.name === "phone") await page.locator("#bar-offer").tap();
+    else await page.getByRole("tab", { name: "Make an offer" }).click();
+    await page.locator("#offer-price").waitFor();
+    return page;
+  }
+
+  /** A workshop with two participants at their table: the facilitator's console and one participant, back in the lobby. */
+  const workshops = new Map<string, Promise<{ console: Page; lobby: Page }>>();
+  function runningWorkshop(device: Device): Promise<{ console: Page; lobby: Page }> {
+    const existing = workshops.get(device.name);
+    if (existing) return existing;
+    const made = (async () => {
+      const facilitator = await device.open();
+      const code = await openWorkshop(facilitator.page, stage.server.baseUrl, "Key accounts — spring cohort");
+      const [ana, ben] = await Promise.all([device.open(), track(newPlayer(stage.browser))]);
+      await Promise.all([joinWorkshop(ana.page, stage.server.baseUrl, code, "Ana"), joinWorkshop(ben.page, stage.server.baseUrl, code, "Ben")]);
+      await facilitator.page.waitForSelector(".ws-card h2:text('The class (2 online of 2)')");
+      await facilitator.page.click("#pair-random");
+      await facilitator.page.waitForSelector(".pairing tbody tr");
+      await facilitator.page.click("#start-round");
+      await facilitator.page.waitForSelector('[data-panel="grid"]:not([hidden])');
+      await Promise.all([seatOf(ana, "Ana"), seatOf(ben, "Ben")]);
+      await facilitator.page.waitForSelector('.tile[data-status="negotiating"], .tile[data-status="reading"]');
+      // Back to the lobby from the table: it names the table and offers the way back to it.
+      await ana.page.goto(`${stage.server.baseUrl}/w/${code}`);
+      await ana.page.locator(".assignment button", { hasText: "Go to table" }).waitFor();
+      return { console: facilitator.page, lobby: ana.page };
+    })();
+    workshops.set(device.name, made);
+    return made;
+  }
+
+  /** Each screen, reached the way a person reaches it. One line more adds a screen to every device. */
+  const screens: readonly { readonly name: string; readonly open: (device: Device) => Promise<Page> }[] = [
+    {
+      name: "start",
+      open: async (device) => {
+        const { page } = await device.open();
+        await page.goto(stage.server.baseUrl);
+        await page.waitForSelector(".card-practice select:not([disabled])");
+        return page;
+      },
+    },
+    { name: "table", open: practiceTable },
+    {
+      name: "reveal-and-debrief",
+      open: async (device) => {
+        const page = await practiceTable(device);
+        await tap(page, device, device.name === "phone" ? "#bar-walk" : "#walk-away");
+        await page.locator("dialog.confirm[open]").getByRole("button", { name: "Walk away" }).click();
+        await waitForStatus(page, ["finished"]);
+        await page.locator('section[aria-label="Your debrief"] .debrief-lines li').first().waitFor();
+        return page;
+      },
+    },
+    { name: "workshop-lobby", open: async (device) => (await runningWorkshop(device)).lobby },
+    { name: "console", open: async (device) => (await runningWorkshop(device)).console },
+  ];
+
+  for (const device of devices)
+    for (const screen of screens)
+      it(`${screen.name} on a ${device.name}`, async () => {
+        const page = await screen.open(device);
+        await audit(page, device, screen.name);
+        // A phone shows the table picture on a tab of its own: the reveal is drawn there.
+        if (device.name === "phone" && screen.name === "reveal-and-debrief") {
+          await page.getByRole("tab", { name: "Table", exact: true }).tap();
+          await page.waitForSelector("#game canvas[data-smallest-font]");
+          await audit(page, device, "reveal-picture");
+        }
+      });
+});
