@@ -2,15 +2,15 @@ import Phaser from "phaser";
 import type { Role } from "../../../../shared/engine/roles.js";
 import type { OfferCardVM } from "../../view/offerCards.js";
 import { label } from "../text.js";
-import { COLOR, sideColor, TEXT } from "../theme.js";
+import { COLOR, sideBand, sideColor, TEXT } from "../theme.js";
 import { bandedBox, box, type Rect } from "./shapes.js";
 
 export const CARD = { w: 168, h: 150, gap: 9 } as const;
 
 /**
  * One side's offers laid on the table in order, newest on the right; the one on the table now is
- * outlined, older ones are dimmed. Cards are `cardW` wide (narrower on a phone). Returns the cards
- * it drew, by key, so new ones can be animated.
+ * outlined, older ones have a grey band (not faded: their figures stay as readable). Cards are
+ * `cardW` wide (narrower on a phone). Returns the cards it drew, by key, so new ones can be animated.
  */
 export function drawOfferRow(
   scene: Phaser.Scene,
@@ -50,7 +50,7 @@ function offerCard(scene: Phaser.Scene, offer: OfferCardVM, role: Role, w: numbe
   const h = CARD.h;
   const shadow = box(scene, { x: 3, y: 4, w, h }, 10, COLOR.cardShadow, { alpha: 0.25 });
   c.add(shadow);
-  c.add(bandedBox(scene, { x: 0, y: 0, w, h }, 10, sideColor(role), 24, COLOR.card));
+  c.add(bandedBox(scene, { x: 0, y: 0, w, h }, 10, offer.standing ? sideBand(role) : COLOR.olderBand, 24, COLOR.card));
   if (offer.standing) {
     const ring = scene.add.graphics();
     ring.lineStyle(3, sideColor(role), 1);
@@ -76,6 +76,5 @@ function offerCard(scene: Phaser.Scene, offer: OfferCardVM, role: Role, w: numbe
     const arrow = offer.forYou.good ? "▲" : "▼";
     c.add(label(scene, 9, h - 17, `${arrow} ${offer.forYou.short}`, { size: 10, bold: true, color: offer.forYou.good ? TEXT.goodOnCard : TEXT.badOnCard, maxWidth: w - 18 }));
   }
-  if (!offer.standing) c.setAlpha(0.62);
   return c;
 }
