@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { seriousViolations } from "./helpers/axe.js";
 import { LAPTOP, newPlayer, type Player } from "./helpers/browser.js";
 import { ROOT } from "./helpers/build.js";
@@ -18,32 +18,38 @@ import { joinWorkshop, openWorkshop, seatOf } from "./helpers/workshop.js";
  * A screenshot of each goes to test-artifacts/screens/ for a person to look at.
  */
 
-type Device = { readonly name: string; readonly open: () => Promise<Player> };
+/** `phone`: a touch screen held upright, where the table has tabs and a bar of moves. */
+type Device = { readonly name: string; readonly phone: boolean; readonly viewport: { readonly width: number; readonly height: number } };
+
+const DEVICES: readonly Device[] = [
+  { name: "laptop", phone: false, viewport: LAPTOP },
+  { name: "phone", phone: true, viewport: { width: 390, height: 844 } },
+  { name: "small-phone", phone: true, viewport: { width: 360, height: 740 } },
+];
 
 const SCREENS_DIR = path.join(ROOT, "test-artifacts/screens");
 
 describe("every screen is readable and passes an accessibility audit", { timeout: 240_000 }, () => {
   const stage = useStage({ BOT_THINK_MS: "1500" });
-  const opened: Player[] = [];
-  afterAll(async () => {
-    await Promise.all(opened.map((p) => p.context.close()));
+  // Browsers are closed after each test (a live table costs CPU), except the workshop's, which
+  // serves all of a device's workshop screens and is closed after that device.
+  let forTest: Player[] = [];
+  let forDevice: Player[] = [];
+  afterEach(async () => {
+    await Promise.all(forTest.map((p) => p.context.close()));
+    forTest = [];
   });
 
-  const devices: readonly Device[] = [
-    { name: "laptop", open: () => track(newPlayer(stage.browser, LAPTOP)) },
-    { name: "phone", open: () => track(newPhone(stage.browser, { width: 390, height: 844 })) },
-  ];
-
-  async function track(player: Promise<Player>): Promise<Player> {
-    const p = await player;
-    opened.push(p);
+  async function open(device: Device, keep: "test" | "device" = "test"): Promise<Player> {
+    const p = await (device.phone ? newPhone(stage.browser, device.viewport) : newPlayer(stage.browser, device.viewport));
+    (keep === "test" ? forTest : forDevice).push(p);
     return p;
   }
 
   /** The screen as it is now passes the audit and the readability check, and is photographed. */
   async function audit(page: Page, device: Device, screen: string): Promise<void> {
     mkdirSync(SCREENS_DIR, { recursive: true });
-    await page.screenshot({ path: path.join(SCREENS_DIR, `${device.name}-${screen}.png`), fullPage: true });
+    await page.screenshot({ path: path.join(SCREENS_DIR, `${device.name}-${screen}.png`), fullPage: device.phone });
     const what = `${screen} on a ${device.name}`;
     expect.soft(await seriousViolations(page), `${what}: serious or critical accessibility findings`).toEqual([]);
     const read = await measureReadability(page);
@@ -53,16 +59,15 @@ describe("every screen is readable and passes an accessibility audit", { timeout
     expect.soft(read.smallCanvas, `${what}: table-picture text under 12 px as shown`).toEqual([]);
   }
 
-  const tap = (page: Page, device: Device, selector: string) => (device.name === "phone" ? page.locator(selector).tap() : page.locator(selector).click());
 
   /** A practice game as the seller, at the first turn, with the offer builder open. */
   async function practiceTable(device: Device): Promise<Page> {
-    const { page } = await device.open();
+    const { page } = await open(device);
     await startPractice(page, stage.server.baseUrl, { name: "Alex", role: "Seller", level: "Easy" });
     await sayReady(page);
     await waitForStatus(page, ["your_turn"]);
     await page.waitForSelector("#game canvas[data-smallest-font]");
-    if (device.name === "phone") await page.locator("#bar-offer").tap();
+    if (device.phone) await page.locator("#bar-offer").tap();
     else await page.getByRole("tab", { name: "Make an offer" }).click();
     await page.locator("#offer-price").waitFor();
     return page;
@@ -74,9 +79,9 @@ describe("every screen is readable and passes an accessibility audit", { timeout
     const existing = workshops.get(device.name);
     if (existing) return existing;
     const made = (async () => {
-      const facilitator = await device.open();
+      const facilitator = await open(device, "device");
       const code = await openWorkshop(facilitator.page, stage.server.baseUrl, "Key accounts — spring cohort");
-      const [ana, ben] = await Promise.all([device.open(), track(newPlayer(stage.browser))]);
+      const [ana, ben] = await Promise.all([open(device, "device"), open(DEVICES[0] as Device, "device")]);
       await Promise.all([joinWorkshop(ana.page, stage.server.baseUrl, code, "Ana"), joinWorkshop(ben.page, stage.server.baseUrl, code, "Ben")]);
       await facilitator.page.waitForSelector(".ws-card h2:text('The class (2 online of 2)')");
       await facilitator.page.click("#pair-random");
@@ -99,7 +104,7 @@ describe("every screen is readable and passes an accessibility audit", { timeout
     {
       name: "start",
       open: async (device) => {
-        const { page } = await device.open();
+        const { page } = await open(device);
         await page.goto(stage.server.baseUrl);
         await page.waitForSelector(".card-practice select:not([disabled])");
         return page;
@@ -110,7 +115,8 @@ describe("every screen is readable and passes an accessibility audit", { timeout
       name: "reveal-and-debrief",
       open: async (device) => {
         const page = await practiceTable(device);
-        await tap(page, device, device.name === "phone" ? "#bar-walk" : "#walk-away");
+        if (device.phone) await page.locator("#bar-walk").tap();
+        else await page.click("#walk-away");
         await page.locator("dialog.confirm[open]").getByRole("button", { name: "Walk away" }).click();
         await waitForStatus(page, ["finished"]);
         await page.locator('section[aria-label="Your debrief"] .debrief-lines li').first().waitFor();
@@ -121,16 +127,25 @@ describe("every screen is readable and passes an accessibility audit", { timeout
     { name: "console", open: async (device) => (await runningWorkshop(device)).console },
   ];
 
-  for (const device of devices)
-    for (const screen of screens)
-      it(`${screen.name} on a ${device.name}`, async () => {
-        const page = await screen.open(device);
-        await audit(page, device, screen.name);
-        // A phone shows the table picture on a tab of its own: the reveal is drawn there.
-        if (device.name === "phone" && screen.name === "reveal-and-debrief") {
-          await page.getByRole("tab", { name: "Table", exact: true }).tap();
-          await page.waitForSelector("#game canvas[data-smallest-font]");
-          await audit(page, device, "reveal-picture");
-        }
+  for (const device of DEVICES)
+    describe(`on a ${device.name}`, () => {
+      afterAll(async () => {
+        await Promise.all(forDevice.map((p) => p.context.close()));
+        forDevice = [];
       });
+      for (const screen of screens)
+        it(`${screen.name} on a ${device.name}`, async () => {
+          const page = await screen.open(device);
+          await audit(page, device, screen.name);
+          // The laptop's table fits its screen: panels scroll, the page does not.
+          if (!device.phone && screen.name === "table")
+            expect(await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight), "the laptop table page scrolls").toBeLessThanOrEqual(0);
+          // A phone shows the table picture on a tab of its own: the reveal is drawn there.
+          if (device.phone && screen.name === "reveal-and-debrief") {
+            await page.getByRole("tab", { name: "Table", exact: true }).tap();
+            await page.waitForSelector("#game canvas[data-smallest-font]");
+            await audit(page, device, "reveal-picture");
+          }
+        });
+    });
 });
