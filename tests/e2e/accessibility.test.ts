@@ -59,29 +59,47 @@ describe("every screen is readable and passes an accessibility audit", { timeout
     expect.soft(read.smallCanvas, `${what}: table-picture text under 12 px as shown`).toEqual([]);
   }
 
+  /** Opens the offer builder: a tab beside the moves on a laptop, the bar's first button on a phone (which sends the offer once the builder is open). */
+  async function openBuilder(page: Page, device: Device): Promise<void> {
+    if (device.phone) {
+      const bar = page.locator("#bar-offer");
+      if ((await bar.innerText()) !== "Send offer") await bar.tap();
+      await expect.poll(() => bar.innerText()).toBe("Send offer");
+    } else await page.getByRole("tab", { name: "Make an offer" }).click();
+    await page.locator("#offer-price").waitFor();
+  }
 
-  /** A practice game as the seller, at the first turn, with the offer builder open. */
+  /** A practice game as the seller: an offer with a message and the bot's answer on the table, the builder open again. */
   async function practiceTable(device: Device): Promise<Page> {
     const { page } = await open(device);
     await startPractice(page, stage.server.baseUrl, { name: "Alex", role: "Seller", level: "Easy" });
     await sayReady(page);
     await waitForStatus(page, ["your_turn"]);
     await page.waitForSelector("#game canvas[data-smallest-font]");
+    await openBuilder(page, device);
+    await page.fill("#offer-price", "25500");
+    await page.fill("#move-message", "List price, installed in eight weeks.");
     if (device.phone) await page.locator("#bar-offer").tap();
-    else await page.getByRole("tab", { name: "Make an offer" }).click();
-    await page.locator("#offer-price").waitFor();
+    else await page.click("#make-offer");
+    await waitForStatus(page, ["their_turn"]);
+    await waitForStatus(page, ["your_turn"], 30_000);
+    await openBuilder(page, device);
     return page;
   }
 
-  /** A workshop with two participants at their table: the facilitator's console and one participant, back in the lobby. */
-  const workshops = new Map<string, Promise<{ console: Page; lobby: Page }>>();
-  function runningWorkshop(device: Device): Promise<{ console: Page; lobby: Page }> {
+  /**
+   * A workshop with two participants at their table and a curve ball thrown: the facilitator's
+   * console, one participant at the table, the other back in the lobby.
+   */
+  type Workshop = { readonly console: Page; readonly table: Page; readonly lobby: Page };
+  const workshops = new Map<string, Promise<Workshop>>();
+  function runningWorkshop(device: Device): Promise<Workshop> {
     const existing = workshops.get(device.name);
     if (existing) return existing;
     const made = (async () => {
       const facilitator = await open(device, "device");
       const code = await openWorkshop(facilitator.page, stage.server.baseUrl, "Key accounts — spring cohort");
-      const [ana, ben] = await Promise.all([open(device, "device"), open(DEVICES[0] as Device, "device")]);
+      const [ana, ben] = await Promise.all([open(device, "device"), open(device, "device")]);
       await Promise.all([joinWorkshop(ana.page, stage.server.baseUrl, code, "Ana"), joinWorkshop(ben.page, stage.server.baseUrl, code, "Ben")]);
       await facilitator.page.waitForSelector(".ws-card h2:text('The class (2 online of 2)')");
       await facilitator.page.click("#pair-random");
@@ -89,18 +107,25 @@ describe("every screen is readable and passes an accessibility audit", { timeout
       await facilitator.page.click("#start-round");
       await facilitator.page.waitForSelector('[data-panel="grid"]:not([hidden])');
       await Promise.all([seatOf(ana, "Ana"), seatOf(ben, "Ben")]);
-      await facilitator.page.waitForSelector('.tile[data-status="negotiating"], .tile[data-status="reading"]');
+      await Promise.all([ana, ben].map((p) => waitForStatus(p.page, ["your_turn", "their_turn"], 30_000)));
+      await facilitator.page.selectOption("#curveball-card", "competitor-quote");
+      await facilitator.page.click("#curveball-all");
+      await facilitator.page.locator(".tile .tile-cards .chip").first().waitFor({ timeout: 15_000 });
       // Back to the lobby from the table: it names the table and offers the way back to it.
       await ana.page.goto(`${stage.server.baseUrl}/w/${code}`);
       await ana.page.locator(".assignment button", { hasText: "Go to table" }).waitFor();
-      return { console: facilitator.page, lobby: ana.page };
+      return { console: facilitator.page, table: ben.page, lobby: ana.page };
     })();
     workshops.set(device.name, made);
     return made;
   }
 
-  /** Each screen, reached the way a person reaches it. One line more adds a screen to every device. */
-  const screens: readonly { readonly name: string; readonly open: (device: Device) => Promise<Page> }[] = [
+  /**
+   * Each screen, reached the way a person reaches it. One line more adds a screen to every device.
+   * `picture`: the screen has the table picture, which a phone shows on a tab of its own: it is
+   * audited there too.
+   */
+  const screens: readonly { readonly name: string; readonly picture?: boolean; readonly open: (device: Device) => Promise<Page> }[] = [
     {
       name: "start",
       open: async (device) => {
@@ -110,9 +135,10 @@ describe("every screen is readable and passes an accessibility audit", { timeout
         return page;
       },
     },
-    { name: "table", open: practiceTable },
+    { name: "table", picture: true, open: practiceTable },
     {
       name: "reveal-and-debrief",
+      picture: true,
       open: async (device) => {
         const page = await practiceTable(device);
         if (device.phone) await page.locator("#bar-walk").tap();
@@ -123,6 +149,7 @@ describe("every screen is readable and passes an accessibility audit", { timeout
         return page;
       },
     },
+    { name: "workshop-table", picture: true, open: async (device) => (await runningWorkshop(device)).table },
     { name: "workshop-lobby", open: async (device) => (await runningWorkshop(device)).lobby },
     { name: "console", open: async (device) => (await runningWorkshop(device)).console },
   ];
@@ -140,11 +167,10 @@ describe("every screen is readable and passes an accessibility audit", { timeout
           // The laptop's table fits its screen: panels scroll, the page does not.
           if (!device.phone && screen.name === "table")
             expect(await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight), "the laptop table page scrolls").toBeLessThanOrEqual(0);
-          // A phone shows the table picture on a tab of its own: the reveal is drawn there.
-          if (device.phone && screen.name === "reveal-and-debrief") {
+          if (device.phone && screen.picture) {
             await page.getByRole("tab", { name: "Table", exact: true }).tap();
             await page.waitForSelector("#game canvas[data-smallest-font]");
-            await audit(page, device, "reveal-picture");
+            await audit(page, device, `${screen.name}-picture`);
           }
         });
     });

@@ -49,9 +49,19 @@ export function fitWidth(text: Phaser.GameObjects.Text, maxWidth: number): void 
 export function clampLines(text: Phaser.GameObjects.Text, lines: number): void {
   const wrapped = text.getWrappedText();
   if (wrapped.length <= lines) return;
+  if (lines < 1) {
+    text.setText("");
+    return;
+  }
   const kept = wrapped.slice(0, lines);
   kept[lines - 1] = `${(kept[lines - 1] ?? "").replace(/\s*\S*$/, "")}…`;
   text.setText(kept.join(" "));
+}
+
+/** How many lines of `text` fit in `height` pixels (its font may be drawn larger than asked: see setTextFloor). */
+export function linesIn(text: Phaser.GameObjects.Text, height: number): number {
+  const lines = Math.max(1, text.getWrappedText().length);
+  return Math.floor(height / (text.height / lines));
 }
 
 /**

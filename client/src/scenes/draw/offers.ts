@@ -5,7 +5,10 @@ import { label } from "../text.js";
 import { COLOR, sideBand, sideColor, TEXT } from "../theme.js";
 import { bandedBox, box, type Rect } from "./shapes.js";
 
-export const CARD = { w: 168, h: 150, gap: 9 } as const;
+export const CARD = { w: 168, h: 168, gap: 9 } as const;
+
+/** The pitch of a card's term lines: room for their text at the table's text floor (14 px on a laptop). */
+const LINE = 18;
 
 /**
  * One side's offers laid on the table in order, newest on the right; the one on the table now is
@@ -62,19 +65,15 @@ function offerCard(scene: Phaser.Scene, offer: OfferCardVM, role: Role, w: numbe
   if (offer.standing) c.add(label(scene, w - 9, 6, "ON THE TABLE", { size: 9, bold: true, color: "#ffffff" }).setOrigin(1, 0));
   c.add(label(scene, 9, 28, offer.price, { size: 21, bold: true, color: TEXT.dark }));
   offer.lines.slice(0, 4).forEach((line, i) => {
-    const y = 56 + i * 15;
+    const y = 56 + i * LINE;
     const value = label(scene, w - 9, y - 1, line.short, { size: 11, bold: true, color: TEXT.dark, maxWidth: 90 }).setOrigin(1, 0);
     c.add(value);
     c.add(label(scene, 9, y, line.shortLabel, { size: 10, color: TEXT.darkMuted, maxWidth: w - 24 - value.width }));
   });
-  let y = 56 + 4 * 15 + 2;
-  if (offer.message) {
-    c.add(label(scene, 9, y, `“${offer.message}”`, { size: 10, italic: true, color: TEXT.darkMuted, maxWidth: w - 18 }));
-    y += 14;
-  }
+  if (offer.message) c.add(label(scene, 9, 56 + 4 * LINE + 2, `“${offer.message}”`, { size: 10, italic: true, color: TEXT.darkMuted, maxWidth: w - 18 }));
   if (offer.forYou) {
     const arrow = offer.forYou.good ? "▲" : "▼";
-    c.add(label(scene, 9, h - 17, `${arrow} ${offer.forYou.short}`, { size: 10, bold: true, color: offer.forYou.good ? TEXT.goodOnCard : TEXT.badOnCard, maxWidth: w - 18 }));
+    c.add(label(scene, 9, h - 20, `${arrow} ${offer.forYou.short}`, { size: 10, bold: true, color: offer.forYou.good ? TEXT.goodOnCard : TEXT.badOnCard, maxWidth: w - 18 }));
   }
   return c;
 }
