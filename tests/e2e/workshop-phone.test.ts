@@ -4,13 +4,15 @@ import { newPlayer, screenshot, type Player } from "./helpers/browser.js";
 import { expectReachable, measureReach, newPhone, PHONES } from "./helpers/phone.js";
 import { measureReadability } from "./helpers/readability.js";
 import { useStage } from "./helpers/stage.js";
+import { waitForStatus } from "./helpers/table.js";
 import { openWorkshop } from "./helpers/workshop.js";
 
 /*
  * A workshop on phones: most participants join from the phone in their pocket. At 390 × 844 and
  * 360 × 740 with touch, the name form, the waiting screen and "you are at table X / Go to table"
  * fit the screen (nothing scrolls sideways), every control is fingertip-sized and in reach, and
- * every text is at least 14 px (small print 12). The facilitator's console, opened on a phone, is
+ * every text is at least 14 px (small print 12); at the table, the workshop's bar covers none of
+ * the moves. The facilitator's console, opened on a phone, is
  * usable too: no sideways scroll, every control reachable and fingertip-sized.
  */
 
@@ -72,6 +74,11 @@ describe("a workshop on a phone", { timeout: 180_000 }, () => {
       await checked("03-go-to-table");
       await go.tap();
       await page.waitForURL(new RegExp(`/t/${table}$`));
+      // At the table the workshop's bar and the bar of moves share the bottom of the screen: neither covers the other.
+      await waitForStatus(page, ["your_turn", "their_turn"], 30_000);
+      await page.locator("#back-to-workshop").waitFor();
+      await screenshot(page, `workshop-phone-${size}-04-table`);
+      expectReachable(await measureReach(page), "04-table");
 
       // The facilitator's console on the same phone: usable without scrolling sideways.
       const consolePhone = await newPhone(stage.browser, viewport);
@@ -80,7 +87,7 @@ describe("a workshop on a phone", { timeout: 180_000 }, () => {
       await consolePhone.page.locator('[data-testid="join-code"]').waitFor();
       await consolePhone.page.getByRole("tab", { name: "Live tables" }).tap();
       await consolePhone.page.locator(".tile").first().waitFor();
-      await screenshot(consolePhone.page, `workshop-phone-${size}-04-console`);
+      await screenshot(consolePhone.page, `workshop-phone-${size}-05-console`);
       expectReachable(await measureReach(consolePhone.page), "console");
       expect([...phone.errors, ...consolePhone.errors]).toEqual([]);
     });

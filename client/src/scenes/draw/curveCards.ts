@@ -46,14 +46,14 @@ function curveCard(scene: Phaser.Scene, card: CurveCardVM, w: number): Phaser.Ga
   if (card.face === "hidden") {
     c.add(box(scene, { x: 0, y: 0, w, h }, 8, COLOR.hidden, { stroke: 0xffffff, strokeAlpha: 0.35 }));
     c.add(label(scene, w - 10, h / 2, "?", { size: 44, bold: true, color: "#ffffff" }).setOrigin(1, 0.5).setAlpha(0.15));
-    c.add(label(scene, 8, 6, `R${card.round} · ${FACE_TAG.hidden}`, { size: 9, bold: true, color: "#e9d5ff" }));
+    c.add(label(scene, 8, 6, `R${card.round} · ${FACE_TAG.hidden}`, { size: 9, bold: true, color: "#e9d5ff", maxWidth: w - 16 }));
     const text = label(scene, 8, 22, card.text, { size: 11, color: "#ffffff", wrap: w - 16 });
     clampLines(text, Math.min(3, linesIn(text, h - 24)));
     c.add(text);
     return c;
   }
   c.add(bandedBox(scene, { x: 0, y: 0, w, h }, 8, FACE_COLOR[card.face], 18, COLOR.card));
-  c.add(label(scene, 7, 3, `R${card.round} · ${FACE_TAG[card.face]}`, { size: 9, bold: true, color: "#ffffff" }));
+  c.add(label(scene, 7, 3, `R${card.round} · ${FACE_TAG[card.face]}`, { size: 9, bold: true, color: "#ffffff", maxWidth: w - 14 }));
   // The title first, then as much of the text as the card has room for (the whole card is in the
   // DOM's list of curve balls): at a large text floor a long title leaves no room for the text.
   const title = label(scene, 7, 20, card.title, { size: 11, bold: true, color: TEXT.dark, wrap: w - 14 });
