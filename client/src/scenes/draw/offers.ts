@@ -61,10 +61,9 @@ function offerCard(scene: Phaser.Scene, offer: OfferCardVM, role: Role, w: numbe
     c.add(ring);
   }
   const who = offer.mine ? "You" : offer.byName.replace(/\s*\(.*\)$/, "");
-  // The tag first: who made the offer is shortened to the room it leaves in the band.
-  const tag = offer.standing ? label(scene, w - 9, 5, "ON THE TABLE", { size: 9, bold: true, color: "#ffffff" }).setOrigin(1, 0) : null;
-  c.add(label(scene, 9, 4, `R${offer.round} · ${who}`, { size: 12, bold: true, color: "#ffffff", maxWidth: w - 18 - (tag ? tag.width + 8 : 0) }));
-  if (tag) c.add(tag);
+  // The offer on the table has its side's band and an outline, older ones a grey band: at the
+  // table's text floor an "on the table" tag would leave no room in the band for who made it.
+  c.add(label(scene, 9, 4, `R${offer.round} · ${who}`, { size: 12, bold: true, color: "#ffffff", maxWidth: w - 18 }));
   c.add(label(scene, 9, 28, offer.price, { size: 21, bold: true, color: TEXT.dark }));
   offer.lines.slice(0, 4).forEach((line, i) => {
     const y = 56 + i * LINE;
