@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { afterEach, describe, expect, it } from "vitest";
 import { LAPTOP, newPlayer, screenshot, type Player } from "./helpers/browser.js";
-import { measureReach, newPhone, onScreenNow, PHONES, type Reach } from "./helpers/phone.js";
+import { expectReachable, measureReach, newPhone, onScreenNow, PHONES } from "./helpers/phone.js";
 import { useStage } from "./helpers/stage.js";
 import { makeOffer, sayReady, startPractice, waitForStatus } from "./helpers/table.js";
 
@@ -16,13 +16,6 @@ import { makeOffer, sayReady, startPractice, waitForStatus } from "./helpers/tab
 
 /** Slow enough to see (and measure) the bot's turn before it answers. */
 const BOT_THINK_MS = "1500";
-
-function expectReachable(reach: Reach, step: string): void {
-  expect(reach.unreachable, `${step}: controls a finger cannot reach`).toEqual([]);
-  expect(reach.small, `${step}: controls under 44 × 44 px`).toEqual([]);
-  expect(reach.sideways, `${step}: the page scrolls sideways`).toBe(false);
-  expect(reach.controls, `${step}: controls measured`).toBeGreaterThan(0);
-}
 
 async function tapTab(page: Page, name: string): Promise<void> {
   await page.getByRole("tab", { name, exact: true }).tap();

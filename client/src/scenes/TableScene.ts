@@ -9,8 +9,8 @@ import { drawReveal } from "./draw/reveal.js";
 import { drawRoundTrack, hasLegend } from "./draw/roundTrack.js";
 import { drawSeat } from "./draw/seat.js";
 import { box, type Rect } from "./draw/shapes.js";
-import { narrowLayout, sameShape, WIDE, wideLayout, type TableLayout, type TableShape } from "./layout.js";
-import { label } from "./text.js";
+import { narrowLayout, sameShape, textFloorOf, WIDE, wideLayout, type TableLayout, type TableShape } from "./layout.js";
+import { label, setTextFloor, smallestText } from "./text.js";
 import { COLOR, TEXT } from "./theme.js";
 
 const ARRIVAL_MS = 450;
@@ -54,7 +54,7 @@ export class TableScene extends Phaser.Scene {
 
   create(): void {
     this.ring = this.add.graphics().setDepth(10);
-    this.ringText = label(this, 0, 0, "", { size: 11, bold: true }).setOrigin(0.5).setDepth(11);
+    this.ringText = label(this, 0, 0, "", { size: 13, bold: true }).setOrigin(0.5).setDepth(11);
     if (this.vm) this.show(this.vm);
   }
 
@@ -94,6 +94,8 @@ export class TableScene extends Phaser.Scene {
   }
 
   private redraw(vm: TableVM): void {
+    setTextFloor(this, textFloorOf(this.shape));
+    this.ringText?.setFontSize(Math.max(13, textFloorOf(this.shape)));
     this.layer?.destroy();
     const layer = this.add.container(0, 0);
     this.layer = layer;
@@ -132,6 +134,7 @@ export class TableScene extends Phaser.Scene {
       this.scale.setGameSize(at.width * density, at.height * density);
       this.resized(at.width, at.height);
     }
+    this.markSmallestText(layer, density);
     this.firstDraw = false;
     this.animate(ARRIVAL_MS + 250);
   }
@@ -163,6 +166,18 @@ export class TableScene extends Phaser.Scene {
 
     for (const [key, card] of [...farCards, ...nearCards]) this.arrive(key, card, { x: card.x, y: card.y + (farCards.has(key) ? -30 : 30) });
     for (const [key, card] of curve.drawn) this.arrive(key, card, curve.deck);
+  }
+
+  /**
+   * The smallest text of the drawing, in canvas pixels, on the canvas element: how small it looks
+   * depends on how wide the page shows the canvas, which the browser tests measure against it.
+   */
+  private markSmallestText(layer: Phaser.GameObjects.Container, density: number): void {
+    const smallest = smallestText(this.ringText ? [layer, this.ringText] : [layer]);
+    const canvas = this.game.canvas;
+    if (!smallest || !canvas) return;
+    canvas.dataset.smallestFont = String(smallest.size * density);
+    canvas.dataset.smallestFontText = smallest.text.slice(0, 60);
   }
 
   /** A paused, waiting or broken table gets a veil over the felt, readable from the back of a room. */

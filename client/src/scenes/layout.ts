@@ -7,9 +7,15 @@ import { SIZE } from "./theme.js";
  * a phone gets a drawing as wide as its screen in CSS pixels (drawn at scale 1, so text keeps its
  * size), with the parts stacked and the picture as tall as they need: the page scrolls, not the text.
  */
-export type TableShape = { readonly kind: "wide" } | { readonly kind: "narrow"; readonly width: number; readonly density: number };
+export type TableShape = { readonly kind: "wide"; readonly textFloor: number } | { readonly kind: "narrow"; readonly width: number; readonly density: number };
 
-export const WIDE: TableShape = { kind: "wide" };
+/** No text of the table may show smaller than this many CSS pixels. */
+export const MIN_TEXT_PX = 12;
+
+export const WIDE: TableShape = { kind: "wide", textFloor: MIN_TEXT_PX };
+
+/** A window so small that the laptop drawing shrinks past this is not read from anyway: fonts stop growing here. */
+const MAX_TEXT_FLOOR = 18;
 
 /** Below this stage width, the laptop drawing would be scaled past reading: draw a narrow one. */
 const NARROW_BELOW = 600;
@@ -17,13 +23,23 @@ const NARROW_BELOW = 600;
 /**
  * `density`: device pixels per CSS pixel. A phone's drawing is rendered at it (up to 2), so its
  * text is as sharp as the page's instead of a CSS-sized canvas stretched over a dense screen.
+ * The laptop drawing is fitted into the stage (`stageHeight` too): where that shrinks it, its
+ * smallest text is drawn larger (`textFloor`, in drawing pixels) so it still shows at MIN_TEXT_PX.
  */
-export function shapeFor(stageWidth: number, density: number): TableShape {
-  return stageWidth < NARROW_BELOW ? { kind: "narrow", width: Math.round(stageWidth), density: Math.min(2, Math.max(1, density)) } : WIDE;
+export function shapeFor(stageWidth: number, density: number, stageHeight: number = SIZE.height): TableShape {
+  if (stageWidth < NARROW_BELOW) return { kind: "narrow", width: Math.round(stageWidth), density: Math.min(2, Math.max(1, density)) };
+  const shown = Math.min(1, stageWidth / SIZE.width, stageHeight > 0 ? stageHeight / SIZE.height : 1);
+  return { kind: "wide", textFloor: Math.min(MAX_TEXT_FLOOR, Math.ceil(MIN_TEXT_PX / shown)) };
 }
 
 export function sameShape(a: TableShape, b: TableShape): boolean {
-  return a.kind === b.kind && (a.kind === "wide" || (b.kind === "narrow" && a.width === b.width && a.density === b.density));
+  if (a.kind === "wide") return b.kind === "wide" && a.textFloor === b.textFloor;
+  return b.kind === "narrow" && a.width === b.width && a.density === b.density;
+}
+
+/** The smallest font the drawing of `shape` may use, in drawing pixels. */
+export function textFloorOf(shape: TableShape): number {
+  return shape.kind === "wide" ? shape.textFloor : MIN_TEXT_PX;
 }
 
 export type TableLayout = {

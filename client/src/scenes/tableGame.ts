@@ -23,7 +23,7 @@ export function createTableGame(parent: HTMLElement, resized: (width: number, he
     if (game.isBooted) game.loop.wake(true);
   };
   const scene = new TableScene(animate, resized);
-  const first = shapeFor(parent.clientWidth || SIZE.width, window.devicePixelRatio);
+  const first = shapeFor(parent.clientWidth || SIZE.width, window.devicePixelRatio, parent.clientHeight);
   scene.reshape(first);
   const game = new Phaser.Game({
     type: Phaser.AUTO,
@@ -48,7 +48,7 @@ export function createTableGame(parent: HTMLElement, resized: (width: number, he
   // the stage here: Phaser's own check for a resized parent counts loop time, and this loop sleeps.
   const watch = new ResizeObserver(() => {
     if (parent.clientWidth === 0) return;
-    scene.reshape(shapeFor(parent.clientWidth, window.devicePixelRatio));
+    scene.reshape(shapeFor(parent.clientWidth, window.devicePixelRatio, parent.clientHeight));
     if (game.isBooted) {
       game.scale.getParentBounds();
       game.scale.refresh();

@@ -20,7 +20,12 @@ export const COLOR = {
   muted: 0x7f95a5,
   track: 0x3a5868,
   hidden: 0x6b4fa0,
-  public: 0x0ea5e9,
+  /** A public curve ball's band: dark enough for white text on it (5.9:1). */
+  public: 0x0369a1,
+  /** An offer card's band, dark enough for its white text (at least 4.5:1); an older offer's is grey. */
+  buyerBand: 0x1d4ed8,
+  sellerBand: 0xb45309,
+  olderBand: 0x64748b,
   white: 0xffffff,
 } as const;
 
@@ -30,7 +35,8 @@ export const TEXT = {
   dark: "#17212b",
   darkMuted: "#5b6877",
   good: "#4ade80",
-  bad: "#f87171",
+  /** Light enough to read on the felt (5:1). */
+  bad: "#fca5a5",
   goodOnCard: "#15803d",
   badOnCard: "#b91c1c",
   buyer: "#93c5fd",
@@ -42,6 +48,10 @@ export const FONT = '"Inter", "Segoe UI", system-ui, -apple-system, Roboto, "Hel
 
 export function sideColor(role: Role): number {
   return role === "buyer" ? COLOR.buyer : COLOR.seller;
+}
+
+export function sideBand(role: Role): number {
+  return role === "buyer" ? COLOR.buyerBand : COLOR.sellerBand;
 }
 
 export function sideText(role: Role): string {

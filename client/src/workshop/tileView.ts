@@ -87,9 +87,10 @@ function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string,
 /** The price axis with the zone (green) or the gap (red), offer markers and the deal. */
 function stripSvg(tile: GridTile): SVGSVGElement {
   const W = 360;
-  const H = 46;
+  // The chart is scaled to the tile (about 300 to 400 px wide): 15 units of text show at 12 px or more.
+  const H = 54;
   const PAD = 10;
-  const y = 22;
+  const y = 32;
   const vm = stripOf(tile);
   const x = (at: number) => PAD + at * (W - 2 * PAD);
   const root = svg("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": stripLabel(tile) });
@@ -99,8 +100,8 @@ function stripSvg(tile: GridTile): SVGSVGElement {
     root.appendChild(svg("rect", { x: x(vm.band.from), y: y - 6, width: Math.max(2, x(vm.band.to) - x(vm.band.from)), height: 12, rx: 3, fill: color, opacity: 0.35 }));
   }
   const money = (n: number) => formatMoney(n, tile.currency);
-  root.appendChild(svg("text", { x: PAD, y: 8, "font-size": 8, fill: "#687686" }, money(vm.min)));
-  root.appendChild(svg("text", { x: W - PAD, y: 8, "font-size": 8, fill: "#687686", "text-anchor": "end" }, money(vm.max)));
+  root.appendChild(svg("text", { x: PAD, y: 14, "font-size": 15, fill: "#5a6876" }, money(vm.min)));
+  root.appendChild(svg("text", { x: W - PAD, y: 14, "font-size": 15, fill: "#5a6876", "text-anchor": "end" }, money(vm.max)));
   for (const mark of vm.marks) root.appendChild(markSvg(mark, x(mark.at), y));
   return root;
 }

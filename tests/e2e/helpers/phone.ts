@@ -1,4 +1,5 @@
 import type { Browser, Page } from "playwright-core";
+import { expect } from "vitest";
 import type { Player } from "./browser.js";
 
 /** The two phone screens the issue names, portrait, held in a hand: touch, mobile, a dense display. */
@@ -87,6 +88,14 @@ export function measureReach(page: Page): Promise<Reach> {
     window.scrollTo(scrolled.x, scrolled.y);
     return { controls: controls.length, unreachable, small, sideways: document.documentElement.scrollWidth > vw + 0.5 };
   });
+}
+
+/** Every control of the screen is in a finger's reach and fingertip-sized, and nothing scrolls sideways. */
+export function expectReachable(reach: Reach, step: string): void {
+  expect(reach.unreachable, `${step}: controls a finger cannot reach`).toEqual([]);
+  expect(reach.small, `${step}: controls under 44 × 44 px`).toEqual([]);
+  expect(reach.sideways, `${step}: the page scrolls sideways`).toBe(false);
+  expect(reach.controls, `${step}: controls measured`).toBeGreaterThan(0);
 }
 
 /**

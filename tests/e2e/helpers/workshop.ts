@@ -29,8 +29,9 @@ export type Seat = { readonly player: Player; readonly name: string; readonly ro
 /** Where a participant sits once the round has sent them to their table. */
 export async function seatOf(player: Player, name: string): Promise<Seat> {
   await player.page.waitForURL(/\/t\/[A-Z0-9]{6}$/, { timeout: 20_000 });
-  await player.page.waitForSelector(".seat-label:text-matches('You are the')", { timeout: 20_000 });
-  const label = await player.page.locator(".seat-label").innerText();
+  // Attached, not visible: a phone keeps the seat label out of its narrow top bar.
+  await player.page.waitForSelector(".seat-label:text-matches('You are the')", { state: "attached", timeout: 20_000 });
+  const label = await player.page.locator(".seat-label").textContent() ?? "";
   const table = (await player.page.locator(".code-badge").innerText()).trim();
   return { player, name, role: label.includes("seller") ? "seller" : "buyer", table };
 }

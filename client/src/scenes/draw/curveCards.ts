@@ -1,6 +1,6 @@
 import Phaser from "phaser";
 import type { CurveCardVM } from "../../view/curveCards.js";
-import { clampLines, label } from "../text.js";
+import { clampLines, label, linesIn } from "../text.js";
 import { COLOR, TEXT } from "../theme.js";
 import { bandedBox, box, type Rect } from "./shapes.js";
 
@@ -46,19 +46,21 @@ function curveCard(scene: Phaser.Scene, card: CurveCardVM, w: number): Phaser.Ga
   if (card.face === "hidden") {
     c.add(box(scene, { x: 0, y: 0, w, h }, 8, COLOR.hidden, { stroke: 0xffffff, strokeAlpha: 0.35 }));
     c.add(label(scene, w - 10, h / 2, "?", { size: 44, bold: true, color: "#ffffff" }).setOrigin(1, 0.5).setAlpha(0.15));
-    c.add(label(scene, 8, 6, `R${card.round} · ${FACE_TAG.hidden}`, { size: 9, bold: true, color: "#e9d5ff" }));
+    c.add(label(scene, 8, 6, `R${card.round} · ${FACE_TAG.hidden}`, { size: 9, bold: true, color: "#e9d5ff", maxWidth: w - 16 }));
     const text = label(scene, 8, 22, card.text, { size: 11, color: "#ffffff", wrap: w - 16 });
-    clampLines(text, 3);
+    clampLines(text, Math.min(3, linesIn(text, h - 24)));
     c.add(text);
     return c;
   }
   c.add(bandedBox(scene, { x: 0, y: 0, w, h }, 8, FACE_COLOR[card.face], 18, COLOR.card));
-  c.add(label(scene, 7, 3, `R${card.round} · ${FACE_TAG[card.face]}`, { size: 9, bold: true, color: "#ffffff" }));
-  const title = label(scene, 7, 21, card.title, { size: 11, bold: true, color: TEXT.dark, wrap: w - 14 });
-  clampLines(title, 2);
+  c.add(label(scene, 7, 3, `R${card.round} · ${FACE_TAG[card.face]}`, { size: 9, bold: true, color: "#ffffff", maxWidth: w - 14 }));
+  // The title first, then as much of the text as the card has room for (the whole card is in the
+  // DOM's list of curve balls): at a large text floor a long title leaves no room for the text.
+  const title = label(scene, 7, 20, card.title, { size: 11, bold: true, color: TEXT.dark, wrap: w - 14 });
+  clampLines(title, Math.min(2, linesIn(title, h - 22)));
   c.add(title);
-  const text = label(scene, 7, 23 + title.height, card.text, { size: 9, color: TEXT.darkMuted, wrap: w - 14 });
-  clampLines(text, title.height > 16 ? 1 : 3);
+  const text = label(scene, 7, 21 + title.height, card.text, { size: 9, color: TEXT.darkMuted, wrap: w - 14 });
+  clampLines(text, Math.min(3, linesIn(text, h - 23 - title.height)));
   c.add(text);
   return c;
 }

@@ -42,12 +42,15 @@ export function drawGauge(scene: Phaser.Scene, layer: Phaser.GameObjects.Contain
   g.lineStyle(3, 0xffffff, 1);
   dashedLine(g, wx, axisY - 22, wx, axisY + 10, 4, 3);
   layer.add(g);
-  layer.add(label(scene, wx, axisY - 36, `Walk-away ${formatMoney(gauge.walkAway, currency)}`, { size: 11, bold: true }).setOrigin(0.5, 0));
+  // Over its line, but kept inside the panel when the walk-away sits near an end of the axis.
+  const walkLabel = label(scene, wx, axisY - 36, `Walk-away ${formatMoney(gauge.walkAway, currency)}`, { size: 11, bold: true }).setOrigin(0.5, 0);
+  const walkLabelHalf = walkLabel.width / 2;
+  walkLabel.setX(Math.min(Math.max(wx, r.x + 8 + walkLabelHalf), r.x + r.w - 8 - walkLabelHalf));
+  layer.add(walkLabel);
 
   // Labels go on the first row where they overlap neither the walk-away label nor each other.
   const taken: { row: number; from: number; to: number }[] = [];
-  const walkLabelHalf = 70;
-  taken.push({ row: -1, from: wx - walkLabelHalf, to: wx + walkLabelHalf });
+  taken.push({ row: -1, from: walkLabel.x - walkLabelHalf, to: walkLabel.x + walkLabelHalf });
   for (const mark of gauge.marks) {
     const x = at(mark.net);
     const color = mark.key === "draft" ? 0xffffff : mark.key === "mine" ? sideColor(gauge.role) : sideColor(gauge.role === "buyer" ? "seller" : "buyer");

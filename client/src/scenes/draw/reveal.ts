@@ -1,7 +1,8 @@
 import Phaser from "phaser";
 import { formatMoney } from "../../../../shared/engine/terms.js";
 import type { PriceLineVM, RevealVM } from "../../view/reveal.js";
-import { label } from "../text.js";
+import { label, type TextStyle } from "../text.js";
+import { AXIS_CLEARANCE, layPriceLabels, type PriceLabel } from "./priceLabels.js";
 import { COLOR, TEXT } from "../theme.js";
 import { box, dashedLine, type Rect } from "./shapes.js";
 
@@ -83,15 +84,41 @@ function drawPriceLine(scene: Phaser.Scene, layer: Phaser.GameObjects.Container,
   layer.add(title);
   const ax0 = r.x + 20;
   const ax1 = r.x + r.w - 20;
-  const ay = r.y + 72;
   const at = (v: number) => ax0 + ((v - line.axis.min) / (line.axis.max - line.axis.min)) * (ax1 - ax0);
-  const g = scene.add.graphics();
   const lo = at(Math.min(line.band.low, line.band.high));
   const hi = at(Math.max(line.band.low, line.band.high));
+
+  // The labels are made first and measured, laid out so none covers another (a phone's line is
+  // short and a floor and a ceiling can be a few pixels apart), then the axis goes under the
+  // labels above it.
+  const texts: { text: Phaser.GameObjects.Text; spec: PriceLabel }[] = [];
+  const add = (key: string, x: number, side: PriceLabel["side"], content: string, style: TextStyle) => {
+    const text = label(scene, 0, 0, content, style);
+    texts.push({ text, spec: { key, at: x, w: text.width, h: text.height, side } });
+  };
+  add("zone", (lo + hi) / 2, "above", line.band.exists ? "zone of agreement" : "no zone of agreement", { size: 12, bold: true, color: line.band.exists ? TEXT.good : TEXT.bad });
+  for (const mark of line.marks) {
+    if (mark.kind === "floor" || mark.kind === "ceiling" || mark.kind === "cap") {
+      const [name, value] = splitLabel(mark.label);
+      // Floor and ceiling are read below the axis, a cap above it.
+      add(mark.kind, at(mark.price), mark.kind === "cap" ? "above" : "below", `${name}\n${value}`, { size: 12, color: MARK_TEXT[mark.kind], align: "center" });
+    }
+  }
+  const deal = line.marks.find((m) => m.kind === "deal");
+  if (deal) add("deal", at(deal.price), "below", deal.label, { size: 13, bold: true, color: TEXT.accent });
+  const boxes = layPriceLabels(
+    texts.map((t) => t.spec),
+    r.x,
+    r.x + r.w,
+  );
+  const top = Math.min(-AXIS_CLEARANCE, ...boxes.map((b) => b.y));
+  const ay = Math.max(r.y + 72, r.y + title.height + 6 - top);
+  boxes.forEach((b, i) => layer.add((texts[i] as (typeof texts)[number]).text.setPosition(b.x + b.w / 2, ay + b.y).setOrigin(0.5, 0)));
+
+  const g = scene.add.graphics();
   g.fillStyle(line.band.exists ? COLOR.good : COLOR.bad, 0.3).fillRect(lo, ay - 16, Math.max(2, hi - lo), 32);
   g.lineStyle(2, COLOR.muted, 1).lineBetween(ax0, ay, ax1, ay);
-  layer.add(g);
-  layer.add(label(scene, (lo + hi) / 2, ay - 34, line.band.exists ? "zone of agreement" : "no zone of agreement", { size: 10, bold: true, color: line.band.exists ? TEXT.good : TEXT.bad }).setOrigin(0.5, 0));
+  layer.addAt(g, layer.getIndex(title) + 1);
   for (const mark of line.marks) {
     const x = at(mark.price);
     switch (mark.kind) {
@@ -103,10 +130,6 @@ function drawPriceLine(scene: Phaser.Scene, layer: Phaser.GameObjects.Container,
         if (mark.kind === "cap") dashedLine(tick, x, ay - 24, x, ay + 24, 4, 3);
         else tick.lineBetween(x, ay - 24, x, ay + 24);
         layer.add(tick);
-        const [name, value] = splitLabel(mark.label);
-        // Floor and ceiling are read below the axis, a cap above it, so the three never collide.
-        const y = mark.kind === "cap" ? ay - 58 : ay + 28;
-        layer.add(label(scene, x, y, `${name}\n${value}`, { size: 10, color: MARK_TEXT[mark.kind], align: "center" }).setOrigin(0.5, 0));
         break;
       }
       case "nash": {
@@ -119,20 +142,19 @@ function drawPriceLine(scene: Phaser.Scene, layer: Phaser.GameObjects.Container,
         const d = scene.add.graphics();
         d.fillStyle(0xffffff, 1).fillCircle(x, ay, 8).lineStyle(3, COLOR.accent, 1).strokeCircle(x, ay, 8);
         layer.add(d);
-        layer.add(label(scene, x, ay + 62, mark.label, { size: 12, bold: true, color: TEXT.accent }).setOrigin(0.5, 0));
         break;
       }
     }
   }
   const nash = line.marks.find((m) => m.kind === "nash");
-  const dealMark = line.marks.find((m) => m.kind === "deal");
   // The Nash point is named in the legend when it sits on the deal (or has no deal to share the line with).
-  const legend = nash ? `△ ${nash.label}${dealMark ? "  ·  ● the deal" : ""}` : dealMark ? "● the deal" : "";
-  const explain = label(scene, r.x, ay + 84, line.explain, { size: 10, color: TEXT.muted, wrap: r.w });
+  const legend = nash ? `△ ${nash.label}${deal ? "  ·  ● the deal" : ""}` : deal ? "● the deal" : "";
+  const labelsBottom = Math.max(AXIS_CLEARANCE, ...boxes.map((b) => b.y + b.h));
+  const explain = label(scene, r.x, ay + labelsBottom + 8, line.explain, { size: 12, color: TEXT.muted, wrap: r.w });
   layer.add(explain);
   if (!legend) return { axisY: ay, bottom: explain.y + explain.height };
   // Beside the title where both fit on one line (a laptop), else under the sentence (a phone).
-  const key = label(scene, r.x + r.w, r.y, legend, { size: 11, color: TEXT.light }).setOrigin(1, 0);
+  const key = label(scene, r.x + r.w, r.y, legend, { size: 12, color: TEXT.light }).setOrigin(1, 0);
   layer.add(key);
   if (title.width + key.width + 12 <= r.w) return { axisY: ay, bottom: explain.y + explain.height };
   key.setOrigin(0, 0).setPosition(r.x, explain.y + explain.height + 4);
