@@ -14,7 +14,18 @@ import { errorTotal, type ErrorKind, type Viewpoint } from "./tally.js";
  * the same window.
  */
 
-export type LoadKind = "human" | "closed";
+/**
+ * `human`: the stress pace (think 0–2 s, bot games of seconds); `closed`: saturation; `day`: a
+ * realistic workshop day (think 5–20 s a move, games of several minutes).
+ */
+export type LoadKind = "human" | "closed" | "day";
+
+/** How the bots pace each load. */
+export const PACES: Record<LoadKind, Pace> = {
+  human: { mode: "human", minMs: 0, maxMs: 2000 },
+  closed: { mode: "closed" },
+  day: { mode: "human", minMs: 5000, maxMs: 20_000 },
+};
 
 export type ParleyPlan = {
   readonly workDir: string;
@@ -25,11 +36,12 @@ export type ParleyPlan = {
   readonly settings: Readonly<Record<string, string>>;
   readonly nodeFlags: readonly string[];
   readonly loads: readonly LoadKind[];
-  readonly human: { readonly minMs: number; readonly maxMs: number };
   readonly settleMs: number;
   readonly idleMs: number;
   readonly warmupMs: number;
   readonly windowMs: number;
+  /** The day's window: moves 5–20 s apart need a longer one for a p99. */
+  readonly dayWindowMs: number;
   readonly joinConcurrency: number;
   readonly seed: number;
   /** Write a CPU profile of the server for each load window into this folder. */
@@ -205,8 +217,10 @@ function fleetPlan(plan: ParleyPlan, server: ParleyServer) {
 
 async function measureLoad(plan: ParleyPlan, kind: LoadKind, server: ParleyServer, load: RpcChild<LoadMethods>): Promise<LoadResult> {
   const { probe } = server;
-  const pace: Pace = kind === "human" ? { mode: "human", ...plan.human } : { mode: "closed" };
-  plan.progress(kind === "human" ? `human-paced play (think ${plan.human.minMs}–${plan.human.maxMs} ms)` : "closed-loop play (saturation)");
+  const pace = PACES[kind];
+  const thinking = pace.mode === "human" ? ` (think ${pace.minMs / 1000}–${pace.maxMs / 1000} s)` : "";
+  const names: Record<LoadKind, string> = { human: "stress-paced play", closed: "closed-loop play (saturation)", day: "a workshop day's pace" };
+  plan.progress(`${names[kind]}${thinking}`);
   await load.call("pace", pace);
   await sleep(plan.warmupMs);
   await load.call("mark", null);
@@ -214,7 +228,7 @@ async function measureLoad(plan: ParleyPlan, kind: LoadKind, server: ParleyServe
   if (plan.profileDir) await probe.call("startProfile", null);
   await probe.call("openLoopWindow", null);
   const s0 = await probe.call("sample", { gc: false });
-  await sleep(plan.windowMs);
+  await sleep(kind === "day" ? plan.dayWindowMs : plan.windowMs);
   const s1 = await probe.call("sample", { gc: false });
   const loop = await probe.call("closeLoopWindow", null);
   if (plan.profileDir) await probe.call("stopProfile", { path: join(plan.profileDir, `${kind}.cpuprofile`) });
