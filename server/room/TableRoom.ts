@@ -12,6 +12,7 @@ import type { StoredTable } from "../storage/store.js";
 import { secretMatches, type SecretHash } from "../storage/secrets.js";
 import { releaseTableCode } from "../tables/tableCode.js";
 import { announceTable, type ControlResult, type FacilitatorAction } from "../tables/tableLinks.js";
+import { tileSnapshotOf } from "../tables/tileSnapshot.js";
 import { tableBotSchema, tableRoomOptionsSchema } from "../tables/tableSpec.js";
 import { corked } from "./corked.js";
 import { decodable } from "./decodable.js";
@@ -392,12 +393,12 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
     const seats = this.seats.snapshot();
     writePublicTable(this.state, this.code, this.started, this.table, seats);
     this.broadcastPatch();
-    if (this.origin.workshopId !== null) announceTable(this.presence, this.code, { table: this.table, started: this.started, seats });
+    if (this.origin.workshopId !== null) announceTable(this.presence, this.code, tileSnapshotOf(this.table, this.started, seats));
   }
 
   /** Called remotely by the table's workshop (tableLinks.ts): tell its watchers where the game stands. */
   announce(): void {
-    announceTable(this.presence, this.code, { table: this.table, started: this.started, seats: this.seats.snapshot() });
+    announceTable(this.presence, this.code, tileSnapshotOf(this.table, this.started, this.seats.snapshot()));
   }
 
   /** Called remotely by the table's workshop (tableLinks.ts): the same path as a facilitator's message. */
