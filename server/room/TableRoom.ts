@@ -393,12 +393,17 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
     const seats = this.seats.snapshot();
     writePublicTable(this.state, this.code, this.started, this.table, seats);
     this.broadcastPatch();
-    if (this.origin.workshopId !== null) announceTable(this.presence, this.code, tileSnapshotOf(this.table, this.started, seats));
+    if (this.origin.workshopId !== null) announceTable(this.presence, this.code, tileSnapshotOf(this.table, this.started, seats, this.announceAgain));
   }
+
+  /** Once the zone band left out of a snapshot is known (tileSnapshot.ts); nothing once the room is gone. */
+  private readonly announceAgain = () => {
+    if (!this.halted && this.table) this.announce();
+  };
 
   /** Called remotely by the table's workshop (tableLinks.ts): tell its watchers where the game stands. */
   announce(): void {
-    announceTable(this.presence, this.code, tileSnapshotOf(this.table, this.started, this.seats.snapshot()));
+    announceTable(this.presence, this.code, tileSnapshotOf(this.table, this.started, this.seats.snapshot(), this.announceAgain));
   }
 
   /** Called remotely by the table's workshop (tableLinks.ts): the same path as a facilitator's message. */
