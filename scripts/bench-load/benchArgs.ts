@@ -20,7 +20,8 @@ export const BENCH_USAGE = `Usage: npm run bench:load [-- options]
   --only KIND      run one load: human | closed | day (default human and closed)
   --day            also run a workshop day's pace (think 5–20 s a move) after the others, in a 60-s window
                    (--quick: 20 s); the issue's figure is for 2,000 tables (--tables 2000)
-  --profile DIR    write the server's CPU profile of each load window into DIR (human.cpuprofile, …)
+  --profile DIR    write the server's CPU profile of each window into DIR (open, idle, human, … .cpuprofile;
+                   scripts/bench-load/profileTop.ts FILE lists the top entries)
   --json FILE      also write every figure as JSON to FILE
   --keep           keep the work folder (server log, load log) and print where it is`;
 

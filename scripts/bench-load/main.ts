@@ -126,7 +126,7 @@ try {
     say(`\nERRORS: ${floor.errors} floor, ${minimalErrors} minimal room, ${clientErrorCount(parley)} client (${JSON.stringify(parley.clientErrors)}), ${parley.serverErrorLines} server log errors, ${parley.serverUncaught} server exceptions`);
     for (const line of [...parley.clientErrorSamples, ...parley.serverErrorSamples]) say(`  ${line}`);
   }
-  if (args.profileDir) say(`server CPU profiles of each load window: ${args.profileDir}/{${args.loads.join(",")}}.cpuprofile`);
+  if (args.profileDir) say(`server CPU profiles of each load window: ${args.profileDir}/{open,idle,${args.loads.join(",")}}.cpuprofile (npx tsx scripts/bench-load/profileTop.ts FILE lists the top entries)`);
   if (args.json) writeFileSync(args.json, JSON.stringify({ machine, loadStart, loadEnd, floor, paced, minimal, parley, errors }, null, 2));
   exitCode = errors === 0 && parley.serverExit === 0 ? 0 : 1;
   if (parley.serverExit !== 0) say(`the server exited with ${parley.serverExit} (see ${parley.logFile})`);

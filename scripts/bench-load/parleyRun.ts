@@ -111,6 +111,7 @@ export type ParleyResult = {
 const HERE = new URL(".", import.meta.url).pathname;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const MiB = 2 ** 20;
+const GC_SETTLE_MS = 1500;
 
 export async function measureParley(plan: ParleyPlan): Promise<ParleyResult> {
   plan.progress("starting the Parley server");
@@ -171,22 +172,27 @@ async function measureIdle(plan: ParleyPlan, server: ParleyServer, load: RpcChil
   const { probe } = server;
   plan.progress("measuring the empty server");
   await sleep(plan.settleMs);
-  const base = await probe.call("sample", { gc: true });
+  const base = await collectedSample(probe);
   await sleep(plan.idleMs);
   const baseEnd = await probe.call("sample", { gc: false });
   const baseRate = (baseEnd.cpuUs - base.cpuUs) / (baseEnd.at - base.at);
 
   plan.progress(`opening ${plan.tables} tables and seating two bots at each`);
   const t0 = performance.now();
+  // Profiles start before a window's first sample and stop after its last: starting the sampler costs CPU.
+  if (plan.profileDir) await probe.call("startProfile", null);
   const openStart = await probe.call("sample", { gc: false });
   const opened = await load.call("open", { ...fleetPlan(plan, server), concurrency: plan.joinConcurrency }, 600_000);
   const openEnd = await probe.call("sample", { gc: false });
+  if (plan.profileDir) await probe.call("stopProfile", { path: join(plan.profileDir, "open.cpuprofile") });
   const openSeconds = (performance.now() - t0) / 1000;
   plan.progress("measuring the seated, idle tables");
   await sleep(plan.settleMs);
-  const seated = await probe.call("sample", { gc: true });
+  if (plan.profileDir) await probe.call("startProfile", null);
+  const seated = await collectedSample(probe);
   await sleep(plan.idleMs);
   const seatedEnd = await probe.call("sample", { gc: false });
+  if (plan.profileDir) await probe.call("stopProfile", { path: join(plan.profileDir, "idle.cpuprofile") });
   const rate = (seatedEnd.cpuUs - seated.cpuUs) / (seatedEnd.at - seated.at);
   const tables = Math.max(1, opened.opened);
   const counts = await load.call("report", null);
@@ -201,6 +207,18 @@ async function measureIdle(plan: ParleyPlan, server: ParleyServer, load: RpcChil
     cpuUsPerTablePerSecond: ((rate - baseRate) * 1000) / tables,
   };
   return { idle, openUs: openEnd.cpuUs - openStart.cpuUs };
+}
+
+/**
+ * A sample right after a full collection, for memory figures, taken once the collector's own
+ * threads are done: V8 sweeps in the background after gc(), in proportion to the heap, and that
+ * CPU landing in the next window read as an idle cost per table.
+ */
+async function collectedSample(probe: ParleyServer["probe"]) {
+  const collected = await probe.call("sample", { gc: true });
+  await sleep(GC_SETTLE_MS);
+  const after = await probe.call("sample", { gc: false });
+  return { ...after, rss: collected.rss, heapUsed: collected.heapUsed };
 }
 
 function fleetPlan(plan: ParleyPlan, server: ParleyServer) {
