@@ -17,6 +17,8 @@ import type { TableSnapshot } from "./tableLinks.js";
 /** Distinct draws remembered: a same-deck round shares one, a random deck has one a table. */
 const BANDS_KEPT = 2000;
 const bands = new Map<string, ZoneBand>();
+/** By the engine's draw object, which stays the same from action to action until a curve ball: no key to build. */
+const bandsByDraw = new WeakMap<TableState["sides"], ZoneBand>();
 const waiting = new Map<string, Set<() => void>>();
 const queue = new WorkQueue(() => undefined);
 
@@ -28,6 +30,7 @@ export function zoneBandOfDraw(state: TableState): ZoneBand {
   const band = zoneBand(state.scenario, drawZoneOf(state).zone);
   if (bands.size >= BANDS_KEPT) bands.delete(bands.keys().next().value as string);
   bands.set(key, band);
+  bandsByDraw.set(state.sides, band);
   return band;
 }
 
@@ -41,9 +44,14 @@ export function tileSnapshotOf(table: TableState, started: boolean, seats: Reado
 }
 
 function bandSoon(state: TableState, announceAgain: () => void): ZoneBand | null {
+  const same = bandsByDraw.get(state.sides);
+  if (same) return same;
   const key = drawKey(state);
   const known = bands.get(key);
-  if (known) return known;
+  if (known) {
+    bandsByDraw.set(state.sides, known);
+    return known;
+  }
   let tables = waiting.get(key);
   if (!tables) {
     waiting.set(key, (tables = new Set()));
