@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROLES, viewFor } from "../../shared/engine/index.js";
 import { SCENARIOS } from "../../shared/scenarios/index.js";
-import { finishedTables } from "../../server/persistence/history.js";
+import { finishedTables } from "./helpers/history.js";
 import { catalogOf } from "../../server/scenarios/catalog.js";
 import { SqliteStore } from "../../server/storage/sqlite.js";
 import { bundleServer, openTableOver, ServerProcess } from "./helpers/serverProcess.js";
