@@ -105,6 +105,7 @@ try {
   progress("done");
   say(`\n${floorTable(floor)}\n`);
   say(`${idleTable(parley, floor)}\n`);
+  if (args.profileDir) say("(--profile: the sampler's own thread runs in every window, so idle CPU is overstated; take idle figures from a run without it)\n");
   say(`${loadTable(parley.loads, floor, paced, minimal, parley.churn.usPerTable)}\n`);
 
   const minimalErrors = minimal.reduce((sum, m) => sum + m.errors, 0);
