@@ -72,21 +72,9 @@ export function writePublicTable(
   }
 }
 
-/**
- * What was last written to each schema object, as plain values: compared there rather than
- * through the schema's accessors, which cost several times more than the comparison, for every
- * field of every sync (the ledger's entries included). Sound because this file is the only
- * writer of the synced state.
- */
-const written = new WeakMap<object, Record<PropertyKey, unknown>>();
-
 function assign<T extends object>(target: T, fields: Partial<T>): void {
-  let last = written.get(target);
-  if (!last) written.set(target, (last = {}));
-  for (const key of Object.keys(fields) as (keyof T & string)[]) {
-    const value = fields[key] as T[keyof T & string];
-    const same = key in last ? last[key] === value : target[key] === value;
-    if (!same) target[key] = value;
-    last[key] = value;
+  for (const key of Object.keys(fields) as (keyof T)[]) {
+    const value = fields[key] as T[keyof T];
+    if (target[key] !== value) target[key] = value;
   }
 }
