@@ -33,6 +33,9 @@ export function appConfig(services: TableServices, resumers: { tables: TableResu
       }),
     initializeExpress: (app) => {
       app.disable("x-powered-by");
+      // No ETag on API answers: each one is a SHA-1 of the body, for a table or seat that is
+      // never asked for twice (the client files keep theirs: express.static sets its own).
+      app.set("etag", false);
       app.use(apiRoutes(services));
       serveClient(app, services.config.CLIENT_DIST, services.logger);
       app.use(replyToError(services.logger));

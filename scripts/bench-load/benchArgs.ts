@@ -17,8 +17,11 @@ export const BENCH_USAGE = `Usage: npm run bench:load [-- options]
   --quick          a short run (100 tables, short windows): under 60 s
   --tables N       tables in play (default 1000; --quick: 100); observers = N/10, facilitators = N/20
   --seconds S      measurement window of each load (default 30; --quick: 5)
-  --only KIND      run one load: human | closed (default both)
-  --profile DIR    write the server's CPU profile of each load window into DIR (human.cpuprofile, …)
+  --only KIND      run one load: human | closed | day (default human and closed)
+  --day            also run a workshop day's pace (think 5–20 s a move) after the others, in a 60-s window
+                   (--quick: 20 s); the issue's figure is for 2,000 tables (--tables 2000)
+  --profile DIR    write the server's CPU profile of each window into DIR (open, idle, human, … .cpuprofile;
+                   scripts/bench-load/profileTop.ts FILE lists the top entries)
   --json FILE      also write every figure as JSON to FILE
   --keep           keep the work folder (server log, load log) and print where it is`;
 
@@ -31,6 +34,7 @@ export function parseBenchArgs(argv: readonly string[]): { ok: true; args: Bench
     profile: { type: "string" },
     json: { type: "string" },
     keep: { type: "boolean" },
+    day: { type: "boolean" },
     help: { type: "boolean", short: "h" },
   });
   if (!flags.ok) return flags;
@@ -42,14 +46,15 @@ export function parseBenchArgs(argv: readonly string[]): { ok: true; args: Bench
   const seconds = wholeNumberFlag("seconds", values.seconds, { min: 1, max: 600, fallback: quick ? 5 : 30 });
   if (typeof seconds === "string") return { ok: false, error: seconds };
   const only = values.only;
-  if (only !== undefined && only !== "human" && only !== "closed") return { ok: false, error: `--only must be human or closed (got "${only}")` };
+  if (only !== undefined && only !== "human" && only !== "closed" && only !== "day") return { ok: false, error: `--only must be human, closed or day (got "${only}")` };
+  const loads: LoadKind[] = only ? [only] : ["human", "closed", ...(values.day ? (["day"] as const) : [])];
   return {
     ok: true,
     args: {
       quick,
       tables,
       seconds,
-      loads: only ? [only] : ["human", "closed"],
+      loads,
       profileDir: values.profile ?? null,
       json: values.json ?? null,
       keep: values.keep ?? false,

@@ -1,7 +1,9 @@
 /*
- * npm run bench:load [-- --quick] — the server benchmark of issue #8, in one bounded run:
- * the `ws` floor, then the real Parley server under bot load (idle, human-paced, closed loop),
- * each figure printed next to its target. Exits non-zero on any error, never on a timing.
+ * npm run bench:load [-- --quick] — the server benchmark of issues #8 and #15, in one bounded
+ * run: the `ws` floor, then the real Parley server under bot load (idle, stress pace, closed
+ * loop, optionally a workshop day's pace), then a minimal Colyseus room under the same clients
+ * and pacing, each figure printed next to its target. Exits non-zero on any error, never on a
+ * timing.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -11,9 +13,10 @@ import { BENCH_USAGE, parseBenchArgs } from "./benchArgs.js";
 import { openFloor, type FloorResult, type PacedFloor } from "./floorRun.js";
 import { openingOfferBytes } from "./frames.js";
 import { describeMachine, loadAverage } from "./machine.js";
-import { clientErrorCount, measureParley, type LoadKind, type ParleyPlan } from "./parleyRun.js";
+import { measureMinimalRoom } from "./minimalRoomRun.js";
+import { clientErrorCount, measureParley, PACES, type LoadKind, type ParleyPlan } from "./parleyRun.js";
 import { floorTable, idleTable, loadTable, machineLine, verdictTable } from "./report.js";
-import { judge } from "./targets.js";
+import { judge, ratioLoad, ratioToMinimalRoom } from "./targets.js";
 
 const parsed = parseBenchArgs(process.argv.slice(2));
 if (!parsed.ok) {
@@ -68,17 +71,28 @@ try {
     settings: { ...SETTINGS, MAX_PAYLOAD_BYTES: String(MAX_PAYLOAD_BYTES) },
     nodeFlags: ["--expose-gc"],
     loads: args.loads,
-    human: { minMs: 0, maxMs: 2000 },
     settleMs: quick ? 1000 : 3000,
     idleMs: quick ? 2000 : 5000,
     warmupMs: quick ? 1500 : 5000,
     windowMs: args.seconds * 1000,
+    dayWindowMs: quick ? 20_000 : 60_000,
     joinConcurrency: 20,
     seed: 8,
     profileDir: args.profileDir,
     progress,
   };
   const parley = await measureParley(plan);
+
+  progress("measuring a minimal Colyseus room under the same tables and pacing");
+  const minimal = await measureMinimalRoom({
+    workDir,
+    tables: args.tables,
+    maxPayload: MAX_PAYLOAD_BYTES,
+    loads: parley.loads.map((l) => ({ kind: l.kind, pace: PACES[l.kind] })),
+    warmupMs: plan.warmupMs,
+    windowMs: plan.windowMs,
+    joinConcurrency: plan.joinConcurrency,
+  });
 
   progress("measuring the floor again, open loop at the rate each Parley load reached");
   const second = await openFloor(floorSetup);
@@ -91,20 +105,30 @@ try {
   progress("done");
   say(`\n${floorTable(floor)}\n`);
   say(`${idleTable(parley, floor)}\n`);
-  say(`${loadTable(parley.loads, floor, paced, parley.churn.usPerTable)}\n`);
+  if (args.profileDir) say("(--profile: the sampler's own thread runs in every window, so idle CPU is overstated; take idle figures from a run without it)\n");
+  say(`${loadTable(parley.loads, floor, paced, minimal, parley.churn.usPerTable)}\n`);
 
-  const errors = floor.errors + clientErrorCount(parley) + parley.serverErrorLines + parley.serverUncaught;
-  say(verdictTable(judge(floor, paced, parley, errors)));
+  const minimalErrors = minimal.reduce((sum, m) => sum + m.errors, 0);
+  const errors = floor.errors + minimalErrors + clientErrorCount(parley) + parley.serverErrorLines + parley.serverUncaught;
+  const ratioOn = ratioLoad(parley);
+  if (ratioOn) {
+    const ratio = ratioToMinimalRoom(ratioOn, minimal, parley.churn.usPerTable);
+    const others = parley.loads.filter((l) => l !== ratioOn).map((l) => `${l.kind}: ${ratioToMinimalRoom(l, minimal, parley.churn.usPerTable).toFixed(1)}×`);
+    const unmeasurable = Number.isFinite(ratio) ? "" : " — the turnover measured apart exceeds this load's whole CPU: the machine is too busy for this figure";
+    say(`per action vs minimal Colyseus room: ${ratio.toFixed(1)}× (${ratioOn.kind}, turnover excluded${others.length > 0 ? `; ${others.join(", ")}` : ""})${unmeasurable}\n`);
+  }
+  if (quick) say(`--quick: ${args.tables} tables and ${args.seconds}-s windows, not the targets' 1,000 (stress) and 2,000 (day): the latency verdicts are scaled down\n`);
+  say(verdictTable(judge(floor, minimal, parley, errors)));
   const loadEnd = loadAverage();
   say(`\n${machineLine(machine, loadStart, loadEnd)}`);
   say(`durable store: ${parley.storedBytes > 0 ? `${(parley.storedBytes / 1024).toFixed(0)} KiB written to DATA_DIR` : "nothing written to DATA_DIR (the server keeps no store yet)"}`);
   say(`after the load: ${parley.after.rooms} rooms, ${parley.after.clients} clients still on the server (finished tables close after TABLE_IDLE_SECONDS)`);
   if (errors > 0) {
-    say(`\nERRORS: ${floor.errors} floor, ${clientErrorCount(parley)} client (${JSON.stringify(parley.clientErrors)}), ${parley.serverErrorLines} server log errors, ${parley.serverUncaught} server exceptions`);
+    say(`\nERRORS: ${floor.errors} floor, ${minimalErrors} minimal room, ${clientErrorCount(parley)} client (${JSON.stringify(parley.clientErrors)}), ${parley.serverErrorLines} server log errors, ${parley.serverUncaught} server exceptions`);
     for (const line of [...parley.clientErrorSamples, ...parley.serverErrorSamples]) say(`  ${line}`);
   }
-  if (args.profileDir) say(`server CPU profiles of each load window: ${args.profileDir}/{${args.loads.join(",")}}.cpuprofile`);
-  if (args.json) writeFileSync(args.json, JSON.stringify({ machine, loadStart, loadEnd, floor, paced, parley, errors }, null, 2));
+  if (args.profileDir) say(`server CPU profiles of each load window: ${args.profileDir}/{open,idle,${args.loads.join(",")}}.cpuprofile (npx tsx scripts/bench-load/profileTop.ts FILE lists the top entries)`);
+  if (args.json) writeFileSync(args.json, JSON.stringify({ machine, loadStart, loadEnd, floor, paced, minimal, parley, errors }, null, 2));
   exitCode = errors === 0 && parley.serverExit === 0 ? 0 : 1;
   if (parley.serverExit !== 0) say(`the server exited with ${parley.serverExit} (see ${parley.logFile})`);
 } catch (error) {

@@ -14,7 +14,18 @@ import { errorTotal, type ErrorKind, type Viewpoint } from "./tally.js";
  * the same window.
  */
 
-export type LoadKind = "human" | "closed";
+/**
+ * `human`: the stress pace (think 0–2 s, bot games of seconds); `closed`: saturation; `day`: a
+ * realistic workshop day (think 5–20 s a move, games of several minutes).
+ */
+export type LoadKind = "human" | "closed" | "day";
+
+/** How the bots pace each load. */
+export const PACES: Record<LoadKind, Pace> = {
+  human: { mode: "human", minMs: 0, maxMs: 2000 },
+  closed: { mode: "closed" },
+  day: { mode: "human", minMs: 5000, maxMs: 20_000 },
+};
 
 export type ParleyPlan = {
   readonly workDir: string;
@@ -25,11 +36,12 @@ export type ParleyPlan = {
   readonly settings: Readonly<Record<string, string>>;
   readonly nodeFlags: readonly string[];
   readonly loads: readonly LoadKind[];
-  readonly human: { readonly minMs: number; readonly maxMs: number };
   readonly settleMs: number;
   readonly idleMs: number;
   readonly warmupMs: number;
   readonly windowMs: number;
+  /** The day's window: moves 5–20 s apart need a longer one for a p99. */
+  readonly dayWindowMs: number;
   readonly joinConcurrency: number;
   readonly seed: number;
   /** Write a CPU profile of the server for each load window into this folder. */
@@ -99,6 +111,7 @@ export type ParleyResult = {
 const HERE = new URL(".", import.meta.url).pathname;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const MiB = 2 ** 20;
+const GC_SETTLE_MS = 1500;
 
 export async function measureParley(plan: ParleyPlan): Promise<ParleyResult> {
   plan.progress("starting the Parley server");
@@ -159,22 +172,27 @@ async function measureIdle(plan: ParleyPlan, server: ParleyServer, load: RpcChil
   const { probe } = server;
   plan.progress("measuring the empty server");
   await sleep(plan.settleMs);
-  const base = await probe.call("sample", { gc: true });
+  const base = await collectedSample(probe);
   await sleep(plan.idleMs);
   const baseEnd = await probe.call("sample", { gc: false });
   const baseRate = (baseEnd.cpuUs - base.cpuUs) / (baseEnd.at - base.at);
 
   plan.progress(`opening ${plan.tables} tables and seating two bots at each`);
   const t0 = performance.now();
+  // Profiles start before a window's first sample and stop after its last: starting the sampler costs CPU.
+  if (plan.profileDir) await probe.call("startProfile", null);
   const openStart = await probe.call("sample", { gc: false });
   const opened = await load.call("open", { ...fleetPlan(plan, server), concurrency: plan.joinConcurrency }, 600_000);
   const openEnd = await probe.call("sample", { gc: false });
+  if (plan.profileDir) await probe.call("stopProfile", { path: join(plan.profileDir, "open.cpuprofile") });
   const openSeconds = (performance.now() - t0) / 1000;
   plan.progress("measuring the seated, idle tables");
   await sleep(plan.settleMs);
-  const seated = await probe.call("sample", { gc: true });
+  if (plan.profileDir) await probe.call("startProfile", null);
+  const seated = await collectedSample(probe);
   await sleep(plan.idleMs);
   const seatedEnd = await probe.call("sample", { gc: false });
+  if (plan.profileDir) await probe.call("stopProfile", { path: join(plan.profileDir, "idle.cpuprofile") });
   const rate = (seatedEnd.cpuUs - seated.cpuUs) / (seatedEnd.at - seated.at);
   const tables = Math.max(1, opened.opened);
   const counts = await load.call("report", null);
@@ -191,6 +209,18 @@ async function measureIdle(plan: ParleyPlan, server: ParleyServer, load: RpcChil
   return { idle, openUs: openEnd.cpuUs - openStart.cpuUs };
 }
 
+/**
+ * A sample right after a full collection, for memory figures, taken once the collector's own
+ * threads are done: V8 sweeps in the background after gc(), in proportion to the heap, and that
+ * CPU landing in the next window read as an idle cost per table.
+ */
+async function collectedSample(probe: ParleyServer["probe"]) {
+  const collected = await probe.call("sample", { gc: true });
+  await sleep(GC_SETTLE_MS);
+  const after = await probe.call("sample", { gc: false });
+  return { ...after, rss: collected.rss, heapUsed: collected.heapUsed };
+}
+
 function fleetPlan(plan: ParleyPlan, server: ParleyServer) {
   return {
     httpBase: server.httpBase,
@@ -205,8 +235,10 @@ function fleetPlan(plan: ParleyPlan, server: ParleyServer) {
 
 async function measureLoad(plan: ParleyPlan, kind: LoadKind, server: ParleyServer, load: RpcChild<LoadMethods>): Promise<LoadResult> {
   const { probe } = server;
-  const pace: Pace = kind === "human" ? { mode: "human", ...plan.human } : { mode: "closed" };
-  plan.progress(kind === "human" ? `human-paced play (think ${plan.human.minMs}–${plan.human.maxMs} ms)` : "closed-loop play (saturation)");
+  const pace = PACES[kind];
+  const thinking = pace.mode === "human" ? ` (think ${pace.minMs / 1000}–${pace.maxMs / 1000} s)` : "";
+  const names: Record<LoadKind, string> = { human: "stress-paced play", closed: "closed-loop play (saturation)", day: "a workshop day's pace" };
+  plan.progress(`${names[kind]}${thinking}`);
   await load.call("pace", pace);
   await sleep(plan.warmupMs);
   await load.call("mark", null);
@@ -214,7 +246,7 @@ async function measureLoad(plan: ParleyPlan, kind: LoadKind, server: ParleyServe
   if (plan.profileDir) await probe.call("startProfile", null);
   await probe.call("openLoopWindow", null);
   const s0 = await probe.call("sample", { gc: false });
-  await sleep(plan.windowMs);
+  await sleep(kind === "day" ? plan.dayWindowMs : plan.windowMs);
   const s1 = await probe.call("sample", { gc: false });
   const loop = await probe.call("closeLoopWindow", null);
   if (plan.profileDir) await probe.call("stopProfile", { path: join(plan.profileDir, `${kind}.cpuprofile`) });

@@ -2,7 +2,8 @@ import type { FloorResult, PacedFloor } from "./floorRun.js";
 import type { Machine } from "./machine.js";
 import type { LoadResult, ParleyResult } from "./parleyRun.js";
 import { errorTotal } from "./tally.js";
-import type { Verdict } from "./targets.js";
+import type { MinimalRoomResult } from "./minimalRoomRun.js";
+import { ratioToMinimalRoom, withoutTurnover, type Verdict } from "./targets.js";
 
 /* The printed report: plain aligned text tables, one column per scenario. */
 
@@ -61,11 +62,18 @@ export function idleTable(p: ParleyResult, floor: FloorResult): string {
  * idle). Bot games end every few seconds, real ones after many minutes, so the action path is
  * also shown with that cost taken out (the same run's figures, subtracted).
  */
-export function loadTable(loads: readonly LoadResult[], floor: FloorResult, paced: Partial<Record<LoadResult["kind"], PacedFloor>>, turnoverUs: number): string {
+export function loadTable(
+  loads: readonly LoadResult[],
+  floor: FloorResult,
+  paced: Partial<Record<LoadResult["kind"], PacedFloor>>,
+  minimal: readonly MinimalRoomResult[],
+  turnoverUs: number,
+): string {
   const atRate = (l: LoadResult) => paced[l.kind]?.cpuUsPerMessage ?? Number.NaN;
+  const minimalOf = (l: LoadResult) => minimal.find((m) => m.kind === l.kind);
   const turnoverPerAction = (l: LoadResult) => (l.gamesPerSecond * turnoverUs) / l.actionsPerSecond;
-  const netOfTurnover = (l: LoadResult) => l.cpuUsPerAction - turnoverPerAction(l);
-  const names: Record<LoadResult["kind"], string> = { human: "human-paced", closed: "closed loop" };
+  const netOfTurnover = (l: LoadResult) => withoutTurnover(l, turnoverUs);
+  const names: Record<LoadResult["kind"], string> = { human: "stress pace", closed: "closed loop", day: "workshop day" };
   const rows: [string, (l: LoadResult) => string][] = [
     ["tables", (l) => int(l.tables)],
     ["clients", (l) => int(l.clients)],
@@ -83,6 +91,9 @@ export function loadTable(loads: readonly LoadResult[], floor: FloorResult, pace
     ["  of which table turnover (µs)", (l) => fixed(turnoverPerAction(l), 0)],
     ["  without turnover (µs)", (l) => fixed(netOfTurnover(l), 0)],
     ["  without turnover × floor (closed loop)", (l) => `${fixed(netOfTurnover(l) / floor.cpuUsPerMessage, 1)}×`],
+    ["  minimal Colyseus room, same pace (µs/action)", (l) => fixed(minimalOf(l)?.cpuUsPerAction ?? Number.NaN, 0)],
+    ["  minimal room's actions/s", (l) => int(minimalOf(l)?.actionsPerSecond ?? Number.NaN)],
+    ["  without turnover × minimal room", (l) => `${fixed(ratioToMinimalRoom(l, minimal, turnoverUs), 1)}×`],
     ["  floor at this rate, open loop (µs/msg)", (l) => fixed(atRate(l), 1)],
     ["  × floor at this rate", (l) => `${fixed(l.cpuUsPerAction / atRate(l), 1)}×`],
     ["server CPU (cores)", (l) => fixed(l.serverCore, 2)],

@@ -35,8 +35,8 @@ type Sent = { readonly at: number; readonly by: BenchClient };
 const FINISH_GRACE_MS = 2_000;
 /** An action that saw no patch at its sender after this long is an error. */
 const PATCH_DEADLINE_MS = 10_000;
-/** A table in play that has not moved on for this long is stuck (bots think 2 s at most, drops last 3 s). */
-const STALL_MS = 20_000;
+/** A table in play that has not moved on for this long is stuck (bots think 20 s at most, drops last 3 s). */
+const STALL_MS = 45_000;
 /** A table that cannot be opened is tried again, backing off, so the offered load stays the same. */
 const OPEN_ATTEMPTS = 20;
 const OPEN_BACKOFF_MS = 500;

@@ -13,6 +13,7 @@ import type { StoredTable } from "../storage/store.js";
 import { secretMatches, type SecretHash } from "../storage/secrets.js";
 import { releaseTableCode } from "../tables/tableCode.js";
 import { announceTable, type ControlResult, type FacilitatorAction } from "../tables/tableLinks.js";
+import { tileSnapshotOf } from "../tables/tileSnapshot.js";
 import { tableBotSchema, tableRoomOptionsSchema } from "../tables/tableSpec.js";
 import { corked } from "./corked.js";
 import { decodable } from "./decodable.js";
@@ -394,12 +395,17 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
     const seats = this.seats.snapshot();
     writePublicTable(this.state, this.code, this.started, this.table, seats);
     this.broadcastPatch();
-    if (this.origin.workshopId !== null) announceTable(this.presence, this.code, { table: this.table, started: this.started, seats });
+    if (this.origin.workshopId !== null) announceTable(this.presence, this.code, tileSnapshotOf(this.table, this.started, seats, this.announceAgain));
   }
+
+  /** Once the zone band left out of a snapshot is known (tileSnapshot.ts); nothing once the room is gone. */
+  private readonly announceAgain = () => {
+    if (!this.halted && this.table) this.announce();
+  };
 
   /** Called remotely by the table's workshop (tableLinks.ts): tell its watchers where the game stands. */
   announce(): void {
-    announceTable(this.presence, this.code, { table: this.table, started: this.started, seats: this.seats.snapshot() });
+    announceTable(this.presence, this.code, tileSnapshotOf(this.table, this.started, this.seats.snapshot(), this.announceAgain));
   }
 
   /** Called remotely by the table's workshop (tableLinks.ts): the same path as a facilitator's message. */

@@ -1,6 +1,7 @@
 import { matchMaker, type Presence } from "@colyseus/core";
-import type { Action, Role, RuleError, TableState } from "../../shared/engine/index.js";
+import type { Action, Role, RuleError } from "../../shared/engine/index.js";
 import type { ProtocolErrorCode } from "../../shared/protocol/messages.js";
+import type { TileFacts } from "../../shared/workshop/tile.js";
 import type { SeatSnapshot } from "../room/writePublicTable.js";
 
 /*
@@ -15,9 +16,13 @@ import type { SeatSnapshot } from "../room/writePublicTable.js";
 /** The controls a facilitator has over one table: the engine actions toAction allows them. */
 export type FacilitatorAction = Extract<Action, { type: "curveball" | "pause" | "resume" | "add_time" | "end" | "start_now" }>;
 
+/**
+ * What a table publishes: its grid tile's facts (tileSnapshot.ts) and its public seats, never
+ * its engine state — the presence channel is Redis once scaled out, and the hidden draw stays
+ * with the table. The workshop reads a finished game's full state from the store.
+ */
 export type TableSnapshot = {
-  readonly table: TableState;
-  readonly started: boolean;
+  readonly facts: TileFacts;
   readonly seats: Readonly<Record<Role, SeatSnapshot>>;
 };
 

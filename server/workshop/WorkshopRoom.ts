@@ -39,10 +39,10 @@ import { restoreWorkshop, RestoreError } from "./restore.js";
 import { Roster, type Person } from "./roster.js";
 import { WorkshopRound, type RoundTable } from "./round.js";
 import { seatingOf } from "./seating.js";
+import { finalStateOf } from "./finalState.js";
 import { summarizeTable } from "./tableSummary.js";
 import { WorkQueue } from "./workQueue.js";
 import { workshopSpecSchema, type WorkshopSpec } from "./workshopSpec.js";
-import { ZopaCache } from "./zopaCache.js";
 
 type Seating = { readonly kind: "facilitator" } | { readonly kind: "projector" } | { readonly kind: "participant"; readonly id: string };
 type Auth =
@@ -98,13 +98,14 @@ export class WorkshopRoom extends Room<object, { title: string }, Seating, Auth>
   private budget!: MessageBudget;
   private timers!: Timers;
   private queue!: WorkQueue;
-  private zopa!: ZopaCache;
   private starting = false;
   private shuttingDown = false;
   private disposing = false;
   /** The result last sent to each participant, as JSON: sent again only when it changes. */
   private readonly sentResults = new Map<string, string>();
   private readonly closing = new WeakSet<Client>();
+  /** Finished tables whose full state is being read back from the store. */
+  private readonly settling = new WeakSet<RoundTable>();
 
   /**
    * A new workshop from its spec (openWorkshop), or `{ resume: code }`: one on record, rebuilt
@@ -140,7 +141,6 @@ export class WorkshopRoom extends Room<object, { title: string }, Seating, Auth>
     this.budget = new MessageBudget(services.config.MESSAGE_RATE, services.config.MESSAGE_BURST);
     this.timers = new Timers((error, name) => this.log.error({ err: error, timer: name }, "workshop timer failed"));
     this.queue = new WorkQueue((error) => this.log.error({ err: error }, "workshop job failed"));
-    this.zopa = new ZopaCache(this.queue, () => this.scheduleGrid());
     this.onMessage("*", (client, type, payload) => this.onClientMessage(client as WorkshopClient, type, payload));
     if (restored) {
       this.broadcasts.push(...restored.broadcasts.slice(-BROADCASTS_KEPT));
@@ -252,8 +252,11 @@ export class WorkshopRoom extends Room<object, { title: string }, Seating, Auth>
     this.rounds.push(...rounds);
     for (const round of rounds)
       for (const table of round.tables) {
-        if (table.latest) this.noteSnapshot(round, table, table.latest);
-        if (!table.final) this.watch(round, table);
+        if (table.final) this.queue.push(() => this.summarize(round, table));
+        else {
+          if (table.latest) this.noteSnapshot(round, table, table.latest);
+          this.watch(round, table);
+        }
       }
     this.tick();
   }
@@ -503,12 +506,22 @@ export class WorkshopRoom extends Room<object, { title: string }, Seating, Auth>
   /** Called from inside the table's own update: only note it here, work it out after. */
   private noteSnapshot(round: WorkshopRound, table: RoundTable, snapshot: TableSnapshot): void {
     table.latest = snapshot;
-    if (snapshot.table.phase === "finished" && !table.final) {
-      table.final = snapshot.table;
+    if (snapshot.facts.phase === "finished" && !table.final && !this.settling.has(table)) {
+      this.settling.add(table);
       table.unwatch();
-      this.queue.push(() => this.summarize(round, table));
+      void this.settle(round, table);
     }
     this.scheduleGrid();
+  }
+
+  /** A game is over: its full state comes from the store (tables publish only their tile), then its summary. */
+  private async settle(round: WorkshopRound, table: RoundTable): Promise<void> {
+    try {
+      table.final = await finalStateOf(table.code, round.scenario, this.services.store);
+    } catch (error) {
+      this.log.error({ err: error, table: table.code }, "could not read a finished game back from the store");
+    }
+    if (table.final) this.queue.push(() => this.summarize(round, table));
   }
 
   private summarize(round: WorkshopRound, table: RoundTable): void {
@@ -522,7 +535,7 @@ export class WorkshopRoom extends Room<object, { title: string }, Seating, Auth>
   private async endRound(client: WorkshopClient): Promise<void> {
     const round = this.current;
     if (!round?.running) throw new Refusal("workshop/bad_moment", "No round is running.");
-    const open = round.tables.filter((t) => t.latest?.table.phase !== "finished");
+    const open = round.tables.filter((t) => t.latest?.facts.phase !== "finished");
     const results = this.control(open, { type: "end" }, "Game ended.");
     this.closeRound(round);
     await this.reply(client, "end_round", results);
@@ -650,7 +663,7 @@ export class WorkshopRoom extends Room<object, { title: string }, Seating, Auth>
     this.tell(client, "welcome", { kind: "facilitator", workshop: this.summary(), defaults, projectorKey: projectorKeyOf(this.code, this.spec.facilitatorHash) });
     this.tell(client, "lobby", this.lobby());
     this.tell(client, "console", consoleOf(this.roster, this.rounds));
-    this.tell(client, "grid", gridOf(this.current, this.roster, this.zopa, Date.now()));
+    this.tell(client, "grid", gridOf(this.current, this.roster, Date.now()));
     this.tell(client, "debrief", classDebriefOf(this.rounds));
     for (const b of this.broadcasts) this.tell(client, "broadcast", b);
   }
@@ -677,7 +690,7 @@ export class WorkshopRoom extends Room<object, { title: string }, Seating, Auth>
   private scheduleGrid(): void {
     if (this.timers.has("grid")) return;
     this.timers.set("grid", GRID_EVERY_MS, () => {
-      this.toFacilitators("grid", gridOf(this.current, this.roster, this.zopa, Date.now()));
+      this.toFacilitators("grid", gridOf(this.current, this.roster, Date.now()));
       this.toProjectors("projector", () => this.projectorView());
     });
   }

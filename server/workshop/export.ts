@@ -82,7 +82,7 @@ export function buildExport(code: string, title: string, people: readonly Person
       games: r.tables.flatMap((t) => (t.summary && t.final ? [{ result: t.summary, log: t.final.timeline }] : [])),
       unfinished: r.tables
         .filter((t) => !t.summary)
-        .map((t) => ({ table: t.code, number: t.index + 1, phase: t.latest ? (t.latest.started ? t.latest.table.phase : "never started") : "never started" })),
+        .map((t) => ({ table: t.code, number: t.index + 1, phase: t.latest?.facts.started ? t.latest.facts.phase : "never started" })),
     })),
     participantResults: rounds.flatMap((r) => r.tables.flatMap((t) => (t.summary && t.final ? participantRows(code, t.summary) : []))),
   };

@@ -1,11 +1,10 @@
 import type { Role } from "../../shared/engine/index.js";
 import type { WorkshopServerMessages } from "../../shared/protocol/workshop.js";
 import { roundDebrief, type ClassDebrief } from "../../shared/workshop/classStats.js";
-import { tileOf, type GridTile } from "../../shared/workshop/tile.js";
+import { tileFromFacts, type GridTile } from "../../shared/workshop/tile.js";
 import { botName } from "../tables/openTable.js";
 import type { Roster } from "./roster.js";
 import type { WorkshopRound } from "./round.js";
-import type { ZopaCache } from "./zopaCache.js";
 
 /*
  * What the facilitator is shown: the console (people, places, rounds), the live grid of the
@@ -38,7 +37,7 @@ export function consoleOf(roster: Roster, rounds: readonly WorkshopRound[]): Wor
 }
 
 /** A tile for each table of the round that has reported its state, as of `now`. */
-export function gridOf(round: WorkshopRound | undefined, roster: Roster, zopa: ZopaCache, now: number): WorkshopServerMessages["grid"] {
+export function gridOf(round: WorkshopRound | undefined, roster: Roster, now: number): WorkshopServerMessages["grid"] {
   const tiles: GridTile[] = [];
   const botSeat = round ? botName(round.settings.botLevel) : "";
   for (const t of round?.tables ?? []) {
@@ -49,15 +48,7 @@ export function gridOf(round: WorkshopRound | undefined, roster: Roster, zopa: Z
       return { name: id === null ? botSeat : roster.nameOf(id), bot: id === null, connected: snap.seats[role].connected };
     };
     tiles.push(
-      tileOf({
-        code: t.code,
-        index: t.index,
-        state: snap.table,
-        started: snap.started,
-        seats: { buyer: seat("buyer"), seller: seat("seller") },
-        zopa: zopa.bandFor(snap.table),
-        now,
-      }),
+      tileFromFacts({ code: t.code, index: t.index, facts: snap.facts, seats: { buyer: seat("buyer"), seller: seat("seller") }, now }),
     );
   }
   return { round: round?.number ?? 0, tiles, at: now };

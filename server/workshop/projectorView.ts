@@ -2,7 +2,7 @@ import type { Role } from "../../shared/engine/index.js";
 import type { ProjectorTable, ProjectorView } from "../../shared/protocol/projector.js";
 import type { WorkshopSummary } from "../../shared/protocol/workshop.js";
 import { anonymousDebrief, pseudonymOf } from "../../shared/workshop/pseudonyms.js";
-import { tileOf } from "../../shared/workshop/tile.js";
+import { tileFromFacts } from "../../shared/workshop/tile.js";
 import { botName } from "../tables/openTable.js";
 import { classDebriefOf } from "./facilitatorViews.js";
 import type { Roster } from "./roster.js";
@@ -40,7 +40,7 @@ function tablesOf(round: WorkshopRound, nameOf: (id: string) => string, now: num
     };
     const seats = { buyer: seat("buyer"), seller: seat("seller") };
     // The tile's status words, worked out with the names the wall may show; its figures stay here.
-    const tile = tileOf({ code: t.code, index: t.index, state: snap.table, started: snap.started, seats, zopa: null, now });
+    const tile = tileFromFacts({ code: t.code, index: t.index, facts: snap.facts, seats, now });
     tables.push({
       code: t.code,
       index: t.index,

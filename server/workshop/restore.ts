@@ -4,6 +4,7 @@ import { Seats } from "../room/seats.js";
 import type { TableServices } from "../room/services.js";
 import type { Broadcast, StoredWorkshop } from "../storage/store.js";
 import { tableBotSchema } from "../tables/tableSpec.js";
+import { tileSnapshotOf } from "../tables/tileSnapshot.js";
 import type { Person } from "./roster.js";
 import { WorkshopRound, type RoundTable } from "./round.js";
 import { seatingSchema } from "./seating.js";
@@ -62,9 +63,9 @@ export async function restoreWorkshop(stored: StoredWorkshop, services: TableSer
         code: plan.code,
         index,
         plan: { buyer: plan.buyer, seller: plan.seller },
-        latest: { table: state, started: table.startedAt !== null, seats: Seats.fromStore(table.seats, bot.data).snapshot() },
+        latest: tileSnapshotOf(state, table.startedAt !== null, Seats.fromStore(table.seats, bot.data).snapshot()),
         summary: null,
-        final: null,
+        final: state.phase === "finished" ? state : null,
         unwatch: () => undefined,
       };
       round.tables.push(restored);

@@ -49,7 +49,7 @@ export class WorkshopRound {
 
   /** Every game is over (tables nobody sat down at never start, so they do not hold the round open once ended). */
   allOver(): boolean {
-    return this.tables.every((t) => t.latest?.table.phase === "finished");
+    return this.tables.every((t) => t.latest?.facts.phase === "finished");
   }
 
   tableByCode(code: string): RoundTable | undefined {

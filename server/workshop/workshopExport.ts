@@ -35,8 +35,7 @@ async function exportFromStore(code: string, secret: string, format: ExportForma
   const names = new Map(people.map((p) => [p.id, p.name]));
   for (const round of rounds)
     for (const table of round.tables) {
-      if (table.latest?.table.phase !== "finished") continue;
-      table.final = table.latest.table;
+      if (!table.final) continue;
       table.summary = summarizeTable(round, table, (id) => names.get(id) ?? "Unknown");
     }
   const data = buildExport(code, spec.request.title, people, rounds, Date.now());

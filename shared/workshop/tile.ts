@@ -6,9 +6,10 @@ import { zoneBand, type ZoneBand, zoneOn } from "../engine/zone.js";
 
 /*
  * One tile of the facilitator's live grid: a table at a glance, omniscient (walk-aways and the
- * zone of agreement are on it), so it goes to facilitators only. A pure function of the engine
- * state, the seats and the time; the zone is passed in because it is shared by every table with
- * the same draw.
+ * zone of agreement are on it), so it goes to facilitators only. In two steps: the table reduces
+ * its engine state to the tile's facts (tileFactsOf, the zone passed in because it is shared by
+ * every table with the same draw), the workshop adds names, connections and the time
+ * (tileFromFacts), so nothing else of a table's hidden draw ever leaves it.
  */
 
 export const TILE_STATUSES = ["waiting", "reading", "negotiating", "paused", "stuck", "deal", "walked_away", "expired", "ended", "abandoned"] as const;
@@ -70,46 +71,105 @@ export type TileInput = {
   readonly now: number;
 };
 
+/**
+ * What a table tells its workshop for its tile: the engine state reduced, on the table's side,
+ * to the figures the grid shows. Nothing else of the hidden draw (valuations, hot buttons,
+ * briefs, notes) is in it; the walk-aways are, because the grid shows them to the facilitator.
+ */
+export type TileFacts = {
+  readonly phase: TableState["phase"];
+  readonly started: boolean;
+  readonly outcome: { readonly kind: NonNullable<TableState["outcome"]>["kind"]; readonly by: Role | null } | null;
+  /** When the last move was made (null before any), and whether a turn timed out since. */
+  readonly lastMoveAt: number | null;
+  readonly timedOutSinceMove: boolean;
+  readonly round: number;
+  readonly lastRound: number;
+  readonly toAct: Role;
+  readonly turnEndsAt: number | null;
+  readonly seats: PerRole<Omit<TileSeat, "name" | "bot" | "connected">>;
+  readonly priceRange: GridTile["priceRange"];
+  readonly zopa: ZoneBand | null;
+  readonly deal: number | null;
+  readonly dealZone: ZoneBand | null;
+  readonly cards: readonly TileCard[];
+  readonly offers: number;
+  readonly currency: string;
+};
+
+export type TileFromFacts = {
+  readonly code: string;
+  readonly index: number;
+  readonly facts: TileFacts;
+  readonly seats: PerRole<{ readonly name: string; readonly bot: boolean; readonly connected: boolean }>;
+  readonly now: number;
+};
+
 const MOVES = new Set(["offer_made", "question_asked", "deal", "walked_away", "resumed", "round_started"]);
 
-export function tileOf(input: TileInput): GridTile {
-  const { state, now } = input;
+export function tileFactsOf(state: TableState, started: boolean, zopa: ZoneBand | null): TileFacts {
   const price = priceIssue(state.scenario);
   const lastMove = [...state.timeline].reverse().find((e) => MOVES.has(e.type) && !(e.type === "round_started" && e.round > 1));
-  const timedOutSinceMove = state.timeline.some((e) => e.type === "turn_timed_out" && (!lastMove || e.seq > lastMove.seq));
-  const idleMs = input.started && lastMove ? Math.max(0, now - lastMove.at) : 0;
-  const status = statusOf(input, timedOutSinceMove || idleMs >= STUCK_AFTER_MS);
-  const seat = (role: Role): TileSeat => ({
-    ...input.seats[role],
+  const outcome = state.outcome;
+  const seat = (role: Role) => ({
     offer: (state.standing[role]?.terms.price as number | undefined) ?? null,
     walkAway: state.sides[role].walkAway,
     concessions: concessionFigures(state, role),
     interruptions: state.interruptions[role],
   });
   return {
-    code: input.code,
-    index: input.index,
-    status,
-    statusText: statusText(input, status, idleMs),
+    phase: state.phase,
+    started,
+    outcome: outcome ? { kind: outcome.kind, by: outcome.kind === "walkaway" || outcome.kind === "abandoned" ? outcome.by : null } : null,
+    lastMoveAt: lastMove?.at ?? null,
+    timedOutSinceMove: state.timeline.some((e) => e.type === "turn_timed_out" && (!lastMove || e.seq > lastMove.seq)),
     round: Math.floor(state.turn / 2) + 1,
     lastRound: state.lastRound,
     toAct: state.toAct,
     turnEndsAt: state.turnEndsAt,
     seats: { buyer: seat("buyer"), seller: seat("seller") },
     priceRange: { min: price.min, max: price.max },
-    zopa: input.zopa,
-    deal: state.outcome?.kind === "deal" ? (state.outcome.terms.price as number) : null,
-    dealZone: state.outcome?.kind === "deal" ? zoneBand(state.scenario, zoneOn(state.scenario, state.sides, state.outcome.terms)) : null,
+    zopa,
+    deal: outcome?.kind === "deal" ? (outcome.terms.price as number) : null,
+    dealZone: outcome?.kind === "deal" ? zoneBand(state.scenario, zoneOn(state.scenario, state.sides, outcome.terms)) : null,
     cards: state.cards.map((c) => ({ title: c.card.title, side: c.card.side, visibility: c.card.visibility, round: c.round, thrownBy: c.thrownBy })),
     offers: state.offers.length,
     currency: state.scenario.currency,
+  };
+}
+
+export function tileOf(input: TileInput): GridTile {
+  return tileFromFacts({ ...input, facts: tileFactsOf(input.state, input.started, input.zopa) });
+}
+
+export function tileFromFacts(input: TileFromFacts): GridTile {
+  const { facts, now } = input;
+  const idleMs = facts.started && facts.lastMoveAt !== null ? Math.max(0, now - facts.lastMoveAt) : 0;
+  const status = statusOf(facts, facts.timedOutSinceMove || idleMs >= STUCK_AFTER_MS);
+  const seat = (role: Role): TileSeat => ({ ...input.seats[role], ...facts.seats[role] });
+  return {
+    code: input.code,
+    index: input.index,
+    status,
+    statusText: statusText(input, status, idleMs),
+    round: facts.round,
+    lastRound: facts.lastRound,
+    toAct: facts.toAct,
+    turnEndsAt: facts.turnEndsAt,
+    seats: { buyer: seat("buyer"), seller: seat("seller") },
+    priceRange: facts.priceRange,
+    zopa: facts.zopa,
+    deal: facts.deal,
+    dealZone: facts.dealZone,
+    cards: facts.cards,
+    offers: facts.offers,
+    currency: facts.currency,
     idleMs,
   };
 }
 
-function statusOf(input: TileInput, stuck: boolean): TileStatus {
-  const { state } = input;
-  const outcome = state.outcome;
+function statusOf(facts: TileFacts, stuck: boolean): TileStatus {
+  const outcome = facts.outcome;
   if (outcome) {
     switch (outcome.kind) {
       case "deal":
@@ -124,16 +184,16 @@ function statusOf(input: TileInput, stuck: boolean): TileStatus {
         return "abandoned";
     }
   }
-  if (!input.started) return "waiting";
-  if (state.phase === "paused") return "paused";
-  if (state.phase === "preparing") return "reading";
+  if (!facts.started) return "waiting";
+  if (facts.phase === "paused") return "paused";
+  if (facts.phase === "preparing") return "reading";
   return stuck ? "stuck" : "negotiating";
 }
 
-function statusText(input: TileInput, status: TileStatus, idleMs: number): string {
-  const { state, seats } = input;
+function statusText(input: TileFromFacts, status: TileStatus, idleMs: number): string {
+  const { facts, seats } = input;
   const name = (role: Role) => seats[role].name;
-  const outcome = state.outcome;
+  const outcome = facts.outcome;
   switch (status) {
     case "waiting": {
       const missing = ROLES.filter((r) => !seats[r].connected && !seats[r].bot).map(name);
@@ -142,7 +202,7 @@ function statusText(input: TileInput, status: TileStatus, idleMs: number): strin
     case "reading":
       return "Reading briefs";
     case "negotiating":
-      return `${name(state.toAct)} to act`;
+      return `${name(facts.toAct)} to act`;
     case "paused":
       return "Paused";
     case "stuck":
@@ -150,12 +210,12 @@ function statusText(input: TileInput, status: TileStatus, idleMs: number): strin
     case "deal":
       return "Deal";
     case "walked_away":
-      return outcome?.kind === "walkaway" ? `${name(outcome.by)} walked away` : "Walked away";
+      return outcome?.by ? `${name(outcome.by)} walked away` : "Walked away";
     case "expired":
       return "Time ran out: no deal";
     case "ended":
       return "Ended by the facilitator";
     case "abandoned":
-      return outcome?.kind === "abandoned" ? `${name(outcome.by)} left: abandoned` : "Abandoned";
+      return outcome?.by ? `${name(outcome.by)} left: abandoned` : "Abandoned";
   }
 }

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROLES, viewFor } from "../../shared/engine/index.js";
-import { finishedTables } from "../../server/persistence/history.js";
+import { finishedTables } from "./helpers/history.js";
 import { shippedLibrary } from "../helpers/library.js";
 import { SqliteStore } from "../../server/storage/sqlite.js";
 import { bundleServer, openTableOver, ServerProcess } from "./helpers/serverProcess.js";

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { apply, type Action, type TableState } from "../../shared/engine/index.js";
 import { SCENARIOS } from "../../shared/scenarios/index.js";
-import { finishedTables } from "../../server/persistence/history.js";
+import { finishedTables } from "./helpers/history.js";
 import { initialState } from "../../server/persistence/replay.js";
 import { shippedLibrary } from "../helpers/library.js";
 import { hashSecret } from "../../server/storage/secrets.js";

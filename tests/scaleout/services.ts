@@ -46,3 +46,45 @@ export async function freshSchema(): Promise<{ url: string; schema: string; drop
     },
   };
 }
+
+/** What a Redis pattern subscription heard: each message's channel and payload, as sent. */
+export type RedisListener = { readonly heard: { channel: string; payload: string }[]; readonly ready: Promise<void>; readonly stop: () => Promise<void> };
+
+/**
+ * Listen to every channel matching `pattern` with redis-cli (no client library of our own): it
+ * prints each message as four lines — "pmessage", the pattern, the channel, the payload — and
+ * the payloads Colyseus publishes are one-line JSON.
+ */
+export function listenToRedis(url: string, pattern: string): RedisListener {
+  const { port } = new URL(url);
+  const child = spawn("redis-cli", ["-p", port, "psubscribe", pattern], { stdio: ["ignore", "pipe", "ignore"] });
+  const heard: { channel: string; payload: string }[] = [];
+  let buffered = "";
+  const lines: string[] = [];
+  let subscribed: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => (subscribed = resolve));
+  child.stdout!.setEncoding("utf8").on("data", (chunk: string) => {
+    buffered += chunk;
+    const complete = buffered.split("\n");
+    buffered = complete.pop() ?? "";
+    lines.push(...complete);
+    while (lines.length > 0) {
+      if (lines[0] === "psubscribe" && lines.length >= 3) {
+        lines.splice(0, 3);
+        subscribed();
+      } else if (lines[0] === "pmessage" && lines.length >= 4) {
+        const [, , channel, payload] = lines.splice(0, 4);
+        heard.push({ channel: channel!, payload: payload! });
+      } else if (lines[0] !== "psubscribe" && lines[0] !== "pmessage") lines.shift();
+      else break;
+    }
+  });
+  return {
+    heard,
+    ready,
+    stop: async () => {
+      child.kill("SIGKILL");
+      if (child.exitCode === null && child.signalCode === null) await once(child, "exit");
+    },
+  };
+}

@@ -5,7 +5,7 @@ import { openPostgresStore } from "../../server/storage/postgres.js";
 import { bundleServer, openTableOver, ServerProcess } from "../recovery/helpers/serverProcess.js";
 import { freePort } from "../helpers/freePort.js";
 import { SeatPlayer, until } from "../recovery/helpers/seatPlayer.js";
-import { freshSchema, startRedis } from "./services.js";
+import { freshSchema, listenToRedis, startRedis } from "./services.js";
 import { authoredDocument } from "../server/helpers/authoredScenario.js";
 import { propose, seatOf, settingsOf, startRound, tokenOf } from "../workshop/helpers/setup.js";
 import { createWorkshop, WorkshopMember } from "../workshop/helpers/workshopClient.js";
@@ -153,6 +153,9 @@ describe("handing a table over between processes", () => {
 
 describe("a workshop and its tables on different processes", () => {
   it("is rebuilt on another process after its own died, and watches and controls its table hosted elsewhere", { timeout: 90_000 }, async () => {
+    // Everything the tables tell their workshop over Redis, from the first table on.
+    const link = listenToRedis(redis.url, "parley:table-changes:*");
+    await link.ready;
     const [a, b] = await Promise.all([startProcess(), startProcess()]);
     const created = await createWorkshop(a.http, { title: "Two offices" });
     // Colyseus places a new room on the process with the fewest: find out which one it was.
@@ -196,6 +199,17 @@ describe("a workshop and its tables on different processes", () => {
     const debrief = await again.latest("debrief", (d) => d.rounds[0]?.games.length === 1, 15_000);
     expect(debrief.rounds[0]!.games[0]!.code).toBe(seat.table);
     expect(other.logs.some((l) => l.msg === "workshop resumed")).toBe(false);
+
+    // Over Redis went tiles and public seats, never a table's engine state (its hidden draw).
+    await link.stop();
+    expect(link.heard.length).toBeGreaterThan(5);
+    for (const { payload } of link.heard) {
+      const published = JSON.parse(payload) as Record<string, unknown>;
+      expect(Object.keys(published).sort()).toEqual(["facts", "seats"]);
+      for (const key of ["sides", "scenario", "timeline", "notes", "values", "hotButtons", "seed", "drawSeed"]) expect(payload).not.toContain(`"${key}"`);
+      expect(payload).not.toContain(created.facilitatorSecret);
+      for (const p of people) expect(payload).not.toContain(tokenOf(p));
+    }
     await Promise.all([again, facilitator, ...people].map((m) => m.leave().catch(() => undefined)));
     await Promise.all([other.terminate(), c.terminate()]);
   });

@@ -1,10 +1,10 @@
 import { isDeepStrictEqual } from "node:util";
-import type { PerRole, TableState } from "../../shared/engine/index.js";
-import type { ScenarioResolver } from "../scenarios/library.js";
-import type { FinishedFilter, Json, Store, TableResult } from "../storage/store.js";
-import { replayTable } from "./replay.js";
+import type { PerRole, TableState } from "../../../shared/engine/index.js";
+import type { ScenarioResolver } from "../../../server/scenarios/library.js";
+import type { FinishedFilter, Json, Store, TableResult } from "../../../server/storage/store.js";
+import { replayTable } from "../../../server/persistence/replay.js";
 
-/** One finished game as the debrief and the CSV/JSON export read it, from the store alone. */
+/** One finished game read back from the store alone: the recovery tests compare it with what was played. */
 export type FinishedTable = {
   readonly code: string;
   readonly scenarioId: string;
