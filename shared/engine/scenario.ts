@@ -306,6 +306,9 @@ function plainMessage(iss: z.core.$ZodRawIssue): string | undefined {
   }
   if (iss.code === "invalid_union" && "options" in iss && Array.isArray(iss.options))
     return `must be one of ${iss.options.map((o) => JSON.stringify(o)).join(", ")}`;
+  if (iss.code === "invalid_value") return `must be one of ${iss.values.map((v) => JSON.stringify(v)).join(", ")}`;
+  if (iss.code === "too_small" && iss.origin === "number") return `must be ${iss.inclusive === false ? "more than" : "at least"} ${iss.minimum}`;
+  if (iss.code === "too_big" && iss.origin === "number") return `must be ${iss.inclusive === false ? "less than" : "at most"} ${iss.maximum}`;
   return undefined;
 }
 

@@ -129,7 +129,7 @@ export function crossCheck(input: unknown): ScenarioProblem[] {
     checkCard(c, ["deck", "cards", i], issueRef, (fact) => factExists(c.side === "buyer" ? "seller" : "buyer", fact), add);
   });
   if (cards && typeof deck.maxCards === "number" && deck.maxCards > cards.length) add(["deck", "maxCards"], `must not exceed the number of cards (${cards.length})`);
-  if (typeof deck.firstRound === "number" && typeof input.rounds === "number" && deck.firstRound > input.rounds)
+  if (typeof deck.firstRound === "number" && typeof input.rounds === "number" && input.rounds >= 1 && deck.firstRound > input.rounds)
     add(["deck", "firstRound"], `must be within the ${input.rounds} rounds`);
   return problems;
 }

@@ -47,7 +47,7 @@ describe("the studio's scenario calls", () => {
 
   it("turns a refused document into a failure that lists every problem", async () => {
     const problems = [
-      { path: "rounds", message: "Too small: expected number to be >=1" },
+      { path: "rounds", message: "must be at least 1" },
       { path: "issues[0].label", message: "must not be empty" },
     ];
     answer(400, { error: { code: "scenario/invalid", message: "The scenario has 2 problems.", problems } });

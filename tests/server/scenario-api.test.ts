@@ -97,7 +97,7 @@ describe("POST /api/scenarios", () => {
     const error = errorOf(refused);
     expect(error.code).toBe("scenario/invalid");
     const paths = error.problems!.map((p) => p.path);
-    expect(paths).toEqual(expect.arrayContaining(["rounds", "currency", "issues[0].label", "issues[0].min"]));
+    expect(paths).toEqual(expect.arrayContaining(["rounds", "currency", "issues[0].label", "issues[0].unit"]));
     for (const p of error.problems!) expect(p.message.length).toBeGreaterThan(3);
     expect(error.message).toContain("rounds");
     expect((await call("GET", "/api/scenarios/problem-case")).status).toBe(404);
@@ -157,6 +157,19 @@ describe("bad input", () => {
     expect(await snapshot([])).toBe(before);
   });
 
+  it("refuses more options than the format allows, well below the body limit, naming the bound", async () => {
+    const before = await snapshot([]);
+    const doc = authoredDocument("many-options");
+    const options = Array.from({ length: 200 }, (_, i) => ({ id: `o${i}`, label: `Option ${i}` }));
+    const many = { ...doc, issues: [doc.issues[0], doc.issues[1], { ...doc.issues[2], options }] };
+    const refused = await call("POST", "/api/scenarios", { body: many });
+    expect(refused.status).toBe(400);
+    const error = errorOf(refused);
+    expect(error.code).toBe("scenario/invalid");
+    expect(error.problems).toContainEqual({ path: "issues[2].options", message: expect.stringMatching(/at most 20/) });
+    expect(await snapshot([])).toBe(before);
+  });
+
   it("refuses deep nesting with the path where it goes too deep", async () => {
     const before = await snapshot([]);
     // Written by hand: JSON.stringify itself cannot go 50,000 levels down.
@@ -173,9 +186,9 @@ describe("bad input", () => {
     expect(await snapshot([])).toBe(before);
   });
 
-  it("refuses a currency that is not a three-letter code", async () => {
+  it("refuses a currency that is not an ISO 4217 code", async () => {
     const before = await snapshot([]);
-    for (const currency of ["eur", "EURO", "€", ""]) {
+    for (const currency of ["eur", "EURO", "€", "", "XQZ"]) {
       const refused = await call("POST", "/api/scenarios", { body: { ...authoredDocument("odd-money"), currency } });
       expect(refused.status, currency).toBe(400);
       expect(errorOf(refused).problems!.map((p) => p.path)).toEqual(["currency"]);
@@ -183,17 +196,23 @@ describe("bad input", () => {
     expect(await snapshot([])).toBe(before);
   });
 
-  it("hands markup back only as JSON text, never as a page", async () => {
+  it("refuses markup in a text field, and hands other text back only as JSON, never as a page", async () => {
+    const before = await snapshot([]);
     const markup = '<img src=x onerror="alert(1)"><script>alert(2)</script>';
-    const created = await call("POST", "/api/scenarios", { body: { ...authoredDocument("markup-case"), title: markup, summary: markup } });
+    const refused = await call("POST", "/api/scenarios", { body: { ...authoredDocument("markup-case"), title: markup, summary: markup } });
+    expect(refused.status).toBe(400);
+    expect(errorOf(refused).problems!.map((p) => p.path)).toEqual(["title", "summary"]);
+    expect(await snapshot([])).toBe(before);
+
+    const odd = "Volume > 500 & price < list: \"fair\"?";
+    const created = await call("POST", "/api/scenarios", { body: { ...authoredDocument("odd-text"), title: odd } });
     expect(created.status).toBe(201);
-    for (const path of ["/api/scenarios/markup-case", "/api/scenarios"]) {
+    for (const path of ["/api/scenarios/odd-text", "/api/scenarios"]) {
       const answer = await call("GET", path, path === "/api/scenarios" ? { key: (created.body as CreateScenarioResponse).editKey } : {});
       expect(answer.headers.get("content-type")).toMatch(/^application\/json/);
       expect(answer.headers.get("x-content-type-options")).toBe("nosniff");
     }
-    const shown = (await call("GET", "/api/scenarios/markup-case")).body as { title: string; summary: string };
-    expect([shown.title, shown.summary]).toEqual([markup, markup]);
+    expect(((await call("GET", "/api/scenarios/odd-text")).body as { title: string }).title).toBe(odd);
   });
 });
 

@@ -70,7 +70,7 @@ describe("SCENARIOS_DIR", () => {
     expect(errors).toHaveLength(5);
     const lineOf = (file: string) => errors.find((l) => l.startsWith(`scenario file ${file} in SCENARIOS_DIR is skipped: `));
     expect(lineOf("broken.json")).toMatch(/not valid JSON/);
-    expect(lineOf("problems.json")).toMatch(/currency: must be a 3-letter currency code; rounds: /);
+    expect(lineOf("problems.json")).toMatch(/currency: must be a 3-letter currency code in capitals \(USD, EUR, GBP…\); rounds: must be at least 1/);
     expect(lineOf("shadow.json")).toMatch(/"backup-appliance" is the id of a scenario Parley ships/);
     expect(lineOf("twin-a.json")).toMatch(/another file of the folder has the id "ops-twin"/);
     expect(lineOf("twin-b.json")).toMatch(/another file of the folder has the id "ops-twin"/);
