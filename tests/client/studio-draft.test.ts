@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseScenario } from "../../shared/engine/scenario.js";
+import { idFromLabel } from "../../shared/engine/scenarioNormalise.js";
 import { getAt, insertAt, moveAt, removeAt, setAt, type Doc, type JsonObject } from "../../client/src/studio/document.js";
 import {
   addCard,
@@ -9,7 +10,6 @@ import {
   addPoint,
   addQuestion,
   emptyDraft,
-  idFromLabel,
   MAX_VALUED_ONE_BY_ONE,
   numericValues,
   setValuation,

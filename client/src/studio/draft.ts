@@ -1,4 +1,5 @@
 import { ROLES } from "../../../shared/engine/roles.js";
+import { idFromLabel } from "../../../shared/engine/scenarioNormalise.js";
 import { getAt, insertAt, isObject, listAt, objectAt, removeAt, setAt, type Doc, type Json, type JsonObject, type Path } from "./document.js";
 
 /*
@@ -120,21 +121,6 @@ export function optionId(option: Json | undefined): string {
 export function optionLabel(option: Json | undefined): string {
   if (typeof option === "string") return option;
   return isObject(option) && typeof option.label === "string" ? option.label : "";
-}
-
-/**
- * A plain option label's id, as the format makes it: accents dropped, lower case, every run of
- * other characters one dash, at most 40 characters ("48 hours" → "48-hours").
- */
-export function idFromLabel(label: string): string {
-  return label
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+/, "")
-    .slice(0, 40)
-    .replace(/-+$/, "");
 }
 
 export function addOption(doc: Doc, issueIndex: number): Doc {

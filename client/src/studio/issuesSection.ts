@@ -1,6 +1,7 @@
 import { h } from "../ui/dom.js";
 import { listAt, moveAt, type Doc, type JsonObject } from "./document.js";
-import { addIssue, addOption, idFromLabel, removeIssue, removeOption, renameIssue, renameOption, setScale } from "./draft.js";
+import { idFromLabel } from "../../../shared/engine/scenarioNormalise.js";
+import { addIssue, addOption, removeIssue, removeOption, renameIssue, renameOption, setScale } from "./draft.js";
 import type { Editor } from "./editor.js";
 import { inputField, itemTools, section, selectField } from "./fields.js";
 import { objectList } from "./choices.js";

@@ -1,3 +1,4 @@
+import { calibratePanel } from "./calibratePanel.js";
 import { ApiFailure, listScenarios, scenarioDocument, type ListedScenario } from "../net/api.js";
 import { brand } from "../ui/brand.js";
 import { h, replaceChildren } from "../ui/dom.js";
@@ -103,6 +104,7 @@ function sidePanels(editor: Editor, keys: EditKeys, deps: StudioDeps, preview: H
     savePanel(editor, keys, (id) => deps.navigate(`/workshop?scenario=${encodeURIComponent(id)}`)),
     printTools(editor),
     preview,
+    calibratePanel(() => editor.doc()),
     fileTools(editor),
   ];
 }
