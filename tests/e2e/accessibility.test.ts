@@ -9,6 +9,7 @@ import { newPhone } from "./helpers/phone.js";
 import { measureReadability } from "./helpers/readability.js";
 import { useStage } from "./helpers/stage.js";
 import { sayReady, startPractice, waitForStatus } from "./helpers/table.js";
+import { field, problemBeside, type } from "./helpers/studio.js";
 import { joinWorkshop, openWorkshop, seatOf } from "./helpers/workshop.js";
 
 /*
@@ -30,7 +31,8 @@ const DEVICES: readonly Device[] = [
 const SCREENS_DIR = path.join(ROOT, "test-artifacts/screens");
 
 describe("every screen is readable and passes an accessibility audit", { timeout: 240_000 }, () => {
-  const stage = useStage({ BOT_THINK_MS: "1500" });
+  // A public address, as a workshop room has: without one the projector shows no QR code (127.0.0.1 reaches no one else).
+  const stage = useStage({ BOT_THINK_MS: "1500", PUBLIC_URL: "https://parley.example.com" });
   // Browsers are closed after each test (a live table costs CPU), except the workshop's, which
   // serves all of a device's workshop screens and is closed after that device.
   let forTest: Player[] = [];
@@ -91,7 +93,7 @@ describe("every screen is readable and passes an accessibility audit", { timeout
    * A workshop with two participants at their table and a curve ball thrown: the facilitator's
    * console, one participant at the table, the other back in the lobby.
    */
-  type Workshop = { readonly console: Page; readonly table: Page; readonly lobby: Page };
+  type Workshop = { readonly console: Page; readonly table: Page; readonly lobby: Page; readonly projectorLink: string };
   const workshops = new Map<string, Promise<Workshop>>();
   function runningWorkshop(device: Device): Promise<Workshop> {
     const existing = workshops.get(device.name);
@@ -114,7 +116,8 @@ describe("every screen is readable and passes an accessibility audit", { timeout
       // Back to the lobby from the table: it names the table and offers the way back to it.
       await ana.page.goto(`${stage.server.baseUrl}/w/${code}`);
       await ana.page.locator(".assignment button", { hasText: "Go to table" }).waitFor();
-      return { console: facilitator.page, table: ben.page, lobby: ana.page };
+      const projectorLink = (await facilitator.page.locator("#open-projector[href]").getAttribute("href")) ?? "";
+      return { console: facilitator.page, table: ben.page, lobby: ana.page, projectorLink };
     })();
     workshops.set(device.name, made);
     return made;
@@ -152,6 +155,40 @@ describe("every screen is readable and passes an accessibility audit", { timeout
     { name: "workshop-table", picture: true, open: async (device) => (await runningWorkshop(device)).table },
     { name: "workshop-lobby", open: async (device) => (await runningWorkshop(device)).lobby },
     { name: "console", open: async (device) => (await runningWorkshop(device)).console },
+    {
+      name: "projector-join",
+      open: async (device) => {
+        const facilitator = await open(device);
+        await openWorkshop(facilitator.page, stage.server.baseUrl, "Key accounts — autumn cohort");
+        const href = await facilitator.page.locator("#open-projector[href]").getAttribute("href");
+        const wall = await open(device);
+        await wall.page.goto(`${stage.server.baseUrl}${href}`);
+        await wall.page.waitForSelector('.pj-join [data-testid="join-qr"] svg');
+        return wall.page;
+      },
+    },
+    {
+      name: "projector-round",
+      open: async (device) => {
+        const { projectorLink } = await runningWorkshop(device);
+        const wall = await open(device);
+        await wall.page.goto(`${stage.server.baseUrl}${projectorLink}`);
+        await wall.page.locator(".pj-tables .pj-table").first().waitFor();
+        return wall.page;
+      },
+    },
+    {
+      name: "studio",
+      open: async (device) => {
+        const { page } = await open(device);
+        await page.goto(`${stage.server.baseUrl}/studio/copy/backup-appliance`);
+        await expect.poll(() => field(page, "title").inputValue()).not.toBe("");
+        // One mistake on the page, so the problem beside its field and the summary are audited too.
+        await type(page, "rounds", "0");
+        await expect.poll(() => problemBeside(page, "rounds")).not.toBe("");
+        return page;
+      },
+    },
   ];
 
   for (const device of DEVICES)

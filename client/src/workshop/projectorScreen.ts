@@ -37,7 +37,7 @@ export function renderProjector(root: HTMLElement, deps: WorkshopDeps, code: str
   const session = workshopSession({ kind: "projector", code, key }, { onRefused: () => deps.workshops.forgetProjectorKey(code) });
 
   const title = h("span", { class: "pj-title" });
-  const strip = h("div", { class: "pj-strip", "aria-label": "How to join" });
+  const strip = h("section", { class: "pj-strip", "aria-label": "How to join" });
   const main = h("main", { class: "pj-main" });
   const page = h("div", { class: "pj-page" }, h("header", { class: "pj-top" }, brand(), title, strip), main);
   replaceChildren(root, page);
