@@ -99,13 +99,14 @@ describe("the reveal draws a deal on its own terms", () => {
     const at = (kind: string) => r.line.marks.find((m) => m.kind === kind)?.price;
     expect([at("floor"), at("deal"), at("ceiling")]).toEqual([15_750, 16_250, 19_750]);
     expect(r.line.band).toEqual({ exists: true, low: 15_750, high: 19_750 });
+    expect(r.line.explain).toMatch(/a ceiling of \$19,750\.$/);
   });
 
-  it("says in one sentence why the walk-away and the floor differ", () => {
+  it("says in one sentence why the walk-away and the floor differ, and where a cap cuts the ceiling", () => {
     const r = revealOf(clientView(play(table(19_750, 15_750, 22_500), [offer("seller", rich(21_000)), { type: "accept", by: "buyer" }]), "seller"), contextFor())!;
     expect(r.walkAways.find((w) => w.role === "seller")?.value).toBe("$15,750");
     expect(r.line.explain).toBe(
-      "Walk-aways are net of the other terms; as prices on these terms, the seller's $15,750 plus $2,450 of costs is a floor of $18,200, and the buyer's $19,750 plus $3,700 of worth a ceiling of $23,450.",
+      "Walk-aways are net of the other terms; as prices on these terms, the seller's $15,750 plus $2,450 of costs is a floor of $18,200, and the buyer's $19,750 plus $3,700 of worth a ceiling of $23,450, cut to $22,500 by the buyer's cap.",
     );
   });
 

@@ -127,8 +127,9 @@ function priceLine(view: TableView, zone: PriceZone, onDeal: boolean, dealPrice:
     { kind: "floor", price: zone.floor, label: `Seller's floor ${money(zone.floor)}` },
     { kind: "ceiling", price: zone.ceiling, label: `Buyer's ceiling ${money(zone.ceiling)}` },
   ];
-  // A cap matters to the picture only where it cuts below the ceiling.
-  if (zone.topBy.kind === "cap" && zone.top < zone.ceiling) marks.push({ kind: "cap", price: zone.top, label: `${roleLabel(zone.topBy.role)}'s cap ${money(zone.top)}` });
+  // A cap matters to the picture, and to the sentence under it, only where it cuts below the ceiling.
+  const cap = zone.topBy.kind === "cap" && zone.top < zone.ceiling ? zone.topBy.role : null;
+  if (cap) marks.push({ kind: "cap", price: zone.top, label: `${roleLabel(cap)}'s cap ${money(zone.top)}` });
   if (nashPrice !== null) marks.push({ kind: "nash", price: nashPrice, label: `Nash ${money(nashPrice)}` });
   if (dealPrice !== null) marks.push({ kind: "deal", price: dealPrice, label: `Deal ${money(dealPrice)}` });
   const prices = marks.map((m) => m.price).concat(band.low, band.high);
@@ -144,7 +145,8 @@ function priceLine(view: TableView, zone: PriceZone, onDeal: boolean, dealPrice:
     axis: { min: Math.floor((Math.min(...prices) - pad) / 500) * 500, max: Math.ceil((Math.max(...prices) + pad) / 500) * 500 },
     explain:
       `Walk-aways are net of the other terms; as prices on these terms, the seller's ${money(walk.seller)} plus ${money(cost)} of costs ` +
-      `is a floor of ${money(zone.floor)}, and the buyer's ${money(walk.buyer)} plus ${money(worth)} of worth a ceiling of ${money(zone.ceiling)}.`,
+      `is a floor of ${money(zone.floor)}, and the buyer's ${money(walk.buyer)} plus ${money(worth)} of worth a ceiling of ${money(zone.ceiling)}` +
+      (cap ? `, cut to ${money(zone.top)} by the ${roleLabel(cap).toLowerCase()}'s cap.` : "."),
   };
 }
 
