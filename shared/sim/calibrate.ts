@@ -62,6 +62,11 @@ export type CalibrationReport = {
   readonly zoneShare: number;
   /** Share of the draws with a zone that ended in a deal (null when no draw had one): deals the bots could have had. */
   readonly dealRateWithZone: number | null;
+  /**
+   * Walk-aways by side on the draws that had a zone (null when none had one): those walked away
+   * from a deal both could have signed, unlike a walk-away on a draw without a zone, which is right.
+   */
+  readonly walkAwayWithZone: PerRole<number> | null;
   /** How games ended; the four shares add up to 1. */
   readonly outcomes: { readonly deal: number; readonly walkAway: PerRole<number>; readonly timeUp: number };
   /** Efficiency of the deals (joint surplus ÷ best joint surplus, as scored); null without deals. */
@@ -120,6 +125,7 @@ function report(scenario: Scenario, options: CalibrationOptions, games: readonly
     bots: CALIBRATION_PAIRINGS,
     zoneShare: share(withZone.length, n),
     dealRateWithZone: withZone.length === 0 ? null : share(withZone.filter((r) => r.outcome === "deal").length, withZone.length),
+    walkAwayWithZone: withZone.length === 0 ? null : perRole((role) => share(withZone.filter((r) => r.walkedAwayBy === role).length, withZone.length)),
     outcomes: { deal: share(deals.length, n), walkAway, timeUp: share(n - deals.length - walks("buyer") - walks("seller"), n) },
     efficiency: deals.length === 0 ? null : { mean: fine(mean(deals.map((r) => r.efficiency))), median: fine(median(deals.map((r) => r.efficiency))) },
     zonePosition:

@@ -18,7 +18,11 @@ export function formatCalibration(r: CalibrationReport, found: readonly Verdict[
     "",
     row("Draws with a zone", pct(r.zoneShare)),
     row("Deals", `${pct(r.outcomes.deal)}   (on draws with a zone: ${r.dealRateWithZone === null ? "n/a" : pct(r.dealRateWithZone)})`),
-    row("Walk-aways", `buyer ${pct(r.outcomes.walkAway.buyer)}   seller ${pct(r.outcomes.walkAway.seller)}`),
+    row(
+      "Walk-aways",
+      `buyer ${pct(r.outcomes.walkAway.buyer)}   seller ${pct(r.outcomes.walkAway.seller)}` +
+        (r.walkAwayWithZone ? `   (on draws with a zone: buyer ${pct(r.walkAwayWithZone.buyer)}, seller ${pct(r.walkAwayWithZone.seller)})` : ""),
+    ),
     row("Out of time", pct(r.outcomes.timeUp)),
     row("Efficiency of deals", maybe(r.efficiency, (e) => `mean ${pct(e.mean)}   median ${pct(e.median)}`)),
     row("Where deals land", maybe(r.zonePosition, (p) => `mean ${p.mean.toFixed(2)} (0 seller's floor, 1 buyer's ceiling); ${pct(p.nearMidpoint)} at the midpoint`)),

@@ -21,7 +21,10 @@ export const NO_ZONE_PROBLEM = 0.5;
 /** Bots that miss this many deals that were there point to ranges too tight or pressure too strong. */
 export const MISSED_DEALS_WARNING = 0.25;
 export const MISSED_DEALS_PROBLEM = 0.4;
-/** One side walking away this often (and twice as often as the other) means its brief is stacked against it. */
+/**
+ * One side walking away from this many of the draws that had a zone (and twice as often as the
+ * other) means its brief is stacked against it. Walking away without a zone is right, so it is not counted.
+ */
 export const ONE_SIDED_WALKS_WARNING = 0.25;
 export const ONE_SIDED_WALKS_PROBLEM = 0.4;
 /** A side that takes this much of the joint surplus on average (bots of every level on both sides) has the easier brief. */
@@ -80,11 +83,13 @@ function missedDeals(r: CalibrationReport): Verdict[] {
 }
 
 function walks(r: CalibrationReport): Verdict[] {
+  const withZone = r.walkAwayWithZone;
+  if (!withZone) return [];
   return (["buyer", "seller"] as const).flatMap((role): Verdict[] => {
-    const mine = r.outcomes.walkAway[role];
-    const theirs = r.outcomes.walkAway[other(role)];
+    const mine = withZone[role];
+    const theirs = withZone[other(role)];
     if (mine < ONE_SIDED_WALKS_WARNING || mine < 2 * theirs) return [];
-    const text = `One-sided: ${sides(role)} walk away in ${pct(mine)} of games, ${sides(other(role))} in ${pct(theirs)}. The ${role}'s walk-away range or pressures leave it too little.`;
+    const text = `One-sided: on draws with a zone, ${sides(role)} walk away from ${pct(mine)} of games, ${sides(other(role))} from ${pct(theirs)}. The ${role}'s walk-away range or pressures leave it too little.`;
     return [{ level: mine >= ONE_SIDED_WALKS_PROBLEM ? "problem" : "warning", text }];
   });
 }

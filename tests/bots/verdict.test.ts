@@ -29,6 +29,7 @@ const BALANCED: CalibrationReport = {
   bots: [{ buyer: "firm", seller: "firm" }],
   zoneShare: 0.85,
   dealRateWithZone: 0.9,
+  walkAwayWithZone: { buyer: 0.05, seller: 0.05 },
   outcomes: { deal: 0.8, walkAway: { buyer: 0.1, seller: 0.1 }, timeUp: 0 },
   efficiency: { mean: 0.85, median: 0.9 },
   zonePosition: { mean: 0.5, nearMidpoint: 0.3 },
@@ -70,9 +71,17 @@ const cases: [string, Partial<CalibrationReport>, Verdict[]][] = [
     [{ level: "problem", text: "Deals are missed: 50 % of the draws that had a zone ended without a deal. Check that the pressures and cards leave both sides room to agree." }],
   ],
   [
-    "sellers walking away far more often than buyers",
-    { outcomes: { deal: 0.5, walkAway: { buyer: 0.05, seller: 0.45 }, timeUp: 0 }, dealRateWithZone: 0.8 },
-    [{ level: "problem", text: "One-sided: sellers walk away in 45 % of games, buyers in 5 %. The seller's walk-away range or pressures leave it too little." }],
+    "sellers walking away from deals that were there far more often than buyers",
+    { outcomes: { deal: 0.5, walkAway: { buyer: 0.05, seller: 0.45 }, timeUp: 0 }, dealRateWithZone: 0.55, walkAwayWithZone: { buyer: 0.03, seller: 0.42 } },
+    [
+      { level: "problem", text: "Deals are missed: 45 % of the draws that had a zone ended without a deal. Check that the pressures and cards leave both sides room to agree." },
+      { level: "problem", text: "One-sided: on draws with a zone, sellers walk away from 42 % of games, buyers from 3 %. The seller's walk-away range or pressures leave it too little." },
+    ],
+  ],
+  [
+    "buyers walking away often, but mostly where no deal was possible (walking away was right)",
+    { outcomes: { deal: 0.47, walkAway: { buyer: 0.4, seller: 0.13 }, timeUp: 0 }, zoneShare: 0.72, dealRateWithZone: 0.78, walkAwayWithZone: { buyer: 0.15, seller: 0.07 } },
+    [],
   ],
   [
     "buyers walking away often, but not twice as often as sellers",

@@ -59,6 +59,7 @@ const REPORT: CalibrationReport = {
   bots: [{ buyer: "firm", seller: "firm" }],
   zoneShare: 0.85,
   dealRateWithZone: 0.9,
+  walkAwayWithZone: { buyer: 0.06, seller: 0.04 },
   outcomes: { deal: 0.765, walkAway: { buyer: 0.15, seller: 0.085 }, timeUp: 0 },
   efficiency: { mean: 0.82, median: 0.9 },
   zonePosition: { mean: 0.46, nearMidpoint: 0.3 },
@@ -105,6 +106,7 @@ describe("the calibration panel's view-model", () => {
     expect(view.figures).toEqual([
       { label: "Draws with a zone of agreement", value: "85 %", bar: 0.85 },
       { label: "Deals on draws with a zone", value: "90 %", bar: 0.9 },
+      { label: "Walk-aways on draws with a zone (a deal was there)", value: "buyer 6 %, seller 4 %", bar: null },
       { label: "Efficiency of deals (share of the best joint surplus)", value: "82 % on average, median 90 %", bar: 0.82 },
       { label: "Where deals land (0 at the seller's walk-away, 1 at the buyer's)", value: "0.46 on average; 30 % near the midpoint", bar: 0.46 },
       { label: "Share of the joint surplus to the buyer", value: "buyer 55 %, seller 45 %", bar: 0.55 },
@@ -113,8 +115,8 @@ describe("the calibration panel's view-model", () => {
   });
 
   it("says 'no deals' instead of figures that need deals", () => {
-    const none = calibrationView({ ...REPORT, dealRateWithZone: null, efficiency: null, zonePosition: null, surplusSplit: null, roundsToDeal: null }, []);
-    expect(none.figures.map((f) => f.value)).toEqual(["85 %", "no draw had a zone", "no deals", "no deals", "no deals", "no deals"]);
+    const none = calibrationView({ ...REPORT, dealRateWithZone: null, walkAwayWithZone: null, efficiency: null, zonePosition: null, surplusSplit: null, roundsToDeal: null }, []);
+    expect(none.figures.map((f) => f.value)).toEqual(["85 %", "no draw had a zone", "no draw had a zone", "no deals", "no deals", "no deals", "no deals"]);
     expect(none.figures.filter((f) => f.bar !== null).map((f) => f.label)).toEqual(["Draws with a zone of agreement"]);
   });
 

@@ -53,6 +53,11 @@ export function calibrationView(r: CalibrationReport, found: readonly Verdict[])
       { label: "Draws with a zone of agreement", value: percent(r.zoneShare), bar: r.zoneShare },
       { label: "Deals on draws with a zone", value: r.dealRateWithZone === null ? "no draw had a zone" : percent(r.dealRateWithZone), bar: r.dealRateWithZone },
       {
+        label: "Walk-aways on draws with a zone (a deal was there)",
+        value: r.walkAwayWithZone === null ? "no draw had a zone" : `buyer ${percent(r.walkAwayWithZone.buyer)}, seller ${percent(r.walkAwayWithZone.seller)}`,
+        bar: null,
+      },
+      {
         label: "Efficiency of deals (share of the best joint surplus)",
         value: r.efficiency ? `${percent(r.efficiency.mean)} on average, median ${percent(r.efficiency.median)}` : noDeals,
         bar: r.efficiency?.mean ?? null,
