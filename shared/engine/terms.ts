@@ -88,17 +88,21 @@ export function formatValue(issue: Issue, value: number | string, currency: stri
   return `${value} ${issue.unit}`;
 }
 
+/** A term's name and one of its values, as a want names it: "Cancellation “Two weeks”", "Contract length “24 months”". */
+export function namedValue(issue: Issue, value: number | string, currency: string): string {
+  return `${issue.label} “${formatValue(issue, value, currency)}”`;
+}
+
 /**
  * What a limit rules out, in words that follow "you cannot go" ("above $22,500" for a cap,
- * "without 24 months" for a must-have) or, for `accept`, "you cannot accept" ("more than
- * $22,500", "terms without 24 months").
+ * "without Contract length “24 months”" for a must-have) or, for `accept`, "you cannot accept"
+ * ("more than $22,500", "terms without Contract length “24 months”").
  */
 export function limitWords(scenario: Issues & { readonly currency: string }, limit: Limit, accept = false): string {
   const issue = scenario.issues.find((i) => i.id === limit.issueId);
   const value = limit.kind === "budgetCap" ? limit.max : limit.value;
-  const shown = issue ? formatValue(issue, value, scenario.currency) : String(value);
-  if (limit.kind === "budgetCap") return `${accept ? "more than" : "above"} ${shown}`;
-  return `${accept ? "terms " : ""}without ${shown}`;
+  if (limit.kind === "budgetCap") return `${accept ? "more than" : "above"} ${issue ? formatValue(issue, value, scenario.currency) : String(value)}`;
+  return `${accept ? "terms " : ""}without ${issue ? namedValue(issue, value, scenario.currency) : `“${String(value)}”`}`;
 }
 
 export function formatMoney(amount: number, currency: string): string {

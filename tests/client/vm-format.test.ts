@@ -41,11 +41,11 @@ describe("the brief on the lab-service case", () => {
   it("shows each side its own target and the status of its wants", () => {
     const [buyer] = privatePanelsOf(clientView(table, "buyer"));
     expect(buyer?.target).toEqual({ amount: "€58,000", help: "The net cost you aim to pay at most: a good deal is at or below it." });
-    expect(buyer?.hotButtons[0]?.status).toBe("You can neither offer nor accept terms without 4-hour response.");
+    expect(buyer?.hotButtons[0]?.status).toBe("You can neither offer nor accept terms without Response time “4-hour response”.");
     const [seller] = privatePanelsOf(clientView(table, "seller"));
     const cost = table.sides.seller.hotButtons[0];
     expect(cost?.kind === "wants" && seller?.hotButtons[0]?.status).toBe(
-      `A deal without 24 months costs you €${cost?.kind === "wants" ? cost.costIfMissing.toLocaleString("en-US") : ""} (counted in what the terms are worth to you).`,
+      `A deal without Contract length “24 months” costs you €${cost?.kind === "wants" ? cost.costIfMissing.toLocaleString("en-US") : ""} (counted in what the terms are worth to you).`,
     );
     expect(seller?.target?.amount).toBe(`€${table.sides.seller.target?.toLocaleString("en-US")}`);
   });

@@ -82,9 +82,9 @@ describe("the lab-service case, which uses every field", () => {
     const table = createTable(s, "must-have", { now: T0 });
     const seller = act(table, { type: "offer", by: "seller", terms: deal({ response: "next-business-day", price: 62000 }) });
     const accepted = apply(seller, { type: "accept", by: "buyer" }, T0);
-    expect(!accepted.ok && accepted.error.message).toBe("Accreditation: you cannot accept terms without 4-hour response");
+    expect(!accepted.ok && accepted.error.message).toBe("Accreditation: you cannot accept terms without Response time “4-hour response”");
     const offered = apply(seller, { type: "offer", by: "buyer", terms: deal({ response: "48-hours" }) }, T0);
-    expect(!offered.ok && offered.error.message).toBe("Accreditation: you cannot go without 4-hour response");
+    expect(!offered.ok && offered.error.message).toBe("Accreditation: you cannot go without Response time “4-hour response”");
     const analysis = analyzeDraw(s, table.sides);
     expect(analysis.zone.terms.response).toBe("4h");
     expect(analysis.pareto.every((p) => p.terms.response === "4h")).toBe(true);
@@ -119,8 +119,8 @@ describe("the lab-service case, which uses every field", () => {
     table = act(table, { type: "offer", by: "seller", terms: deal({ price: 62000 }) });
     table = act(table, { type: "accept", by: "buyer" });
     const texts = (role: "buyer" | "seller") => debrief(table, role).map((l) => l.text);
-    expect(texts("buyer").some((t) => t.includes('learned your pressure point "Accreditation" by asking "Is there anything you cannot do without?" and used it: their offers all kept the 4-hour response you could not do without.'))).toBe(true);
-    expect(texts("seller")).toContain("You asked 1 of your 2 questions and learned 1 private fact: after learning their accreditation, your offers all kept the 4-hour response they could not do without.");
+    expect(texts("buyer").some((t) => t.includes('learned your pressure point "Accreditation" by asking "Is there anything you cannot do without?" and used it: their offers all kept Response time “4-hour response”, which you could not do without.'))).toBe(true);
+    expect(texts("seller")).toContain("You asked 1 of your 2 questions and learned 1 private fact: after learning their accreditation, your offers all kept Response time “4-hour response”, which they could not do without.");
   });
 
   it("parses its own normalised output to the same scenario", () => {

@@ -1,6 +1,6 @@
 import type { Role } from "../../../shared/engine/roles.js";
 import type { HotButton } from "../../../shared/engine/state.js";
-import { formatMoney, formatValue } from "../../../shared/engine/terms.js";
+import { formatMoney, formatValue, namedValue } from "../../../shared/engine/terms.js";
 import type { PrivateView, TableView } from "../../../shared/engine/view.js";
 import { roleLabel } from "./labels.js";
 
@@ -89,7 +89,7 @@ function hotButton(view: TableView, h: HotButton): HotButtonVM {
     }
     case "wants": {
       const issue = view.scenario.issues.find((i) => i.id === h.issueId);
-      const wanted = issue ? formatValue(issue, h.value, view.scenario.currency) : String(h.value);
+      const wanted = issue ? namedValue(issue, h.value, view.scenario.currency) : `“${String(h.value)}”`;
       const status = h.mustHave
         ? `You can neither offer nor accept terms without ${wanted}.`
         : `A deal without ${wanted} costs you ${money(h.costIfMissing)} (counted in what the terms are worth to you).`;

@@ -3,7 +3,7 @@ import { otherRole, type Role } from "../roles.js";
 import type { FactRef, Issue } from "../scenario.js";
 import type { DrawAnalysis } from "../scoring.js";
 import type { KnownFact, Offer, Outcome, Package, Score, TableState } from "../state.js";
-import { buyerward, formatValue, issueValues, limitWords } from "../terms.js";
+import { buyerward, formatValue, issueValues, limitWords, namedValue } from "../terms.js";
 import { noZoneWords, termsWords, type Whose, zoneCut, zoneRange } from "../zoneWords.js";
 import { brokenCap, penaltyAt, utility } from "../valuation.js";
 
@@ -147,15 +147,15 @@ export function useOf(c: Context, learner: Role, known: KnownFact): { used: bool
       }
       if (hot?.kind === "wants") {
         const issue = issueById(c, hot.issueId);
-        const wanted = formatValue(issue, hot.value, c.state.scenario.currency);
+        const wanted = namedValue(issue, hot.value, c.state.scenario.currency);
         const gave = after.filter((x) => x.terms[issue.id] === hot.value).length;
         if (hot.mustHave)
           return gave === after.length
-            ? { used: true, how: `${l.their} offers all kept the ${wanted} ${o.they} could not do without` }
-            : { used: false, how: `${l.they} still offered terms without the ${wanted} ${o.they} could not do without` };
+            ? { used: true, how: `${l.their} offers all kept ${wanted}, which ${o.they} could not do without` }
+            : { used: false, how: `${l.they} still offered terms without ${wanted}, which ${o.they} could not do without` };
         return gave > 0
-          ? { used: true, how: `${l.they} put the ${wanted} ${o.they} wanted on the table` }
-          : { used: false, how: `${l.their} offers never included the ${wanted} ${o.they} wanted` };
+          ? { used: true, how: `${l.they} put ${wanted}, which ${o.they} wanted, on the table` }
+          : { used: false, how: `${l.their} offers never included ${wanted}, which ${o.they} wanted` };
       }
       // Openings concede nothing by definition, so only counter-offers set a pace.
       const counters = new Set(c.state.offers.filter((x) => x.by === learner).slice(1));
