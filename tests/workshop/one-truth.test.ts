@@ -27,6 +27,8 @@ import { resultRow } from "../../server/workshop/exportRows.js";
 import { zoneBandOfDraw } from "../../server/tables/tileSnapshot.js";
 import { clientView, contextFor } from "../client/helpers/tables.js";
 import { utilityOf } from "../rules/helpers/oracle.js";
+import { parseOrThrow } from "../rules/helpers/fixture.js";
+import { readFileSync } from "node:fs";
 
 /*
  * "One analysis, one truth": every zone Parley shows is one a deal could be signed in, and the
@@ -35,7 +37,9 @@ import { utilityOf } from "../rules/helpers/oracle.js";
  * utilities are recomputed by the test's own oracle, not the engine's.
  */
 
-const shipped = Object.values(SCENARIOS);
+/** A trainer's case in the format's newer shapes (listed values, labels for ids, wants, relative cards), beside the shipped ones. */
+const trainerCase = (file: string): Scenario => parseOrThrow(JSON.parse(readFileSync(new URL(`../rules/fixtures/${file}`, import.meta.url), "utf8")));
+const cases = [...Object.values(SCENARIOS), trainerCase("lab-service.json"), trainerCase("venue-booking.json")];
 const DRAWS = 2_000;
 const GAMES = 150;
 
@@ -66,7 +70,7 @@ function expectSignable(scenario: Scenario, sides: PerRole<SidePrivate>, zone: P
 }
 
 describe("every zone shown is signable", () => {
-  it.each(shipped.map((s) => [s.id, s] as const))("%s: 2,000 seeded draws", (_id, scenario) => {
+  it.each(cases.map((s) => [s.id, s] as const))("%s: 2,000 seeded draws", (_id, scenario) => {
     let withZone = 0;
     for (let i = 0; i < DRAWS; i++) {
       const { sides } = createTable(scenario, "truth", { now: 0, drawSeed: `draw-${i}` });
@@ -100,7 +104,7 @@ function botGames(scenario: Scenario): Played[] {
 const amount = (text: string) => (text.startsWith("−") ? -1 : 1) * Number(text.replace(/[^0-9]/g, ""));
 
 describe("every screen, line and export carries the same figures", () => {
-  it.each(shipped.map((s) => [s.id, s] as const))("%s: bot games through reveal, debrief, tile, class debrief, chart and export", (_id, scenario) => {
+  it.each(cases.map((s) => [s.id, s] as const))("%s: bot games through reveal, debrief, tile, class debrief, chart and export", (_id, scenario) => {
     const games = botGames(scenario);
     const money = (n: number) => formatMoney(n, scenario.currency);
     let deals = 0;
