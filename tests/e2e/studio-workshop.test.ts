@@ -1,11 +1,12 @@
 import { readFileSync } from "node:fs";
+import path from "node:path";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseCsv } from "../workshop/helpers/csv.js";
 import { newPlayer, screenshot, type Player } from "./helpers/browser.js";
 import { useStage } from "./helpers/stage.js";
-import { field, fillFiveIssueCase, problemCount, saveStudioCase, studioScreenshot, type } from "./helpers/studio.js";
-import { acceptStandingOffer, makeOffer, waitForStatus, waitForSummary } from "./helpers/table.js";
+import { field, fillFiveIssueCase, problemCount, saveStudioCase, STUDIO_SCREENS, studioScreenshot, type } from "./helpers/studio.js";
+import { acceptStandingOffer, makeOffer, readWalkAway, waitForStatus, waitForSummary } from "./helpers/table.js";
 import { joinWorkshop, seatOf, tileStatus, type Seat } from "./helpers/workshop.js";
 
 /*
@@ -50,7 +51,7 @@ describe("a studio case calibrated, saved, played in a workshop and edited mid-r
   let trainer: Player;
   let ana: Player;
   let ben: Player;
-  let round2: { seller: Seat; buyer: Seat };
+  let round2: { seller: Seat; buyer: Seat; offered: string };
 
   beforeAll(async () => {
     [trainer, ana, ben] = await Promise.all([newPlayer(stage.browser, { width: 1440, height: 900 }), newPlayer(stage.browser), newPlayer(stage.browser)]);
@@ -114,6 +115,11 @@ describe("a studio case calibrated, saved, played in a workshop and edited mid-r
 
     await panel.scrollIntoViewIfNeeded();
     await studioScreenshot(page, "studio-workshop-01-calibrated-1440");
+    // The whole panel, figures and card rows included: the right-hand column scrolls within
+    // the window's height, so a tall window shows it all.
+    await page.setViewportSize({ width: 1440, height: 2400 });
+    await panel.screenshot({ path: path.join(STUDIO_SCREENS, "studio-workshop-01b-calibrate-panel.png") });
+    await page.setViewportSize({ width: 1440, height: 900 });
     expect(trainer.errors).toEqual([]);
   });
 
@@ -153,7 +159,7 @@ describe("a studio case calibrated, saved, played in a workshop and edited mid-r
     expect(await seat(1, "seller").inputValue()).toBe("__bot__");
     expect(await page.locator(".pairing-editor .notes-list li").allInnerTexts()).toEqual([]);
     expect(await page.inputValue("#round-scenario")).toBe(CASE_ID);
-    await screenshot(page, "studio-workshop-03-console-pairing-bots");
+    await screenshot(page, "studio-workshop-03-console-pairing-bots", "screens");
     await page.click("#start-round");
 
     const [anaSeat, benSeat] = await Promise.all([seatOf(ana, "Ana"), seatOf(ben, "Ben")]);
@@ -182,7 +188,7 @@ describe("a studio case calibrated, saved, played in a workshop and edited mid-r
     await expect.poll(() => page.locator(".results-table tbody tr").count(), { timeout: 15_000 }).toBe(2);
     expect(await page.locator('#debrief-round option:checked').textContent()).toBe(`Round 1 — ${TITLE}`);
     expect(await page.locator(".totals").innerText()).toContain("1 / 2");
-    await screenshot(page, "studio-workshop-04-debrief-round-1");
+    await screenshot(page, "studio-workshop-04-debrief-round-1", "screens");
   });
 
   it("starts round 2 on the same case (Ana and Ben at one table) and a first offer is made", async () => {
@@ -197,14 +203,21 @@ describe("a studio case calibrated, saved, played in a workshop and edited mid-r
     expect(await page.inputValue("#round-scenario")).toBe(CASE_ID);
     await page.click("#start-round");
     const seats = await Promise.all([seatOf(ana, "Ana"), seatOf(ben, "Ben")]);
-    round2 = { seller: seats.find((s) => s.role === "seller")!, buyer: seats.find((s) => s.role === "buyer")! };
+    const seller = seats.find((s) => s.role === "seller")!;
+    const buyer = seats.find((s) => s.role === "buyer")!;
     // Everyone on the other side from round 1.
-    expect(round2.seller.name).toBe("Ben");
-    expect(round2.seller.table).toBe(round2.buyer.table);
+    expect(seller.name).toBe("Ben");
+    expect(seller.table).toBe(buyer.table);
 
-    await waitForStatus(round2.seller.player.page, ["your_turn"]);
-    await makeOffer(round2.seller.player.page, { price: 66000 }, "Sixty-six, two crews on the day.");
-    await waitForSummary(round2.buyer.player.page, "offers €66,000");
+    // The seller asks for the middle of the zone the two walk-aways leave (the case's ranges
+    // always leave one on the offer's plainest terms, which cost and are worth nothing).
+    await waitForStatus(seller.player.page, ["your_turn"]);
+    const [floor, ceiling] = [await readWalkAway(seller.player.page), await readWalkAway(buyer.player.page)];
+    expect(floor).toBeLessThan(ceiling);
+    const price = Math.round((floor + ceiling) / 2000) * 1000;
+    await makeOffer(seller.player.page, { price }, "Right in the middle, two crews on the day.");
+    round2 = { seller, buyer, offered: `offers €${price.toLocaleString("en-US")}` };
+    await waitForSummary(buyer.player.page, round2.offered);
     await expect.poll(() => tileStatus(page, round2.seller.table), { timeout: 15_000 }).toBe("negotiating");
     const seen = await caseAsSeen(round2.buyer.player.page);
     expect(seen.title).toBe(TITLE);
@@ -243,7 +256,7 @@ describe("a studio case calibrated, saved, played in a workshop and edited mid-r
     await waitForStatus(buyer.player.page, ["your_turn"], 40_000);
     await waitForStatus(seller.player.page, ["their_turn"], 40_000);
     const backMs = Date.now() - crashedAt;
-    await waitForSummary(buyer.player.page, "offers €66,000");
+    await waitForSummary(buyer.player.page, round2.offered);
     for (const s of [buyer, seller]) {
       const seen = await caseAsSeen(s.player.page);
       expect(seen.title).toBe(TITLE);
@@ -254,7 +267,7 @@ describe("a studio case calibrated, saved, played in a workshop and edited mid-r
     expect(brief).toContain(BRIEF);
     expect(brief).not.toContain(NEW_BRIEF);
     await expect.poll(() => tileStatus(console, buyer.table), { timeout: 20_000 }).toBe("negotiating");
-    await screenshot(buyer.player.page, "studio-workshop-06-table-after-crash-version-1");
+    await screenshot(buyer.player.page, "studio-workshop-06-table-after-crash-version-1", "screens");
 
     // A page opened only now, the facilitator's view of the table, reads the pinned version too.
     await console.click('[data-tab="grid"]');
@@ -274,7 +287,8 @@ describe("a studio case calibrated, saved, played in a workshop and edited mid-r
     await console.waitForSelector('[data-panel="debrief"]:not([hidden])', { timeout: 20_000 });
     await expect.poll(() => console.locator('#debrief-round option:checked').textContent(), { timeout: 15_000 }).toBe(`Round 2 — ${TITLE}`);
     await expect.poll(() => console.locator(".results-table tbody tr").count(), { timeout: 15_000 }).toBe(1);
-    await screenshot(console, "studio-workshop-07-debrief-round-2");
+    expect(await console.locator(".totals").innerText()).toContain("1 / 1");
+    await screenshot(console, "studio-workshop-07-debrief-round-2", "screens");
 
     // The export says which version each game was played on: version 1 throughout.
     const [download] = await Promise.all([console.waitForEvent("download"), console.click('[data-export="results.csv"]')]);
