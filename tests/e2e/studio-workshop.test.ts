@@ -34,7 +34,7 @@ function percentOf(text: string): number {
 
 /** The calibration figure whose label starts with `label`. */
 async function figure(page: Page, label: string): Promise<string> {
-  return page.locator(".calibrate-figures dt", { hasText: label }).locator("xpath=following-sibling::dd[1]").innerText();
+  return (await page.locator(".calibrate-figures dt", { hasText: label }).locator("xpath=following-sibling::dd[1]").innerText()).trim();
 }
 
 /** What a player reads of the case at their table: its title, their brief and the options offered. */
@@ -52,6 +52,7 @@ describe("a studio case calibrated, saved, played in a workshop and edited mid-r
   let ana: Player;
   let ben: Player;
   let round2: { seller: Seat; buyer: Seat; offered: string };
+  let facilitatorLink: string;
 
   beforeAll(async () => {
     [trainer, ana, ben] = await Promise.all([newPlayer(stage.browser, { width: 1440, height: 900 }), newPlayer(stage.browser), newPlayer(stage.browser)]);
@@ -100,6 +101,16 @@ describe("a studio case calibrated, saved, played in a workshop and edited mid-r
       const [mean, median] = [...efficiency.matchAll(/(\d+) %/g)].map((m) => Number(m[1]));
       expect(efficiency).toMatch(/^\d+ % on average, median \d+ %/);
       for (const e of [mean!, median!]) expect(e).toBeLessThanOrEqual(100);
+      const where = Number(/^(\d\.\d\d) on average; \d+ % near the midpoint$/.exec(await figure(page, "Where deals land"))?.[1]);
+      expect(where).toBeGreaterThanOrEqual(0);
+      expect(where).toBeLessThanOrEqual(1);
+      const split = /^buyer (\d+) %, seller (\d+) %$/.exec(await figure(page, "Share of the joint surplus"));
+      expect(Number(split?.[1]) + Number(split?.[2])).toBeGreaterThanOrEqual(99);
+      expect(Number(split?.[1]) + Number(split?.[2])).toBeLessThanOrEqual(101);
+      // The case has six rounds.
+      const rounds = Number(/^(\d+\.\d) on average$/.exec(await figure(page, "Rounds to a deal"))?.[1]);
+      expect(rounds).toBeGreaterThanOrEqual(1);
+      expect(rounds).toBeLessThanOrEqual(6);
     } else expect(efficiency).toContain("no deals");
 
     const verdicts = await results.locator(".calibrate-verdicts li").allInnerTexts();
@@ -144,6 +155,7 @@ describe("a studio case calibrated, saved, played in a workshop and edited mid-r
     await page.getByRole("button", { name: "Open the workshop" }).click();
     await page.waitForURL(/\/w\/[A-Z0-9]{6}\/console$/);
     const code = (await page.locator('[data-testid="join-code"]').innerText()).trim();
+    facilitatorLink = await page.inputValue("#facilitator-link");
     await joinWorkshop(ana.page, stage.server.baseUrl, code, "Ana");
     await joinWorkshop(ben.page, stage.server.baseUrl, code, "Ben");
     await page.waitForSelector(".ws-card h2:text('The class (2 online of 2)')");
@@ -266,24 +278,29 @@ describe("a studio case calibrated, saved, played in a workshop and edited mid-r
     const brief = (await caseAsSeen(buyer.player.page)).brief;
     expect(brief).toContain(BRIEF);
     expect(brief).not.toContain(NEW_BRIEF);
+    // The console, open since round 1, is connected again.
+    await console.waitForSelector(`.ws-status[data-tone="neutral"]:text("Round 2 running — ${TITLE}. 0 of 1 tables finished.")`, { timeout: 30_000 });
     await expect.poll(() => tileStatus(console, buyer.table), { timeout: 20_000 }).toBe("negotiating");
     await screenshot(buyer.player.page, "studio-workshop-06-table-after-crash-version-1", "screens");
 
-    // A page opened only now, the facilitator's view of the table, reads the pinned version too.
-    await console.click('[data-tab="grid"]');
-    await console.locator(`.tile[data-code="${buyer.table}"]`).getByRole("button", { name: "Watch" }).click();
-    await console.waitForURL(new RegExp(`/f/${buyer.table}$`));
-    await console.waitForSelector(".seat-label:text('Facilitator view')");
-    await expect.poll(() => console.locator(".table-title").textContent(), { timeout: 15_000 }).toBe(TITLE);
-    const both = (await console.locator(".panel-left").textContent()) ?? "";
+    // A page opened only now (the facilitator link in a new tab, then Watch) reads the pinned version too.
+    const watcher = await trainer.context.newPage();
+    await watcher.goto(facilitatorLink);
+    await watcher.waitForURL(/\/console$/);
+    await watcher.click('[data-tab="grid"]');
+    await watcher.locator(`.tile[data-code="${buyer.table}"]`).getByRole("button", { name: "Watch" }).click();
+    await watcher.waitForURL(new RegExp(`/f/${buyer.table}$`));
+    await watcher.waitForSelector(".seat-label:text('Facilitator view')");
+    await expect.poll(() => watcher.locator(".table-title").textContent(), { timeout: 15_000 }).toBe(TITLE);
+    const both = (await watcher.locator(".panel-left").textContent()) ?? "";
     expect(both).toContain(BRIEF);
     expect(both).not.toContain(NEW_BRIEF);
-    await console.click("#back-to-workshop");
-    await console.waitForURL(/\/console$/);
+    await watcher.close();
 
     await acceptStandingOffer(buyer.player.page, "Agreed, after all that.");
     for (const s of [buyer, seller]) await waitForStatus(s.player.page, ["finished"]);
     await expect.poll(() => tileStatus(console, buyer.table), { timeout: 15_000 }).toBe("deal");
+    // The console turns to the debrief of the round just over, not the one it showed before.
     await console.waitForSelector('[data-panel="debrief"]:not([hidden])', { timeout: 20_000 });
     await expect.poll(() => console.locator('#debrief-round option:checked').textContent(), { timeout: 15_000 }).toBe(`Round 2 — ${TITLE}`);
     await expect.poll(() => console.locator(".results-table tbody tr").count(), { timeout: 15_000 }).toBe(1);
