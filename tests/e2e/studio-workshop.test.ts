@@ -295,6 +295,7 @@ describe("a studio case calibrated, saved, played in a workshop and edited mid-r
     const both = (await watcher.locator(".panel-left").textContent()) ?? "";
     expect(both).toContain(BRIEF);
     expect(both).not.toContain(NEW_BRIEF);
+    await screenshot(watcher, "studio-workshop-06b-facilitator-view-after-crash", "screens");
     await watcher.close();
 
     await acceptStandingOffer(buyer.player.page, "Agreed, after all that.");
