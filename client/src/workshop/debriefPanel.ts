@@ -60,6 +60,8 @@ export function debriefPanel(exportAs: (format: ExportFormat, anonymous: boolean
   const el = h("section", { class: "ws-card debrief", "aria-label": "Class debrief" }, head, body);
   let data: ClassDebrief | null = null;
   let charts: ChartHandle[] = [];
+  /** The newest round at the last render: a facilitator looking at it moves on to the next one when it comes. */
+  let newest = "";
 
   const clearCharts = () => {
     for (const c of charts) c.destroy();
@@ -68,13 +70,15 @@ export function debriefPanel(exportAs: (format: ExportFormat, anonymous: boolean
 
   const render = () => {
     const rounds = data?.rounds ?? [];
-    const chosen = picker.value;
+    // An earlier round (or the comparison) the facilitator picked stays picked; the newest round gives way to a newer one.
+    const chosen = picker.value === newest ? "" : picker.value;
+    newest = String(rounds.at(-1)?.round ?? "");
     replaceChildren(
       picker,
       rounds.map((r) => h("option", { value: String(r.round) }, `Round ${r.round} — ${r.scenarioTitle}`)),
       rounds.length > 1 ? h("option", { value: "compare" }, "All rounds compared") : null,
     );
-    picker.value = chosen && [...picker.options].some((o) => o.value === chosen) ? chosen : String(rounds.at(-1)?.round ?? "");
+    picker.value = chosen && [...picker.options].some((o) => o.value === chosen) ? chosen : newest;
     clearCharts();
     if (rounds.length === 0) {
       replaceChildren(body, h("p", { class: "hint" }, "The debrief fills in as games end."));
