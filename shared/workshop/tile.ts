@@ -76,25 +76,14 @@ export type TileInput = {
  * to the figures the grid shows. Nothing else of the hidden draw (valuations, hot buttons,
  * briefs, notes) is in it; the walk-aways are, because the grid shows them to the facilitator.
  */
-export type TileFacts = {
+export type TileFacts = Pick<GridTile, "round" | "lastRound" | "toAct" | "turnEndsAt" | "priceRange" | "zopa" | "deal" | "dealZone" | "cards" | "offers" | "currency"> & {
   readonly phase: TableState["phase"];
   readonly started: boolean;
   readonly outcome: { readonly kind: NonNullable<TableState["outcome"]>["kind"]; readonly by: Role | null } | null;
   /** When the last move was made (null before any), and whether a turn timed out since. */
   readonly lastMoveAt: number | null;
   readonly timedOutSinceMove: boolean;
-  readonly round: number;
-  readonly lastRound: number;
-  readonly toAct: Role;
-  readonly turnEndsAt: number | null;
   readonly seats: PerRole<Omit<TileSeat, "name" | "bot" | "connected">>;
-  readonly priceRange: GridTile["priceRange"];
-  readonly zopa: ZoneBand | null;
-  readonly deal: number | null;
-  readonly dealZone: ZoneBand | null;
-  readonly cards: readonly TileCard[];
-  readonly offers: number;
-  readonly currency: string;
 };
 
 export type TileFromFacts = {
