@@ -5,6 +5,7 @@ import {
   MAX_TABLES,
   parseWorkshopMessage,
   WORKSHOP_CLOSE_CODES,
+  workshopControlOf,
   workshopJoinSchema,
   type ControlOutcome,
   type ExportFormat,
@@ -16,6 +17,7 @@ import {
   type WorkshopServerMessageType,
   type WorkshopSummary,
 } from "../../shared/protocol/workshop.js";
+import { controlDone, type TableControl } from "../../shared/protocol/tableControls.js";
 import { checkProtocol, OUTDATED_CODE } from "../../shared/protocol/version.js";
 import { CLOSE_CODES } from "../../shared/protocol/join.js";
 import { describePairingNote, pairingIssues, pairingProblems, proposePairing, type Pairing, type TablePlan } from "../../shared/workshop/pairing.js";
@@ -28,7 +30,7 @@ import { openWorkshopTable } from "../tables/openTable.js";
 import { secretMatches } from "../storage/secrets.js";
 import type { Broadcast } from "../storage/store.js";
 import { claimTableCode, holdTableCode, releaseTableCode } from "../tables/tableCode.js";
-import { controlTable, watchTable, type FacilitatorAction, type TableSnapshot } from "../tables/tableLinks.js";
+import { controlTable, watchTable, type TableSnapshot } from "../tables/tableLinks.js";
 import { anonymousExport } from "./anonymousExport.js";
 import { buildExport, exportFile, type ExportFile } from "./export.js";
 import { classDebriefOf, consoleOf, gridOf, waitingIn } from "./facilitatorViews.js";
@@ -326,23 +328,15 @@ export class WorkshopRoom extends Room<object, { title: string }, Seating, Auth>
         return this.startRound(client, message.payload.settings, message.payload.pairing);
       case "seat_waiting":
         return this.seatWaiting(client);
-      case "pause":
-        return this.reply(client, "pause", this.control(this.targets(message.payload.table), { type: "pause" }, "Paused."));
-      case "resume":
-        return this.reply(client, "resume", this.control(this.targets(message.payload.table), { type: "resume" }, "Resumed."));
-      case "add_time": {
-        const { seconds } = message.payload;
-        return this.reply(client, "add_time", this.control(this.targets(message.payload.table), { type: "add_time", seconds }, `${seconds} s added to the turn.`));
-      }
-      case "curveball": {
-        const { cardId } = message.payload;
-        const action: FacilitatorAction = cardId === undefined ? { type: "curveball" } : { type: "curveball", cardId };
-        return this.reply(client, "curveball", this.control(this.targets(message.payload.table), action, "Curve ball thrown."));
-      }
-      case "end_table":
-        return this.reply(client, "end_table", this.control(this.targets(message.payload.table), { type: "end" }, "Game ended."));
       case "start_now":
-        return this.reply(client, "start_now", this.control(this.targets(message.payload.table), { type: "start_now" }, "Clock started."));
+      case "pause":
+      case "resume":
+      case "add_time":
+      case "curveball":
+      case "end_table": {
+        const control = workshopControlOf(message);
+        return this.reply(client, message.type, this.control(this.targets(message.payload.table), control));
+      }
       case "end_round":
         return this.endRound(client);
       case "broadcast":
@@ -536,7 +530,7 @@ export class WorkshopRoom extends Room<object, { title: string }, Seating, Auth>
     const round = this.current;
     if (!round?.running) throw new Refusal("workshop/bad_moment", "No round is running.");
     const open = round.tables.filter((t) => t.latest?.facts.phase !== "finished");
-    const results = this.control(open, { type: "end" }, "Game ended.");
+    const results = this.control(open, { type: "end" });
     this.closeRound(round);
     await this.reply(client, "end_round", results);
   }
@@ -573,11 +567,11 @@ export class WorkshopRoom extends Room<object, { title: string }, Seating, Auth>
   }
 
   /** Apply one engine action at each table through its room; each table answers for itself. */
-  private control(tables: readonly RoundTable[], action: FacilitatorAction, done: string): Promise<ControlOutcome[]> {
+  private control(tables: readonly RoundTable[], control: TableControl): Promise<ControlOutcome[]> {
     return Promise.all(
       tables.map(async (t) => {
-        const result = await controlTable(t.code, action);
-        return { table: t.code, label: this.tableLabel(t), ok: result.ok, message: result.ok ? done : result.error.message };
+        const result = await controlTable(t.code, control);
+        return { table: t.code, label: this.tableLabel(t), ok: result.ok, message: result.ok ? controlDone(control) : result.error.message };
       }),
     );
   }
