@@ -1,6 +1,5 @@
 import { randomBytes } from "node:crypto";
 import { ErrorCode, Room, ServerError, type Client, type ClientPrivate, type RoomException } from "@colyseus/core";
-import type { Role } from "../../shared/engine/index.js";
 import { CLOSE_CODES } from "../../shared/protocol/join.js";
 import { controlDone } from "../../shared/protocol/tableControls.js";
 import { checkProtocol, OUTDATED_CODE } from "../../shared/protocol/version.js";
@@ -14,15 +13,10 @@ import {
   type WorkshopErrorCode,
   type WorkshopJoinError,
   type WorkshopMessage,
-  type WorkshopServerMessages,
-  type WorkshopServerMessageType,
-  type WorkshopSummary,
 } from "../../shared/protocol/workshop.js";
 import {
-  BROADCASTS_KEPT,
   FULL,
   isFull,
-  members,
   nameOf,
   newWorkshop,
   personOf,
@@ -31,7 +25,6 @@ import {
   type Effect,
   type PersonFacts,
   type RoundFacts,
-  type StoreWrite,
   type WorkshopCommand,
   type WorkshopState,
 } from "../../shared/workshop/core/index.js";
@@ -42,33 +35,28 @@ import { MessageBudget } from "../room/messageBudget.js";
 import { SerialQueue } from "../room/serialQueue.js";
 import type { TableServices } from "../room/services.js";
 import { Timers } from "../room/timers.js";
-import type { PinnedScenario } from "../scenarios/library.js";
 import { hashSecret, newSecret, secretMatches, type SecretHash } from "../storage/secrets.js";
 import { openWorkshopTable } from "../tables/openTable.js";
 import { claimTableCode, holdTableCode, releaseTableCode } from "../tables/tableCode.js";
 import { controlTable, watchTable, type TableSnapshot } from "../tables/tableLinks.js";
 import { anonymousExport } from "./anonymousExport.js";
 import { buildExport, exportFile, type ExportFile } from "./export.js";
-import { classDebriefOf, consoleOf, gridOf } from "./facilitatorViews.js";
 import { finalStateOf } from "./finalState.js";
-import { assignmentOf, latestResult } from "./participantViews.js";
 import { projectorKeyMatches, projectorKeyOf } from "./projectorKey.js";
-import { projectorOf } from "./projectorView.js";
 import { restoreWorkshop, RestoreError, type RestoredWorkshop } from "./restore.js";
-import { Roster } from "./roster.js";
-import { WorkshopRound, type RoundTable } from "./round.js";
-import { seatingOf } from "./seating.js";
+import { LiveWorkshop, tableRequestOf } from "./liveWorkshop.js";
+import { WorkshopAudience, type WorkshopClient, type WorkshopSeating } from "./workshopAudience.js";
+import type { RoundTable } from "./round.js";
+import { keepInStore } from "./storeWrites.js";
 import { summarizeTable } from "./tableSummary.js";
 import { WorkQueue } from "./workQueue.js";
 import { workshopSpecSchema, type WorkshopSpec } from "./workshopSpec.js";
 
-type Seating = { readonly kind: "facilitator" } | { readonly kind: "projector" } | { readonly kind: "participant"; readonly id: string };
 type Auth =
   | { readonly kind: "facilitator" }
   | { readonly kind: "projector" }
   | { readonly kind: "new"; readonly name: string }
   | { readonly kind: "returning"; readonly id: string };
-type WorkshopClient = Client<Seating>;
 
 class JoinRefusal extends ServerError {
   constructor(code: WorkshopJoinError, text: string) {
@@ -91,10 +79,6 @@ class Refusal extends Error {
 
 /** People one workshop takes: two per table. */
 const CAPACITY = MAX_TABLES * 2;
-/** The grid is sent at most this often, however fast the tables move. */
-const GRID_EVERY_MS = 200;
-/** While a round runs the grid is refreshed at least this often (idle times, "stuck"). */
-const TICK_MS = 5000;
 /** A workshop nobody is connected to closes after this long (a long lunch break fits). */
 const IDLE_MS = 6 * 3600_000;
 const UNSAVED = "The server could not keep that on record, so nothing changed: try again in a moment.";
@@ -106,29 +90,22 @@ const UNSAVED = "The server could not keep that on record, so nothing changed: t
  * only what the core cannot: connections, each table's latest tile and finished game, timers.
  * Participants are told their own seat and result only; the grid goes to facilitators.
  */
-export class WorkshopRoom extends Room<object, { title: string }, Seating, Auth> {
+export class WorkshopRoom extends Room<object, { title: string }, WorkshopSeating, Auth> {
   private services!: TableServices;
   private log!: Logger;
   private spec!: WorkshopSpec;
-  /** What the lobby names before the first round starts (the latest version's title when the room was made). */
-  private plannedScenarioTitle: string | null = null;
   private code!: string;
   private workshop!: WorkshopState;
   /** Commands one at a time: each is decided on the state the one before left, and kept before the next. */
   private readonly commands = new SerialQueue();
-  /** Open connections of each participant (a reload can overlap the old tab's close). */
-  private readonly sessions = new Map<string, Set<string>>();
-  /** Each table of every round as the live room follows it, by code. */
-  private readonly live = new Map<string, RoundTable>();
-  /** The scenario version each round plays, by round number. */
-  private readonly pinned = new Map<number, PinnedScenario>();
+  /** Connections, tables as they are followed, each round's scenario: what the views read beside the state. */
+  private readonly live = new LiveWorkshop();
   private budget!: MessageBudget;
   private timers!: Timers;
+  private audience!: WorkshopAudience;
   private queue!: WorkQueue;
   private shuttingDown = false;
   private disposing = false;
-  /** The result last sent to each participant, as JSON: sent again only when it changes. */
-  private readonly sentResults = new Map<string, string>();
   private readonly closing = new WeakSet<Client>();
   /** Finished tables whose full state is being read back from the store. */
   private readonly settling = new WeakSet<RoundTable>();
@@ -158,14 +135,30 @@ export class WorkshopRoom extends Room<object, { title: string }, Seating, Auth>
         createdAt: Date.now(),
       });
     }
-    this.workshop = restored ? this.takeUp(restored) : newWorkshop(CAPACITY, this.spec.request.anonymous ?? false);
+    this.workshop = restored ? this.live.adopt(restored, CAPACITY) : newWorkshop(CAPACITY, this.spec.request.anonymous ?? false);
     this.roomId = this.code;
-    this.plannedScenarioTitle = (await services.scenarios.resolve(this.spec.request.scenarioId))?.scenario.title ?? null;
+    // What the lobby names before the first round starts: the latest version's title when the room was made.
+    const plannedScenarioTitle = (await services.scenarios.resolve(this.spec.request.scenarioId))?.scenario.title ?? null;
     await this.setPrivate(true);
     await this.setMetadata({ title: this.spec.request.title });
     this.log = services.logger.child({ workshop: this.code });
     this.budget = new MessageBudget(services.config.MESSAGE_RATE, services.config.MESSAGE_BURST);
     this.timers = new Timers((error, name) => this.log.error({ err: error, timer: name }, "workshop timer failed"));
+    const { title, anonymous: _anonymous, ...defaults } = this.spec.request;
+    this.audience = new WorkshopAudience(
+      {
+        code: this.code,
+        title,
+        plannedScenarioTitle,
+        defaults,
+        projectorKey: projectorKeyOf(this.code, this.spec.facilitatorHash),
+        clients: () => this.clients as WorkshopClient[],
+        state: () => this.workshop,
+        roster: () => this.live.roster(this.workshop),
+        rounds: () => this.live.rounds(this.workshop),
+      },
+      this.timers,
+    );
     this.queue = new WorkQueue((error) => this.log.error({ err: error }, "workshop job failed"));
     this.onMessage("*", (client, type, payload) => this.onClientMessage(client as WorkshopClient, type, payload));
     if (restored) this.followRestored();
@@ -190,7 +183,7 @@ export class WorkshopRoom extends Room<object, { title: string }, Seating, Auth>
       return { kind: "projector" };
     }
     if ("participant" in given) {
-      const person = this.roster().byToken(given.participant);
+      const person = this.live.roster(this.workshop).byToken(given.participant);
       if (!person) throw new JoinRefusal("workshop/bad_participant", "This browser's place in the workshop is not valid any more: join again with your name.");
       if (person.removed) throw new JoinRefusal("workshop/removed", "The facilitator removed you from this workshop.");
       return { kind: "returning", id: person.id };
@@ -203,14 +196,13 @@ export class WorkshopRoom extends Room<object, { title: string }, Seating, Auth>
     this.timers.clear("idle");
     if (auth.kind === "facilitator") {
       client.userData = { kind: "facilitator" };
-      this.greetFacilitator(client);
+      this.audience.greetFacilitator(client);
       this.log.info({ session: client.sessionId }, "facilitator joined");
       return;
     }
     if (auth.kind === "projector") {
       client.userData = { kind: "projector" };
-      this.tell(client, "welcome", { kind: "projector", workshop: this.summary() });
-      this.tell(client, "projector", this.projectorView());
+      this.audience.greetProjector(client);
       this.log.info({ session: client.sessionId }, "projector joined");
       return;
     }
@@ -222,11 +214,10 @@ export class WorkshopRoom extends Room<object, { title: string }, Seating, Auth>
       throw new JoinRefusal(auth.kind === "new" ? "workshop/full" : "workshop/removed", error.message);
     });
     const person = auth.kind === "new" ? (joined.state.people.at(-1) as PersonFacts) : (personOf(joined.state, auth.id) as PersonFacts);
-    this.sessionsOf(person.id).add(client.sessionId);
+    this.live.sessionsOf(person.id).add(client.sessionId);
     client.userData = { kind: "participant", id: person.id };
     const renamed = auth.kind === "new" && person.name !== auth.name.trim();
-    this.tell(client, "welcome", { kind: "participant", workshop: this.summary(), participantId: person.id, name: person.name, token, renamed });
-    this.greetParticipant(client, person.id);
+    this.audience.greetParticipant(client, person.id, { name: person.name, token, renamed });
     await this.perform(joined.effects, null);
     this.log.info({ session: client.sessionId, participant: person.id, returning: auth.kind === "returning" }, "participant joined");
   }
@@ -236,8 +227,8 @@ export class WorkshopRoom extends Room<object, { title: string }, Seating, Auth>
     if (this.shuttingDown) return;
     const seating = client.userData;
     if (seating?.kind === "participant") {
-      this.sessions.get(seating.id)?.delete(client.sessionId);
-      this.publishLobby();
+      this.live.sessionsOf(seating.id).delete(client.sessionId);
+      this.audience.publishLobby();
     }
     this.watchEmpty();
   }
@@ -259,48 +250,25 @@ export class WorkshopRoom extends Room<object, { title: string }, Seating, Auth>
     return restored;
   }
 
-  /** The core's state of a workshop rebuilt from the store; its tables are followed live from here. */
-  private takeUp(restored: RestoredWorkshop): WorkshopState {
-    for (const round of restored.rounds) {
-      this.pinned.set(round.number, round.pinned);
-      for (const table of round.tables) this.live.set(table.code, table);
-    }
-    return {
-      ...newWorkshop(CAPACITY, restored.spec.request.anonymous ?? false),
-      people: restored.people.map(({ sessions: _sessions, ...facts }) => facts),
-      rounds: restored.rounds.map((r) => ({
-        number: r.number,
-        settings: r.settings,
-        scenarioVersion: r.pinned.version,
-        drawSeed: r.drawSeed,
-        startedAt: r.startedAt,
-        endedAt: r.endedAt,
-        tables: r.tables.map((t) => ({ code: t.code, index: t.index, plan: t.plan, finished: t.latest?.facts.phase === "finished" })),
-        observers: r.observers,
-      })),
-      broadcasts: restored.broadcasts.slice(-BROADCASTS_KEPT),
-    };
-  }
-
   /** Finished games are summarised again, the others watched as they go on. */
   private followRestored(): void {
     for (const round of this.workshop.rounds)
       for (const { code } of round.tables) {
-        const table = this.live.get(code) as RoundTable;
+        const table = this.live.tables.get(code) as RoundTable;
         if (table.final) this.queue.push(() => this.summarize(round.number, table));
         else {
           if (table.latest) this.noteSnapshot(round.number, table, table.latest);
           this.watch(round.number, table);
         }
       }
-    this.tick();
+    this.audience.tick();
   }
 
   override onDispose(): Promise<void> {
     this.disposing = true;
     this.timers.clearAll();
     this.queue.stop();
-    for (const table of this.live.values()) table.unwatch();
+    for (const table of this.live.tables.values()) table.unwatch();
     this.log.info({ rounds: this.workshop.rounds.length, participants: this.workshop.people.length }, "workshop closed");
     return releaseTableCode(this.presence, this.code);
   }
@@ -328,7 +296,7 @@ export class WorkshopRoom extends Room<object, { title: string }, Seating, Auth>
   async exportFor(secret: string, format: ExportFormat, anonymous = false): Promise<ExportFile | null> {
     if (!secretMatches(secret, this.spec.facilitatorHash)) return null;
     await this.queue.drained();
-    const data = buildExport(this.code, this.spec.request.title, this.roster().all(), this.rounds(), Date.now());
+    const data = buildExport(this.code, this.spec.request.title, this.workshop.people, this.live.rounds(this.workshop), Date.now());
     return exportFile(anonymous ? anonymousExport(data) : data, format);
   }
 
@@ -356,16 +324,16 @@ export class WorkshopRoom extends Room<object, { title: string }, Seating, Auth>
   private async commandOf(message: Exclude<WorkshopMessage, { type: "leave" }>): Promise<WorkshopCommand> {
     switch (message.type) {
       case "propose":
-        return { type: "propose", oddSeat: message.payload.oddSeat, online: this.online(), seed: randomBytes(8).toString("hex") };
+        return { type: "propose", oddSeat: message.payload.oddSeat, online: this.live.online(this.workshop), seed: randomBytes(8).toString("hex") };
       case "start_round": {
         const { settings, pairing } = message.payload;
         const pinned = await this.services.scenarios.resolve(settings.scenarioId);
-        if (pinned) this.pinned.set(this.workshop.rounds.length + 1, pinned);
+        if (pinned) this.live.keepScenario(settings.scenarioId, pinned);
         const drawSeed = settings.deck === "same" ? randomBytes(12).toString("base64url") : null;
         return { type: "start_round", settings, pairing, scenarioVersion: pinned?.version ?? null, drawSeed, at: Date.now() };
       }
       case "seat_waiting":
-        return { type: "seat_waiting", online: this.online(), seed: randomBytes(8).toString("hex") };
+        return { type: "seat_waiting", online: this.live.online(this.workshop), seed: randomBytes(8).toString("hex") };
       case "start_now":
       case "pause":
       case "resume":
@@ -418,59 +386,16 @@ export class WorkshopRoom extends Room<object, { title: string }, Seating, Auth>
       for (const effect of result.effects) {
         if (effect.kind !== "store") continue;
         try {
-          await this.write(effect.write);
+          await keepInStore(effect.write, this.code, this.spec.request, this.services.store);
         } catch (error) {
           this.log.error({ err: error, command: command.type }, `could not keep "${effect.write.type}" in the store`);
-          this.toFacilitators("error", { code: "workshop/server_error", message: UNSAVED, request });
+          this.audience.toFacilitators("error", { code: "workshop/server_error", message: UNSAVED, request });
           throw new Unsaved();
         }
       }
       this.workshop = result.state;
       return { state: result.state, effects: result.effects.filter((e) => e.kind !== "store") };
     });
-  }
-
-  private write(write: StoreWrite): Promise<void> {
-    const { store } = this.services;
-    switch (write.type) {
-      case "add_participant": {
-        const { person } = write;
-        return store.addParticipant({
-          workshopId: this.code,
-          participantId: person.id,
-          displayName: person.name,
-          tokenHash: person.tokenHash as SecretHash,
-          joinedAt: person.joinedAt,
-          left: false,
-          removed: false,
-        });
-      }
-      case "participant_left":
-        return store.setParticipantLeft(this.code, write.participantId, write.left);
-      case "remove_participant":
-        return store.removeParticipant(this.code, write.participantId);
-      case "broadcast":
-        return store.addBroadcast(this.code, write.entry);
-      case "anonymous":
-        return store.setWorkshopSettings(this.code, { ...this.spec.request, anonymous: write.anonymous });
-      case "start_round": {
-        const { round } = write;
-        return store.startWorkshopRound({
-          workshopId: this.code,
-          round: round.number,
-          scenarioId: round.settings.scenarioId,
-          scenarioVersion: round.scenarioVersion,
-          settings: round.settings,
-          startedAt: round.startedAt,
-        });
-      }
-      case "seating":
-        return store.setRoundSeating(this.code, write.round.number, seatingOf(write.round));
-      case "end_round":
-        return store.endWorkshopRound(this.code, write.round, write.at);
-      default:
-        return unreachable(write);
-    }
   }
 
   /** Carry out a command's effects (its store writes are done already). */
@@ -486,30 +411,31 @@ export class WorkshopRoom extends Room<object, { title: string }, Seating, Auth>
           await this.controlTables(effect, client);
           break;
         case "reply":
-          if (client) this.tell(client, "control", { control: effect.control, results: effect.results });
+          if (client) this.audience.tell(client, "control", { control: effect.control, results: effect.results });
           break;
         case "proposal":
-          if (client) this.tell(client, "proposal", { pairing: effect.pairing, issues: effect.issues });
+          if (client) this.audience.tell(client, "proposal", { pairing: effect.pairing, issues: effect.issues });
           break;
         case "lobby":
-          this.publishLobby();
+          this.audience.publishLobby();
           break;
         case "assignments":
-          for (const person of members(this.workshop)) this.toParticipant(person.id, "assignment", assignmentOf(this.current, person.id, this.roster()));
-          this.scheduleGrid();
-          this.tick();
+          this.audience.publishAssignments();
           break;
         case "broadcast":
-          this.broadcast("broadcast", effect.entry);
+          this.audience.toEveryone("broadcast", effect.entry);
           break;
         case "evict":
-          this.evict(effect.participantId);
+          for (const c of this.audience.participant(effect.participantId)) {
+            this.audience.tell(c, "error", { code: "workshop/not_allowed", message: "The facilitator removed you from this workshop.", request: null });
+            c.leave(WORKSHOP_CLOSE_CODES.removed, "removed");
+          }
           break;
         case "results":
-          this.scheduleResults();
+          this.audience.scheduleResults();
           break;
         case "grid":
-          this.scheduleGrid();
+          this.audience.scheduleGrid();
           break;
         default:
           unreachable(effect);
@@ -530,24 +456,14 @@ export class WorkshopRoom extends Room<object, { title: string }, Seating, Auth>
     }
     const placed = await this.run({ type: "tables_placed" }, null);
     await this.perform(placed.effects, client);
-    this.log.info({ round: number, tables: this.current?.tables.length }, "tables placed");
+    this.log.info({ round: number, tables: roundFacts(this.workshop, number)?.tables.length }, "tables placed");
   }
 
   private async openTable(number: number, plan: TablePlan): Promise<void> {
     const round = roundFacts(this.workshop, number) as RoundFacts;
-    const { settings } = round;
     const keyOf = (id: string | null) => (id === null ? null : ((personOf(this.workshop, id)?.tokenHash as SecretHash | undefined) ?? null));
-    const botRole: Role | null = plan.buyer === null ? "buyer" : plan.seller === null ? "seller" : null;
     const opened = await openWorkshopTable(
-      {
-        scenarioId: settings.scenarioId,
-        scenarioVersion: round.scenarioVersion,
-        ...(botRole ? { bot: { role: botRole, level: settings.botLevel } } : {}),
-        ...(round.drawSeed ? { drawSeed: round.drawSeed } : {}),
-        ...(settings.rounds !== undefined ? { rounds: settings.rounds } : {}),
-        ...(settings.turnSeconds !== undefined ? { turnSeconds: settings.turnSeconds } : {}),
-        ...(settings.readingSeconds !== undefined ? { readingSeconds: settings.readingSeconds } : {}),
-      },
+      tableRequestOf(round, plan),
       { id: this.code, round: number },
       { seats: { buyer: keyOf(plan.buyer), seller: keyOf(plan.seller) }, facilitator: this.spec.facilitatorHash },
       this.services,
@@ -555,9 +471,7 @@ export class WorkshopRoom extends Room<object, { title: string }, Seating, Auth>
     if (!opened.ok) throw new Refusal("workshop/unknown_scenario", opened.error.message);
     const { state } = await this.run({ type: "table_opened", code: opened.code, plan }, null);
     const index = (roundFacts(state, number)?.tables.length ?? 1) - 1;
-    const table: RoundTable = { code: opened.code, index, plan, latest: null, summary: null, final: null, unwatch: () => undefined };
-    this.live.set(table.code, table);
-    this.watch(number, table);
+    this.watch(number, this.live.follow(opened.code, index, plan));
   }
 
   /** Apply one engine action at each table through its room; each table answers for itself. */
@@ -568,8 +482,8 @@ export class WorkshopRoom extends Room<object, { title: string }, Seating, Auth>
         return { table: code, label, ok: result.ok, message: result.ok ? controlDone(effect.action) : result.error.message };
       }),
     );
-    if (client) this.tell(client, "control", { control: effect.control, results });
-    this.scheduleGrid();
+    if (client) this.audience.tell(client, "control", { control: effect.control, results });
+    this.audience.scheduleGrid();
   }
 
   /** Follow one table's changes, wherever it is hosted (tableLinks.ts). */
@@ -592,13 +506,13 @@ export class WorkshopRoom extends Room<object, { title: string }, Seating, Auth>
       void this.act({ type: "table_finished", code: table.code }, null, null);
       void this.settle(round, table);
     }
-    this.scheduleGrid();
+    this.audience.scheduleGrid();
   }
 
   /** A game is over: its full state comes from the store (tables publish only their tile), then its summary. */
   private async settle(round: number, table: RoundTable): Promise<void> {
     try {
-      table.final = await finalStateOf(table.code, (this.pinned.get(round) as PinnedScenario).scenario, this.services.store);
+      table.final = await finalStateOf(table.code, this.live.scenarioOf(roundFacts(this.workshop, round) as RoundFacts).scenario, this.services.store);
     } catch (error) {
       this.log.error({ err: error, table: table.code }, "could not read a finished game back from the store");
     }
@@ -607,169 +521,14 @@ export class WorkshopRoom extends Room<object, { title: string }, Seating, Auth>
 
   private summarize(number: number, table: RoundTable): void {
     if (table.summary) return;
-    const round = this.rounds().find((r) => r.number === number);
+    const round = this.live.rounds(this.workshop).find((r) => r.number === number);
     if (!round) return;
     table.summary = summarizeTable(round, table, (id) => nameOf(this.workshop, id));
     if (table.summary) void this.act({ type: "game_summarized", round: number, at: Date.now() }, null, null);
   }
 
-  private evict(participantId: string): void {
-    for (const c of this.clients as WorkshopClient[]) {
-      const s = c.userData;
-      if (s?.kind === "participant" && s.id === participantId) {
-        this.tell(c, "error", { code: "workshop/not_allowed", message: "The facilitator removed you from this workshop.", request: null });
-        c.leave(WORKSHOP_CLOSE_CODES.removed, "removed");
-      }
-    }
-  }
-
-  // ---- What the views read: the core's state with the room's live parts -----------------------
-
-  private sessionsOf(id: string): Set<string> {
-    let sessions = this.sessions.get(id);
-    if (!sessions) this.sessions.set(id, (sessions = new Set()));
-    return sessions;
-  }
-
-  private roster(): Roster {
-    return new Roster(
-      this.workshop.capacity,
-      this.workshop.people.map((p) => ({ ...p, tokenHash: p.tokenHash as SecretHash, sessions: this.sessions.get(p.id) ?? new Set() })),
-    );
-  }
-
-  /** Members with a connection open right now. */
-  private online(): string[] {
-    return members(this.workshop)
-      .filter((p) => (this.sessions.get(p.id)?.size ?? 0) > 0)
-      .map((p) => p.id);
-  }
-
-  private rounds(): WorkshopRound[] {
-    return this.workshop.rounds.map((r) => {
-      const round = new WorkshopRound(r.number, r.settings, this.pinned.get(r.number) as PinnedScenario, r.drawSeed, r.startedAt);
-      round.endedAt = r.endedAt;
-      round.tables.push(...r.tables.map((t) => this.live.get(t.code) as RoundTable));
-      round.observers.push(...r.observers);
-      return round;
-    });
-  }
-
-  private get current(): WorkshopRound | undefined {
-    return this.rounds().at(-1);
-  }
-
-  // ---- What each client is told ---------------------------------------------------------
-
   private refuse(client: Client, code: WorkshopErrorCode, message: string, request: string | null): void {
-    this.tell(client, "error", { code, message, request });
-  }
-
-  private tell<T extends WorkshopServerMessageType>(client: Client, type: T, payload: WorkshopServerMessages[T]): void {
-    client.send(type, payload);
-  }
-
-  private toFacilitators<T extends WorkshopServerMessageType>(type: T, payload: WorkshopServerMessages[T]): void {
-    for (const c of this.clients as WorkshopClient[]) if (c.userData?.kind === "facilitator") this.tell(c, type, payload);
-  }
-
-  private toProjectors<T extends WorkshopServerMessageType>(type: T, payload: () => WorkshopServerMessages[T]): void {
-    const projectors = (this.clients as WorkshopClient[]).filter((c) => c.userData?.kind === "projector");
-    if (projectors.length === 0) return;
-    const built = payload();
-    for (const c of projectors) this.tell(c, type, built);
-  }
-
-  private toParticipant<T extends WorkshopServerMessageType>(id: string, type: T, payload: WorkshopServerMessages[T]): void {
-    for (const c of this.clients as WorkshopClient[]) {
-      const s = c.userData;
-      if (s?.kind === "participant" && s.id === id) this.tell(c, type, payload);
-    }
-  }
-
-  private summary(): WorkshopSummary {
-    const round = this.current;
-    return {
-      code: this.code,
-      title: this.spec.request.title,
-      round: round?.number ?? 0,
-      phase: round ? (round.running ? "running" : "finished") : "none",
-      scenarioTitle: round?.scenario.title ?? this.plannedScenarioTitle,
-      anonymous: this.workshop.anonymous,
-    };
-  }
-
-  private lobby(): WorkshopServerMessages["lobby"] {
-    const round = this.current;
-    const running = round?.running ? round : undefined;
-    return { workshop: this.summary(), roster: this.roster().entries((id) => running?.placeOf(id) ?? "lobby") };
-  }
-
-  private greetFacilitator(client: WorkshopClient): void {
-    const { title: _title, anonymous: _anonymous, ...defaults } = this.spec.request;
-    const roster = this.roster();
-    const rounds = this.rounds();
-    this.tell(client, "welcome", { kind: "facilitator", workshop: this.summary(), defaults, projectorKey: projectorKeyOf(this.code, this.spec.facilitatorHash) });
-    this.tell(client, "lobby", this.lobby());
-    this.tell(client, "console", consoleOf(roster, rounds));
-    this.tell(client, "grid", gridOf(rounds.at(-1), roster, Date.now()));
-    this.tell(client, "debrief", classDebriefOf(rounds));
-    for (const b of this.workshop.broadcasts) this.tell(client, "broadcast", b);
-  }
-
-  private greetParticipant(client: WorkshopClient, id: string): void {
-    this.tell(client, "lobby", this.lobby());
-    this.tell(client, "assignment", assignmentOf(this.current, id, this.roster()));
-    for (const b of this.workshop.broadcasts) this.tell(client, "broadcast", b);
-    const result = latestResult(this.rounds(), id);
-    if (result) this.tell(client, "result", result);
-  }
-
-  private publishLobby(): void {
-    // The roster has everyone's real name: the wall gets its own view (projectorView.ts).
-    this.broadcast("lobby", this.lobby(), { except: (this.clients as WorkshopClient[]).filter((c) => c.userData?.kind === "projector") });
-    this.toFacilitators("console", consoleOf(this.roster(), this.rounds()));
-    this.toProjectors("projector", () => this.projectorView());
-  }
-
-  private projectorView(): WorkshopServerMessages["projector"] {
-    return projectorOf(this.summary(), this.roster(), this.rounds(), Date.now());
-  }
-
-  private scheduleGrid(): void {
-    if (this.timers.has("grid")) return;
-    this.timers.set("grid", GRID_EVERY_MS, () => {
-      this.toFacilitators("grid", gridOf(this.current, this.roster(), Date.now()));
-      this.toProjectors("projector", () => this.projectorView());
-    });
-  }
-
-  /** While a round runs, the grid refreshes on its own so idle times and "stuck" stay true. */
-  private tick(): void {
-    if (!runningRound(this.workshop)) return;
-    this.timers.set("tick", TICK_MS, () => {
-      this.scheduleGrid();
-      this.tick();
-    });
-  }
-
-  /** Finished games changed: the facilitator's class debrief, and each player's own result and standing. */
-  private scheduleResults(): void {
-    if (this.timers.has("results")) return;
-    this.timers.set("results", GRID_EVERY_MS, () => {
-      const rounds = this.rounds();
-      this.toFacilitators("debrief", classDebriefOf(rounds));
-      this.toFacilitators("console", consoleOf(this.roster(), rounds));
-      for (const person of members(this.workshop)) {
-        const result = latestResult(rounds, person.id);
-        if (!result) continue;
-        const json = JSON.stringify(result);
-        if (this.sentResults.get(person.id) === json) continue;
-        this.sentResults.set(person.id, json);
-        this.toParticipant(person.id, "result", result);
-      }
-      this.scheduleGrid();
-    });
+    this.audience.tell(client, "error", { code, message, request });
   }
 
   private watchEmpty(): void {

@@ -47,15 +47,6 @@ export class WorkshopRound {
     return this.endedAt === null;
   }
 
-  /** Every game is over (tables nobody sat down at never start, so they do not hold the round open once ended). */
-  allOver(): boolean {
-    return this.tables.every((t) => t.latest?.facts.phase === "finished");
-  }
-
-  tableByCode(code: string): RoundTable | undefined {
-    return this.tables.find((t) => t.code === code);
-  }
-
   seatOf(participantId: string): { table: RoundTable; role: Role } | null {
     for (const table of this.tables) {
       if (table.plan.buyer === participantId) return { table, role: "buyer" };
