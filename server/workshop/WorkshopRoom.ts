@@ -19,6 +19,7 @@ import {
   isFull,
   nameOf,
   newWorkshop,
+  permission,
   personOf,
   runningRound,
   step,
@@ -309,11 +310,13 @@ export class WorkshopRoom extends Room<object, { title: string }, WorkshopSeatin
     const seating = client.userData;
     if (!seating) return;
     const message = parsed.message;
+    const allowed = permission(seating.kind, message.type);
+    if (allowed.kind === "refused") return this.refuse(client, allowed.error.code, allowed.error.message, request);
+    if (allowed.kind === "ignored") return;
     if (message.type === "leave") {
       if (seating.kind === "participant") void this.act({ type: "leave", participantId: seating.id }, null, request);
       return;
     }
-    if (seating.kind !== "facilitator") return this.refuse(client, "workshop/not_allowed", `Only the facilitator may send "${message.type}".`, request);
     void this.commandOf(message).then(
       (command) => this.act(command, client, request),
       (error: unknown) => this.failed(client, error, request),

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { RoundSettings } from "../../shared/protocol/workshop.js";
-import { BROADCASTS_KEPT, FULL, members, newWorkshop, step, type Effect, type WorkshopCommand, type WorkshopState } from "../../shared/workshop/core/index.js";
+import { BROADCASTS_KEPT, FULL, members, newWorkshop, permission, step, type Effect, type WorkshopCommand, type WorkshopState } from "../../shared/workshop/core/index.js";
 import { proposePairing, type Pairing } from "../../shared/workshop/pairing.js";
 
 const SETTINGS: RoundSettings = { scenarioId: "backup-appliance", deck: "same", oddSeat: "bot", botLevel: "easy" };
@@ -195,6 +195,25 @@ describe("the workshop core", () => {
     const both = run(one.state, { type: "table_finished", code: "T2" }, { type: "game_summarized", round: 1, at: 8000 });
     expect(both.state.rounds[0]!.endedAt).toBe(8000);
     expect(both.effects.map((e) => e.kind)).toEqual(["store", "lobby", "results"]);
+  });
+});
+
+describe("who may send what", () => {
+  const cases = [
+    { sender: "participant", type: "leave", kind: "allowed" },
+    { sender: "facilitator", type: "leave", kind: "ignored" },
+    { sender: "projector", type: "leave", kind: "ignored" },
+    { sender: "facilitator", type: "start_round", kind: "allowed" },
+    { sender: "facilitator", type: "set_anonymous", kind: "allowed" },
+    { sender: "participant", type: "broadcast", kind: "refused" },
+    { sender: "participant", type: "end_table", kind: "refused" },
+    { sender: "projector", type: "set_anonymous", kind: "refused" },
+    { sender: "projector", type: "pause", kind: "refused" },
+  ] as const;
+  it.each(cases)("$sender sending $type: $kind", ({ sender, type, kind }) => {
+    const answer = permission(sender, type);
+    expect(answer.kind).toBe(kind);
+    if (answer.kind === "refused") expect(answer.error).toEqual({ code: "workshop/not_allowed", message: `Only the facilitator may send "${type}".` });
   });
 });
 
