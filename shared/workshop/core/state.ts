@@ -94,11 +94,14 @@ export function nameOf(state: WorkshopState, id: string | null): string {
   return id === null ? "Bot" : (personOf(state, id)?.name ?? "Unknown");
 }
 
-export function pairingOf(round: RoundFacts): Pairing {
+/** Who sits where in a round, and who watches which table (any round-shaped data: the views' rounds too). */
+type Seated = { readonly tables: readonly { readonly plan: TablePlan }[]; readonly observers: readonly ObserverPlan[] };
+
+export function pairingOf(round: Seated): Pairing {
   return { tables: round.tables.map((t) => t.plan), observers: round.observers };
 }
 
-export function placeIn(round: RoundFacts, participantId: string): Role | "observer" | null {
+export function placeIn(round: Seated, participantId: string): Role | "observer" | null {
   for (const t of round.tables) {
     if (t.plan.buyer === participantId) return "buyer";
     if (t.plan.seller === participantId) return "seller";
