@@ -2,7 +2,8 @@ import { Deferred, ErrorCode, matchMaker, OnMessageException, Room, ServerError,
 import { botMove, botProfile, type BotProfile } from "../../shared/bots/index.js";
 import { apply, clockEndsAt, ROLES, type Action, type ApplyResult, type GameEvent, type Role, type RuleErrorCode, type Scenario, type TableState } from "../../shared/engine/index.js";
 import { CLOSE_CODES, joinErrorMessage, joinOptionsSchema, type JoinErrorCode } from "../../shared/protocol/join.js";
-import { parseClientMessage, type ProtocolErrorCode } from "../../shared/protocol/messages.js";
+import { isTableControl, parseClientMessage, type ProtocolErrorCode } from "../../shared/protocol/messages.js";
+import { tableControlOf, type TableControl } from "../../shared/protocol/tableControls.js";
 import { checkProtocol, OUTDATED_CODE } from "../../shared/protocol/version.js";
 import type { Logger } from "../logger.js";
 import type { PinnedScenario } from "../scenarios/library.js";
@@ -12,7 +13,7 @@ import { isStoreError } from "../storage/errors.js";
 import type { StoredTable } from "../storage/store.js";
 import { secretMatches, type SecretHash } from "../storage/secrets.js";
 import { releaseTableCode } from "../tables/tableCode.js";
-import { announceTable, type ControlResult, type FacilitatorAction } from "../tables/tableLinks.js";
+import { announceTable, type ControlResult } from "../tables/tableLinks.js";
 import { tileSnapshotOf } from "../tables/tileSnapshot.js";
 import { tableBotSchema, tableRoomOptionsSchema } from "../tables/tableSpec.js";
 import { corked } from "./corked.js";
@@ -295,7 +296,16 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
     if (!parsed.ok) return this.refuse(client, parsed.code, parsed.message, request);
     if (this.shuttingDown) return this.refuse(client, "protocol/server_error", "The server is restarting: nothing changed. Your seat is kept.", request);
     if (!this.started) return this.refuse(client, "protocol/not_started", "The game starts when both seats are filled.", request);
-    const mapped = toAction(parsed.message, seatingOf(client));
+    const { message } = parsed;
+    if (isTableControl(message)) {
+      if (seatingOf(client).viewer !== "facilitator") return this.refuse(client, "protocol/not_allowed", `Only the facilitator may send "${message.type}".`, request);
+      void this.facilitatorControl(tableControlOf(message)).then((result) => {
+        // A table that has stopped says nothing more: its clients are moving on with it.
+        if (!result.ok && result.error.code !== "table/closed") this.refuse(client, result.error.code, result.error.message, request);
+      });
+      return;
+    }
+    const mapped = toAction(message, seatingOf(client));
     if (!mapped.ok) return this.refuse(client, "protocol/not_allowed", mapped.message, request);
     void this.act(mapped.action).then((acted) => {
       if (acted.kind === "unsaved") this.refuse(client, "protocol/server_error", UNSAVED, request);
@@ -408,10 +418,13 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
     announceTable(this.presence, this.code, tileSnapshotOf(this.table, this.started, this.seats.snapshot(), this.announceAgain));
   }
 
-  /** Called remotely by the table's workshop (tableLinks.ts): the same path as a facilitator's message. */
-  async facilitatorControl(action: FacilitatorAction): Promise<ControlResult> {
+  /**
+   * The one entrance of a facilitator's control: their own message at this table (the Watch view)
+   * and their workshop's remote call (tableLinks.ts) both come through here.
+   */
+  async facilitatorControl(control: TableControl): Promise<ControlResult> {
     if (!this.started) return { ok: false, error: { code: "protocol/not_started", message: "The game starts when both seats are filled." } };
-    const acted = await this.act(action);
+    const acted = await this.act(control);
     if (acted.kind === "halted") return { ok: false, error: { code: "table/closed", message: "This table has moved or closed." } };
     if (acted.kind === "unsaved") return { ok: false, error: { code: "protocol/server_error", message: UNSAVED } };
     return acted.result.ok ? { ok: true } : { ok: false, error: acted.result.error };

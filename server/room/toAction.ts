@@ -1,19 +1,18 @@
 import type { Action } from "../../shared/engine/index.js";
-import type { ClientMessage } from "../../shared/protocol/messages.js";
+import type { SeatMessage } from "../../shared/protocol/messages.js";
 import type { Seating } from "./audience.js";
 
 export type ActionFor = { ok: true; action: Action } | { ok: false; message: string };
 
 /**
- * A validated message from a connection, as the engine action it stands for. The acting role
- * comes from the seat the connection was given at join, never from the message itself.
+ * A validated move from a seat, as the engine action it stands for. The acting role comes from
+ * the seat the connection was given at join, never from the message itself. (The facilitator's
+ * controls enter the table through TableRoom.facilitatorControl.)
  */
-export function toAction(message: ClientMessage, seating: Seating): ActionFor {
-  const { role, viewer } = seating;
+export function toAction(message: SeatMessage, seating: Seating): ActionFor {
+  const { role } = seating;
   const seat = (make: (by: NonNullable<Seating["role"]>) => Action): ActionFor =>
     role ? { ok: true, action: make(role) } : { ok: false, message: `Only a player in a seat may send "${message.type}".` };
-  const facilitator = (action: Action): ActionFor =>
-    viewer === "facilitator" ? { ok: true, action } : { ok: false, message: `Only the facilitator may send "${message.type}".` };
   const withText = (text: string | undefined) => (text ? { message: text } : {});
 
   switch (message.type) {
@@ -29,18 +28,6 @@ export function toAction(message: ClientMessage, seating: Seating): ActionFor {
       return seat((by) => ({ type: "note", by, text: message.payload.text }));
     case "ready":
       return seat((by) => ({ type: "ready", by }));
-    case "curveball":
-      return facilitator(message.payload.cardId === undefined ? { type: "curveball" } : { type: "curveball", cardId: message.payload.cardId });
-    case "pause":
-      return facilitator({ type: "pause" });
-    case "resume":
-      return facilitator({ type: "resume" });
-    case "add_time":
-      return facilitator({ type: "add_time", seconds: message.payload.seconds });
-    case "end":
-      return facilitator({ type: "end" });
-    case "start_now":
-      return facilitator({ type: "start_now" });
     default:
       return unreachable(message);
   }

@@ -1,6 +1,7 @@
 import { matchMaker, type Presence } from "@colyseus/core";
-import type { Action, Role, RuleError } from "../../shared/engine/index.js";
+import type { Role, RuleError } from "../../shared/engine/index.js";
 import type { ProtocolErrorCode } from "../../shared/protocol/messages.js";
+import type { TableControl } from "../../shared/protocol/tableControls.js";
 import type { TileFacts } from "../../shared/workshop/tile.js";
 import type { SeatSnapshot } from "../room/writePublicTable.js";
 
@@ -12,9 +13,6 @@ import type { SeatSnapshot } from "../room/writePublicTable.js";
  * With one process the presence is in memory; with REDIS_URL it is Redis, so a table that
  * failed over to another process is still watched and controlled by its workshop.
  */
-
-/** The controls a facilitator has over one table: the engine actions toAction allows them. */
-export type FacilitatorAction = Extract<Action, { type: "curveball" | "pause" | "resume" | "add_time" | "end" | "start_now" }>;
 
 /**
  * What a table publishes: its grid tile's facts (tileSnapshot.ts) and its public seats, never
@@ -65,9 +63,9 @@ export async function watchTable(presence: Presence, code: string, listener: (sn
  * Act on a table as its facilitator. Resolves once the action is in the table's log (or
  * refused), as a facilitator's message would; refuses when no live room answers.
  */
-export async function controlTable(code: string, action: FacilitatorAction): Promise<ControlResult> {
+export async function controlTable(code: string, control: TableControl): Promise<ControlResult> {
   try {
-    return (await matchMaker.remoteRoomCall(code, TABLE_LINK_METHODS.control, [action], CONTROL_TIMEOUT_MS)) as ControlResult;
+    return (await matchMaker.remoteRoomCall(code, TABLE_LINK_METHODS.control, [control], CONTROL_TIMEOUT_MS)) as ControlResult;
   } catch {
     return { ok: false, error: { code: "table/closed", message: "This table is not running right now (closed, or moving to another server): try again in a moment." } };
   }

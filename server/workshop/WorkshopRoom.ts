@@ -1,56 +1,63 @@
 import { randomBytes } from "node:crypto";
 import { ErrorCode, Room, ServerError, type Client, type ClientPrivate, type RoomException } from "@colyseus/core";
-import type { Role } from "../../shared/engine/index.js";
+import { CLOSE_CODES } from "../../shared/protocol/join.js";
+import { controlDone } from "../../shared/protocol/tableControls.js";
+import { checkProtocol, OUTDATED_CODE } from "../../shared/protocol/version.js";
 import {
   MAX_TABLES,
   parseWorkshopMessage,
   WORKSHOP_CLOSE_CODES,
+  workshopControlOf,
   workshopJoinSchema,
-  type ControlOutcome,
   type ExportFormat,
-  type RoundSettings,
   type WorkshopErrorCode,
   type WorkshopJoinError,
   type WorkshopMessage,
-  type WorkshopServerMessages,
-  type WorkshopServerMessageType,
-  type WorkshopSummary,
 } from "../../shared/protocol/workshop.js";
-import { checkProtocol, OUTDATED_CODE } from "../../shared/protocol/version.js";
-import { CLOSE_CODES } from "../../shared/protocol/join.js";
-import { describePairingNote, pairingIssues, pairingProblems, proposePairing, type Pairing, type TablePlan } from "../../shared/workshop/pairing.js";
+import {
+  FULL,
+  isFull,
+  nameOf,
+  newWorkshop,
+  permission,
+  personOf,
+  runningRound,
+  step,
+  type Effect,
+  type PersonFacts,
+  type RoundFacts,
+  type WorkshopCommand,
+  type WorkshopState,
+} from "../../shared/workshop/core/index.js";
+import type { TablePlan } from "../../shared/workshop/pairing.js";
 import type { Logger } from "../logger.js";
 import { decodable } from "../room/decodable.js";
 import { MessageBudget } from "../room/messageBudget.js";
+import { SerialQueue } from "../room/serialQueue.js";
 import type { TableServices } from "../room/services.js";
 import { Timers } from "../room/timers.js";
+import { hashSecret, newSecret, secretMatches, type SecretHash } from "../storage/secrets.js";
 import { openWorkshopTable } from "../tables/openTable.js";
-import { secretMatches } from "../storage/secrets.js";
-import type { Broadcast } from "../storage/store.js";
 import { claimTableCode, holdTableCode, releaseTableCode } from "../tables/tableCode.js";
-import { controlTable, watchTable, type FacilitatorAction, type TableSnapshot } from "../tables/tableLinks.js";
+import { controlTable, watchTable, type TableSnapshot } from "../tables/tableLinks.js";
 import { anonymousExport } from "./anonymousExport.js";
 import { buildExport, exportFile, type ExportFile } from "./export.js";
-import { classDebriefOf, consoleOf, gridOf, waitingIn } from "./facilitatorViews.js";
-import { assignmentOf, latestResult } from "./participantViews.js";
-import { projectorKeyMatches, projectorKeyOf } from "./projectorKey.js";
-import { projectorOf } from "./projectorView.js";
-import { restoreWorkshop, RestoreError } from "./restore.js";
-import { Roster, type Person } from "./roster.js";
-import { WorkshopRound, type RoundTable } from "./round.js";
-import { seatingOf } from "./seating.js";
 import { finalStateOf } from "./finalState.js";
+import { projectorKeyMatches, projectorKeyOf } from "./projectorKey.js";
+import { restoreWorkshop, RestoreError, type RestoredWorkshop } from "./restore.js";
+import { LiveWorkshop, tableRequestOf } from "./liveWorkshop.js";
+import { WorkshopAudience, type WorkshopClient, type WorkshopSeating } from "./workshopAudience.js";
+import type { RoundTable } from "./round.js";
+import { keepInStore } from "./storeWrites.js";
 import { summarizeTable } from "./tableSummary.js";
 import { WorkQueue } from "./workQueue.js";
 import { workshopSpecSchema, type WorkshopSpec } from "./workshopSpec.js";
 
-type Seating = { readonly kind: "facilitator" } | { readonly kind: "projector" } | { readonly kind: "participant"; readonly id: string };
 type Auth =
   | { readonly kind: "facilitator" }
   | { readonly kind: "projector" }
   | { readonly kind: "new"; readonly name: string }
   | { readonly kind: "returning"; readonly id: string };
-type WorkshopClient = Client<Seating>;
 
 class JoinRefusal extends ServerError {
   constructor(code: WorkshopJoinError, text: string) {
@@ -58,7 +65,10 @@ class JoinRefusal extends ServerError {
   }
 }
 
-/** A failed control: an answer to the facilitator, nothing changed. */
+/** A change the store could not keep: the facilitators were told, nothing changed. */
+class Unsaved extends Error {}
+
+/** A refused command: an answer to whoever sent it, nothing changed. */
 class Refusal extends Error {
   constructor(
     readonly code: WorkshopErrorCode,
@@ -70,39 +80,33 @@ class Refusal extends Error {
 
 /** People one workshop takes: two per table. */
 const CAPACITY = MAX_TABLES * 2;
-/** The grid is sent at most this often, however fast the tables move. */
-const GRID_EVERY_MS = 200;
-/** While a round runs the grid is refreshed at least this often (idle times, "stuck"). */
-const TICK_MS = 5000;
 /** A workshop nobody is connected to closes after this long (a long lunch break fits). */
 const IDLE_MS = 6 * 3600_000;
-/** The latest broadcasts a (re)joining person is shown. */
-const BROADCASTS_KEPT = 20;
+const UNSAVED = "The server could not keep that on record, so nothing changed: try again in a moment.";
 
 /**
- * One workshop: a roster of participants, rounds of tables, and a facilitator who runs them.
- * The room holds no rule of the game: pairing and class statistics come from shared/workshop,
- * and every control is an engine action applied by the table rooms (tableLinks.ts). Participants
- * are told their own seat and result only; the grid with hidden information goes to facilitators.
+ * One workshop, as an adapter around its pure core (shared/workshop/core): a message is checked
+ * at the edge, made a command, the core decides, and its effects are carried out here — store
+ * writes first and awaited, so nobody hears of a change that is not on record. The room keeps
+ * only what the core cannot: connections, each table's latest tile and finished game, timers.
+ * Participants are told their own seat and result only; the grid goes to facilitators.
  */
-export class WorkshopRoom extends Room<object, { title: string }, Seating, Auth> {
+export class WorkshopRoom extends Room<object, { title: string }, WorkshopSeating, Auth> {
   private services!: TableServices;
   private log!: Logger;
   private spec!: WorkshopSpec;
-  /** What the lobby names before the first round starts (the latest version's title when the room was made). */
-  private plannedScenarioTitle: string | null = null;
   private code!: string;
-  private roster!: Roster;
-  private readonly rounds: WorkshopRound[] = [];
-  private readonly broadcasts: Broadcast[] = [];
+  private workshop!: WorkshopState;
+  /** Commands one at a time: each is decided on the state the one before left, and kept before the next. */
+  private readonly commands = new SerialQueue();
+  /** Connections, tables as they are followed, each round's scenario: what the views read beside the state. */
+  private readonly live = new LiveWorkshop();
   private budget!: MessageBudget;
   private timers!: Timers;
+  private audience!: WorkshopAudience;
   private queue!: WorkQueue;
-  private starting = false;
   private shuttingDown = false;
   private disposing = false;
-  /** The result last sent to each participant, as JSON: sent again only when it changes. */
-  private readonly sentResults = new Map<string, string>();
   private readonly closing = new WeakSet<Client>();
   /** Finished tables whose full state is being read back from the store. */
   private readonly settling = new WeakSet<RoundTable>();
@@ -132,22 +136,35 @@ export class WorkshopRoom extends Room<object, { title: string }, Seating, Auth>
         createdAt: Date.now(),
       });
     }
+    this.workshop = restored ? this.live.adopt(restored, CAPACITY) : newWorkshop(CAPACITY, this.spec.request.anonymous ?? false);
     this.roomId = this.code;
-    this.plannedScenarioTitle = (await services.scenarios.resolve(this.spec.request.scenarioId))?.scenario.title ?? null;
+    // What the lobby names before the first round starts: the latest version's title when the room was made.
+    const plannedScenarioTitle = (await services.scenarios.resolve(this.spec.request.scenarioId))?.scenario.title ?? null;
     await this.setPrivate(true);
     await this.setMetadata({ title: this.spec.request.title });
     this.log = services.logger.child({ workshop: this.code });
-    this.roster = new Roster(CAPACITY, restored?.people);
     this.budget = new MessageBudget(services.config.MESSAGE_RATE, services.config.MESSAGE_BURST);
     this.timers = new Timers((error, name) => this.log.error({ err: error, timer: name }, "workshop timer failed"));
+    const { title, anonymous: _anonymous, ...defaults } = this.spec.request;
+    this.audience = new WorkshopAudience(
+      {
+        code: this.code,
+        title,
+        plannedScenarioTitle,
+        defaults,
+        projectorKey: projectorKeyOf(this.code, this.spec.facilitatorHash),
+        clients: () => this.clients as WorkshopClient[],
+        state: () => this.workshop,
+        roster: () => this.live.roster(this.workshop),
+        rounds: () => this.live.rounds(this.workshop),
+      },
+      this.timers,
+    );
     this.queue = new WorkQueue((error) => this.log.error({ err: error }, "workshop job failed"));
     this.onMessage("*", (client, type, payload) => this.onClientMessage(client as WorkshopClient, type, payload));
-    if (restored) {
-      this.broadcasts.push(...restored.broadcasts.slice(-BROADCASTS_KEPT));
-      this.takeUp(restored.rounds);
-    }
+    if (restored) this.followRestored();
     this.watchEmpty();
-    if (restored) this.log.info({ title: this.spec.request.title, participants: this.roster.size, rounds: this.rounds.length }, "workshop resumed");
+    if (restored) this.log.info({ title: this.spec.request.title, participants: this.workshop.people.length, rounds: this.workshop.rounds.length }, "workshop resumed");
     else this.log.info({ title: this.spec.request.title }, "workshop opened");
   }
 
@@ -167,55 +184,42 @@ export class WorkshopRoom extends Room<object, { title: string }, Seating, Auth>
       return { kind: "projector" };
     }
     if ("participant" in given) {
-      const person = this.roster.byToken(given.participant);
+      const person = this.live.roster(this.workshop).byToken(given.participant);
       if (!person) throw new JoinRefusal("workshop/bad_participant", "This browser's place in the workshop is not valid any more: join again with your name.");
       if (person.removed) throw new JoinRefusal("workshop/removed", "The facilitator removed you from this workshop.");
       return { kind: "returning", id: person.id };
     }
-    if (this.roster.size >= this.roster.capacity) throw new JoinRefusal("workshop/full", "This workshop has as many participants as it can take.");
+    if (isFull(this.workshop)) throw new JoinRefusal("workshop/full", FULL);
     return { kind: "new", name: given.name };
   }
 
-  override onJoin(client: WorkshopClient, _options: unknown, auth: Auth): void {
+  override async onJoin(client: WorkshopClient, _options: unknown, auth: Auth): Promise<void> {
     this.timers.clear("idle");
     if (auth.kind === "facilitator") {
       client.userData = { kind: "facilitator" };
-      this.greetFacilitator(client);
+      this.audience.greetFacilitator(client);
       this.log.info({ session: client.sessionId }, "facilitator joined");
       return;
     }
     if (auth.kind === "projector") {
       client.userData = { kind: "projector" };
-      this.tell(client, "welcome", { kind: "projector", workshop: this.summary() });
-      this.tell(client, "projector", this.projectorView());
+      this.audience.greetProjector(client);
       this.log.info({ session: client.sessionId }, "projector joined");
       return;
     }
-    let person: Person;
-    let token: string | null = null;
-    let renamed = false;
-    if (auth.kind === "new") {
-      const added = this.roster.add(auth.name, Date.now());
-      ({ person, token, renamed } = added);
-      this.record("add participant", this.services.store.addParticipant({
-        workshopId: this.code,
-        participantId: person.id,
-        displayName: person.name,
-        tokenHash: person.tokenHash,
-        joinedAt: person.joinedAt,
-        left: false,
-        removed: false,
-      }));
-    } else {
-      person = this.roster.get(auth.id) as Person;
-      // Coming back with one's token after leaving is rejoining: the place is theirs again.
-      if (person.left) this.setLeft(person, false);
-    }
-    person.sessions.add(client.sessionId);
+    const token = auth.kind === "new" ? newSecret() : null;
+    const command: WorkshopCommand =
+      auth.kind === "new" ? { type: "join", name: auth.name, tokenHash: hashSecret(token as string), at: Date.now() } : { type: "return", participantId: auth.id };
+    const joined = await this.run(command, null).catch((error: unknown) => {
+      if (!(error instanceof Refusal)) throw new ServerError(ErrorCode.APPLICATION_ERROR, UNSAVED);
+      throw new JoinRefusal(auth.kind === "new" ? "workshop/full" : "workshop/removed", error.message);
+    });
+    const person = auth.kind === "new" ? (joined.state.people.at(-1) as PersonFacts) : (personOf(joined.state, auth.id) as PersonFacts);
+    this.live.sessionsOf(person.id).add(client.sessionId);
     client.userData = { kind: "participant", id: person.id };
-    this.tell(client, "welcome", { kind: "participant", workshop: this.summary(), participantId: person.id, name: person.name, token, renamed });
-    this.greetParticipant(client, person);
-    this.publishLobby();
+    const renamed = auth.kind === "new" && person.name !== auth.name.trim();
+    this.audience.greetParticipant(client, person.id, { name: person.name, token, renamed });
+    await this.perform(joined.effects, null);
     this.log.info({ session: client.sessionId, participant: person.id, returning: auth.kind === "returning" }, "participant joined");
   }
 
@@ -224,8 +228,8 @@ export class WorkshopRoom extends Room<object, { title: string }, Seating, Auth>
     if (this.shuttingDown) return;
     const seating = client.userData;
     if (seating?.kind === "participant") {
-      this.roster.get(seating.id)?.sessions.delete(client.sessionId);
-      this.publishLobby();
+      this.live.sessionsOf(seating.id).delete(client.sessionId);
+      this.audience.publishLobby();
     }
     this.watchEmpty();
   }
@@ -237,7 +241,7 @@ export class WorkshopRoom extends Room<object, { title: string }, Seating, Auth>
   }
 
   /** The workshop on record with this code, or an error: a finished or unknown one is not rebuilt. */
-  private async restore(code: string): Promise<Awaited<ReturnType<typeof restoreWorkshop>>> {
+  private async restore(code: string): Promise<RestoredWorkshop> {
     const stored = await this.services.store.loadWorkshop(code);
     if (!stored || stored.status !== "open") throw new RestoreError(`there is no open workshop ${code}`);
     const restored = await restoreWorkshop(stored, this.services);
@@ -247,26 +251,26 @@ export class WorkshopRoom extends Room<object, { title: string }, Seating, Auth>
     return restored;
   }
 
-  /** Rounds rebuilt from the store: finished games are summarised again, the others watched as they go on. */
-  private takeUp(rounds: readonly WorkshopRound[]): void {
-    this.rounds.push(...rounds);
-    for (const round of rounds)
-      for (const table of round.tables) {
-        if (table.final) this.queue.push(() => this.summarize(round, table));
+  /** Finished games are summarised again, the others watched as they go on. */
+  private followRestored(): void {
+    for (const round of this.workshop.rounds)
+      for (const { code } of round.tables) {
+        const table = this.live.tables.get(code) as RoundTable;
+        if (table.final) this.queue.push(() => this.summarize(round.number, table));
         else {
-          if (table.latest) this.noteSnapshot(round, table, table.latest);
-          this.watch(round, table);
+          if (table.latest) this.noteSnapshot(round.number, table, table.latest);
+          this.watch(round.number, table);
         }
       }
-    this.tick();
+    this.audience.tick();
   }
 
   override onDispose(): Promise<void> {
     this.disposing = true;
     this.timers.clearAll();
     this.queue.stop();
-    for (const round of this.rounds) for (const table of round.tables) table.unwatch();
-    this.log.info({ rounds: this.rounds.length, participants: this.roster.size }, "workshop closed");
+    for (const table of this.live.tables.values()) table.unwatch();
+    this.log.info({ rounds: this.workshop.rounds.length, participants: this.workshop.people.length }, "workshop closed");
     return releaseTableCode(this.presence, this.code);
   }
 
@@ -293,11 +297,11 @@ export class WorkshopRoom extends Room<object, { title: string }, Seating, Auth>
   async exportFor(secret: string, format: ExportFormat, anonymous = false): Promise<ExportFile | null> {
     if (!secretMatches(secret, this.spec.facilitatorHash)) return null;
     await this.queue.drained();
-    const data = buildExport(this.code, this.spec.request.title, this.roster.all(), this.rounds, Date.now());
+    const data = buildExport(this.code, this.spec.request.title, this.workshop.people, this.live.rounds(this.workshop), Date.now());
     return exportFile(anonymous ? anonymousExport(data) : data, format);
   }
 
-  // ---- Messages ------------------------------------------------------------------------------
+  // ---- Messages → commands -------------------------------------------------------------
 
   private onClientMessage(client: WorkshopClient, type: unknown, payload: unknown): void {
     const request = typeof type === "string" ? type.slice(0, 40) : null;
@@ -306,194 +310,187 @@ export class WorkshopRoom extends Room<object, { title: string }, Seating, Auth>
     const seating = client.userData;
     if (!seating) return;
     const message = parsed.message;
+    const allowed = permission(seating.kind, message.type);
+    if (allowed.kind === "refused") return this.refuse(client, allowed.error.code, allowed.error.message, request);
+    if (allowed.kind === "ignored") return;
     if (message.type === "leave") {
-      if (seating.kind === "participant") this.participantLeaves(seating.id);
+      if (seating.kind === "participant") void this.act({ type: "leave", participantId: seating.id }, null, request);
       return;
     }
-    if (seating.kind !== "facilitator") return this.refuse(client, "workshop/not_allowed", `Only the facilitator may send "${message.type}".`, request);
-    this.facilitate(client, message).catch((error: unknown) => {
-      if (error instanceof Refusal) return this.refuse(client, error.code, error.message, request);
-      this.log.error({ err: error, control: message.type }, "workshop control failed");
-      this.refuse(client, "workshop/server_error", "The server could not carry that out; nothing changed.", request);
-    });
+    void this.commandOf(message).then(
+      (command) => this.act(command, client, request),
+      (error: unknown) => this.failed(client, error, request),
+    );
   }
 
-  private async facilitate(client: WorkshopClient, message: Exclude<WorkshopMessage, { type: "leave" }>): Promise<void> {
+  /** A facilitator's message as a command, with the time, randomness and lookups it needs. */
+  private async commandOf(message: Exclude<WorkshopMessage, { type: "leave" }>): Promise<WorkshopCommand> {
     switch (message.type) {
       case "propose":
-        return this.propose(client, message.payload.oddSeat);
-      case "start_round":
-        return this.startRound(client, message.payload.settings, message.payload.pairing);
+        return { type: "propose", oddSeat: message.payload.oddSeat, online: this.live.online(this.workshop), seed: randomBytes(8).toString("hex") };
+      case "start_round": {
+        const { settings, pairing } = message.payload;
+        const pinned = await this.services.scenarios.resolve(settings.scenarioId);
+        if (pinned) this.live.keepScenario(settings.scenarioId, pinned);
+        const drawSeed = settings.deck === "same" ? randomBytes(12).toString("base64url") : null;
+        return { type: "start_round", settings, pairing, scenarioVersion: pinned?.version ?? null, drawSeed, at: Date.now() };
+      }
       case "seat_waiting":
-        return this.seatWaiting(client);
-      case "pause":
-        return this.reply(client, "pause", this.control(this.targets(message.payload.table), { type: "pause" }, "Paused."));
-      case "resume":
-        return this.reply(client, "resume", this.control(this.targets(message.payload.table), { type: "resume" }, "Resumed."));
-      case "add_time": {
-        const { seconds } = message.payload;
-        return this.reply(client, "add_time", this.control(this.targets(message.payload.table), { type: "add_time", seconds }, `${seconds} s added to the turn.`));
-      }
-      case "curveball": {
-        const { cardId } = message.payload;
-        const action: FacilitatorAction = cardId === undefined ? { type: "curveball" } : { type: "curveball", cardId };
-        return this.reply(client, "curveball", this.control(this.targets(message.payload.table), action, "Curve ball thrown."));
-      }
-      case "end_table":
-        return this.reply(client, "end_table", this.control(this.targets(message.payload.table), { type: "end" }, "Game ended."));
+        return { type: "seat_waiting", online: this.live.online(this.workshop), seed: randomBytes(8).toString("hex") };
       case "start_now":
-        return this.reply(client, "start_now", this.control(this.targets(message.payload.table), { type: "start_now" }, "Clock started."));
+      case "pause":
+      case "resume":
+      case "add_time":
+      case "curveball":
+      case "end_table":
+        return { type: "control", control: message.type, action: workshopControlOf(message), table: message.payload.table };
       case "end_round":
-        return this.endRound(client);
+        return { type: "end_round", at: Date.now() };
       case "broadcast":
-        return this.broadcastText(message.payload.text);
+        return { type: "broadcast", text: message.payload.text, at: Date.now() };
       case "remove":
-        return this.remove(message.payload.participantId);
+        return { type: "remove", participantId: message.payload.participantId };
       case "set_anonymous":
-        return this.setAnonymous(message.payload.anonymous);
+        return { type: "set_anonymous", anonymous: message.payload.anonymous };
       default:
         return unreachable(message);
     }
   }
 
-  private refuse(client: Client, code: WorkshopErrorCode, message: string, request: string | null): void {
-    this.tell(client, "error", { code, message, request });
-  }
-
-  private async reply(client: WorkshopClient, control: WorkshopMessage["type"], pending: Promise<ControlOutcome[]>): Promise<void> {
-    this.tell(client, "control", { control, results: await pending });
-    this.scheduleGrid();
-  }
-
-  private tell<T extends WorkshopServerMessageType>(client: Client, type: T, payload: WorkshopServerMessages[T]): void {
-    client.send(type, payload);
-  }
-
-  private toFacilitators<T extends WorkshopServerMessageType>(type: T, payload: WorkshopServerMessages[T]): void {
-    for (const c of this.clients as WorkshopClient[]) if (c.userData?.kind === "facilitator") this.tell(c, type, payload);
-  }
-
-  private toProjectors<T extends WorkshopServerMessageType>(type: T, payload: () => WorkshopServerMessages[T]): void {
-    const projectors = (this.clients as WorkshopClient[]).filter((c) => c.userData?.kind === "projector");
-    if (projectors.length === 0) return;
-    const built = payload();
-    for (const c of projectors) this.tell(c, type, built);
-  }
-
-  private toParticipant<T extends WorkshopServerMessageType>(id: string, type: T, payload: WorkshopServerMessages[T]): void {
-    for (const c of this.clients as WorkshopClient[]) {
-      const s = c.userData;
-      if (s?.kind === "participant" && s.id === id) this.tell(c, type, payload);
-    }
-  }
-
-  // ---- Pairing and rounds ----------------------------------------------------------------
-
-  private get current(): WorkshopRound | undefined {
-    return this.rounds.at(-1);
-  }
-
-  private pastPairings(): Pairing[] {
-    return this.rounds.map((r) => r.pairing);
-  }
-
-  private propose(client: WorkshopClient, oddSeat: RoundSettings["oddSeat"]): void {
-    const present = this.roster.online().map((p) => p.id);
-    const pairing = proposePairing(present, this.pastPairings(), oddSeat, randomBytes(8).toString("hex"));
-    this.tell(client, "proposal", { pairing, issues: pairingIssues(pairing, present, this.pastPairings()) });
-  }
-
-  private async startRound(client: WorkshopClient, settings: RoundSettings, pairing: Pairing): Promise<void> {
-    if (this.starting) throw new Refusal("workshop/bad_moment", "A round is being started already.");
-    if (this.current?.running) throw new Refusal("workshop/bad_moment", `Round ${this.current.number} is still running: end it before starting the next.`);
-    const pinned = await this.services.scenarios.resolve(settings.scenarioId);
-    if (!pinned) throw new Refusal("workshop/unknown_scenario", `There is no scenario "${settings.scenarioId}".`);
-    const problems = pairingProblems(pairing, new Set(this.roster.members().map((p) => p.id)));
-    if (problems.length > 0) throw new Refusal("workshop/bad_pairing", problems.map((p) => describePairingNote(p, (id) => this.roster.nameOf(id))).join(" "));
-    this.starting = true;
+  /** Run one command and carry out what it asks; a refusal or failure is answered to `client`. */
+  private async act(command: WorkshopCommand, client: WorkshopClient | null, request: string | null): Promise<void> {
     try {
-      const drawSeed = settings.deck === "same" ? randomBytes(12).toString("base64url") : null;
-      const round = new WorkshopRound(this.rounds.length + 1, settings, pinned, drawSeed, Date.now());
-      const { scenario } = round;
-      await this.services.store.startWorkshopRound({
-        workshopId: this.code,
-        round: round.number,
-        scenarioId: scenario.id,
-        scenarioVersion: pinned.version,
-        settings,
-        startedAt: round.startedAt,
-      });
-      const opened = await this.openTables(round, pairing.tables);
-      round.observers.push(...pairing.observers);
-      await this.saveSeating(round);
-      this.rounds.push(round);
-      this.log.info({ round: round.number, tables: round.tables.length, scenario: scenario.id, deck: settings.deck }, "round started");
-      this.tell(client, "control", { control: "start_round", results: opened });
-    } finally {
-      this.starting = false;
+      const { effects } = await this.run(command, request);
+      await this.perform(effects, client);
+    } catch (error) {
+      this.failed(client, error, request);
     }
-    this.afterPlacement();
   }
 
-  /** Late joiners (or people left out) are paired among themselves into the running round. */
-  private async seatWaiting(client: WorkshopClient): Promise<void> {
-    const round = this.current;
-    if (!round?.running) throw new Refusal("workshop/bad_moment", "No round is running: waiting participants are paired when the next round starts.");
-    if (this.starting) throw new Refusal("workshop/bad_moment", "A round is being started already.");
-    const waiting = waitingIn(round, this.roster);
-    if (waiting.length === 0) throw new Refusal("workshop/bad_moment", "Nobody is waiting in the lobby.");
-    if (round.tables.length + Math.ceil(waiting.length / 2) > MAX_TABLES) throw new Refusal("workshop/bad_moment", `A round seats at most ${MAX_TABLES} tables.`);
-    const extra = proposePairing(waiting, this.pastPairings(), round.settings.oddSeat, randomBytes(8).toString("hex"));
-    const offset = round.tables.length;
-    this.starting = true;
+  private failed(client: WorkshopClient | null, error: unknown, request: string | null): void {
+    if (error instanceof Unsaved) return; // The facilitators were told already (run).
+    if (error instanceof Refusal) {
+      if (client) this.refuse(client, error.code, error.message, request);
+      return;
+    }
+    this.log.error({ err: error, control: request }, "workshop control failed");
+    if (client) this.refuse(client, "workshop/server_error", "The server could not carry that out; nothing changed.", request);
+  }
+
+  /**
+   * One command through the core, after those queued before it. Its store writes are awaited
+   * before the new state is taken up: a write that fails leaves the state as it was, and the
+   * facilitators are told instead of anyone hearing of the change.
+   */
+  private run(command: WorkshopCommand, request: string | null): Promise<{ state: WorkshopState; effects: readonly Effect[] }> {
+    return this.commands.run(async () => {
+      const result = step(this.workshop, command);
+      if (!result.ok) throw new Refusal(result.error.code, result.error.message);
+      for (const effect of result.effects) {
+        if (effect.kind !== "store") continue;
+        try {
+          await keepInStore(effect.write, this.code, this.spec.request, this.services.store);
+        } catch (error) {
+          this.log.error({ err: error, command: command.type }, `could not keep "${effect.write.type}" in the store`);
+          this.audience.toFacilitators("error", { code: "workshop/server_error", message: UNSAVED, request });
+          throw new Unsaved();
+        }
+      }
+      this.workshop = result.state;
+      return { state: result.state, effects: result.effects.filter((e) => e.kind !== "store") };
+    });
+  }
+
+  /** Carry out a command's effects (its store writes are done already). */
+  private async perform(effects: readonly Effect[], client: WorkshopClient | null): Promise<void> {
+    for (const effect of effects) {
+      switch (effect.kind) {
+        case "store":
+          break;
+        case "open_tables":
+          await this.openTables(effect.round, effect.plans, client);
+          break;
+        case "control_tables":
+          await this.controlTables(effect, client);
+          break;
+        case "reply":
+          if (client) this.audience.tell(client, "control", { control: effect.control, results: effect.results });
+          break;
+        case "proposal":
+          if (client) this.audience.tell(client, "proposal", { pairing: effect.pairing, issues: effect.issues });
+          break;
+        case "lobby":
+          this.audience.publishLobby();
+          break;
+        case "assignments":
+          this.audience.publishAssignments();
+          break;
+        case "broadcast":
+          this.audience.toEveryone("broadcast", effect.entry);
+          break;
+        case "evict":
+          for (const c of this.audience.participant(effect.participantId)) {
+            this.audience.tell(c, "error", { code: "workshop/not_allowed", message: "The facilitator removed you from this workshop.", request: null });
+            c.leave(WORKSHOP_CLOSE_CODES.removed, "removed");
+          }
+          break;
+        case "results":
+          this.audience.scheduleResults();
+          break;
+        case "grid":
+          this.audience.scheduleGrid();
+          break;
+        default:
+          unreachable(effect);
+      }
+    }
+    if (!runningRound(this.workshop)) this.timers.clear("tick");
+  }
+
+  // ---- Tables --------------------------------------------------------------------------------
+
+  /** Open each planned table, one by one; then everyone learns where they sit (tables_placed). */
+  private async openTables(number: number, plans: readonly TablePlan[], client: WorkshopClient | null): Promise<void> {
     try {
-      const opened = await this.openTables(round, extra.tables);
-      round.observers.push(...extra.observers.map((o) => ({ participantId: o.participantId, table: o.table + offset })));
-      await this.saveSeating(round);
-      this.tell(client, "control", { control: "seat_waiting", results: opened });
-    } finally {
-      this.starting = false;
+      for (const plan of plans) await this.openTable(number, plan);
+    } catch (error) {
+      await this.run({ type: "opening_failed" }, null);
+      throw error;
     }
-    this.afterPlacement();
+    const placed = await this.run({ type: "tables_placed" }, null);
+    await this.perform(placed.effects, client);
+    this.log.info({ round: number, tables: roundFacts(this.workshop, number)?.tables.length }, "tables placed");
   }
 
-  private async openTables(round: WorkshopRound, plans: readonly TablePlan[]): Promise<ControlOutcome[]> {
-    const results: ControlOutcome[] = [];
-    const { settings } = round;
-    const keyOf = (id: string | null) => (id === null ? null : (this.roster.get(id)?.tokenHash ?? null));
-    for (const plan of plans) {
-      const botRole: Role | null = plan.buyer === null ? "buyer" : plan.seller === null ? "seller" : null;
-      const opened = await openWorkshopTable(
-        {
-          scenarioId: settings.scenarioId,
-          scenarioVersion: round.pinned.version,
-          ...(botRole ? { bot: { role: botRole, level: settings.botLevel } } : {}),
-          ...(round.drawSeed ? { drawSeed: round.drawSeed } : {}),
-          ...(settings.rounds !== undefined ? { rounds: settings.rounds } : {}),
-          ...(settings.turnSeconds !== undefined ? { turnSeconds: settings.turnSeconds } : {}),
-          ...(settings.readingSeconds !== undefined ? { readingSeconds: settings.readingSeconds } : {}),
-        },
-        { id: this.code, round: round.number },
-        { seats: { buyer: keyOf(plan.buyer), seller: keyOf(plan.seller) }, facilitator: this.spec.facilitatorHash },
-        this.services,
-      );
-      if (!opened.ok) throw new Refusal("workshop/unknown_scenario", opened.error.message);
-      const table: RoundTable = { code: opened.code, index: round.tables.length, plan, latest: null, summary: null, final: null, unwatch: () => undefined };
-      round.tables.push(table);
-      // Each table is on record with the round as soon as it exists: a rebuilt workshop finds it.
-      await this.saveSeating(round);
-      this.watch(round, table);
-      results.push({ table: table.code, label: this.tableLabel(table), ok: true, message: "Table opened." });
-    }
-    return results;
+  private async openTable(number: number, plan: TablePlan): Promise<void> {
+    const round = roundFacts(this.workshop, number) as RoundFacts;
+    const keyOf = (id: string | null) => (id === null ? null : ((personOf(this.workshop, id)?.tokenHash as SecretHash | undefined) ?? null));
+    const opened = await openWorkshopTable(
+      tableRequestOf(round, plan),
+      { id: this.code, round: number },
+      { seats: { buyer: keyOf(plan.buyer), seller: keyOf(plan.seller) }, facilitator: this.spec.facilitatorHash },
+      this.services,
+    );
+    if (!opened.ok) throw new Refusal("workshop/unknown_scenario", opened.error.message);
+    const { state } = await this.run({ type: "table_opened", code: opened.code, plan }, null);
+    const index = (roundFacts(state, number)?.tables.length ?? 1) - 1;
+    this.watch(number, this.live.follow(opened.code, index, plan));
   }
 
-  private saveSeating(round: WorkshopRound): Promise<void> {
-    return this.services.store.setRoundSeating(this.code, round.number, seatingOf(round));
+  /** Apply one engine action at each table through its room; each table answers for itself. */
+  private async controlTables(effect: Extract<Effect, { kind: "control_tables" }>, client: WorkshopClient | null): Promise<void> {
+    const results = await Promise.all(
+      effect.tables.map(async ({ code, label }) => {
+        const result = await controlTable(code, effect.action);
+        return { table: code, label, ok: result.ok, message: result.ok ? controlDone(effect.action) : result.error.message };
+      }),
+    );
+    if (client) this.audience.tell(client, "control", { control: effect.control, results });
+    this.audience.scheduleGrid();
   }
 
   /** Follow one table's changes, wherever it is hosted (tableLinks.ts). */
-  private watch(round: WorkshopRound, table: RoundTable): void {
+  private watch(round: number, table: RoundTable): void {
     watchTable(this.presence, table.code, (snapshot) => this.noteSnapshot(round, table, snapshot)).then(
       (stop) => {
         if (this.disposing) stop();
@@ -504,232 +501,52 @@ export class WorkshopRoom extends Room<object, { title: string }, Seating, Auth>
   }
 
   /** Called from inside the table's own update: only note it here, work it out after. */
-  private noteSnapshot(round: WorkshopRound, table: RoundTable, snapshot: TableSnapshot): void {
+  private noteSnapshot(round: number, table: RoundTable, snapshot: TableSnapshot): void {
     table.latest = snapshot;
     if (snapshot.facts.phase === "finished" && !table.final && !this.settling.has(table)) {
       this.settling.add(table);
       table.unwatch();
+      void this.act({ type: "table_finished", code: table.code }, null, null);
       void this.settle(round, table);
     }
-    this.scheduleGrid();
+    this.audience.scheduleGrid();
   }
 
   /** A game is over: its full state comes from the store (tables publish only their tile), then its summary. */
-  private async settle(round: WorkshopRound, table: RoundTable): Promise<void> {
+  private async settle(round: number, table: RoundTable): Promise<void> {
     try {
-      table.final = await finalStateOf(table.code, round.scenario, this.services.store);
+      table.final = await finalStateOf(table.code, this.live.scenarioOf(roundFacts(this.workshop, round) as RoundFacts).scenario, this.services.store);
     } catch (error) {
       this.log.error({ err: error, table: table.code }, "could not read a finished game back from the store");
     }
     if (table.final) this.queue.push(() => this.summarize(round, table));
   }
 
-  private summarize(round: WorkshopRound, table: RoundTable): void {
+  private summarize(number: number, table: RoundTable): void {
     if (table.summary) return;
-    table.summary = summarizeTable(round, table, (id) => this.roster.nameOf(id));
-    if (!table.summary) return;
-    if (round.running && round.allOver()) this.closeRound(round);
-    this.scheduleResults();
+    const round = this.live.rounds(this.workshop).find((r) => r.number === number);
+    if (!round) return;
+    table.summary = summarizeTable(round, table, (id) => nameOf(this.workshop, id));
+    if (table.summary) void this.act({ type: "game_summarized", round: number, at: Date.now() }, null, null);
   }
 
-  private async endRound(client: WorkshopClient): Promise<void> {
-    const round = this.current;
-    if (!round?.running) throw new Refusal("workshop/bad_moment", "No round is running.");
-    const open = round.tables.filter((t) => t.latest?.facts.phase !== "finished");
-    const results = this.control(open, { type: "end" }, "Game ended.");
-    this.closeRound(round);
-    await this.reply(client, "end_round", results);
-  }
-
-  private closeRound(round: WorkshopRound): void {
-    if (!round.running) return;
-    round.endedAt = Date.now();
-    this.record("end round", this.services.store.endWorkshopRound(this.code, round.number, round.endedAt));
-    this.timers.clear("tick");
-    this.log.info({ round: round.number, finished: round.summaries().length, tables: round.tables.length }, "round ended");
-    this.publishLobby();
-    this.scheduleResults();
-  }
-
-  /** After tables were opened: everyone learns where they sit, the console and grid refresh. */
-  private afterPlacement(): void {
-    const round = this.current;
-    for (const person of this.roster.members()) this.toParticipant(person.id, "assignment", assignmentOf(round, person.id, this.roster));
-    this.publishLobby();
-    this.scheduleGrid();
-    this.tick();
-  }
-
-  // ---- Controls ------------------------------------------------------------------------------
-
-  /** The tables a control is for: one of the running round's, or all of them. */
-  private targets(code: string | undefined): RoundTable[] {
-    const round = this.current;
-    if (!round?.running) throw new Refusal("workshop/bad_moment", "No round is running.");
-    if (code === undefined) return round.tables;
-    const table = round.tableByCode(code);
-    if (!table) throw new Refusal("workshop/unknown_table", `Table ${code} is not part of round ${round.number}.`);
-    return [table];
-  }
-
-  /** Apply one engine action at each table through its room; each table answers for itself. */
-  private control(tables: readonly RoundTable[], action: FacilitatorAction, done: string): Promise<ControlOutcome[]> {
-    return Promise.all(
-      tables.map(async (t) => {
-        const result = await controlTable(t.code, action);
-        return { table: t.code, label: this.tableLabel(t), ok: result.ok, message: result.ok ? done : result.error.message };
-      }),
-    );
-  }
-
-  private tableLabel(t: RoundTable): string {
-    return `Table ${t.index + 1} (${this.roster.nameOf(t.plan.seller)} / ${this.roster.nameOf(t.plan.buyer)})`;
-  }
-
-  private broadcastText(text: string): void {
-    const entry = { text, at: Date.now() };
-    this.broadcasts.push(entry);
-    if (this.broadcasts.length > BROADCASTS_KEPT) this.broadcasts.shift();
-    this.record("keep a broadcast", this.services.store.addBroadcast(this.code, entry));
-    this.broadcast("broadcast", entry);
-    this.log.info({ length: text.length }, "broadcast sent");
-  }
-
-  private remove(participantId: string): void {
-    const person = this.roster.get(participantId);
-    if (!person || person.left) throw new Refusal("workshop/unknown_participant", "That participant is not in the workshop.");
-    person.left = true;
-    person.removed = true;
-    this.record("remove participant", this.services.store.removeParticipant(this.code, person.id));
-    for (const c of this.clients as WorkshopClient[]) {
-      const s = c.userData;
-      if (s?.kind === "participant" && s.id === participantId) {
-        this.tell(c, "error", { code: "workshop/not_allowed", message: "The facilitator removed you from this workshop.", request: null });
-        c.leave(WORKSHOP_CLOSE_CODES.removed, "removed");
-      }
-    }
-    this.publishLobby();
-  }
-
-  /** Kept with the workshop's settings before anyone is told: a restart keeps the wall anonymous. */
-  private async setAnonymous(anonymous: boolean): Promise<void> {
-    const request = { ...this.spec.request, anonymous };
-    await this.services.store.setWorkshopSettings(this.code, request);
-    this.spec = { ...this.spec, request };
-    this.log.info({ anonymous }, "projector names switched");
-    this.publishLobby();
-  }
-
-  private participantLeaves(id: string): void {
-    const person = this.roster.get(id);
-    if (!person) return;
-    this.setLeft(person, true);
-    this.log.info({ participant: id }, "participant left the workshop");
-    this.publishLobby();
-  }
-
-  private setLeft(person: Person, left: boolean): void {
-    person.left = left;
-    this.record("mark participant left", this.services.store.setParticipantLeft(this.code, person.id, left));
-  }
-
-  /** A record the live workshop does not wait for: a failure is logged, the workshop runs on. */
-  private record(what: string, write: Promise<void>): void {
-    write.catch((error: unknown) => this.log.error({ err: error }, `could not ${what} in the store`));
-  }
-
-  // ---- What each client is told ---------------------------------------------------------
-
-  private summary(): WorkshopSummary {
-    const round = this.current;
-    return {
-      code: this.code,
-      title: this.spec.request.title,
-      round: round?.number ?? 0,
-      phase: round ? (round.running ? "running" : "finished") : "none",
-      scenarioTitle: round?.scenario.title ?? this.plannedScenarioTitle,
-      anonymous: this.spec.request.anonymous ?? false,
-    };
-  }
-
-  private lobby(): WorkshopServerMessages["lobby"] {
-    const round = this.current;
-    const running = round?.running ? round : undefined;
-    return { workshop: this.summary(), roster: this.roster.entries((id) => running?.placeOf(id) ?? "lobby") };
-  }
-
-  private greetFacilitator(client: WorkshopClient): void {
-    const { title: _title, anonymous: _anonymous, ...defaults } = this.spec.request;
-    this.tell(client, "welcome", { kind: "facilitator", workshop: this.summary(), defaults, projectorKey: projectorKeyOf(this.code, this.spec.facilitatorHash) });
-    this.tell(client, "lobby", this.lobby());
-    this.tell(client, "console", consoleOf(this.roster, this.rounds));
-    this.tell(client, "grid", gridOf(this.current, this.roster, Date.now()));
-    this.tell(client, "debrief", classDebriefOf(this.rounds));
-    for (const b of this.broadcasts) this.tell(client, "broadcast", b);
-  }
-
-  private greetParticipant(client: WorkshopClient, person: Person): void {
-    this.tell(client, "lobby", this.lobby());
-    this.tell(client, "assignment", assignmentOf(this.current, person.id, this.roster));
-    for (const b of this.broadcasts) this.tell(client, "broadcast", b);
-    const result = latestResult(this.rounds, person.id);
-    if (result) this.tell(client, "result", result);
-  }
-
-  private publishLobby(): void {
-    // The roster has everyone's real name: the wall gets its own view (projectorView.ts).
-    this.broadcast("lobby", this.lobby(), { except: (this.clients as WorkshopClient[]).filter((c) => c.userData?.kind === "projector") });
-    this.toFacilitators("console", consoleOf(this.roster, this.rounds));
-    this.toProjectors("projector", () => this.projectorView());
-  }
-
-  private projectorView(): WorkshopServerMessages["projector"] {
-    return projectorOf(this.summary(), this.roster, this.rounds, Date.now());
-  }
-
-  private scheduleGrid(): void {
-    if (this.timers.has("grid")) return;
-    this.timers.set("grid", GRID_EVERY_MS, () => {
-      this.toFacilitators("grid", gridOf(this.current, this.roster, Date.now()));
-      this.toProjectors("projector", () => this.projectorView());
-    });
-  }
-
-  /** While a round runs, the grid refreshes on its own so idle times and "stuck" stay true. */
-  private tick(): void {
-    if (!this.current?.running) return;
-    this.timers.set("tick", TICK_MS, () => {
-      this.scheduleGrid();
-      this.tick();
-    });
-  }
-
-  /** Finished games changed: the facilitator's class debrief, and each player's own result and standing. */
-  private scheduleResults(): void {
-    if (this.timers.has("results")) return;
-    this.timers.set("results", GRID_EVERY_MS, () => {
-      this.toFacilitators("debrief", classDebriefOf(this.rounds));
-      this.toFacilitators("console", consoleOf(this.roster, this.rounds));
-      for (const person of this.roster.members()) {
-        const result = latestResult(this.rounds, person.id);
-        if (!result) continue;
-        const json = JSON.stringify(result);
-        if (this.sentResults.get(person.id) === json) continue;
-        this.sentResults.set(person.id, json);
-        this.toParticipant(person.id, "result", result);
-      }
-      this.scheduleGrid();
-    });
+  private refuse(client: Client, code: WorkshopErrorCode, message: string, request: string | null): void {
+    this.audience.tell(client, "error", { code, message, request });
   }
 
   private watchEmpty(): void {
     if (this.clients.length > 0) return;
     this.timers.set("idle", IDLE_MS, () => {
       // Over for good: a restart does not bring it back. Its games and people stay on record.
-      this.record("close the workshop", this.services.store.setWorkshopStatus(this.code, "finished"));
+      this.services.store.setWorkshopStatus(this.code, "finished").catch((error: unknown) => this.log.error({ err: error }, "could not close the workshop in the store"));
       void this.disconnect(CLOSE_CODES.tableClosed);
     });
   }
+}
+
+/** The round being filled with tables: the running one, or a new one not yet part of the workshop. */
+function roundFacts(state: WorkshopState, number: number): RoundFacts | undefined {
+  return state.opening?.control === "start_round" && state.opening.round.number === number ? state.opening.round : state.rounds.find((r) => r.number === number);
 }
 
 function unreachable(message: never): never {

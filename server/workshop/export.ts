@@ -4,7 +4,7 @@ import type { Issue } from "../../shared/engine/scenario.js";
 import type { ExportFormat, RoundSettings } from "../../shared/protocol/workshop.js";
 import type { GameSummary } from "../../shared/workshop/summary.js";
 import { LOG_COLUMNS, logRows, PARTICIPANT_COLUMNS, participantRows, RESULT_COLUMNS, resultRow, termColumns, type ParticipantRow } from "./exportRows.js";
-import type { Person } from "./roster.js";
+import type { PersonFacts } from "../../shared/workshop/core/index.js";
 import type { WorkshopRound } from "./round.js";
 
 /*
@@ -66,7 +66,7 @@ const csvFile = (filename: string, rows: readonly object[], columns: readonly st
   body: BOM + stringify([...rows], { ...CSV_OPTIONS, columns: [...columns] }),
 });
 
-export function buildExport(code: string, title: string, people: readonly Person[], rounds: readonly WorkshopRound[], now: number): WorkshopExport {
+export function buildExport(code: string, title: string, people: readonly PersonFacts[], rounds: readonly WorkshopRound[], now: number): WorkshopExport {
   return {
     workshop: { code, title, exportedAt: iso(now) },
     participants: people.map((p) => ({ id: p.id, name: p.name, joinedAt: iso(p.joinedAt), left: p.left })),

@@ -1,11 +1,11 @@
 import { roundSettingsSchema } from "../../shared/protocol/workshop.js";
+import type { PersonFacts } from "../../shared/workshop/core/index.js";
 import { replayTable } from "../persistence/replay.js";
 import { Seats } from "../room/seats.js";
 import type { TableServices } from "../room/services.js";
 import type { Broadcast, StoredWorkshop } from "../storage/store.js";
 import { tableBotSchema } from "../tables/tableSpec.js";
 import { tileSnapshotOf } from "../tables/tileSnapshot.js";
-import type { Person } from "./roster.js";
 import { WorkshopRound, type RoundTable } from "./round.js";
 import { seatingSchema } from "./seating.js";
 import { workshopSpecSchema, type WorkshopSpec } from "./workshopSpec.js";
@@ -19,7 +19,7 @@ import { workshopSpecSchema, type WorkshopSpec } from "./workshopSpec.js";
 
 export type RestoredWorkshop = {
   readonly spec: WorkshopSpec;
-  readonly people: Person[];
+  readonly people: PersonFacts[];
   readonly rounds: WorkshopRound[];
   readonly broadcasts: readonly Broadcast[];
 };
@@ -32,14 +32,13 @@ export class RestoreError extends Error {
 export async function restoreWorkshop(stored: StoredWorkshop, services: TableServices): Promise<RestoredWorkshop> {
   const spec = workshopSpecSchema.safeParse({ request: stored.settings, facilitatorHash: stored.facilitatorSecretHash });
   if (!spec.success) throw new RestoreError(`workshop ${stored.id}: stored settings are not valid (${spec.error.issues[0]?.message})`);
-  const people: Person[] = stored.participants.map((p) => ({
+  const people: PersonFacts[] = stored.participants.map((p) => ({
     id: p.participantId,
     name: p.displayName,
     tokenHash: p.tokenHash,
     joinedAt: p.joinedAt,
     left: p.left,
     removed: p.removed,
-    sessions: new Set(),
   }));
   const rounds: WorkshopRound[] = [];
   for (const r of stored.rounds) {

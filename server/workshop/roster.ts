@@ -1,46 +1,25 @@
 import type { RosterEntry } from "../../shared/protocol/workshop.js";
-import { uniqueName } from "../../shared/workshop/names.js";
-import { hashSecret, newSecret, secretMatches, type SecretHash } from "../storage/secrets.js";
+import { secretMatches, type SecretHash } from "../storage/secrets.js";
 
 export type Person = {
   readonly id: string;
   readonly name: string;
   readonly tokenHash: SecretHash;
   readonly joinedAt: number;
-  left: boolean;
+  readonly left: boolean;
   /** Removed by the facilitator: their token no longer lets them in. */
-  removed: boolean;
+  readonly removed: boolean;
   /** Open connections (a reload can overlap the old tab's close). */
-  readonly sessions: Set<string>;
+  readonly sessions: ReadonlySet<string>;
 };
 
 /**
- * The people of one workshop. A participant token (kept by the browser tab) brings a dropped
- * participant back to the same place; the workshop keeps only its hash.
+ * The people of one workshop as the views read them: the core's facts (shared/workshop/core)
+ * with each one's open connections. A participant token (kept by the browser tab) brings a
+ * dropped participant back to the same place; the workshop keeps only its hash.
  */
 export class Roster {
-  private readonly people: Person[];
-
-  /** `people`: those a rebuilt workshop had on record. */
-  constructor(
-    readonly capacity: number,
-    people: readonly Person[] = [],
-  ) {
-    this.people = [...people];
-  }
-
-  get size(): number {
-    return this.people.length;
-  }
-
-  /** A new participant with a name no one else in the workshop has; returns the token to give them. */
-  add(wanted: string, now: number): { person: Person; token: string; renamed: boolean } {
-    const name = uniqueName(wanted, this.people.map((p) => p.name));
-    const token = newSecret();
-    const person: Person = { id: `p${this.people.length + 1}`, name, tokenHash: hashSecret(token), joinedAt: now, left: false, removed: false, sessions: new Set() };
-    this.people.push(person);
-    return { person, token, renamed: name !== wanted.trim() };
-  }
+  constructor(private readonly people: readonly Person[]) {}
 
   /** The participant a token belongs to. Every digest is compared, so timing says nothing about who matched. */
   byToken(token: string): Person | null {
@@ -51,10 +30,6 @@ export class Roster {
 
   get(id: string): Person | undefined {
     return this.people.find((p) => p.id === id);
-  }
-
-  bySession(sessionId: string): Person | undefined {
-    return this.people.find((p) => p.sessions.has(sessionId));
   }
 
   all(): readonly Person[] {

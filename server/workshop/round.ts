@@ -1,6 +1,7 @@
 import type { Role, Scenario, TableState } from "../../shared/engine/index.js";
 import type { ConsoleRound, RoundSettings } from "../../shared/protocol/workshop.js";
 import type { ObserverPlan, Pairing, TablePlan } from "../../shared/workshop/pairing.js";
+import { pairingOf, placeIn } from "../../shared/workshop/core/index.js";
 import type { GameSummary } from "../../shared/workshop/summary.js";
 import type { PinnedScenario } from "../scenarios/library.js";
 import type { TableSnapshot } from "../tables/tableLinks.js";
@@ -19,7 +20,10 @@ export type RoundTable = {
   unwatch: () => void;
 };
 
-/** One round of a workshop: its settings, its tables and who watches which. */
+/**
+ * One round of a workshop as the views read it: the core's facts of the round (shared/workshop/core)
+ * with its scenario and each table as the room follows it (liveWorkshop.ts).
+ */
 export class WorkshopRound {
   readonly tables: RoundTable[] = [];
   readonly observers: ObserverPlan[] = [];
@@ -40,20 +44,11 @@ export class WorkshopRound {
   }
 
   get pairing(): Pairing {
-    return { tables: this.tables.map((t) => t.plan), observers: this.observers };
+    return pairingOf(this);
   }
 
   get running(): boolean {
     return this.endedAt === null;
-  }
-
-  /** Every game is over (tables nobody sat down at never start, so they do not hold the round open once ended). */
-  allOver(): boolean {
-    return this.tables.every((t) => t.latest?.facts.phase === "finished");
-  }
-
-  tableByCode(code: string): RoundTable | undefined {
-    return this.tables.find((t) => t.code === code);
   }
 
   seatOf(participantId: string): { table: RoundTable; role: Role } | null {
@@ -70,9 +65,7 @@ export class WorkshopRound {
   }
 
   placeOf(participantId: string): "buyer" | "seller" | "observer" | null {
-    const seat = this.seatOf(participantId);
-    if (seat) return seat.role;
-    return this.observerOf(participantId) ? "observer" : null;
+    return placeIn(this, participantId);
   }
 
   summaries(): GameSummary[] {

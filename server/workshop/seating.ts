@@ -2,7 +2,7 @@ import { z } from "zod";
 import { pairingSchema } from "../../shared/protocol/workshop.js";
 import type { Json } from "../storage/store.js";
 import { TABLE_CODE_PATTERN } from "../tables/tableCode.js";
-import type { WorkshopRound } from "./round.js";
+import type { ObserverPlan, TablePlan } from "../../shared/workshop/pairing.js";
 
 /*
  * A round's seating as the store keeps it: which table (by code) each pair plays at and who
@@ -17,7 +17,7 @@ export const seatingSchema = z.strictObject({
 
 export type Seating = z.output<typeof seatingSchema>;
 
-export function seatingOf(round: WorkshopRound): Json {
+export function seatingOf(round: { readonly tables: readonly { readonly code: string; readonly plan: TablePlan }[]; readonly observers: readonly ObserverPlan[] }): Json {
   const seating: Seating = {
     tables: round.tables.map((t) => ({ code: t.code, buyer: t.plan.buyer, seller: t.plan.seller })),
     observers: round.observers.map((o) => ({ participantId: o.participantId, table: o.table })),

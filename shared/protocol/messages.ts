@@ -5,7 +5,7 @@ import type { GameEvent } from "../engine/events.js";
 import type { PerRole, Role, Viewer } from "../engine/roles.js";
 import type { DebriefLine } from "../engine/debrief.js";
 import type { PrivateData, PublicScenario, Reveal } from "../engine/view.js";
-import { MAX_ADDED_SECONDS } from "../engine/rules/addTime.js";
+import { isTableControlType, TABLE_CONTROLS, tableControlSchemas, type TableControlType } from "./tableControls.js";
 
 /*
  * Every message of both directions between a table client and the server, in one file.
@@ -24,24 +24,24 @@ export const clientMessageSchemas = {
   note: z.strictObject({ text: z.string().max(MAX_NOTE_LENGTH) }),
   // "I'm ready": this seat has read its brief.
   ready: z.strictObject({}),
-  // Facilitator-only controls on one table.
-  curveball: z.strictObject({ cardId: z.string().max(40).optional() }),
-  pause: z.strictObject({}),
-  resume: z.strictObject({}),
-  add_time: z.strictObject({ seconds: z.int().min(1).max(MAX_ADDED_SECONDS) }),
-  end: z.strictObject({}),
-  // Ends reading time: the first turn's clock starts now.
-  start_now: z.strictObject({}),
+  // Facilitator-only controls on one table (tableControls.ts).
+  ...tableControlSchemas,
 } as const;
 
 export type ClientMessageType = keyof typeof clientMessageSchemas;
 export const CLIENT_MESSAGE_TYPES = Object.keys(clientMessageSchemas) as ClientMessageType[];
 export const SEAT_MESSAGE_TYPES = ["offer", "accept", "ask", "walk_away", "note", "ready"] as const satisfies readonly ClientMessageType[];
-export const FACILITATOR_MESSAGE_TYPES = ["curveball", "pause", "resume", "add_time", "end", "start_now"] as const satisfies readonly ClientMessageType[];
+export const FACILITATOR_MESSAGE_TYPES = TABLE_CONTROLS satisfies readonly ClientMessageType[];
 
 export type ClientMessage = {
   [T in ClientMessageType]: { readonly type: T; readonly payload: z.output<(typeof clientMessageSchemas)[T]> };
 }[ClientMessageType];
+/** A move or note from a seat: everything but the facilitator's controls. */
+export type SeatMessage = Extract<ClientMessage, { type: (typeof SEAT_MESSAGE_TYPES)[number] }>;
+
+export function isTableControl(message: ClientMessage): message is Extract<ClientMessage, { type: TableControlType }> {
+  return isTableControlType(message.type);
+}
 
 /** Stable codes for refusals that happen before the engine sees a message. */
 export const PROTOCOL_ERROR_CODES = [

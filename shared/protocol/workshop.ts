@@ -4,12 +4,12 @@ import { MAX_MESSAGE_LENGTH } from "../engine/actions.js";
 import { MAX_PREPARATION_SECONDS, MAX_ROUNDS } from "../engine/create.js";
 import type { DebriefLine } from "../engine/debrief.js";
 import type { Role } from "../engine/roles.js";
-import { MAX_ADDED_SECONDS } from "../engine/rules/addTime.js";
 import type { ClassDebrief, Standing } from "../workshop/classStats.js";
 import type { Pairing, PairingIssue } from "../workshop/pairing.js";
 import type { GridTile } from "../workshop/tile.js";
 import { displayNameSchema, SECRET_PATTERN } from "./join.js";
 import type { ProjectorView } from "./projector.js";
+import { tableControlOf, tableControlSchemas, WORKSHOP_TABLE_CONTROLS, type TableControl, type WorkshopTableControlType } from "./tableControls.js";
 import { OUTDATED_CODE } from "./version.js";
 
 /*
@@ -112,13 +112,14 @@ export const workshopMessageSchemas = {
   propose: z.strictObject({ oddSeat: z.enum(ODD_SEATS) }),
   start_round: z.strictObject({ settings: roundSettingsSchema, pairing: pairingSchema }),
   seat_waiting: z.strictObject({}),
-  pause: z.strictObject(target),
-  resume: z.strictObject(target),
-  add_time: z.strictObject({ ...target, seconds: z.int().min(1).max(MAX_ADDED_SECONDS) }),
-  curveball: z.strictObject({ ...target, cardId: z.string().min(1).max(40).optional() }),
-  end_table: z.strictObject({ table: tableCode }),
-  // Ends reading time at one table, or at every table of the round.
-  start_now: z.strictObject(target),
+  // The table controls (tableControls.ts), each for one table or every table of the round.
+  start_now: tableControlSchemas.start_now.extend(target),
+  pause: tableControlSchemas.pause.extend(target),
+  resume: tableControlSchemas.resume.extend(target),
+  add_time: tableControlSchemas.add_time.extend(target),
+  curveball: tableControlSchemas.curveball.extend(target),
+  // Ending one table's game always names the table ("end_round" ends them all).
+  end_table: tableControlSchemas.end.extend({ table: tableCode }),
   end_round: z.strictObject({}),
   broadcast: z.strictObject({ text: z.string().trim().min(1).max(MAX_MESSAGE_LENGTH) }),
   remove: z.strictObject({ participantId }),
@@ -131,12 +132,7 @@ export const FACILITATOR_CONTROLS = [
   "propose",
   "start_round",
   "seat_waiting",
-  "pause",
-  "resume",
-  "add_time",
-  "curveball",
-  "end_table",
-  "start_now",
+  ...WORKSHOP_TABLE_CONTROLS,
   "end_round",
   "broadcast",
   "remove",
@@ -146,6 +142,13 @@ export const FACILITATOR_CONTROLS = [
 export type WorkshopMessage = {
   [T in WorkshopMessageType]: { readonly type: T; readonly payload: z.output<(typeof workshopMessageSchemas)[T]> };
 }[WorkshopMessageType];
+
+/** A table control sent to the workshop, for one table of the running round or all of them. */
+export type WorkshopControlMessage = Extract<WorkshopMessage, { type: WorkshopTableControlType }>;
+
+export function workshopControlOf(message: WorkshopControlMessage): TableControl {
+  return message.type === "end_table" ? { type: "end" } : tableControlOf(message);
+}
 
 export const WORKSHOP_ERROR_CODES = [
   "workshop/unknown_type",

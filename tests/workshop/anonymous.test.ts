@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { anonymousExport } from "../../server/workshop/anonymousExport.js";
 import { buildExport, exportFile } from "../../server/workshop/export.js";
 import { Roster, type Person } from "../../server/workshop/roster.js";
+import { newWorkshop, step } from "../../shared/workshop/core/index.js";
 import { WorkshopRound, type RoundTable } from "../../server/workshop/round.js";
 import { hashSecret } from "../../server/storage/secrets.js";
 import { analyzeTable, type TableState } from "../../shared/engine/index.js";
@@ -97,10 +98,13 @@ describe("the anonymous export", () => {
 
 describe("pseudonyms", () => {
   it("are 'Player n' in the order people joined, the same for a rebuilt roster", () => {
-    const roster = new Roster(10);
-    const ids = ["Zoë", "Ben", "Zoë"].map((n) => roster.add(n, 1000).person.id);
-    expect(ids.map(pseudonymOf)).toEqual(["Player 1", "Player 2", "Player 3"]);
-    const rebuilt = new Roster(10, roster.all());
+    let state = newWorkshop(10, false);
+    for (const name of ["Zoë", "Ben", "Zoë"]) {
+      const joined = step(state, { type: "join", name, tokenHash: hashSecret(name), at: 1000 });
+      if (joined.ok) state = joined.state;
+    }
+    expect(state.people.map((p) => pseudonymOf(p.id))).toEqual(["Player 1", "Player 2", "Player 3"]);
+    const rebuilt = new Roster(state.people.map((p) => ({ ...p, tokenHash: hashSecret(p.name), sessions: new Set<string>() })));
     expect(rebuilt.all().map((p) => pseudonymOf(p.id))).toEqual(["Player 1", "Player 2", "Player 3"]);
   });
 

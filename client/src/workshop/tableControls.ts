@@ -1,3 +1,4 @@
+import { WORKSHOP_TABLE_CONTROLS, type WorkshopTableControlType } from "../../../shared/protocol/tableControls.js";
 import { h } from "../ui/dom.js";
 import type { WorkshopSession } from "./session.js";
 
@@ -8,8 +9,8 @@ import type { WorkshopSession } from "./session.js";
  * way, through the workshop room, which applies them at the table and answers for it.
  */
 
-export const CONTROLS = ["start_now", "pause", "resume", "add_time", "curveball", "end_table"] as const;
-export type TableControl = (typeof CONTROLS)[number];
+export const CONTROLS = WORKSHOP_TABLE_CONTROLS;
+export type TableControl = WorkshopTableControlType;
 
 export function sendTableControl(session: WorkshopSession, type: TableControl, table: string): void {
   if (type === "add_time") return session.send("add_time", { table, seconds: 60 });
