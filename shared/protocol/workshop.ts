@@ -9,7 +9,7 @@ import type { Pairing, PairingIssue } from "../workshop/pairing.js";
 import type { GridTile } from "../workshop/tile.js";
 import { displayNameSchema, SECRET_PATTERN } from "./join.js";
 import type { ProjectorView } from "./projector.js";
-import { tableControlOf, tableControlSchemas, WORKSHOP_TABLE_CONTROLS, type TableControl, type WorkshopTableControlType } from "./tableControls.js";
+import { tableControlOf, tableControlSchemas, type TableControl, type WorkshopTableControlType } from "./tableControls.js";
 import { OUTDATED_CODE } from "./version.js";
 
 /*
@@ -128,16 +128,6 @@ export const workshopMessageSchemas = {
 } as const;
 
 export type WorkshopMessageType = keyof typeof workshopMessageSchemas;
-export const FACILITATOR_CONTROLS = [
-  "propose",
-  "start_round",
-  "seat_waiting",
-  ...WORKSHOP_TABLE_CONTROLS,
-  "end_round",
-  "broadcast",
-  "remove",
-  "set_anonymous",
-] as const satisfies readonly WorkshopMessageType[];
 
 export type WorkshopMessage = {
   [T in WorkshopMessageType]: { readonly type: T; readonly payload: z.output<(typeof workshopMessageSchemas)[T]> };
