@@ -22,7 +22,7 @@ describe("the reciprocity ledger", () => {
     expect(seller).toMatchObject({ name: "You", count: 4, retractions: 0, unreciprocated: 4 });
     expect(ledger.sides.find((s) => s.role === "buyer")).toMatchObject({ count: 0, gapClosed: 0 });
     expect(ledger.summary).toMatch(
-      /^You made 4 concessions, closing \d+ % of the gap between the openings; they made 0 concessions, closing 0 % of the gap between the openings\. 4 of your concessions went unanswered: expect something back\.$/,
+      /^You made 4 concessions, closing \d+ % of the gap between the openings term by term; they made 0 concessions, closing 0 % of the gap between the openings term by term\. 4 of your concessions went unanswered: expect something back\.$/,
     );
   });
 

@@ -88,10 +88,14 @@ function summaryFor(view: TableView, sides: readonly [LedgerSideVM, LedgerSideVM
   return `You made ${movesText(mine)}; they made ${movesText(theirs)}.${flag}`;
 }
 
-/** "2 concessions and 1 retraction, closing 35 % of the gap between the openings". */
+/**
+ * "2 concessions and 1 retraction, closing 35 % of the gap between the openings term by term".
+ * Term by term, every term alike (openingGapClosed), since what a term is worth is private: the
+ * debrief's money share, in the side's own values, is another figure and says so.
+ */
 function movesText(s: LedgerSideVM): string {
   const count = `${s.count} ${s.count === 1 ? "concession" : "concessions"}`;
   const retractions = s.retractions > 0 ? ` and ${s.retractions} ${s.retractions === 1 ? "retraction" : "retractions"}` : "";
-  const gap = s.gapClosed === null ? "" : `, closing ${percent(s.gapClosed)} of the gap between the openings`;
+  const gap = s.gapClosed === null ? "" : `, closing ${percent(s.gapClosed)} of the gap between the openings term by term`;
   return `${count}${retractions}${gap}`;
 }

@@ -63,14 +63,15 @@ export function drawSeat(scene: Phaser.Scene, layer: Phaser.GameObjects.Containe
   }
   layer.add(bar);
   // The figure beside the bar is the bar's own: the share of the gap between the openings closed.
-  layer.add(label(scene, barX + barW + 8, barY - 4, `${Math.round(filled * 100)} %`, { size: 13, bold: true }));
+  const figure = label(scene, barX + barW + 8, barY - 4, `${Math.round(filled * 100)} %`, { size: 13, bold: true });
+  layer.add(figure);
   if (balance.unreciprocated > 0) {
     const flag = `⚑ ${balance.unreciprocated} unanswered`;
     const after = presence.x + presence.width + 10;
     layer.add(
       narrow
         ? label(scene, after, r.y + 29, flag, { size: 12, bold: true, color: TEXT.bad, maxWidth: r.x + r.w - 56 - after })
-        : label(scene, barX + barW + 30, barY - 4, flag, { size: 12, bold: true, color: TEXT.bad }),
+        : label(scene, figure.x + figure.width + 10, barY - 4, flag, { size: 12, bold: true, color: TEXT.bad }),
     );
   }
 
