@@ -30,7 +30,7 @@ const text = plain(LIMITS.text);
 const longText = plain(LIMITS.story);
 
 export const ID_RULE = "must be 1–40 characters: lower-case letters, digits, _ or -, starting with a letter or digit";
-const ID_PATTERN = /^[a-z0-9][a-z0-9_-]{0,39}$/;
+export const ID_PATTERN = /^[a-z0-9][a-z0-9_-]{0,39}$/;
 const id = z.string({ error: (iss) => (iss.input === undefined ? "is required" : ID_RULE) }).regex(ID_PATTERN, ID_RULE);
 const money = z.int({ error: (iss) => (iss.input === undefined ? "is required" : "must be a whole amount of money") });
 const role = z.enum(ROLES);

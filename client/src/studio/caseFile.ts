@@ -1,3 +1,4 @@
+import { ID_PATTERN } from "../../../shared/engine/scenario.js";
 import { isObject, type Doc } from "./document.js";
 
 /*
@@ -26,6 +27,6 @@ export function caseFileText(doc: Doc): string {
 
 /** The file a case is saved as: its id, or "case" while it has none a file could be named by. */
 export function caseFileName(doc: Doc): string {
-  const id = typeof doc.id === "string" && /^[a-z][a-z0-9_-]{0,39}$/.test(doc.id) ? doc.id : "case";
+  const id = typeof doc.id === "string" && ID_PATTERN.test(doc.id) ? doc.id : "case";
   return `${id}.json`;
 }

@@ -1,4 +1,5 @@
 import { ROLES, type Role } from "../../../shared/engine/roles.js";
+import { HOT_BUTTON_NUMBERS } from "../../../shared/engine/scenario.js";
 import { h } from "../ui/dom.js";
 import { roleLabel } from "../view/labels.js";
 import { getAt, isObject, moveAt, removeAt, type Doc, type JsonObject } from "./document.js";
@@ -61,7 +62,7 @@ function roleSection(editor: Editor, role: Role): HTMLElement {
         (doc) => [
           objectList(doc, [...at, "hotButtons"]).map((hb, i) => [
             ...pick(hb, ["kind", "issueId", "mustHave", "costIfMissing", "optionId", "value"]),
-            ...["afterRound", "costPerRound", "byRound", "penalty", "max", "costIfMissing"].map((k) => drawnMode(doc, [...at, "hotButtons", i, k])),
+            ...DRAWN_FIGURES.map((k) => drawnMode(doc, [...at, "hotButtons", i, k])),
           ]),
           issueOutlines(doc),
         ],
@@ -175,17 +176,12 @@ function hotButtonGroup(editor: Editor, doc: Doc, role: Role, hb: JsonObject, i:
   );
 }
 
+/** The figures a hot button may draw, as the format names them (one list for every kind). */
+const DRAWN_FIGURES: readonly string[] = [...new Set(Object.values(HOT_BUTTON_NUMBERS).flat())];
+
 function placeholderHint(kind: string): string {
-  switch (kind) {
-    case "deadline":
-      return "May use {afterRound} and {costPerRound}: filled in with the table's draw.";
-    case "compliance":
-      return "May use {byRound} and {penalty}: filled in with the table's draw.";
-    case "budgetCap":
-      return "May use {max}: filled in with the table's draw.";
-    default:
-      return "";
-  }
+  const names: readonly string[] = Object.hasOwn(HOT_BUTTON_NUMBERS, kind) ? HOT_BUTTON_NUMBERS[kind as keyof typeof HOT_BUTTON_NUMBERS] : [];
+  return names.length === 0 ? "" : `May use ${names.map((n) => `{${n}}`).join(" and ")}: filled in with the table's draw.`;
 }
 
 function kindFields(editor: Editor, doc: Doc, role: Role, hb: JsonObject, kind: string, at: (string | number)[]): HTMLElement | null {

@@ -30,12 +30,11 @@ export function savePanel(editor: Editor, keys: EditKeys, openWorkshop: (scenari
     saving.then(
       (saved) => {
         button.disabled = false;
-        const fresh = saved.editKey !== null;
         if (saved.editKey) keys.set(saved.id, saved.editKey);
         replaceChildren(
           result,
           h("p", { class: "studio-saved-line" }, `Saved as version ${saved.version}.`),
-          fresh && saved.editKey ? keyNotice(saved.editKey) : null,
+          saved.editKey ? keyNotice(saved.editKey) : null,
           h("button", { type: "button", id: "studio-open-workshop", onclick: () => openWorkshop(saved.id) }, "Open a workshop on this case"),
         );
       },

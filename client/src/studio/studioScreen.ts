@@ -95,10 +95,7 @@ function formSections(editor: Editor): HTMLElement[] {
   return [basicsSection(editor), issuesSection(editor), ...roleSections(editor), questionsSection(editor), deckSection(editor)];
 }
 
-/**
- * The right-hand column, top to bottom. The calibration panel (client/src/studio/calibratePanel.ts)
- * belongs after the preview: `calibratePanel(() => editor.doc())`.
- */
+/** The right-hand column, top to bottom: save, print, preview, calibrate, files. */
 function sidePanels(editor: Editor, keys: EditKeys, deps: StudioDeps, preview: HTMLElement): HTMLElement[] {
   return [
     savePanel(editor, keys, (id) => deps.navigate(`/workshop?scenario=${encodeURIComponent(id)}`)),
