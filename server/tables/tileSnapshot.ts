@@ -66,8 +66,22 @@ function bandSoon(state: TableState, announceAgain: () => void): ZoneBand | null
   return null;
 }
 
-/** What the draw's zone depends on: the scenario and each side's walk-away, valuations and caps (a curve ball can move them). */
+/**
+ * Each scenario object seen, numbered: a scenario's id is not enough, since an author's next
+ * version keeps the id and may change the issues the zone is searched over. The library hands
+ * every table of one version the same object, so its tables still share their draws' bands.
+ */
+const scenarioNumbers = new WeakMap<TableState["scenario"], number>();
+let scenariosSeen = 0;
+
+function scenarioNumber(scenario: TableState["scenario"]): number {
+  let n = scenarioNumbers.get(scenario);
+  if (n === undefined) scenarioNumbers.set(scenario, (n = ++scenariosSeen));
+  return n;
+}
+
+/** What the draw's zone depends on: the scenario (its version) and each side's walk-away, valuations and caps (a curve ball can move them). */
 function drawKey(state: TableState): string {
   const { buyer, seller } = state.sides;
-  return JSON.stringify([state.scenario.id, buyer.walkAway, seller.walkAway, buyer.values, seller.values, buyer.hotButtons, seller.hotButtons]);
+  return JSON.stringify([scenarioNumber(state.scenario), buyer.walkAway, seller.walkAway, buyer.values, seller.values, buyer.hotButtons, seller.hotButtons]);
 }
