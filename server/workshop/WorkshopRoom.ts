@@ -437,9 +437,6 @@ export class WorkshopRoom extends Room<object, { title: string }, WorkshopSeatin
         case "results":
           this.audience.scheduleResults();
           break;
-        case "grid":
-          this.audience.scheduleGrid();
-          break;
         default:
           unreachable(effect);
       }

@@ -36,5 +36,4 @@ export type Effect =
   /** The facilitator removed this participant: their connections are closed. */
   | { readonly kind: "evict"; readonly participantId: string }
   /** Finished games changed: debriefs and results. */
-  | { readonly kind: "results" }
-  | { readonly kind: "grid" };
+  | { readonly kind: "results" };
