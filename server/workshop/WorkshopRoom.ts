@@ -244,7 +244,7 @@ export class WorkshopRoom extends Room<object, { title: string }, WorkshopSeatin
   private async restore(code: string): Promise<RestoredWorkshop> {
     const stored = await this.services.store.loadWorkshop(code);
     if (!stored || stored.status !== "open") throw new RestoreError(`there is no open workshop ${code}`);
-    const restored = await restoreWorkshop(stored, this.services);
+    const restored = await restoreWorkshop(stored, this.services, { zoneBands: true });
     this.spec = restored.spec;
     this.code = code;
     await holdTableCode(this.presence, code);

@@ -5,6 +5,7 @@ import { Seats } from "../room/seats.js";
 import type { TableServices } from "../room/services.js";
 import type { Broadcast, StoredWorkshop } from "../storage/store.js";
 import { tableBotSchema } from "../tables/tableSpec.js";
+import { tileFactsOf } from "../../shared/workshop/tile.js";
 import { tileSnapshotOf } from "../tables/tileSnapshot.js";
 import { WorkshopRound, type RoundTable } from "./round.js";
 import { seatingSchema } from "./seating.js";
@@ -29,7 +30,11 @@ export class RestoreError extends Error {
   override readonly name = "RestoreError";
 }
 
-export async function restoreWorkshop(stored: StoredWorkshop, services: TableServices): Promise<RestoredWorkshop> {
+/**
+ * `zoneBands`: work out each table's grid zone band now (a room that will show the grid); an
+ * export never shows it, and the search can take tens of milliseconds a draw.
+ */
+export async function restoreWorkshop(stored: StoredWorkshop, services: TableServices, { zoneBands }: { readonly zoneBands: boolean }): Promise<RestoredWorkshop> {
   const spec = workshopSpecSchema.safeParse({ request: stored.settings, facilitatorHash: stored.facilitatorSecretHash });
   if (!spec.success) throw new RestoreError(`workshop ${stored.id}: stored settings are not valid (${spec.error.issues[0]?.message})`);
   const people: PersonFacts[] = stored.participants.map((p) => ({
@@ -58,11 +63,14 @@ export async function restoreWorkshop(stored: StoredWorkshop, services: TableSer
       const bot = tableBotSchema.safeParse(table.bot);
       if (!bot.success) throw new RestoreError(`table ${plan.code} has a malformed bot seat`);
       const state = replayTable(table, scenario);
+      const seats = Seats.fromStore(table.seats, bot.data).snapshot();
       const restored: RoundTable = {
         code: plan.code,
         index,
         plan: { buyer: plan.buyer, seller: plan.seller },
-        latest: tileSnapshotOf(state, table.startedAt !== null, Seats.fromStore(table.seats, bot.data).snapshot()),
+        latest: zoneBands
+          ? tileSnapshotOf(state, table.startedAt !== null, seats)
+          : { facts: tileFactsOf(state, table.startedAt !== null, null), seats },
         summary: null,
         final: state.phase === "finished" ? state : null,
         unwatch: () => undefined,

@@ -31,7 +31,7 @@ async function exportFromStore(code: string, secret: string, format: ExportForma
   const stored = await services.store.loadWorkshop(code);
   if (!stored) return { ok: false, reason: "unknown" };
   if (!secretMatches(secret, stored.facilitatorSecretHash)) return { ok: false, reason: "forbidden" };
-  const { spec, people, rounds } = await restoreWorkshop(stored, services);
+  const { spec, people, rounds } = await restoreWorkshop(stored, services, { zoneBands: false });
   const names = new Map(people.map((p) => [p.id, p.name]));
   for (const round of rounds)
     for (const table of round.tables) {
