@@ -1,6 +1,6 @@
 import type { Role } from "../../../shared/engine/roles.js";
 import type { HotButton } from "../../../shared/engine/state.js";
-import { formatMoney, formatValue, namedValue } from "../../../shared/engine/terms.js";
+import { formatMoney, limitWords } from "../../../shared/engine/terms.js";
 import type { PrivateView, TableView } from "../../../shared/engine/view.js";
 import { roleLabel } from "./labels.js";
 
@@ -82,17 +82,13 @@ function hotButton(view: TableView, h: HotButton): HotButtonVM {
             : `${left + 1} rounds left (this one included) to avoid ${money(h.penalty)}.`;
       return { key: h.id, label: h.label, text: h.text, status, urgent: left <= 0 };
     }
-    case "budgetCap": {
-      const issue = view.scenario.issues.find((i) => i.id === h.issueId);
-      const cap = issue ? formatValue(issue, h.max, view.scenario.currency) : String(h.max);
-      return { key: h.id, label: h.label, text: h.text, status: `You can neither offer nor accept above ${cap}.`, urgent: false };
-    }
+    // A limit is worded as the table words its refusals (limitWords).
+    case "budgetCap":
+      return { key: h.id, label: h.label, text: h.text, status: `You can neither offer nor accept ${limitWords(view.scenario, h)}.`, urgent: false };
     case "wants": {
-      const issue = view.scenario.issues.find((i) => i.id === h.issueId);
-      const wanted = issue ? namedValue(issue, h.value, view.scenario.currency) : `“${String(h.value)}”`;
       const status = h.mustHave
-        ? `You can neither offer nor accept terms without ${wanted}.`
-        : `A deal without ${wanted} costs you ${money(h.costIfMissing)} (counted in what the terms are worth to you).`;
+        ? `You can neither offer nor accept ${limitWords(view.scenario, h, true)}.`
+        : `A deal ${limitWords(view.scenario, h)} costs you ${money(h.costIfMissing)} (counted in what the terms are worth to you).`;
       return { key: h.id, label: h.label, text: h.text, status, urgent: false };
     }
   }
