@@ -16,6 +16,7 @@ import { releaseTableCode } from "../tables/tableCode.js";
 import { announceTable, type ControlResult } from "../tables/tableLinks.js";
 import { tileSnapshotOf } from "../tables/tileSnapshot.js";
 import { tableBotSchema, tableRoomOptionsSchema } from "../tables/tableSpec.js";
+import { forceFullEncode, shareHandshake } from "./colyseusInternals.js";
 import { corked } from "./corked.js";
 import { decodable } from "./decodable.js";
 import { Audience, seatingOf, send, type Seating, type TableClient } from "./audience.js";
@@ -166,6 +167,7 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
     this.budget = new MessageBudget(config.MESSAGE_RATE, config.MESSAGE_BURST);
     this.timers = new Timers((error, name) => this.log.error({ err: error, timer: name }, "table timer failed"));
     this.state = new PublicTableState();
+    shareHandshake(this, PublicTableState);
     // Nobody is connected to a table that is only now built: a game in progress gives every player a window to return.
     if (this.inPlay()) for (const role of ROLES) if (!this.seats.isLive(role)) this.markAway(role);
     this.sync();
@@ -267,12 +269,11 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
   }
 
   /**
-   * Workaround for colyseus#917 (fixed only in 0.17.37): a patch taken while no client is
-   * connected is discarded without marking the cached full state stale, so players returning
-   * together after a timer fired would be sent the old state. Force a fresh full encode.
+   * A patch taken while no client is connected would leave a stale full state behind
+   * (colyseus#917, see colyseusInternals.ts).
    */
   override broadcastPatch(): boolean {
-    if (this.clients.length === 0) (this as unknown as { _serializer: { needFullEncode: boolean } })._serializer.needFullEncode = true;
+    if (this.clients.length === 0) forceFullEncode(this);
     return super.broadcastPatch();
   }
 
