@@ -1,9 +1,10 @@
 import type { PerRole } from "./roles.js";
 import type { Scenario } from "./scenario.js";
 import type { Outcome, Package, Score, SidePrivate, TableState } from "./state.js";
-import { priceIssue, termCombinations } from "./terms.js";
-import { brokenCap, penaltyAt, utility } from "./valuation.js";
-import { drawZone, type DrawZone, zoneOn } from "./zone.js";
+import { Heap } from "./heap.js";
+import { priceIssue } from "./terms.js";
+import { penaltyAt, utility } from "./valuation.js";
+import { drawZone, type DrawZone, signableRuns } from "./zone.js";
 
 /*
  * Surplus is the one scoring rule (docs/scoring.md). Analysis of a draw (zone of agreement, best
@@ -52,21 +53,19 @@ export type DrawAnalysis = DrawZone & {
 /**
  * The draw's zone plus the Pareto frontier and the Nash point. Both surpluses are linear in
  * price, so each term combination's acceptable packages are one run of grid prices inside its
- * signable zone: no package is scored twice and none outside that run is visited.
+ * signable zone, along which the buyer's surplus falls as the seller's rises by the same step.
+ * A draw has tens of thousands of acceptable packages and a frontier of a few dozen: the runs are
+ * walked without listing their packages, and only the answers become package objects.
  */
 export function analyzeDraw(scenario: Scenario, sides: PerRole<SidePrivate>): DrawAnalysis {
   const price = priceIssue(scenario);
-  const acceptable: SurplusPoint[] = [];
-  for (const terms of termCombinations(scenario)) {
-    if (brokenCap(sides.buyer, terms) || brokenCap(sides.seller, terms)) continue;
-    const z = zoneOn(scenario, sides, terms);
-    if (z.low === null || z.high === null) continue;
-    for (let p = z.low; p <= z.high; p += price.step)
-      acceptable.push({ terms: { ...terms, [price.id]: p }, buyer: z.ceiling - p, seller: p - z.floor });
-  }
-  let nash: SurplusPoint | null = null;
-  for (const point of acceptable) if (!nash || point.buyer * point.seller > nash.buyer * nash.seller) nash = point;
-  return { ...drawZone(scenario, sides), pareto: paretoFrontier(acceptable), nash };
+  const runs: PriceRun[] = signableRuns(scenario, sides).map((z) => ({ ...z, step: price.step, count: Math.floor((z.high - z.low) / price.step) + 1 }));
+  const point = ({ run, at }: RunPoint): SurplusPoint => {
+    const p = priceAt(run, at);
+    return { terms: { ...run.terms, [price.id]: p }, buyer: run.ceiling - p, seller: p - run.floor };
+  };
+  const nash = nashPoint(runs);
+  return { ...drawZone(scenario, sides), pareto: paretoFrontier(runs).map(point), nash: nash ? point(nash) : null };
 }
 
 /** A finished table's draw no longer changes, and its reveal is asked for by every viewer: analyse it once. */
@@ -91,15 +90,57 @@ export function drawZoneOf(state: TableState): DrawZone {
   return zone;
 }
 
-function paretoFrontier(points: SurplusPoint[]): SurplusPoint[] {
-  const sorted = points.sort((a, b) => b.buyer - a.buyer || b.seller - a.seller);
-  const frontier: SurplusPoint[] = [];
+/** One term combination's acceptable packages: `count` grid prices from `low`. */
+type PriceRun = { readonly terms: Package; readonly low: number; readonly step: number; readonly count: number; readonly ceiling: number; readonly floor: number };
+type RunPoint = { readonly run: PriceRun; readonly at: number };
+
+const priceAt = (run: PriceRun, at: number) => run.low + at * run.step;
+const buyerAt = (run: PriceRun, at: number) => run.ceiling - priceAt(run, at);
+const sellerAt = (run: PriceRun, at: number) => priceAt(run, at) - run.floor;
+const productAt = (run: PriceRun, at: number) => buyerAt(run, at) * sellerAt(run, at);
+
+/**
+ * The acceptable package with the largest product of surpluses; the first one listed (by term
+ * combination, then price) among equals. Along a run the product is a parabola peaking at the
+ * midpoint of floor and ceiling, so only the two grid prices around it can be the run's best.
+ */
+function nashPoint(runs: readonly PriceRun[]): RunPoint | null {
+  let best: RunPoint | null = null;
+  for (const run of runs) {
+    const below = Math.min(run.count - 1, Math.max(0, Math.floor((run.ceiling + run.floor - 2 * run.low) / (2 * run.step))));
+    for (const at of below + 1 < run.count ? [below, below + 1] : [below])
+      if (!best || productAt(run, at) > productAt(best.run, best.at)) best = { run, at };
+  }
+  return best;
+}
+
+/**
+ * The packages no other package beats for both sides, by buyer surplus ascending; of packages
+ * with equal surpluses the first listed stands for them all. A sweep from the buyer's best
+ * downwards keeps each package that gives the seller more than everything before it. Every run
+ * is already in that order, so the sweep takes the next package of whichever run is ahead, and
+ * a run whose next packages give the seller no more than the best so far skips them at once.
+ */
+function paretoFrontier(runs: readonly PriceRun[]): RunPoint[] {
+  type Head = { readonly run: PriceRun; readonly order: number; at: number; buyer: number; seller: number };
+  const moveTo = (head: Head, at: number) => {
+    head.at = at;
+    head.buyer = buyerAt(head.run, at);
+    head.seller = sellerAt(head.run, at);
+  };
+  // Ahead: more for the buyer, then more for the seller, then listed first.
+  const queue = new Heap<Head>((a, b) => (a.buyer !== b.buyer ? a.buyer > b.buyer : a.seller !== b.seller ? a.seller > b.seller : a.order < b.order));
+  runs.forEach((run, order) => queue.push({ run, order, at: 0, buyer: buyerAt(run, 0), seller: sellerAt(run, 0) }));
+  const frontier: RunPoint[] = [];
   let bestSeller = -Infinity;
-  for (const p of sorted) {
-    if (p.seller > bestSeller) {
-      frontier.push(p);
-      bestSeller = p.seller;
-    }
+  for (let head = queue.pop(); head; head = queue.pop()) {
+    const { run, at, seller } = head;
+    if (seller > bestSeller) {
+      frontier.push({ run, at });
+      bestSeller = seller;
+      moveTo(head, at + 1);
+    } else moveTo(head, Math.max(at + 1, Math.floor((bestSeller + run.floor - run.low) / run.step) + 1));
+    if (head.at < run.count) queue.push(head);
   }
   return frontier.reverse();
 }

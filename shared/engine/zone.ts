@@ -194,6 +194,30 @@ function searchZone(scenario: Scenario, sides: PerRole<SidePrivate>, limit: { to
   return { exists: false, zone, noZone: reasonOf(scenario, zone), bestJoint: 0 };
 }
 
+/** One term combination's signable prices: every grid price from `low` to `high`. */
+export type SignableRun = { readonly terms: Package; readonly floor: number; readonly ceiling: number; readonly low: number; readonly high: number };
+
+/** Every combination both sides' caps allow that holds a signable price, in termCombinations order. */
+export function signableRuns(scenario: Scenario, sides: PerRole<SidePrivate>): SignableRun[] {
+  const price = priceIssue(scenario);
+  const combos = termCombinations(scenario);
+  const cost = comboMoney(scenario, "seller", sides.seller);
+  const worth = comboMoney(scenario, "buyer", sides.buyer);
+  const capped = hasTermCap(sides, price.id);
+  const { top } = priceTop(scenario, sides);
+  const runs: SignableRun[] = [];
+  for (let i = 0; i < combos.length; i++) {
+    const terms = combos[i] as Package;
+    if (capped && (brokenCap(sides.buyer, terms) || brokenCap(sides.seller, terms))) continue;
+    const floor = sides.seller.walkAway + (cost[i] as number);
+    const ceiling = sides.buyer.walkAway + (worth[i] as number);
+    const low = firstAtOrAbove(price.min, price.step, floor);
+    const high = lastAtOrBelow(price.min, price.step, Math.min(ceiling, top));
+    if (low <= high) runs.push({ terms, floor, ceiling, low, high });
+  }
+  return runs;
+}
+
 /** Whether either side has a limit that rules some terms out (a cap on an issue other than price, a must-have). */
 function hasTermCap(sides: PerRole<SidePrivate>, priceId: string): boolean {
   return limitsTerms(sides.buyer.hotButtons, priceId) || limitsTerms(sides.seller.hotButtons, priceId);
