@@ -12,6 +12,7 @@ import { SCENARIOS } from "../shared/scenarios/index.js";
 import { loadScenarioFolder } from "./scenarios/folder.js";
 import { ScenarioLibrary } from "./scenarios/library.js";
 import { listenProblem } from "./listenProblem.js";
+import { stopPm2Metrics } from "./processMetrics.js";
 import { checkRedisReachable } from "./redisReach.js";
 import { IndexedLocalDriver } from "./roomListings.js";
 import { openStore, storageSettingsOf } from "./storage/open.js";
@@ -44,6 +45,7 @@ export type RunningServer = {
  */
 export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
+  await stopPm2Metrics();
   // Before anything is opened, so that nothing is left to close if Redis is out of reach.
   if (config.REDIS_URL) await checkRedisReachable(config.REDIS_URL);
   const store = await openStore(storageSettingsOf(config), { onBackgroundError: (error) => logger.error({ err: error }, "storage connection failed") });
