@@ -88,10 +88,13 @@ export class ScenarioLibrary implements ScenarioResolver {
   }
 
   async resolve(id: string, version?: number): Promise<PinnedScenario | undefined> {
-    // The latest version can change under us (another process may save one): only a numbered one is cached.
-    const cached = version === undefined ? undefined : this.#cached(`${id}@${version}`);
-    if (cached && version !== undefined) return { scenario: cached, version };
-    const stored = await this.#store.loadScenario(id, version);
+    // The latest version can change under us (another process may save one): its number is asked
+    // each time, and its document read and parsed only when that version is not cached yet.
+    const wanted = version ?? (await this.#store.latestScenarioVersion(id));
+    if (wanted === null) return undefined;
+    const cached = this.#cached(`${id}@${wanted}`);
+    if (cached) return { scenario: cached, version: wanted };
+    const stored = await this.#store.loadScenario(id, wanted);
     return stored ? this.#pinned(stored) : undefined;
   }
 

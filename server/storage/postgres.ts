@@ -405,6 +405,11 @@ export class PostgresStore implements Store {
     return rows[0] ? toStoredScenario(rows[0]) : null;
   }
 
+  async latestScenarioVersion(id: string): Promise<number | null> {
+    const { rows } = await this.#pool.query<Row>(`SELECT latest_version FROM scenarios WHERE id = $1`, [id]);
+    return rows[0] ? Number(rows[0]["latest_version"]) : null;
+  }
+
   async listScenarios(editKeyHashes: readonly SecretHash[]): Promise<StoredScenario[]> {
     const { rows } = await this.#pool.query<Row>(
       `${SCENARIO_VERSIONS} WHERE v.version = s.latest_version AND (s.origin <> 'author' OR s.edit_key_hash = ANY($1::text[]))

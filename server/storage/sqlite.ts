@@ -281,6 +281,11 @@ export class SqliteStore implements Store {
     return row ? toStoredScenario(row) : null;
   }
 
+  async latestScenarioVersion(id: string): Promise<number | null> {
+    const row = this.#sql.latestScenarioVersion.get({ id }) as Row | undefined;
+    return row ? Number(row["latest_version"]) : null;
+  }
+
   async listScenarios(editKeyHashes: readonly SecretHash[]): Promise<StoredScenario[]> {
     return (this.#sql.listScenarios.all({ hashes: JSON.stringify(editKeyHashes) }) as Row[]).map(toStoredScenario);
   }
@@ -398,6 +403,7 @@ function prepare(db: Database.Database) {
     insertScenario: db.prepare(`INSERT INTO scenarios (id, origin, edit_key_hash, created_at) VALUES (@id, @origin, @edit_key_hash, @created_at)`),
     insertScenarioVersion: db.prepare(`INSERT INTO scenario_versions (id, version, document, saved_at) VALUES (@id, @version, @document, @saved_at)`),
     bumpScenario: db.prepare(`UPDATE scenarios SET latest_version = latest_version + 1 WHERE id = @id RETURNING latest_version`),
+    latestScenarioVersion: db.prepare(`SELECT latest_version FROM scenarios WHERE id = @id`),
     selectScenario: db.prepare(`${SCENARIO_VERSIONS} WHERE s.id = @id AND v.version = coalesce(@version, s.latest_version)`),
     listScenarios: db.prepare(`${SCENARIO_VERSIONS} WHERE v.version = s.latest_version
         AND (s.origin <> 'author' OR s.edit_key_hash IN (SELECT value FROM json_each(@hashes)))

@@ -234,6 +234,8 @@ export interface Store {
   addScenarioVersion(id: string, document: Json, savedAt: number): Promise<number>;
   /** That version of an entry, or its latest when `version` is left out; null if there is none. */
   loadScenario(id: string, version?: number): Promise<StoredScenario | null>;
+  /** The number of an entry's latest version, null if there is no such entry: a cheap check that a cached copy is still the latest. */
+  latestScenarioVersion(id: string): Promise<number | null>;
   /**
    * The latest version of every read-only entry (shipped, operator) and of each author's entry
    * whose edit-key digest is among `editKeyHashes`; read-only entries first, then by id.

@@ -448,6 +448,8 @@ export function describeStore(name: string, makeHarness: () => Promise<StoreHarn
         expect(await store.loadScenario("mine", 1)).toEqual(expected);
         expect(await store.loadScenario("mine", 2)).toBeNull();
         expect(await store.loadScenario("nobody")).toBeNull();
+        expect(await store.latestScenarioVersion("mine")).toBe(1);
+        expect(await store.latestScenarioVersion("nobody")).toBeNull();
       });
 
       it("numbers each save 2, 3… and never changes an earlier version", async () => {
@@ -455,6 +457,7 @@ export function describeStore(name: string, makeHarness: () => Promise<StoreHarn
         expect(await store.addScenarioVersion("mine", doc("Second"), T0 + 1)).toBe(2);
         expect(await store.addScenarioVersion("mine", doc("Third"), T0 + 2)).toBe(3);
         expect((await store.loadScenario("mine"))?.document).toEqual(doc("Third"));
+        expect(await store.latestScenarioVersion("mine")).toBe(3);
         expect((await store.loadScenario("mine", 1))?.document).toEqual({ ...doc("First"), id: "mine" });
         expect(await store.loadScenario("mine", 2)).toMatchObject({ version: 2, document: doc("Second"), savedAt: T0 + 1 });
         await refused(store.addScenarioVersion("nobody", doc("x"), T0), "store/not_found");
