@@ -24,6 +24,7 @@ import { statusBar } from "./statusBar.js";
 import { tableSummary } from "./summary.js";
 import { talkPanel } from "./talkPanel.js";
 import { refusalToast } from "./toast.js";
+import { oncePerFrame } from "../oncePerFrame.js";
 
 export type TableTarget =
   | { readonly kind: "seat"; readonly code: string; readonly entry: SeatEntry }
@@ -278,7 +279,7 @@ export function renderTableScreen(root: HTMLElement, deps: TableDeps, target: Ta
     (opened) => {
       if (disposed) return void opened.leave();
       connection = opened;
-      unbind.push(opened.subscribe(render));
+      unbind.push(opened.subscribe(oncePerFrame(render)));
     },
     (error: unknown) => {
       if (disposed) return;
