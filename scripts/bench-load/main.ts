@@ -106,14 +106,14 @@ try {
   say(`\n${floorTable(floor)}\n`);
   say(`${idleTable(parley, floor)}\n`);
   if (args.profileDir) say("(--profile: the sampler's own thread runs in every window, so idle CPU is overstated; take idle figures from a run without it)\n");
-  say(`${loadTable(parley.loads, floor, paced, minimal, parley.churn.usPerTable)}\n`);
+  say(`${loadTable(parley.loads, floor, paced, minimal.loads, parley.churn.usPerTable)}\n`);
 
-  const minimalErrors = minimal.reduce((sum, m) => sum + m.errors, 0);
+  const minimalErrors = minimal.loads.reduce((sum, m) => sum + m.errors, 0);
   const errors = floor.errors + minimalErrors + clientErrorCount(parley) + parley.serverErrorLines + parley.serverUncaught;
   const ratioOn = ratioLoad(parley);
   if (ratioOn) {
-    const ratio = ratioToMinimalRoom(ratioOn, minimal, parley.churn.usPerTable);
-    const others = parley.loads.filter((l) => l !== ratioOn).map((l) => `${l.kind}: ${ratioToMinimalRoom(l, minimal, parley.churn.usPerTable).toFixed(1)}×`);
+    const ratio = ratioToMinimalRoom(ratioOn, minimal.loads, parley.churn.usPerTable);
+    const others = parley.loads.filter((l) => l !== ratioOn).map((l) => `${l.kind}: ${ratioToMinimalRoom(l, minimal.loads, parley.churn.usPerTable).toFixed(1)}×`);
     const unmeasurable = Number.isFinite(ratio) ? "" : " — the turnover measured apart exceeds this load's whole CPU: the machine is too busy for this figure";
     say(`per action vs minimal Colyseus room: ${ratio.toFixed(1)}× (${ratioOn.kind}, turnover excluded${others.length > 0 ? `; ${others.join(", ")}` : ""})${unmeasurable}\n`);
   }

@@ -12,6 +12,13 @@ import { RpcChild } from "./rpc.js";
 
 export type MinimalRoomResult = { readonly kind: LoadKind; readonly actionsPerSecond: number; readonly cpuUsPerAction: number; readonly errors: number };
 
+/**
+ * The minimal room's loads, and its own table turnover: server CPU per table to create a room,
+ * seat a second client and have both leave (the room closes itself). It puts Parley's turnover
+ * next to what Colyseus' matchmaking and WebSocket joins cost by themselves on this machine.
+ */
+export type MinimalRoomRun = { readonly loads: readonly MinimalRoomResult[]; readonly turnoverUs: number };
+
 export type MinimalRoomPlan = {
   readonly workDir: string;
   readonly tables: number;
@@ -25,13 +32,15 @@ export type MinimalRoomPlan = {
 const HERE = new URL(".", import.meta.url).pathname;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export async function measureMinimalRoom(plan: MinimalRoomPlan): Promise<MinimalRoomResult[]> {
+export async function measureMinimalRoom(plan: MinimalRoomPlan): Promise<MinimalRoomRun> {
   const output = join(plan.workDir, "minimal-room.log");
   const server = RpcChild.start<MinimalServerMethods>("minimal-room", { script: join(HERE, "minimalRoomServer.ts"), output });
   const load = RpcChild.start<MinimalLoadMethods>("minimal-load", { script: join(HERE, "minimalRoomLoad.ts"), output });
   try {
     const { port } = await server.call("listen", { maxPayload: plan.maxPayload });
+    const beforeOpen = (await server.call("sample", null)).cpuUs;
     const connected = await load.call("connect", { endpoint: `ws://127.0.0.1:${port}`, tables: plan.tables, concurrency: plan.joinConcurrency }, 300_000);
+    const openUs = (await server.call("sample", null)).cpuUs - beforeOpen;
     const results: MinimalRoomResult[] = [];
     for (const { kind, pace } of plan.loads) {
       await load.call("pace", pace);
@@ -49,7 +58,12 @@ export async function measureMinimalRoom(plan: MinimalRoomPlan): Promise<Minimal
         errors: connected.failed + stopped.errors,
       });
     }
-    return results;
+    const beforeLeave = (await server.call("sample", null)).cpuUs;
+    await load.call("close", null);
+    // Leaves and room disposal run after the clients' close frames: give them a moment.
+    await sleep(1000);
+    const leaveUs = (await server.call("sample", null)).cpuUs - beforeLeave;
+    return { loads: results, turnoverUs: (openUs + leaveUs) / Math.max(1, connected.open / 2) };
   } finally {
     await load.call("close", null).catch(() => undefined);
     await server.call("close", null).catch(() => undefined);

@@ -1,4 +1,4 @@
-import type { MinimalRoomResult } from "./minimalRoomRun.js";
+import type { MinimalRoomResult, MinimalRoomRun } from "./minimalRoomRun.js";
 import type { FloorResult } from "./floorRun.js";
 import type { LoadKind, LoadResult, ParleyResult } from "./parleyRun.js";
 
@@ -56,7 +56,8 @@ export function worstP99(load: LoadResult): number {
   return Math.max(...views.map((v) => load.latency[v].p99));
 }
 
-export function judge(floor: FloorResult, minimal: readonly MinimalRoomResult[], parley: ParleyResult, errors: number): Verdict[] {
+export function judge(floor: FloorResult, minimalRun: MinimalRoomRun, parley: ParleyResult, errors: number): Verdict[] {
+  const minimal = minimalRun.loads;
   const out: Verdict[] = [];
   const load = (kind: LoadKind) => parley.loads.find((l) => l.kind === kind);
   const turnoverUs = parley.churn.usPerTable;
@@ -71,7 +72,11 @@ export function judge(floor: FloorResult, minimal: readonly MinimalRoomResult[],
       met: Number.isFinite(ratio) ? ratio <= TARGETS.perActionVsMinimalRoom : null,
     });
   }
-  out.push({ target: `table turnover (open, seat two, watchers, close) ≤ ${TARGETS.turnoverMs} ms`, measured: ms(turnoverUs / 1000), met: turnoverUs / 1000 <= TARGETS.turnoverMs });
+  out.push({
+    target: `table turnover (open, seat two, watchers, close) ≤ ${TARGETS.turnoverMs} ms; the minimal room's own ${ms(minimalRun.turnoverUs / 1000)}`,
+    measured: ms(turnoverUs / 1000),
+    met: turnoverUs / 1000 <= TARGETS.turnoverMs,
+  });
   const idle = parley.idle;
   const beyondHeartbeat = idle.cpuUsPerTablePerSecond - 2 * floor.idleUsPerConnectionPerSecond;
   out.push({
