@@ -1,10 +1,9 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
-import { describeProblems, type Scenario } from "../../shared/engine/index.js";
+import { describeProblems, parseScenarioText, SCENARIO_FILE_LIMIT_TEXT, type Scenario } from "../../shared/engine/index.js";
 import { MAX_SCENARIO_BYTES } from "../../shared/protocol/api.js";
 import type { Logger } from "../logger.js";
 import { StartupError, reasonOf, shownSetting } from "../startupError.js";
-import { parseDocument } from "./document.js";
 import type { Rejected, ScenarioLibrary } from "./library.js";
 
 /**
@@ -49,17 +48,12 @@ type Read = { ok: true; scenario: Scenario } | { ok: false; reason: string };
 async function readScenarioFile(path: string): Promise<Read> {
   let text: string;
   try {
-    if ((await stat(path)).size > MAX_SCENARIO_BYTES) return { ok: false, reason: `it is larger than ${MAX_SCENARIO_BYTES} bytes` };
+    // Refused before it is read: a file far too large is not taken into memory.
+    if ((await stat(path)).size > MAX_SCENARIO_BYTES) return { ok: false, reason: `it is larger than ${SCENARIO_FILE_LIMIT_TEXT}, the most a scenario file may be` };
     text = await readFile(path, "utf8");
   } catch (error) {
     return { ok: false, reason: `it cannot be read (${reasonOf(error) ?? (error as Error).message})` };
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, reason: `it is not valid JSON (${(error as Error).message})` };
-  }
-  const parsed = parseDocument(json);
+  const parsed = parseScenarioText(text);
   return parsed.ok ? { ok: true, scenario: parsed.value } : { ok: false, reason: describeProblems(parsed.error).replaceAll("\n", "; ") };
 }

@@ -5,7 +5,6 @@ import type { Logger } from "../logger.js";
 import { isStoreError } from "../storage/errors.js";
 import { hashSecret, newSecret, secretMatches } from "../storage/secrets.js";
 import type { Json, ScenarioOrigin, Store, StoredScenario } from "../storage/store.js";
-import { parseDocument } from "./document.js";
 
 /*
  * The scenario library: every scenario a server offers, kept in the store as immutable
@@ -214,6 +213,6 @@ export class ScenarioLibrary implements ScenarioResolver {
 const asJson = (scenario: Scenario): Json => JSON.parse(JSON.stringify(scenario)) as Json;
 
 function parse(input: unknown): LibraryResult<Scenario> {
-  const parsed = parseDocument(input);
+  const parsed = parseScenario(input);
   return parsed.ok ? { ok: true, value: parsed.value } : refuse({ kind: "invalid", problems: parsed.error });
 }

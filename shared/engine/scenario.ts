@@ -270,6 +270,8 @@ export function formatPath(path: readonly PropertyKey[]): string {
  * missing valuation) together, as far as the parts that could be read allow.
  */
 export function parseScenario(input: unknown): Result<Scenario, ScenarioProblem[]> {
+  const deep = tooDeep(input);
+  if (deep) return err([deep]);
   const parsed = scenarioShape.safeParse(input, { error: plainMessage });
   const problems = parsed.success ? [] : parsed.error.issues.flatMap((i) => problemsOf(i, []));
   problems.push(...crossCheck(input));
@@ -277,11 +279,34 @@ export function parseScenario(input: unknown): Result<Scenario, ScenarioProblem[
   return ok(normaliseScenario(parsed.data));
 }
 
+/**
+ * Where the input first nests deeper than the format allows, or null. Walks without recursion:
+ * the input may be anything a JSON parser accepts.
+ */
+function tooDeep(input: unknown): ScenarioProblem | null {
+  const pending: { value: unknown; depth: number; path: string }[] = [{ value: input, depth: 0, path: "" }];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const { value, depth, path } = next;
+    if (typeof value !== "object" || value === null) continue;
+    if (depth >= LIMITS.depth) return { path, message: `is nested too deeply: a scenario goes at most ${LIMITS.depth} levels down` };
+    const entries: [string, unknown][] = Array.isArray(value) ? value.map((v, i) => [`${path}[${i}]`, v]) : Object.entries(value).map(([k, v]) => [path ? `${path}.${k}` : k, v]);
+    for (const [childPath, child] of entries) pending.push({ value: child, depth: depth + 1, path: childPath });
+  }
+  return null;
+}
+
+/** A scenario file's size in words an author reads ("256 KiB"). */
+export const SCENARIO_FILE_LIMIT_TEXT = `${LIMITS.documentBytes / 1024} KiB`;
+
+/** Whether a text is over the format's bound on a file, in UTF-8 bytes. */
+export function tooLargeScenarioText(source: string): boolean {
+  // A UTF-16 string never takes more bytes than 3 per unit in UTF-8: only long texts are measured.
+  return source.length * 3 > LIMITS.documentBytes && new TextEncoder().encode(source).length > LIMITS.documentBytes;
+}
+
 /** parseScenario for a file's text: too large a file or text that is not JSON is one problem. */
 export function parseScenarioText(source: string): Result<Scenario, ScenarioProblem[]> {
-  // A UTF-16 string never takes more bytes than 3 per unit in UTF-8: only long texts are measured.
-  if (source.length * 3 > LIMITS.documentBytes && new TextEncoder().encode(source).length > LIMITS.documentBytes)
-    return err([{ path: "", message: `is too large: a scenario file may be at most ${LIMITS.documentBytes / 1_000_000} MB` }]);
+  if (tooLargeScenarioText(source)) return err([{ path: "", message: `is too large: a scenario file may be at most ${SCENARIO_FILE_LIMIT_TEXT}` }]);
   let json: unknown;
   try {
     json = JSON.parse(source);

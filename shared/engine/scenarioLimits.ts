@@ -4,8 +4,10 @@
  * quick to play, analyse and send (docs/scenario-format.md lists them).
  */
 export const SCENARIO_LIMITS = {
-  /** A scenario file as text, in bytes (parseScenarioText). */
-  documentBytes: 1_000_000,
+  /** A scenario file as text, in bytes: the studio's upload, the API's body, an operator's file (a shipped case is about 12 KiB). */
+  documentBytes: 256 * 1024,
+  /** Levels of nesting: a real case goes six down (deck.cards[0].effect.value.byOption); anything far deeper is refused before any recursive check walks it. */
+  depth: 16,
   issues: 12,
   optionsPerIssue: 20,
   /** Values one numeric issue may take, listed or stepped. */

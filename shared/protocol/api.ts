@@ -2,6 +2,7 @@ import { z } from "zod";
 import { BOT_CHOICES, type BotChoice } from "../bots/profiles.js";
 import { MAX_PREPARATION_SECONDS } from "../engine/create.js";
 import { ROLES, type PerRole, type Role } from "../engine/roles.js";
+import { SCENARIO_LIMITS } from "../engine/scenarioLimits.js";
 
 /*
  * The HTTP API next to the game socket. Requests are validated with these schemas; every
@@ -38,8 +39,8 @@ export type CreateScenarioResponse = { readonly id: string; readonly version: nu
 /** PUT /api/scenarios/:id → 200. */
 export type UpdateScenarioResponse = { readonly id: string; readonly version: number };
 
-/** The largest scenario document POST or PUT /api/scenarios accepts (a shipped one is about 12 KiB). */
-export const MAX_SCENARIO_BYTES = 256 * 1024;
+/** The largest scenario document POST or PUT /api/scenarios accepts: the format's own bound on a file. */
+export const MAX_SCENARIO_BYTES = SCENARIO_LIMITS.documentBytes;
 
 /** Edit keys a GET /api/scenarios may present at once (`Authorization: Bearer key1 key2 …`). */
 export const MAX_EDIT_KEYS = 100;

@@ -22,6 +22,7 @@ describe("a case file", () => {
     ["a list", "[1, 2]", "not a case"],
     ["null", "null", "not a case"],
     ["a string", '"case"', "not a case"],
+    ["a file over 256 KiB", JSON.stringify({ id: "big", story: "x".repeat(256 * 1024) }), "larger than 256 KiB"],
   ])("refuses %s with a message that says nothing changed", (_what, text, words) => {
     const read = readCaseFile(text);
     expect(read.ok).toBe(false);

@@ -224,7 +224,12 @@ const REFUSED: readonly (readonly [what: string, edit: (raw: LabServiceJson) => 
     },
     [{ path: "issues[3].step", message: "leaves 101 values between min and max; at most 50: use a larger step or list the values" }],
   ],
-  ["junk nested ten thousand deep", (r) => (r.story = JSON.parse(`${"[".repeat(10_000)}${"]".repeat(10_000)}`)), [{ path: "story", message: "must be text, not a list" }]],
+  [
+    "junk nested ten thousand deep",
+    (r) => (r.story = JSON.parse(`${"[".repeat(10_000)}${"]".repeat(10_000)}`)),
+    [{ path: `story${"[0]".repeat(15)}`, message: "is nested too deeply: a scenario goes at most 16 levels down" }],
+  ],
+  ["a list inside a list where text belongs", (r) => (r.story = [["a"]]), [{ path: "story", message: "must be text, not a list" }]],
   ["a field the format does not have", (r) => (r.issues[2].colour = "red"), [{ path: "issues[2].colour", message: "is not a field of a scenario file (check the spelling)" }]],
 ];
 
@@ -244,9 +249,9 @@ describe("refusals", () => {
     expect(performance.now() - started).toBeLessThan(500);
   });
 
-  it("refuses a document over 1 MB as one problem, and text that is not JSON", () => {
-    const big = JSON.stringify({ ...labServiceJson(), story: "x".repeat(1_000_001) });
-    expect(parseScenarioText(big)).toEqual({ ok: false, error: [{ path: "", message: "is too large: a scenario file may be at most 1 MB" }] });
+  it("refuses a document over 256 KiB as one problem, and text that is not JSON", () => {
+    const big = JSON.stringify({ ...labServiceJson(), story: "x".repeat(256 * 1024) });
+    expect(parseScenarioText(big)).toEqual({ ok: false, error: [{ path: "", message: "is too large: a scenario file may be at most 256 KiB" }] });
     const notJson = parseScenarioText("{ nope");
     expect(!notJson.ok && notJson.error[0]?.message).toMatch(/^is not valid JSON \(/);
     expect(parseScenarioText(JSON.stringify(labServiceJson())).ok).toBe(true);

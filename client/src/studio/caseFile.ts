@@ -1,15 +1,16 @@
-import { ID_PATTERN } from "../../../shared/engine/scenario.js";
+import { ID_PATTERN, SCENARIO_FILE_LIMIT_TEXT, tooLargeScenarioText } from "../../../shared/engine/scenario.js";
 import { isObject, type Doc } from "./document.js";
 
 /*
  * A case as a file: pretty JSON out; in, anything a trainer might drop on the page. Only a
- * file that is not JSON, or not a JSON object, is refused: a case with problems is loaded and
- * its problems shown, so it can be fixed here.
+ * file larger than the format allows, not JSON, or not a JSON object, is refused: a case with
+ * problems is loaded and its problems shown, so it can be fixed here.
  */
 
 export type CaseFileRead = { readonly ok: true; readonly doc: Doc } | { readonly ok: false; readonly message: string };
 
 export function readCaseFile(text: string): CaseFileRead {
+  if (tooLargeScenarioText(text)) return { ok: false, message: `This file is larger than ${SCENARIO_FILE_LIMIT_TEXT}, the most a case may be. Nothing was changed.` };
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
