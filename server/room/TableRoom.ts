@@ -1,4 +1,4 @@
-import { Deferred, ErrorCode, matchMaker, OnMessageException, Room, ServerError, type Client, type ClientPrivate, type RoomException } from "@colyseus/core";
+import { ErrorCode, matchMaker, OnMessageException, Room, ServerError, type Client, type Deferred, type RoomException } from "@colyseus/core";
 import { botMove, botProfile, type BotProfile } from "../../shared/bots/index.js";
 import { apply, clockEndsAt, ROLES, type Action, type ApplyResult, type GameEvent, type Role, type RuleErrorCode, type Scenario, type TableState } from "../../shared/engine/index.js";
 import { CLOSE_CODES, joinErrorMessage, joinOptionsSchema, type JoinErrorCode } from "../../shared/protocol/join.js";
@@ -16,11 +16,10 @@ import { releaseTableCode } from "../tables/tableCode.js";
 import { announceTable, type ControlResult } from "../tables/tableLinks.js";
 import { tileSnapshotOf } from "../tables/tileSnapshot.js";
 import { tableBotSchema, tableRoomOptionsSchema } from "../tables/tableSpec.js";
-import { forceFullEncode, shareHandshake } from "./colyseusInternals.js";
+import { forceFullEncode, patchOnlyWhenAsked, reconnectionOf, screenFrames, shareHandshake } from "./colyseusInternals.js";
 import { corked } from "./corked.js";
-import { decodable } from "./decodable.js";
 import { Audience, seatingOf, send, type Seating, type TableClient } from "./audience.js";
-import { MessageBudget } from "./messageBudget.js";
+import { FrameScreen } from "./frameScreen.js";
 import { PublicTableState } from "./publicSchema.js";
 import { Seats } from "./seats.js";
 import { SerialQueue } from "./serialQueue.js";
@@ -100,7 +99,7 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
   private halted = false;
   private seats!: Seats;
   private audience!: Audience;
-  private budget!: MessageBudget;
+  private frames!: FrameScreen;
   private timers!: Timers;
   private bot: { readonly role: Role; readonly profile: BotProfile } | null = null;
   /** The turn a pending bot move was planned for, so an unrelated update does not restart its thinking. */
@@ -108,8 +107,6 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
   private shuttingDown = false;
   /** Colyseus reconnections still open, by session: cancelled when their seat is taken with its token. */
   private readonly reconnections = new Map<string, { readonly role: Role | null; readonly pending: Deferred<Client> }>();
-  /** Connections being closed for flooding: their remaining frames are dropped unread. */
-  private readonly closing = new WeakSet<Client>();
 
   override async onCreate(options: { services: TableServices } & Record<string, unknown>): Promise<void> {
     const { services, ...given } = options;
@@ -120,10 +117,10 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
     this.code = code;
     this.roomId = code;
     this.log = services.logger.child({ table: code });
-    // Turn-based: patches go out right after each accepted action, never on an idle interval.
-    (this as { patchRate: number | null }).patchRate = null;
+    patchOnlyWhenAsked(this);
     // A table outlives moments with nobody connected (before players arrive, during drops).
     this.autoDispose = false;
+    screenFrames(this, (client, buffer) => this.frames.admit(client, buffer));
 
     // The lease comes before the load: whatever an earlier holder wrote is in what we read.
     const claimed = await services.leases.claim(code, () => this.onLeaseLost());
@@ -164,7 +161,7 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
     this.seats = Seats.fromStore(stored.seats, bot.data);
     if (bot.data) this.bot = { role: bot.data.role, profile: botProfile(bot.data.level, `${stored.seed}:bot`) };
     this.audience = new Audience(this.code, config.RECONNECT_SECONDS);
-    this.budget = new MessageBudget(config.MESSAGE_RATE, config.MESSAGE_BURST);
+    this.frames = new FrameScreen(config, this.log, (client, why, text) => this.refuse(client, `protocol/${why}`, text, null));
     this.timers = new Timers((error, name) => this.log.error({ err: error, timer: name }, "table timer failed"));
     this.state = new PublicTableState();
     shareHandshake(this, PublicTableState);
@@ -219,7 +216,7 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
 
   override onLeave(client: TableClient, consented: boolean): void {
     const seating = client.userData;
-    this.budget.forget(client.sessionId);
+    this.frames.forget(client);
     // A join refused in onJoin never got a seating; shutdown (or a move) is nobody's departure.
     if (!seating || this.shuttingDown || this.halted) return;
     const { role } = seating;
@@ -231,9 +228,8 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
     }
     this.watchEmpty();
     if (consented) return;
-    const pending = this.allowReconnection(client, this.services.config.RECONNECT_SECONDS);
-    // Not a Deferred when the client never finished joining or the room is closing: nothing to wait for.
-    if (!(pending instanceof Deferred)) return;
+    const pending = reconnectionOf(this, client, this.services.config.RECONNECT_SECONDS);
+    if (!pending) return;
     this.reconnections.set(client.sessionId, { role, pending });
     pending.promise.then(
       (returned: TableClient) => {
@@ -275,20 +271,6 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
   override broadcastPatch(): boolean {
     if (this.clients.length === 0) forceFullEncode(this);
     return super.broadcastPatch();
-  }
-
-  /** Every frame passes the message budget, then a decode check, before Colyseus handles it. */
-  protected override _onMessage(client: TableClient & ClientPrivate, buffer: Buffer): void {
-    if (this.closing.has(client)) return;
-    if (!this.budget.take(client.sessionId, Date.now())) {
-      this.closing.add(client);
-      this.log.warn({ session: client.sessionId }, "message budget exceeded: closing the connection");
-      this.refuse(client, "protocol/rate_limited", "Too many messages: this connection is being closed.", null);
-      client.leave(CLOSE_CODES.rateLimited, "rate limited");
-      return;
-    }
-    if (!decodable(buffer)) return this.refuse(client, "protocol/bad_payload", "The message could not be decoded; nothing changed.", null);
-    super._onMessage(client, buffer);
   }
 
   private onClientMessage(client: TableClient, type: unknown, payload: unknown): void {
