@@ -1,6 +1,5 @@
-import { ErrorCode, matchMaker, OnMessageException, Room, ServerError, type Client, type Deferred, type RoomException } from "@colyseus/core";
-import { botMove, botProfile, type BotProfile } from "../../shared/bots/index.js";
-import { apply, clockEndsAt, ROLES, type Action, type ApplyResult, type GameEvent, type Role, type RuleErrorCode, type Scenario, type TableState } from "../../shared/engine/index.js";
+import { ErrorCode, matchMaker, OnMessageException, Room, ServerError, type Client, type RoomException } from "@colyseus/core";
+import { apply, clockEndsAt, ROLES, type Action, type GameEvent, type Role, type RuleErrorCode, type Scenario, type TableState } from "../../shared/engine/index.js";
 import { CLOSE_CODES, joinErrorMessage, joinOptionsSchema, type JoinErrorCode } from "../../shared/protocol/join.js";
 import { isTableControl, parseClientMessage, type ProtocolErrorCode } from "../../shared/protocol/messages.js";
 import { tableControlOf, type TableControl } from "../../shared/protocol/tableControls.js";
@@ -16,14 +15,18 @@ import { releaseTableCode } from "../tables/tableCode.js";
 import { announceTable, type ControlResult } from "../tables/tableLinks.js";
 import { tileSnapshotOf } from "../tables/tileSnapshot.js";
 import { tableBotSchema, tableRoomOptionsSchema } from "../tables/tableSpec.js";
-import { forceFullEncode, patchOnlyWhenAsked, reconnectionOf, screenFrames, shareHandshake } from "./colyseusInternals.js";
+import type { Acted } from "./acted.js";
+import { BotDriver } from "./botDriver.js";
+import { forceFullEncode, patchOnlyWhenAsked, screenFrames, shareHandshake } from "./colyseusInternals.js";
 import { corked } from "./corked.js";
 import { Audience, seatingOf, send, type Seating, type TableClient } from "./audience.js";
 import { FrameScreen } from "./frameScreen.js";
 import { PublicTableState } from "./publicSchema.js";
+import { Reconnections } from "./reconnections.js";
 import { Seats } from "./seats.js";
 import { SerialQueue } from "./serialQueue.js";
 import type { TableServices } from "./services.js";
+import { TableClocks } from "./tableClocks.js";
 import { Timers } from "./timers.js";
 import { toAction } from "./toAction.js";
 import { viewOf } from "./views.js";
@@ -47,17 +50,6 @@ type Auth = Seating & { readonly name?: string };
 function facilitatorKey(table: StoredTable): SecretHash | null {
   return table.workshopId === null ? null : table.facilitatorSecretHash;
 }
-
-/** What became of an action handed to the table. */
-type Acted =
-  | { readonly kind: "applied"; readonly result: ApplyResult }
-  /** The store did not take it: nothing changed, nothing was broadcast. */
-  | { readonly kind: "unsaved" }
-  /** The table is closing here (shutdown, or another process took it over). */
-  | { readonly kind: "halted" };
-
-/** How soon a timer whose move the store could not take tries again. */
-const RETRY_MS = 1000;
 
 const UNSAVED = "The server could not save that move, so nothing changed: try again.";
 
@@ -100,13 +92,12 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
   private seats!: Seats;
   private audience!: Audience;
   private frames!: FrameScreen;
+  /** Every deadline of the table, one per name: the collaborators below set theirs here. */
   private timers!: Timers;
-  private bot: { readonly role: Role; readonly profile: BotProfile } | null = null;
-  /** The turn a pending bot move was planned for, so an unrelated update does not restart its thinking. */
-  private botTurn = -1;
+  private clocks!: TableClocks;
+  private reconnections!: Reconnections;
+  private bot: BotDriver | null = null;
   private shuttingDown = false;
-  /** Colyseus reconnections still open, by session: cancelled when their seat is taken with its token. */
-  private readonly reconnections = new Map<string, { readonly role: Role | null; readonly pending: Deferred<Client> }>();
 
   override async onCreate(options: { services: TableServices } & Record<string, unknown>): Promise<void> {
     const { services, ...given } = options;
@@ -159,18 +150,35 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
     this.finishing = stored.status === "finished";
     this.journal = new TableJournal(this.services.store, this.code, this.services.leases.owner, stored.log.length);
     this.seats = Seats.fromStore(stored.seats, bot.data);
-    if (bot.data) this.bot = { role: bot.data.role, profile: botProfile(bot.data.level, `${stored.seed}:bot`) };
     this.audience = new Audience(this.code, config.RECONNECT_SECONDS);
     this.frames = new FrameScreen(config, this.log, (client, why, text) => this.refuse(client, `protocol/${why}`, text, null));
-    this.timers = new Timers((error, name) => this.log.error({ err: error, timer: name }, "table timer failed"));
+    const timers = new Timers((error, name) => this.log.error({ err: error, timer: name }, "table timer failed"));
+    const { log, seats } = this;
+    const table = () => this.table;
+    const inPlay = () => this.inPlay();
+    const act = (action: Action) => this.act(action);
+    this.timers = timers;
+    this.clocks = new TableClocks({
+      timers,
+      idleMs: config.TABLE_IDLE_SECONDS * 1000,
+      table,
+      started: () => this.started,
+      inPlay,
+      occupied: () => this.clients.length > 0,
+      act,
+      closeIdle: () => void this.closeIdle(),
+    });
+    const returned = (client: TableClient) => this.onReturn(client);
+    this.reconnections = new Reconnections({ colyseus: this, seats, timers, log, windowSeconds: config.RECONNECT_SECONDS, inPlay, act, returned });
+    if (bot.data) this.bot = new BotDriver(bot.data, stored.seed, { timers, thinkMs: config.BOT_THINK_MS, log, table, act });
     this.state = new PublicTableState();
     shareHandshake(this, PublicTableState);
     // Nobody is connected to a table that is only now built: a game in progress gives every player a window to return.
-    if (this.inPlay()) for (const role of ROLES) if (!this.seats.isLive(role)) this.markAway(role);
+    if (this.inPlay()) this.reconnections.markAbsentAway();
     this.sync();
-    this.scheduleTurn();
-    this.scheduleBot();
-    this.watchEmpty();
+    this.clocks.turn();
+    this.bot?.update(this.started);
+    this.clocks.watchEmpty();
     const resumed = stored.log.length > 0 || this.started;
     this.log.info({ bot: bot.data, logged: stored.log.length, phase: this.table.phase }, resumed ? "table resumed" : "table opened");
   }
@@ -201,13 +209,11 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
     if (role) {
       // Checked again here, synchronously, because two joins with one token can both pass onAuth.
       if (this.seats.isLive(role)) throw new JoinRefusal("join/seat_taken", "Someone is already sitting in that seat.");
-      this.cancelReconnections(role);
-      const name = this.seats.sit(role, client.sessionId, auth.name);
-      this.timers.clear(`away:${role}`);
+      const name = this.reconnections.seatTaken(role, client.sessionId, auth.name);
       if (name !== null) this.saveSeat(role, name);
     }
     client.userData = { viewer, role };
-    this.timers.clear("idle");
+    this.clocks.occupied();
     this.log.debug({ session: client.sessionId, viewer }, "joined");
     if (!this.started && !this.starting && ROLES.every((r) => this.seats.isLive(r))) this.begin();
     else this.sync();
@@ -222,22 +228,11 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
     const { role } = seating;
     this.log.debug({ session: client.sessionId, viewer: seating.viewer, consented }, "left");
     if (role && this.seats.holder(role) === client.sessionId) {
-      if (this.inPlay()) this.markAway(role);
-      else this.seats.leave(role, 0);
+      this.reconnections.vacated(role);
       this.sync();
     }
-    this.watchEmpty();
-    if (consented) return;
-    const pending = reconnectionOf(this, client, this.services.config.RECONNECT_SECONDS);
-    if (!pending) return;
-    this.reconnections.set(client.sessionId, { role, pending });
-    pending.promise.then(
-      (returned: TableClient) => {
-        this.reconnections.delete(client.sessionId);
-        this.onReturn(returned);
-      },
-      () => this.reconnections.delete(client.sessionId),
-    );
+    this.clocks.watchEmpty();
+    if (!consented) this.reconnections.hold(client, role);
   }
 
   /**
@@ -329,20 +324,17 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
     this.table = next;
     if (justFinished) {
       this.services.leases.forget(this.code);
-      for (const role of ROLES) {
-        this.timers.clear(`away:${role}`);
-        this.seats.clearDeadline(role);
-      }
+      this.reconnections.gameOver();
     }
     corked(this.clients, () => {
       this.sync();
       this.audience.deliver(this.clients, next, events, justFinished);
     });
-    this.scheduleTurn();
-    this.scheduleBot();
+    this.clocks.turn();
+    this.bot?.update(this.started);
     if (justFinished) {
       this.log.info({ outcome: next.outcome?.kind, score: next.score }, "game over");
-      this.watchEmpty();
+      this.clocks.watchEmpty();
     }
   }
 
@@ -367,13 +359,6 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
   /** A game is under way: it has begun and is not over. */
   private inPlay(): boolean {
     return this.started && this.table.phase !== "finished";
-  }
-
-  /** The seat's holder is gone: they have RECONNECT_SECONDS to come back before the game is abandoned. */
-  private markAway(role: Role): void {
-    const windowMs = this.services.config.RECONNECT_SECONDS * 1000;
-    this.seats.leave(role, Date.now() + windowMs);
-    this.timers.set(`away:${role}`, windowMs, () => this.abandonIfAway(role));
   }
 
   /** A seat's name is kept with the table, in order with its other writes. */
@@ -431,57 +416,34 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
         for (const client of this.clients)
           if (client.userData) send(client, "events", { events: viewOf(this.table, seatingOf(client).viewer).timeline, replay: true });
         // Someone may have dropped while the start was being written.
-        for (const role of ROLES) if (!this.seats.isLive(role)) this.markAway(role);
-        this.scheduleTurn();
-        this.scheduleBot();
+        this.reconnections.markAbsentAway();
+        this.clocks.turn();
+        this.bot?.update(this.started);
         this.log.info("game started");
       })
       .catch((error: unknown) => {
         this.failedWrite(error, "start");
         // The store could not take it: try again while both seats are still filled.
-        this.timers.set("begin", RETRY_MS, () => {
+        this.clocks.retryBegin(() => {
           if (!this.started && !this.starting && !this.halted && ROLES.every((r) => this.seats.isLive(r))) this.begin();
         });
       })
       .finally(() => (this.starting = false));
   }
 
+  /** Back in the same session, and in its seat (Reconnections has sat it). */
   private onReturn(client: TableClient): void {
-    const { role, viewer } = seatingOf(client);
-    if (role) {
-      this.seats.sit(role, client.sessionId, undefined);
-      this.timers.clear(`away:${role}`);
-    }
-    this.timers.clear("idle");
+    const { viewer } = seatingOf(client);
+    this.clocks.occupied();
     this.log.debug({ session: client.sessionId, viewer }, "reconnected");
     this.sync();
     this.audience.greet(client, this.table);
   }
 
-  private cancelReconnections(role: Role): void {
-    for (const [session, { role: held, pending }] of this.reconnections)
-      if (held === role) {
-        this.reconnections.delete(session);
-        pending.reject(new Error("seat taken again with its token"));
-      }
-  }
-
-  private abandonIfAway(role: Role): void {
-    if (this.seats.isLive(role) || !this.inPlay()) return;
-    this.log.info({ role }, "reconnect window over: abandoned");
-    void this.act({ type: "abandon", by: role });
-  }
-
   /**
-   * A table nobody is at is closed after TABLE_IDLE_SECONDS: one that never started is given up
-   * in the store too, and one that is over only leaves memory. A game in progress is never
-   * closed this way: its reconnect windows end it first.
+   * Nobody was at the table for TABLE_IDLE_SECONDS (TableClocks.watchEmpty): one that never
+   * started is given up in the store too, and one that is over only leaves memory.
    */
-  private watchEmpty(): void {
-    if (this.clients.length > 0 || this.inPlay()) return;
-    this.timers.set("idle", this.services.config.TABLE_IDLE_SECONDS * 1000, () => void this.closeIdle());
-  }
-
   private async closeIdle(): Promise<void> {
     if (this.clients.length > 0 || this.inPlay()) return;
     if (!this.started && !this.starting) {
@@ -489,45 +451,9 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
         await this.queue.run(() => this.journal.closed(Date.now()));
       } catch (error) {
         this.failedWrite(error, "close");
-        if (!this.halted) return this.watchEmpty();
+        if (!this.halted) return this.clocks.watchEmpty();
       }
     }
     await this.disconnect(CLOSE_CODES.tableClosed);
-  }
-
-  private scheduleTurn(): void {
-    this.timers.clear("turn");
-    // The turn's clock, or reading time's before the first turn: either ends with a timeout.
-    const endsAt = clockEndsAt(this.table);
-    if (!this.started || endsAt === null) return;
-    // +1 ms: a timer may wake a hair before the wall clock reaches the deadline.
-    this.timers.set("turn", endsAt - Date.now() + 1, () => {
-      void this.act({ type: "timeout" }).then((acted) => {
-        if (acted.kind === "applied" && !acted.result.ok) this.scheduleTurn();
-        // The store could not take it: try again shortly rather than in a tight loop.
-        if (acted.kind === "unsaved") this.timers.set("turn", RETRY_MS, () => this.scheduleTurn());
-      });
-    });
-  }
-
-  private scheduleBot(): void {
-    const bot = this.bot;
-    const due = bot !== null && this.started && this.table.phase === "playing" && this.table.toAct === bot.role;
-    if (!due) {
-      this.timers.clear("bot");
-      this.botTurn = -1;
-      return;
-    }
-    if (this.botTurn === this.table.turn && this.timers.has("bot")) return;
-    this.botTurn = this.table.turn;
-    this.timers.set("bot", this.services.config.BOT_THINK_MS, () => {
-      this.botTurn = -1;
-      // The bot sees exactly what a person in its seat would.
-      const action = botMove(viewOf(this.table, bot.role), bot.profile);
-      if (!action) return;
-      void this.act(action).then((acted) => {
-        if (acted.kind === "applied" && !acted.result.ok) this.log.warn({ action: action.type, error: acted.result.error }, "bot move refused; its turn will time out");
-      });
-    });
   }
 }
