@@ -1,55 +1,35 @@
-import { ErrorCode, matchMaker, OnMessageException, Room, ServerError, type Client, type RoomException } from "@colyseus/core";
+import { matchMaker, OnMessageException, Room, type Client, type RoomException } from "@colyseus/core";
 import { apply, clockEndsAt, ROLES, type Action, type GameEvent, type Role, type RuleErrorCode, type Scenario, type TableState } from "../../shared/engine/index.js";
-import { CLOSE_CODES, joinErrorMessage, joinOptionsSchema, type JoinErrorCode } from "../../shared/protocol/join.js";
-import { isTableControl, parseClientMessage, type ProtocolErrorCode } from "../../shared/protocol/messages.js";
-import { tableControlOf, type TableControl } from "../../shared/protocol/tableControls.js";
-import { checkProtocol, OUTDATED_CODE } from "../../shared/protocol/version.js";
+import { CLOSE_CODES } from "../../shared/protocol/join.js";
+import type { ProtocolErrorCode } from "../../shared/protocol/messages.js";
+import type { TableControl } from "../../shared/protocol/tableControls.js";
 import type { Logger } from "../logger.js";
 import type { PinnedScenario } from "../scenarios/library.js";
 import { TableJournal } from "../persistence/journal.js";
 import { initialState, replayTable } from "../persistence/replay.js";
 import { isStoreError } from "../storage/errors.js";
 import type { StoredTable } from "../storage/store.js";
-import { secretMatches, type SecretHash } from "../storage/secrets.js";
 import { releaseTableCode } from "../tables/tableCode.js";
 import { announceTable, type ControlResult } from "../tables/tableLinks.js";
 import { tileSnapshotOf } from "../tables/tileSnapshot.js";
 import { tableBotSchema, tableRoomOptionsSchema } from "../tables/tableSpec.js";
-import type { Acted } from "./acted.js";
 import { BotDriver } from "./botDriver.js";
 import { forceFullEncode, patchOnlyWhenAsked, screenFrames, shareHandshake } from "./colyseusInternals.js";
 import { corked } from "./corked.js";
 import { Audience, seatingOf, send, type Seating, type TableClient } from "./audience.js";
 import { FrameScreen } from "./frameScreen.js";
+import { NOT_STARTED, routeMessage } from "./messageRoute.js";
 import { PublicTableState } from "./publicSchema.js";
 import { Reconnections } from "./reconnections.js";
 import { Seats } from "./seats.js";
 import { SerialQueue } from "./serialQueue.js";
 import type { TableServices } from "./services.js";
+import { authorize, JoinRefusal, type Auth } from "./tableAuth.js";
 import { TableClocks } from "./tableClocks.js";
+import type { Acted, TableHost } from "./tableHost.js";
 import { Timers } from "./timers.js";
-import { toAction } from "./toAction.js";
 import { viewOf } from "./views.js";
 import { writePublicTable } from "./writePublicTable.js";
-
-/** A refused join: an answer to the client, not a failure of the server. */
-class JoinRefusal extends ServerError {
-  constructor(code: JoinErrorCode, text: string) {
-    super(ErrorCode.AUTH_FAILED, joinErrorMessage(code, text));
-  }
-}
-
-type Auth = Seating & { readonly name?: string };
-
-/**
- * The digest a facilitator's secret must match, or null when nobody may facilitate. Only a
- * workshop's table has one (its workshop's secret). Practice and head-to-head tables stored by
- * earlier builds still carry a digest of a secret their creator was given: it opens nothing, since
- * that creator sits in one of the seats and must never see the other side's hand.
- */
-function facilitatorKey(table: StoredTable): SecretHash | null {
-  return table.workshopId === null ? null : table.facilitatorSecretHash;
-}
 
 const UNSAVED = "The server could not save that move, so nothing changed: try again.";
 
@@ -61,6 +41,14 @@ const SUPERSEDED = ["store/not_owner", "store/not_open", "store/duplicate", "sto
  * is parsed with the shared protocol, turned into an engine action and applied; the result is
  * written to the public state in one place and sent to each viewer as the engine's view
  * allows. No rule of the game lives here — only who sits where, and when the clocks run.
+ *
+ * The room keeps the order of things (build from the store; seat and unseat; apply, write,
+ * publish) and hands each concern to a collaborator: who may join (tableAuth), which frames
+ * reach Colyseus at all (FrameScreen), what a message comes to (messageRoute), who sits where
+ * (Seats), who is sent what (Audience), the turn clock, the idle close and the start's retry
+ * (TableClocks), a dropped player's window to come back (Reconnections), the bot's seat
+ * (BotDriver). The last three share the room's one Timers and see it only as a TableHost.
+ * Whatever of Colyseus is not its public API is reached in colyseusInternals.ts.
  *
  * Nothing is lost: a room is always built from the store (a new table has an empty log), by
  * replaying its log through the engine, and every action that changes the state is appended
@@ -152,56 +140,35 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
     this.seats = Seats.fromStore(stored.seats, bot.data);
     this.audience = new Audience(this.code, config.RECONNECT_SECONDS);
     this.frames = new FrameScreen(config, this.log, (client, why, text) => this.refuse(client, `protocol/${why}`, text, null));
-    const timers = new Timers((error, name) => this.log.error({ err: error, timer: name }, "table timer failed"));
-    const { log, seats } = this;
-    const table = () => this.table;
-    const inPlay = () => this.inPlay();
-    const act = (action: Action) => this.act(action);
-    this.timers = timers;
-    this.clocks = new TableClocks({
-      timers,
-      idleMs: config.TABLE_IDLE_SECONDS * 1000,
-      table,
+    this.timers = new Timers((error, name) => this.log.error({ err: error, timer: name }, "table timer failed"));
+    const host: TableHost = {
+      timers: this.timers,
+      log: this.log,
+      table: () => this.table,
       started: () => this.started,
-      inPlay,
-      occupied: () => this.clients.length > 0,
-      act,
-      closeIdle: () => void this.closeIdle(),
-    });
+      inPlay: () => this.inPlay(),
+      act: (action) => this.act(action),
+    };
+    const idle = { idleMs: config.TABLE_IDLE_SECONDS * 1000, occupied: () => this.clients.length > 0, closeIdle: () => void this.closeIdle() };
+    this.clocks = new TableClocks(host, idle);
     const returned = (client: TableClient) => this.onReturn(client);
-    this.reconnections = new Reconnections({ colyseus: this, seats, timers, log, windowSeconds: config.RECONNECT_SECONDS, inPlay, act, returned });
-    if (bot.data) this.bot = new BotDriver(bot.data, stored.seed, { timers, thinkMs: config.BOT_THINK_MS, log, table, act });
+    this.reconnections = new Reconnections(host, { colyseus: this, seats: this.seats, seconds: config.RECONNECT_SECONDS, returned });
+    if (bot.data) this.bot = new BotDriver(host, bot.data, stored.seed, config.BOT_THINK_MS);
     this.state = new PublicTableState();
     shareHandshake(this, PublicTableState);
     // Nobody is connected to a table that is only now built: a game in progress gives every player a window to return.
     if (this.inPlay()) this.reconnections.markAbsentAway();
     this.sync();
     this.clocks.turn();
-    this.bot?.update(this.started);
+    this.bot?.update();
     this.clocks.watchEmpty();
     const resumed = stored.log.length > 0 || this.started;
     this.log.info({ bot: bot.data, logged: stored.log.length, phase: this.table.phase }, resumed ? "table resumed" : "table opened");
   }
 
   override onAuth(_client: Client, options: unknown): Auth {
-    const version = checkProtocol(options);
-    if (!version.ok) throw new JoinRefusal(OUTDATED_CODE, version.text);
-    const parsed = joinOptionsSchema.safeParse(version.rest);
-    if (!parsed.success) throw new JoinRefusal("join/bad_options", parsed.error.issues.map((i) => `${i.path.join(".") || "options"}: ${i.message}`).join("; "));
-    const { seat, facilitator, name } = parsed.data;
-    if (seat !== undefined) {
-      const role = this.seats.roleForToken(seat);
-      if (!role) throw new JoinRefusal("join/bad_seat", "That seat link is not valid for this table.");
-      if (this.seats.isLive(role)) throw new JoinRefusal("join/seat_taken", "Someone is already sitting in that seat.");
-      return { viewer: role, role, ...(name !== undefined ? { name } : {}) };
-    }
-    if (facilitator !== undefined) {
-      if (!secretMatches(facilitator, facilitatorKey(this.origin))) throw new JoinRefusal("join/bad_facilitator", "That facilitator link is not valid for this table.");
-      return { viewer: "facilitator", role: null };
-    }
-    const observers = this.clients.filter((c) => c.userData?.viewer === "observer").length;
-    if (observers >= this.services.config.MAX_OBSERVERS) throw new JoinRefusal("join/full", "This table has as many observers as it can take.");
-    return { viewer: "observer", role: null };
+    const observers = () => this.clients.filter((c) => c.userData?.viewer === "observer").length;
+    return authorize(options, { seats: this.seats, origin: this.origin, observers, maxObservers: this.services.config.MAX_OBSERVERS });
   }
 
   override onJoin(client: TableClient, _options: unknown, auth: Auth): void {
@@ -270,25 +237,22 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
 
   private onClientMessage(client: TableClient, type: unknown, payload: unknown): void {
     const request = typeof type === "string" ? type.slice(0, 40) : null;
-    const parsed = parseClientMessage(type, payload);
-    if (!parsed.ok) return this.refuse(client, parsed.code, parsed.message, request);
-    if (this.shuttingDown) return this.refuse(client, "protocol/server_error", "The server is restarting: nothing changed. Your seat is kept.", request);
-    if (!this.started) return this.refuse(client, "protocol/not_started", "The game starts when both seats are filled.", request);
-    const { message } = parsed;
-    if (isTableControl(message)) {
-      if (seatingOf(client).viewer !== "facilitator") return this.refuse(client, "protocol/not_allowed", `Only the facilitator may send "${message.type}".`, request);
-      void this.facilitatorControl(tableControlOf(message)).then((result) => {
-        // A table that has stopped says nothing more: its clients are moving on with it.
-        if (!result.ok && result.error.code !== "table/closed") this.refuse(client, result.error.code, result.error.message, request);
-      });
-      return;
+    const route = routeMessage(type, payload, seatingOf(client), { restarting: this.shuttingDown, started: this.started });
+    switch (route.kind) {
+      case "refused":
+        return this.refuse(client, route.code, route.message, request);
+      case "control":
+        void this.facilitatorControl(route.control).then((result) => {
+          // A table that has stopped says nothing more: its clients are moving on with it.
+          if (!result.ok && result.error.code !== "table/closed") this.refuse(client, result.error.code, result.error.message, request);
+        });
+        return;
+      case "action":
+        void this.act(route.action).then((acted) => {
+          if (acted.kind === "unsaved") this.refuse(client, "protocol/server_error", UNSAVED, request);
+          else if (acted.kind === "applied" && !acted.result.ok) this.refuse(client, acted.result.error.code, acted.result.error.message, request);
+        });
     }
-    const mapped = toAction(message, seatingOf(client));
-    if (!mapped.ok) return this.refuse(client, "protocol/not_allowed", mapped.message, request);
-    void this.act(mapped.action).then((acted) => {
-      if (acted.kind === "unsaved") this.refuse(client, "protocol/server_error", UNSAVED, request);
-      else if (acted.kind === "applied" && !acted.result.ok) this.refuse(client, acted.result.error.code, acted.result.error.message, request);
-    });
   }
 
   private refuse(client: Client, code: RuleErrorCode | ProtocolErrorCode, message: string, request: string | null): void {
@@ -331,7 +295,7 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
       this.audience.deliver(this.clients, next, events, justFinished);
     });
     this.clocks.turn();
-    this.bot?.update(this.started);
+    this.bot?.update();
     if (justFinished) {
       this.log.info({ outcome: next.outcome?.kind, score: next.score }, "game over");
       this.clocks.watchEmpty();
@@ -391,7 +355,7 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
    * and their workshop's remote call (tableLinks.ts) both come through here.
    */
   async facilitatorControl(control: TableControl): Promise<ControlResult> {
-    if (!this.started) return { ok: false, error: { code: "protocol/not_started", message: "The game starts when both seats are filled." } };
+    if (!this.started) return { ok: false, error: { code: "protocol/not_started", message: NOT_STARTED } };
     const acted = await this.act(control);
     if (acted.kind === "halted") return { ok: false, error: { code: "table/closed", message: "This table has moved or closed." } };
     if (acted.kind === "unsaved") return { ok: false, error: { code: "protocol/server_error", message: UNSAVED } };
@@ -418,7 +382,7 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
         // Someone may have dropped while the start was being written.
         this.reconnections.markAbsentAway();
         this.clocks.turn();
-        this.bot?.update(this.started);
+        this.bot?.update();
         this.log.info("game started");
       })
       .catch((error: unknown) => {

@@ -1,24 +1,17 @@
 import type { Client, Deferred, Room } from "@colyseus/core";
 import { ROLES, type Role } from "../../shared/engine/index.js";
-import type { Logger } from "../logger.js";
-import type { Act } from "./acted.js";
 import type { TableClient } from "./audience.js";
 import { reconnectionOf } from "./colyseusInternals.js";
 import type { Seats } from "./seats.js";
-import type { Timers } from "./timers.js";
+import type { TableHost } from "./tableHost.js";
 
-/** What the reconnect windows use of their table's room. */
-type ReconnectRoom = {
+/** What the windows hold open, and how long. */
+type ReconnectWindow = {
   /** The Colyseus room, which holds the sessions. */
   readonly colyseus: Room;
   readonly seats: Seats;
-  readonly timers: Timers;
-  readonly log: Logger;
   /** RECONNECT_SECONDS: how long a dropped player has to come back. */
-  readonly windowSeconds: number;
-  /** A game is under way: it has begun and is not over. */
-  readonly inPlay: () => boolean;
-  readonly act: Act;
+  readonly seconds: number;
   /** A dropped client is back in its own session, and in its seat if it had one. */
   readonly returned: (client: TableClient) => void;
 };
@@ -33,22 +26,25 @@ export class Reconnections {
   /** Colyseus reconnections still open, by session. */
   private readonly open = new Map<string, { readonly role: Role | null; readonly pending: Deferred<Client> }>();
 
-  constructor(private readonly room: ReconnectRoom) {}
+  constructor(
+    private readonly host: TableHost,
+    private readonly window: ReconnectWindow,
+  ) {}
 
   /** The seat's holder is gone: during a game they get the window; otherwise the seat is simply free. */
   vacated(role: Role): void {
-    if (this.room.inPlay()) this.markAway(role);
-    else this.room.seats.leave(role, 0);
+    if (this.host.inPlay()) this.markAway(role);
+    else this.window.seats.leave(role, 0);
   }
 
   /** A game is under way with nobody in some seat (just built, or just begun): each absent player gets the window. */
   markAbsentAway(): void {
-    for (const role of ROLES) if (!this.room.seats.isLive(role)) this.markAway(role);
+    for (const role of ROLES) if (!this.window.seats.isLive(role)) this.markAway(role);
   }
 
   /** Keep a dropped client's session open for the window. */
   hold(client: TableClient, role: Role | null): void {
-    const pending = reconnectionOf(this.room.colyseus, client, this.room.windowSeconds);
+    const pending = reconnectionOf(this.window.colyseus, client, this.window.seconds);
     if (!pending) return;
     const session = client.sessionId;
     this.open.set(session, { role, pending });
@@ -56,7 +52,7 @@ export class Reconnections {
       (returned: TableClient) => {
         this.open.delete(session);
         if (role) this.sit(role, returned.sessionId, undefined);
-        this.room.returned(returned);
+        this.window.returned(returned);
       },
       () => this.open.delete(session),
     );
@@ -78,27 +74,27 @@ export class Reconnections {
   /** The game is over: nobody's absence can end it any more. */
   gameOver(): void {
     for (const role of ROLES) {
-      this.room.timers.clear(`away:${role}`);
-      this.room.seats.clearDeadline(role);
+      this.host.timers.clear(`away:${role}`);
+      this.window.seats.clearDeadline(role);
     }
   }
 
   /** The seat is held again: its window is over. */
   private sit(role: Role, sessionId: string, name: string | undefined): string | null {
-    const recorded = this.room.seats.sit(role, sessionId, name);
-    this.room.timers.clear(`away:${role}`);
+    const recorded = this.window.seats.sit(role, sessionId, name);
+    this.host.timers.clear(`away:${role}`);
     return recorded;
   }
 
   private markAway(role: Role): void {
-    const windowMs = this.room.windowSeconds * 1000;
-    this.room.seats.leave(role, Date.now() + windowMs);
-    this.room.timers.set(`away:${role}`, windowMs, () => this.abandonIfAway(role));
+    const windowMs = this.window.seconds * 1000;
+    this.window.seats.leave(role, Date.now() + windowMs);
+    this.host.timers.set(`away:${role}`, windowMs, () => this.abandonIfAway(role));
   }
 
   private abandonIfAway(role: Role): void {
-    if (this.room.seats.isLive(role) || !this.room.inPlay()) return;
-    this.room.log.info({ role }, "reconnect window over: abandoned");
-    void this.room.act({ type: "abandon", by: role });
+    if (this.window.seats.isLive(role) || !this.host.inPlay()) return;
+    this.host.log.info({ role }, "reconnect window over: abandoned");
+    void this.host.act({ type: "abandon", by: role });
   }
 }
