@@ -1,4 +1,4 @@
-import { Deferred, type Client, type ClientPrivate, type Room, type Transport } from "@colyseus/core";
+import { Deferred, matchMaker, type Client, type ClientPrivate, type Room, type Transport } from "@colyseus/core";
 import type { Socket } from "node:net";
 import type { WebSocketServer } from "ws";
 
@@ -89,4 +89,19 @@ export function webSocketServerOf(transport: Transport): WebSocketServer {
   const wss = (transport as unknown as { wss?: WebSocketServer }).wss;
   if (wss === undefined) throw new Error("@colyseus/ws-transport no longer exposes its WebSocketServer as `wss`");
   return wss;
+}
+
+type Matchmaking = typeof matchMaker.controller.invokeMethod;
+
+/** Colyseus' own matchmaking, as it was before anything stood in front of it. */
+const colyseusMatchmaking: Matchmaking = matchMaker.controller.invokeMethod.bind(matchMaker.controller);
+
+/**
+ * Colyseus 0.16 has no hook on a join before it looks the room up. Every matchmaking request (a
+ * join by id too) passes through its exported controller's invokeMethod, so resume.ts stands in
+ * front of it to bring a stored table back first. `route` is always given Colyseus' own, never
+ * an earlier route (a process that builds its app twice routes once).
+ */
+export function routeMatchmaking(route: (colyseus: Matchmaking) => Matchmaking): void {
+  matchMaker.controller.invokeMethod = route(colyseusMatchmaking);
 }
