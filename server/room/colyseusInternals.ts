@@ -56,12 +56,15 @@ export function socketOf(client: Client): Socket | undefined {
 
 /**
  * allowReconnection() is typed to return a Deferred, but hands back a rejected plain promise when
- * the client never finished joining or the room is closing: then there is nothing to wait for,
- * and this says null.
+ * the client never finished joining (it dropped before confirming the join) or the room is
+ * closing: then there is nothing to wait for, and this says null. That rejection is heard here:
+ * left unhandled, Node ends the process, and with it every table it hosts.
  */
 export function reconnectionOf(room: Room, client: Client, seconds: number): Deferred<Client> | null {
   const pending: unknown = room.allowReconnection(client, seconds);
-  return pending instanceof Deferred ? (pending as Deferred<Client>) : null;
+  if (pending instanceof Deferred) return pending as Deferred<Client>;
+  (pending as Promise<unknown>).catch(() => undefined);
+  return null;
 }
 
 type FrameHandler = (client: Client & ClientPrivate, buffer: Buffer) => void;
