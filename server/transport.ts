@@ -3,8 +3,9 @@ import type { Transport } from "@colyseus/core";
 import type { ConfigOptions } from "@colyseus/tools";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import express from "express";
-import type { WebSocket, WebSocketServer } from "ws";
+import type { WebSocket } from "ws";
 import type { Logger } from "./logger.js";
+import { webSocketServerOf } from "./room/colyseusInternals.js";
 
 /**
  * The HTTP server, its Express app and the game's WebSocket transport, built from the app's
@@ -31,10 +32,7 @@ export async function buildTransport(app: ConfigOptions, logger: Logger): Promis
  * it (a port in use…); after, it is logged once, without the duplicate.
  */
 function reportSocketErrorsPlainly(transport: Transport, server: http.Server, logger: Logger): void {
-  // `wss` is protected in @colyseus/ws-transport's types; the check below and
-  // tests/load/socket-errors.test.ts fail if it ever moves.
-  const wss = (transport as unknown as { wss?: WebSocketServer }).wss;
-  if (wss === undefined) throw new Error("@colyseus/ws-transport no longer exposes its WebSocketServer as `wss`");
+  const wss = webSocketServerOf(transport);
   // Runs after Colyseus' own connection handler, which has just added its error listener.
   wss.on("connection", (socket: WebSocket, request: IncomingMessage) => {
     socket.removeAllListeners("error");

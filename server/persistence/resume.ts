@@ -1,6 +1,7 @@
 import { ErrorCode, matchMaker } from "@colyseus/core";
 import { SingleFlight } from "./singleFlight.js";
 import type { Logger } from "../logger.js";
+import { routeMatchmaking } from "../room/colyseusInternals.js";
 import type { TableServices } from "../room/services.js";
 import { TABLE_CODE_PATTERN } from "../tables/tableCode.js";
 import { TABLE_ROOM } from "../tables/tableSpec.js";
@@ -88,9 +89,6 @@ export class TableResumer {
   }
 }
 
-const controller = matchMaker.controller;
-const invoke = controller.invokeMethod.bind(controller);
-
 /**
  * Joining a table or a workshop by code goes through the resumers: one on record with no live
  * room is brought back first; a join that fails because the listed room's process is gone
@@ -99,7 +97,7 @@ const invoke = controller.invokeMethod.bind(controller);
  */
 export function resumeOnJoin(tables: TableResumer, workshops: WorkshopResumer): void {
   const resume = async (code: string) => (await tables.resume(code)) || (await workshops.resume(code));
-  controller.invokeMethod = async (method, roomName, clientOptions, authOptions) => {
+  routeMatchmaking((invoke) => async (method, roomName, clientOptions, authOptions) => {
     if (method !== "joinById" || !TABLE_CODE_PATTERN.test(roomName)) return invoke(method, roomName, clientOptions, authOptions);
     if (!(await matchMaker.getRoomById(roomName))) await resume(roomName);
     try {
@@ -108,5 +106,5 @@ export function resumeOnJoin(tables: TableResumer, workshops: WorkshopResumer): 
       if ((error as { code?: number }).code === ErrorCode.AUTH_FAILED || !(await resume(roomName))) throw error;
       return invoke(method, roomName, clientOptions, authOptions);
     }
-  };
+  });
 }

@@ -1,64 +1,35 @@
-import { Deferred, ErrorCode, matchMaker, OnMessageException, Room, ServerError, type Client, type ClientPrivate, type RoomException } from "@colyseus/core";
-import { botMove, botProfile, type BotProfile } from "../../shared/bots/index.js";
-import { apply, clockEndsAt, ROLES, type Action, type ApplyResult, type GameEvent, type Role, type RuleErrorCode, type Scenario, type TableState } from "../../shared/engine/index.js";
-import { CLOSE_CODES, joinErrorMessage, joinOptionsSchema, type JoinErrorCode } from "../../shared/protocol/join.js";
-import { isTableControl, parseClientMessage, type ProtocolErrorCode } from "../../shared/protocol/messages.js";
-import { tableControlOf, type TableControl } from "../../shared/protocol/tableControls.js";
-import { checkProtocol, OUTDATED_CODE } from "../../shared/protocol/version.js";
+import { matchMaker, OnMessageException, Room, type Client, type RoomException } from "@colyseus/core";
+import { apply, clockEndsAt, ROLES, type Action, type GameEvent, type Role, type RuleErrorCode, type Scenario, type TableState } from "../../shared/engine/index.js";
+import { CLOSE_CODES } from "../../shared/protocol/join.js";
+import type { ProtocolErrorCode } from "../../shared/protocol/messages.js";
+import type { TableControl } from "../../shared/protocol/tableControls.js";
 import type { Logger } from "../logger.js";
 import type { PinnedScenario } from "../scenarios/library.js";
 import { TableJournal } from "../persistence/journal.js";
 import { initialState, replayTable } from "../persistence/replay.js";
 import { isStoreError } from "../storage/errors.js";
 import type { StoredTable } from "../storage/store.js";
-import { secretMatches, type SecretHash } from "../storage/secrets.js";
 import { releaseTableCode } from "../tables/tableCode.js";
 import { announceTable, type ControlResult } from "../tables/tableLinks.js";
 import { tileSnapshotOf } from "../tables/tileSnapshot.js";
 import { tableBotSchema, tableRoomOptionsSchema } from "../tables/tableSpec.js";
-import { forceFullEncode, shareHandshake } from "./colyseusInternals.js";
+import { BotDriver } from "./botDriver.js";
+import { forceFullEncode, patchOnlyWhenAsked, screenFrames, shareHandshake } from "./colyseusInternals.js";
 import { corked } from "./corked.js";
-import { decodable } from "./decodable.js";
 import { Audience, seatingOf, send, type Seating, type TableClient } from "./audience.js";
-import { MessageBudget } from "./messageBudget.js";
+import { FrameScreen } from "./frameScreen.js";
+import { NOT_STARTED, routeMessage } from "./messageRoute.js";
 import { PublicTableState } from "./publicSchema.js";
+import { Reconnections } from "./reconnections.js";
 import { Seats } from "./seats.js";
 import { SerialQueue } from "./serialQueue.js";
 import type { TableServices } from "./services.js";
+import { authorize, JoinRefusal, type Auth } from "./tableAuth.js";
+import { TableClocks } from "./tableClocks.js";
+import type { Acted, TableHost } from "./tableHost.js";
 import { Timers } from "./timers.js";
-import { toAction } from "./toAction.js";
 import { viewOf } from "./views.js";
 import { writePublicTable } from "./writePublicTable.js";
-
-/** A refused join: an answer to the client, not a failure of the server. */
-class JoinRefusal extends ServerError {
-  constructor(code: JoinErrorCode, text: string) {
-    super(ErrorCode.AUTH_FAILED, joinErrorMessage(code, text));
-  }
-}
-
-type Auth = Seating & { readonly name?: string };
-
-/**
- * The digest a facilitator's secret must match, or null when nobody may facilitate. Only a
- * workshop's table has one (its workshop's secret). Practice and head-to-head tables stored by
- * earlier builds still carry a digest of a secret their creator was given: it opens nothing, since
- * that creator sits in one of the seats and must never see the other side's hand.
- */
-function facilitatorKey(table: StoredTable): SecretHash | null {
-  return table.workshopId === null ? null : table.facilitatorSecretHash;
-}
-
-/** What became of an action handed to the table. */
-type Acted =
-  | { readonly kind: "applied"; readonly result: ApplyResult }
-  /** The store did not take it: nothing changed, nothing was broadcast. */
-  | { readonly kind: "unsaved" }
-  /** The table is closing here (shutdown, or another process took it over). */
-  | { readonly kind: "halted" };
-
-/** How soon a timer whose move the store could not take tries again. */
-const RETRY_MS = 1000;
 
 const UNSAVED = "The server could not save that move, so nothing changed: try again.";
 
@@ -70,6 +41,14 @@ const SUPERSEDED = ["store/not_owner", "store/not_open", "store/duplicate", "sto
  * is parsed with the shared protocol, turned into an engine action and applied; the result is
  * written to the public state in one place and sent to each viewer as the engine's view
  * allows. No rule of the game lives here — only who sits where, and when the clocks run.
+ *
+ * The room keeps the order of things (build from the store; seat and unseat; apply, write,
+ * publish) and hands each concern to a collaborator: who may join (tableAuth), which frames
+ * reach Colyseus at all (FrameScreen), what a message comes to (messageRoute), who sits where
+ * (Seats), who is sent what (Audience), the turn clock, the idle close and the start's retry
+ * (TableClocks), a dropped player's window to come back (Reconnections), the bot's seat
+ * (BotDriver). The last three share the room's one Timers and see it only as a TableHost.
+ * Whatever of Colyseus is not its public API is reached in colyseusInternals.ts.
  *
  * Nothing is lost: a room is always built from the store (a new table has an empty log), by
  * replaying its log through the engine, and every action that changes the state is appended
@@ -100,16 +79,13 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
   private halted = false;
   private seats!: Seats;
   private audience!: Audience;
-  private budget!: MessageBudget;
+  private frames!: FrameScreen;
+  /** Every deadline of the table, one per name: the collaborators below set theirs here. */
   private timers!: Timers;
-  private bot: { readonly role: Role; readonly profile: BotProfile } | null = null;
-  /** The turn a pending bot move was planned for, so an unrelated update does not restart its thinking. */
-  private botTurn = -1;
+  private clocks!: TableClocks;
+  private reconnections!: Reconnections;
+  private bot: BotDriver | null = null;
   private shuttingDown = false;
-  /** Colyseus reconnections still open, by session: cancelled when their seat is taken with its token. */
-  private readonly reconnections = new Map<string, { readonly role: Role | null; readonly pending: Deferred<Client> }>();
-  /** Connections being closed for flooding: their remaining frames are dropped unread. */
-  private readonly closing = new WeakSet<Client>();
 
   override async onCreate(options: { services: TableServices } & Record<string, unknown>): Promise<void> {
     const { services, ...given } = options;
@@ -120,10 +96,10 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
     this.code = code;
     this.roomId = code;
     this.log = services.logger.child({ table: code });
-    // Turn-based: patches go out right after each accepted action, never on an idle interval.
-    (this as { patchRate: number | null }).patchRate = null;
+    patchOnlyWhenAsked(this);
     // A table outlives moments with nobody connected (before players arrive, during drops).
     this.autoDispose = false;
+    screenFrames(this, (client, buffer) => this.frames.admit(client, buffer));
 
     // The lease comes before the load: whatever an earlier holder wrote is in what we read.
     const claimed = await services.leases.claim(code, () => this.onLeaseLost());
@@ -162,41 +138,37 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
     this.finishing = stored.status === "finished";
     this.journal = new TableJournal(this.services.store, this.code, this.services.leases.owner, stored.log.length);
     this.seats = Seats.fromStore(stored.seats, bot.data);
-    if (bot.data) this.bot = { role: bot.data.role, profile: botProfile(bot.data.level, `${stored.seed}:bot`) };
     this.audience = new Audience(this.code, config.RECONNECT_SECONDS);
-    this.budget = new MessageBudget(config.MESSAGE_RATE, config.MESSAGE_BURST);
+    this.frames = new FrameScreen(config, this.log, (client, why, text) => this.refuse(client, `protocol/${why}`, text, null));
     this.timers = new Timers((error, name) => this.log.error({ err: error, timer: name }, "table timer failed"));
+    const host: TableHost = {
+      timers: this.timers,
+      log: this.log,
+      table: () => this.table,
+      started: () => this.started,
+      inPlay: () => this.inPlay(),
+      act: (action) => this.act(action),
+    };
+    const idle = { idleMs: config.TABLE_IDLE_SECONDS * 1000, occupied: () => this.clients.length > 0, closeIdle: () => void this.closeIdle() };
+    this.clocks = new TableClocks(host, idle);
+    const returned = (client: TableClient) => this.onReturn(client);
+    this.reconnections = new Reconnections(host, { colyseus: this, seats: this.seats, seconds: config.RECONNECT_SECONDS, returned });
+    if (bot.data) this.bot = new BotDriver(host, bot.data, stored.seed, config.BOT_THINK_MS);
     this.state = new PublicTableState();
     shareHandshake(this, PublicTableState);
     // Nobody is connected to a table that is only now built: a game in progress gives every player a window to return.
-    if (this.inPlay()) for (const role of ROLES) if (!this.seats.isLive(role)) this.markAway(role);
+    if (this.inPlay()) this.reconnections.markAbsentAway();
     this.sync();
-    this.scheduleTurn();
-    this.scheduleBot();
-    this.watchEmpty();
+    this.clocks.turn();
+    this.bot?.update();
+    this.clocks.watchEmpty();
     const resumed = stored.log.length > 0 || this.started;
     this.log.info({ bot: bot.data, logged: stored.log.length, phase: this.table.phase }, resumed ? "table resumed" : "table opened");
   }
 
   override onAuth(_client: Client, options: unknown): Auth {
-    const version = checkProtocol(options);
-    if (!version.ok) throw new JoinRefusal(OUTDATED_CODE, version.text);
-    const parsed = joinOptionsSchema.safeParse(version.rest);
-    if (!parsed.success) throw new JoinRefusal("join/bad_options", parsed.error.issues.map((i) => `${i.path.join(".") || "options"}: ${i.message}`).join("; "));
-    const { seat, facilitator, name } = parsed.data;
-    if (seat !== undefined) {
-      const role = this.seats.roleForToken(seat);
-      if (!role) throw new JoinRefusal("join/bad_seat", "That seat link is not valid for this table.");
-      if (this.seats.isLive(role)) throw new JoinRefusal("join/seat_taken", "Someone is already sitting in that seat.");
-      return { viewer: role, role, ...(name !== undefined ? { name } : {}) };
-    }
-    if (facilitator !== undefined) {
-      if (!secretMatches(facilitator, facilitatorKey(this.origin))) throw new JoinRefusal("join/bad_facilitator", "That facilitator link is not valid for this table.");
-      return { viewer: "facilitator", role: null };
-    }
-    const observers = this.clients.filter((c) => c.userData?.viewer === "observer").length;
-    if (observers >= this.services.config.MAX_OBSERVERS) throw new JoinRefusal("join/full", "This table has as many observers as it can take.");
-    return { viewer: "observer", role: null };
+    const observers = () => this.clients.filter((c) => c.userData?.viewer === "observer").length;
+    return authorize(options, { seats: this.seats, origin: this.origin, observers, maxObservers: this.services.config.MAX_OBSERVERS });
   }
 
   override onJoin(client: TableClient, _options: unknown, auth: Auth): void {
@@ -204,13 +176,11 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
     if (role) {
       // Checked again here, synchronously, because two joins with one token can both pass onAuth.
       if (this.seats.isLive(role)) throw new JoinRefusal("join/seat_taken", "Someone is already sitting in that seat.");
-      this.cancelReconnections(role);
-      const name = this.seats.sit(role, client.sessionId, auth.name);
-      this.timers.clear(`away:${role}`);
+      const name = this.reconnections.seatTaken(role, client.sessionId, auth.name);
       if (name !== null) this.saveSeat(role, name);
     }
     client.userData = { viewer, role };
-    this.timers.clear("idle");
+    this.clocks.occupied();
     this.log.debug({ session: client.sessionId, viewer }, "joined");
     if (!this.started && !this.starting && ROLES.every((r) => this.seats.isLive(r))) this.begin();
     else this.sync();
@@ -219,29 +189,17 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
 
   override onLeave(client: TableClient, consented: boolean): void {
     const seating = client.userData;
-    this.budget.forget(client.sessionId);
+    this.frames.forget(client);
     // A join refused in onJoin never got a seating; shutdown (or a move) is nobody's departure.
     if (!seating || this.shuttingDown || this.halted) return;
     const { role } = seating;
     this.log.debug({ session: client.sessionId, viewer: seating.viewer, consented }, "left");
     if (role && this.seats.holder(role) === client.sessionId) {
-      if (this.inPlay()) this.markAway(role);
-      else this.seats.leave(role, 0);
+      this.reconnections.vacated(role);
       this.sync();
     }
-    this.watchEmpty();
-    if (consented) return;
-    const pending = this.allowReconnection(client, this.services.config.RECONNECT_SECONDS);
-    // Not a Deferred when the client never finished joining or the room is closing: nothing to wait for.
-    if (!(pending instanceof Deferred)) return;
-    this.reconnections.set(client.sessionId, { role, pending });
-    pending.promise.then(
-      (returned: TableClient) => {
-        this.reconnections.delete(client.sessionId);
-        this.onReturn(returned);
-      },
-      () => this.reconnections.delete(client.sessionId),
-    );
+    this.clocks.watchEmpty();
+    if (!consented) this.reconnections.hold(client, role);
   }
 
   /**
@@ -277,41 +235,24 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
     return super.broadcastPatch();
   }
 
-  /** Every frame passes the message budget, then a decode check, before Colyseus handles it. */
-  protected override _onMessage(client: TableClient & ClientPrivate, buffer: Buffer): void {
-    if (this.closing.has(client)) return;
-    if (!this.budget.take(client.sessionId, Date.now())) {
-      this.closing.add(client);
-      this.log.warn({ session: client.sessionId }, "message budget exceeded: closing the connection");
-      this.refuse(client, "protocol/rate_limited", "Too many messages: this connection is being closed.", null);
-      client.leave(CLOSE_CODES.rateLimited, "rate limited");
-      return;
-    }
-    if (!decodable(buffer)) return this.refuse(client, "protocol/bad_payload", "The message could not be decoded; nothing changed.", null);
-    super._onMessage(client, buffer);
-  }
-
   private onClientMessage(client: TableClient, type: unknown, payload: unknown): void {
     const request = typeof type === "string" ? type.slice(0, 40) : null;
-    const parsed = parseClientMessage(type, payload);
-    if (!parsed.ok) return this.refuse(client, parsed.code, parsed.message, request);
-    if (this.shuttingDown) return this.refuse(client, "protocol/server_error", "The server is restarting: nothing changed. Your seat is kept.", request);
-    if (!this.started) return this.refuse(client, "protocol/not_started", "The game starts when both seats are filled.", request);
-    const { message } = parsed;
-    if (isTableControl(message)) {
-      if (seatingOf(client).viewer !== "facilitator") return this.refuse(client, "protocol/not_allowed", `Only the facilitator may send "${message.type}".`, request);
-      void this.facilitatorControl(tableControlOf(message)).then((result) => {
-        // A table that has stopped says nothing more: its clients are moving on with it.
-        if (!result.ok && result.error.code !== "table/closed") this.refuse(client, result.error.code, result.error.message, request);
-      });
-      return;
+    const route = routeMessage(type, payload, seatingOf(client), { restarting: this.shuttingDown, started: this.started });
+    switch (route.kind) {
+      case "refused":
+        return this.refuse(client, route.code, route.message, request);
+      case "control":
+        void this.facilitatorControl(route.control).then((result) => {
+          // A table that has stopped says nothing more: its clients are moving on with it.
+          if (!result.ok && result.error.code !== "table/closed") this.refuse(client, result.error.code, result.error.message, request);
+        });
+        return;
+      case "action":
+        void this.act(route.action).then((acted) => {
+          if (acted.kind === "unsaved") this.refuse(client, "protocol/server_error", UNSAVED, request);
+          else if (acted.kind === "applied" && !acted.result.ok) this.refuse(client, acted.result.error.code, acted.result.error.message, request);
+        });
     }
-    const mapped = toAction(message, seatingOf(client));
-    if (!mapped.ok) return this.refuse(client, "protocol/not_allowed", mapped.message, request);
-    void this.act(mapped.action).then((acted) => {
-      if (acted.kind === "unsaved") this.refuse(client, "protocol/server_error", UNSAVED, request);
-      else if (acted.kind === "applied" && !acted.result.ok) this.refuse(client, acted.result.error.code, acted.result.error.message, request);
-    });
   }
 
   private refuse(client: Client, code: RuleErrorCode | ProtocolErrorCode, message: string, request: string | null): void {
@@ -347,20 +288,17 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
     this.table = next;
     if (justFinished) {
       this.services.leases.forget(this.code);
-      for (const role of ROLES) {
-        this.timers.clear(`away:${role}`);
-        this.seats.clearDeadline(role);
-      }
+      this.reconnections.gameOver();
     }
     corked(this.clients, () => {
       this.sync();
       this.audience.deliver(this.clients, next, events, justFinished);
     });
-    this.scheduleTurn();
-    this.scheduleBot();
+    this.clocks.turn();
+    this.bot?.update();
     if (justFinished) {
       this.log.info({ outcome: next.outcome?.kind, score: next.score }, "game over");
-      this.watchEmpty();
+      this.clocks.watchEmpty();
     }
   }
 
@@ -385,13 +323,6 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
   /** A game is under way: it has begun and is not over. */
   private inPlay(): boolean {
     return this.started && this.table.phase !== "finished";
-  }
-
-  /** The seat's holder is gone: they have RECONNECT_SECONDS to come back before the game is abandoned. */
-  private markAway(role: Role): void {
-    const windowMs = this.services.config.RECONNECT_SECONDS * 1000;
-    this.seats.leave(role, Date.now() + windowMs);
-    this.timers.set(`away:${role}`, windowMs, () => this.abandonIfAway(role));
   }
 
   /** A seat's name is kept with the table, in order with its other writes. */
@@ -424,7 +355,7 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
    * and their workshop's remote call (tableLinks.ts) both come through here.
    */
   async facilitatorControl(control: TableControl): Promise<ControlResult> {
-    if (!this.started) return { ok: false, error: { code: "protocol/not_started", message: "The game starts when both seats are filled." } };
+    if (!this.started) return { ok: false, error: { code: "protocol/not_started", message: NOT_STARTED } };
     const acted = await this.act(control);
     if (acted.kind === "halted") return { ok: false, error: { code: "table/closed", message: "This table has moved or closed." } };
     if (acted.kind === "unsaved") return { ok: false, error: { code: "protocol/server_error", message: UNSAVED } };
@@ -449,57 +380,34 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
         for (const client of this.clients)
           if (client.userData) send(client, "events", { events: viewOf(this.table, seatingOf(client).viewer).timeline, replay: true });
         // Someone may have dropped while the start was being written.
-        for (const role of ROLES) if (!this.seats.isLive(role)) this.markAway(role);
-        this.scheduleTurn();
-        this.scheduleBot();
+        this.reconnections.markAbsentAway();
+        this.clocks.turn();
+        this.bot?.update();
         this.log.info("game started");
       })
       .catch((error: unknown) => {
         this.failedWrite(error, "start");
         // The store could not take it: try again while both seats are still filled.
-        this.timers.set("begin", RETRY_MS, () => {
+        this.clocks.retryBegin(() => {
           if (!this.started && !this.starting && !this.halted && ROLES.every((r) => this.seats.isLive(r))) this.begin();
         });
       })
       .finally(() => (this.starting = false));
   }
 
+  /** Back in the same session, and in its seat (Reconnections has sat it). */
   private onReturn(client: TableClient): void {
-    const { role, viewer } = seatingOf(client);
-    if (role) {
-      this.seats.sit(role, client.sessionId, undefined);
-      this.timers.clear(`away:${role}`);
-    }
-    this.timers.clear("idle");
+    const { viewer } = seatingOf(client);
+    this.clocks.occupied();
     this.log.debug({ session: client.sessionId, viewer }, "reconnected");
     this.sync();
     this.audience.greet(client, this.table);
   }
 
-  private cancelReconnections(role: Role): void {
-    for (const [session, { role: held, pending }] of this.reconnections)
-      if (held === role) {
-        this.reconnections.delete(session);
-        pending.reject(new Error("seat taken again with its token"));
-      }
-  }
-
-  private abandonIfAway(role: Role): void {
-    if (this.seats.isLive(role) || !this.inPlay()) return;
-    this.log.info({ role }, "reconnect window over: abandoned");
-    void this.act({ type: "abandon", by: role });
-  }
-
   /**
-   * A table nobody is at is closed after TABLE_IDLE_SECONDS: one that never started is given up
-   * in the store too, and one that is over only leaves memory. A game in progress is never
-   * closed this way: its reconnect windows end it first.
+   * Nobody was at the table for TABLE_IDLE_SECONDS (TableClocks.watchEmpty): one that never
+   * started is given up in the store too, and one that is over only leaves memory.
    */
-  private watchEmpty(): void {
-    if (this.clients.length > 0 || this.inPlay()) return;
-    this.timers.set("idle", this.services.config.TABLE_IDLE_SECONDS * 1000, () => void this.closeIdle());
-  }
-
   private async closeIdle(): Promise<void> {
     if (this.clients.length > 0 || this.inPlay()) return;
     if (!this.started && !this.starting) {
@@ -507,45 +415,9 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
         await this.queue.run(() => this.journal.closed(Date.now()));
       } catch (error) {
         this.failedWrite(error, "close");
-        if (!this.halted) return this.watchEmpty();
+        if (!this.halted) return this.clocks.watchEmpty();
       }
     }
     await this.disconnect(CLOSE_CODES.tableClosed);
-  }
-
-  private scheduleTurn(): void {
-    this.timers.clear("turn");
-    // The turn's clock, or reading time's before the first turn: either ends with a timeout.
-    const endsAt = clockEndsAt(this.table);
-    if (!this.started || endsAt === null) return;
-    // +1 ms: a timer may wake a hair before the wall clock reaches the deadline.
-    this.timers.set("turn", endsAt - Date.now() + 1, () => {
-      void this.act({ type: "timeout" }).then((acted) => {
-        if (acted.kind === "applied" && !acted.result.ok) this.scheduleTurn();
-        // The store could not take it: try again shortly rather than in a tight loop.
-        if (acted.kind === "unsaved") this.timers.set("turn", RETRY_MS, () => this.scheduleTurn());
-      });
-    });
-  }
-
-  private scheduleBot(): void {
-    const bot = this.bot;
-    const due = bot !== null && this.started && this.table.phase === "playing" && this.table.toAct === bot.role;
-    if (!due) {
-      this.timers.clear("bot");
-      this.botTurn = -1;
-      return;
-    }
-    if (this.botTurn === this.table.turn && this.timers.has("bot")) return;
-    this.botTurn = this.table.turn;
-    this.timers.set("bot", this.services.config.BOT_THINK_MS, () => {
-      this.botTurn = -1;
-      // The bot sees exactly what a person in its seat would.
-      const action = botMove(viewOf(this.table, bot.role), bot.profile);
-      if (!action) return;
-      void this.act(action).then((acted) => {
-        if (acted.kind === "applied" && !acted.result.ok) this.log.warn({ action: action.type, error: acted.result.error }, "bot move refused; its turn will time out");
-      });
-    });
   }
 }

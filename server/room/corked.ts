@@ -1,5 +1,6 @@
 import type { Client } from "@colyseus/core";
 import type { Socket } from "node:net";
+import { socketOf } from "./colyseusInternals.js";
 
 /**
  * Run `work` with every client's socket corked, then uncork: the frames one action sends each
@@ -10,7 +11,7 @@ import type { Socket } from "node:net";
 export function corked<T>(clients: readonly Client[], work: () => T): T {
   const sockets: Socket[] = [];
   for (const client of clients) {
-    const socket = (client as { ref?: { _socket?: Socket } }).ref?._socket;
+    const socket = socketOf(client);
     if (socket && !socket.destroyed) {
       socket.cork();
       sockets.push(socket);

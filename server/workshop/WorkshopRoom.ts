@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { ErrorCode, Room, ServerError, type Client, type ClientPrivate, type RoomException } from "@colyseus/core";
+import { ErrorCode, Room, ServerError, type Client, type RoomException } from "@colyseus/core";
 import { CLOSE_CODES } from "../../shared/protocol/join.js";
 import { controlDone } from "../../shared/protocol/tableControls.js";
 import { checkProtocol, OUTDATED_CODE } from "../../shared/protocol/version.js";
@@ -31,8 +31,8 @@ import {
 } from "../../shared/workshop/core/index.js";
 import type { TablePlan } from "../../shared/workshop/pairing.js";
 import type { Logger } from "../logger.js";
-import { decodable } from "../room/decodable.js";
-import { MessageBudget } from "../room/messageBudget.js";
+import { patchOnlyWhenAsked, screenFrames } from "../room/colyseusInternals.js";
+import { FrameScreen } from "../room/frameScreen.js";
 import { SerialQueue } from "../room/serialQueue.js";
 import type { TableServices } from "../room/services.js";
 import { Timers } from "../room/timers.js";
@@ -101,13 +101,12 @@ export class WorkshopRoom extends Room<object, { title: string }, WorkshopSeatin
   private readonly commands = new SerialQueue();
   /** Connections, tables as they are followed, each round's scenario: what the views read beside the state. */
   private readonly live = new LiveWorkshop();
-  private budget!: MessageBudget;
+  private frames!: FrameScreen;
   private timers!: Timers;
   private audience!: WorkshopAudience;
   private queue!: WorkQueue;
   private shuttingDown = false;
   private disposing = false;
-  private readonly closing = new WeakSet<Client>();
   /** Finished tables whose full state is being read back from the store. */
   private readonly settling = new WeakSet<RoundTable>();
 
@@ -118,8 +117,9 @@ export class WorkshopRoom extends Room<object, { title: string }, WorkshopSeatin
   override async onCreate(options: { services: TableServices } & Record<string, unknown>): Promise<void> {
     const { services, ...given } = options;
     this.services = services;
-    (this as { patchRate: number | null }).patchRate = null;
+    patchOnlyWhenAsked(this);
     this.autoDispose = false;
+    screenFrames(this, (client, buffer) => this.frames.admit(client, buffer));
     const restored = typeof given["resume"] === "string" ? await this.restore(given["resume"]) : null;
     if (!restored) {
       const parsed = workshopSpecSchema.safeParse(given);
@@ -143,7 +143,7 @@ export class WorkshopRoom extends Room<object, { title: string }, WorkshopSeatin
     await this.setPrivate(true);
     await this.setMetadata({ title: this.spec.request.title });
     this.log = services.logger.child({ workshop: this.code });
-    this.budget = new MessageBudget(services.config.MESSAGE_RATE, services.config.MESSAGE_BURST);
+    this.frames = new FrameScreen(services.config, this.log, (client, why, text) => this.refuse(client, `workshop/${why}`, text, null));
     this.timers = new Timers((error, name) => this.log.error({ err: error, timer: name }, "workshop timer failed"));
     const { title, anonymous: _anonymous, ...defaults } = this.spec.request;
     this.audience = new WorkshopAudience(
@@ -224,7 +224,7 @@ export class WorkshopRoom extends Room<object, { title: string }, WorkshopSeatin
   }
 
   override onLeave(client: WorkshopClient): void {
-    this.budget.forget(client.sessionId);
+    this.frames.forget(client);
     if (this.shuttingDown) return;
     const seating = client.userData;
     if (seating?.kind === "participant") {
@@ -277,20 +277,6 @@ export class WorkshopRoom extends Room<object, { title: string }, WorkshopSeatin
   override onUncaughtException(error: RoomException<this>, methodName: string): void {
     if (error.cause instanceof JoinRefusal) return;
     this.log.error({ err: error.cause ?? error, method: methodName }, "workshop room failure");
-  }
-
-  /** Every frame passes the message budget and a decode check before Colyseus handles it (as at a table). */
-  protected override _onMessage(client: WorkshopClient & ClientPrivate, buffer: Buffer): void {
-    if (this.closing.has(client)) return;
-    if (!this.budget.take(client.sessionId, Date.now())) {
-      this.closing.add(client);
-      this.log.warn({ session: client.sessionId }, "message budget exceeded: closing the connection");
-      this.refuse(client, "workshop/rate_limited", "Too many messages: this connection is being closed.", null);
-      client.leave(CLOSE_CODES.rateLimited, "rate limited");
-      return;
-    }
-    if (!decodable(buffer)) return this.refuse(client, "workshop/bad_payload", "The message could not be decoded; nothing changed.", null);
-    super._onMessage(client, buffer);
   }
 
   /** The export, for the HTTP route: refused unless `secret` is this workshop's facilitator secret. */

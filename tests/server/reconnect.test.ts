@@ -1,4 +1,7 @@
+import { matchMaker } from "@colyseus/core";
+import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { withProtocol } from "../../shared/protocol/version.js";
 import { bootServer, type Harness } from "./helpers/harness.js";
 import { joinError } from "./helpers/joinError.js";
 import type { Player } from "./helpers/player.js";
@@ -113,5 +116,30 @@ describe("leaving and coming back", () => {
       expect(p.state).toMatchObject({ phase: "finished", outcome: "expired", turn: 1, turnEndsAt: 0 });
     }
     for (const p of [seller, buyer]) expect(p.events().filter((e) => e.type === "turn_timed_out")).toHaveLength(2);
+  });
+
+  it("a connection lost before its join completes leaves the server running and the seat free to take", async () => {
+    const unheard: unknown[] = [];
+    const listen = (reason: unknown) => unheard.push(reason);
+    process.on("unhandledRejection", listen);
+    try {
+      const table = await h.open({ scenarioId: "backup-appliance" });
+      const buyer = await h.join(table.code, { seat: table.seats.buyer! }, "buyer");
+      // The seller's seat link, then an observer who only knows the code: each connects and is
+      // gone as soon as the server has let it in, before the client confirms the join.
+      for (const options of [{ seat: table.seats.seller! }, {}]) {
+        const seat = await matchMaker.joinById(table.code, withProtocol(options));
+        const socket = new WebSocket(`${h.endpoint}/${seat.room.processId}/${seat.room.roomId}?sessionId=${seat.sessionId}`);
+        await new Promise<void>((resolve) => socket.once("message", () => resolve(socket.terminate())));
+        await until("the connection is gone", () => !h.room(table.code).clients.some((c) => c.sessionId === seat.sessionId));
+      }
+      await sleep(100);
+      expect(unheard).toEqual([]);
+      const seller = await h.join(table.code, { seat: table.seats.seller! }, "seller");
+      await until("the game is under way", () => buyer.state.started && buyer.state.seats.get("seller")?.connected === true);
+      expect(seller.isOpen).toBe(true);
+    } finally {
+      process.off("unhandledRejection", listen);
+    }
   });
 });
