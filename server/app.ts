@@ -28,6 +28,8 @@ export function appConfig(services: TableServices, resumers: { tables: TableResu
       new WebSocketTransport({
         ...options,
         maxPayload: services.config.MAX_PAYLOAD_BYTES,
+        // Colyseus pings every socket at once; heartbeat.ts spreads the pings over the interval.
+        pingInterval: 0,
         // The game socket follows the same origin rule as HTTP (a refused upgrade gets 401).
         verifyClient: (info: { req: IncomingMessage }) => origins.allows(info.req),
       }),

@@ -4,6 +4,7 @@ import type { ConfigOptions } from "@colyseus/tools";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import express from "express";
 import type { WebSocket } from "ws";
+import { startHeartbeat } from "./heartbeat.js";
 import type { Logger } from "./logger.js";
 import { webSocketServerOf } from "./room/colyseusInternals.js";
 
@@ -20,6 +21,7 @@ export async function buildTransport(app: ConfigOptions, logger: Logger): Promis
   const transport = app.initializeTransport?.({ server, app: expressApp }) ?? new WebSocketTransport({ server });
   await app.initializeExpress?.(expressApp);
   reportSocketErrorsPlainly(transport, server, logger);
+  startHeartbeat(webSocketServerOf(transport), server);
   return transport;
 }
 
