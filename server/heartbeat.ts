@@ -33,7 +33,7 @@ export function startHeartbeat(wss: WebSocketServer, server: HttpServer, options
     socket.on("close", () => share.delete(socket));
   });
   let tick = 0;
-  const timer = setInterval(() => {
+  const beat = () => {
     const share = shares[tick++ % options.slices]!;
     for (const [socket, missed] of share) {
       if (missed >= options.maxMissed) {
@@ -44,6 +44,10 @@ export function startHeartbeat(wss: WebSocketServer, server: HttpServer, options
       share.set(socket, missed + 1);
       socket.ping();
     }
-  }, options.intervalMs / options.slices);
-  server.on("close", () => clearInterval(timer));
+  };
+  // From listening to close, as Colyseus' own: a server that never listens keeps no timer alive.
+  server.once("listening", () => {
+    const timer = setInterval(beat, options.intervalMs / options.slices);
+    server.once("close", () => clearInterval(timer));
+  });
 }
