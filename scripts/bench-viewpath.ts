@@ -23,12 +23,11 @@ import { apply } from "../shared/engine/index.js";
 import { SCENARIOS } from "../shared/scenarios/index.js";
 import { playSimGame, type Pairing } from "../shared/sim/simulate.js";
 import { assembleView } from "../client/src/model/assembleView.js";
-import { emptyModel, reduceModel, type ClientModel, type ModelInput } from "../client/src/model/clientModel.js";
+import { emptyModel, inputOf, reduceModel, type ClientModel, type ServerMessageKind } from "../client/src/model/clientModel.js";
 import { snapshotTable } from "../client/src/model/snapshot.js";
 import { Audience, type Seating } from "../server/room/audience.js";
 import { PublicTableState } from "../server/room/publicSchema.js";
 import { writePublicTable, type SeatSnapshot } from "../server/room/writePublicTable.js";
-import type { ServerMessages } from "../shared/protocol/messages.js";
 
 const { values } = parseArgs({ options: { games: { type: "string", default: "60" } } });
 const gamesPerScenario = Math.max(1, Number(values.games) || 60);
@@ -73,21 +72,6 @@ function recordingClient(viewer: Viewer, frames: Uint8Array[]): Client<Seating> 
   return client as unknown as Client<Seating>;
 }
 
-const messageInput = (type: string, message: unknown): ModelInput | null => {
-  switch (type) {
-    case "events":
-      return { kind: "events", message: message as ServerMessages["events"] };
-    case "private":
-      return { kind: "private", message: message as ServerMessages["private"] };
-    case "reveal":
-      return { kind: "reveal", message: message as ServerMessages["reveal"] };
-    case "debrief":
-      return { kind: "debrief", message: message as ServerMessages["debrief"] };
-    default:
-      return null;
-  }
-};
-
 /** Today's split over one game. */
 function measureSplit(initial: TableState, steps: readonly Step[], tallies: Tallies): void {
   const server = new PublicTableState();
@@ -111,8 +95,7 @@ function measureSplit(initial: TableState, steps: readonly Step[], tallies: Tall
     model = reduceModel(model, { kind: "state", table: snapshotTable(decoded[i]!.state), at: 0 });
     for (const frame of frames.get(viewer)!.splice(0)) {
       const [type, message] = decodeFrame(frame);
-      const input = type === "welcome" ? ({ kind: "welcome", message } as ModelInput) : messageInput(type, message);
-      if (input) model = reduceModel(model, input);
+      model = reduceModel(model, inputOf(type, message, 0));
     }
     return model;
   });
@@ -139,9 +122,7 @@ function measureSplit(initial: TableState, steps: readonly Step[], tallies: Tall
       t.renders += 1;
       for (const frame of own) {
         const [type, message] = decodeFrame(frame);
-        const input = messageInput(type, message);
-        if (!input) continue;
-        model = reduceModel(model, input);
+        model = reduceModel(model, inputOf(type, message, 0));
         assembleView(model);
         t.renders += 1;
       }
@@ -190,10 +171,10 @@ function measureOnePath(initial: TableState, steps: readonly Step[], tallies: Ta
 const asJson = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
 
 /** A ROOM_DATA frame back into its type and message, as colyseus.js reads it. */
-function decodeFrame(frame: Uint8Array): [string, unknown] {
+function decodeFrame(frame: Uint8Array): [ServerMessageKind, never] {
   const length = frame[1]! & 0x1f; // a short string: every message type here is one
   const type = Buffer.from(frame.subarray(2, 2 + length)).toString("utf8");
-  return [type, unpack(frame.subarray(2 + length))];
+  return [type as ServerMessageKind, unpack(frame.subarray(2 + length)) as never];
 }
 
 const PAIRINGS: readonly Pairing[] = [

@@ -18,7 +18,7 @@ import { webSocketServerOf } from "./room/colyseusInternals.js";
 export async function buildTransport(app: ConfigOptions, logger: Logger): Promise<Transport> {
   const expressApp = express();
   const server = http.createServer(expressApp);
-  const transport = app.initializeTransport?.({ server, app: expressApp }) ?? new WebSocketTransport({ server });
+  const transport = app.initializeTransport?.({ server, app: expressApp }) ?? new WebSocketTransport({ server, pingInterval: 0 });
   await app.initializeExpress?.(expressApp);
   reportSocketErrorsPlainly(transport, server, logger);
   startHeartbeat(webSocketServerOf(transport), server);

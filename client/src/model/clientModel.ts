@@ -42,6 +42,28 @@ export type ModelInput =
   | { readonly kind: "link"; readonly link: LinkState; readonly reason?: string }
   | { readonly kind: "dismiss_refusal" };
 
+/** The messages a table sends a client, each of which changes its model. */
+export const SERVER_MESSAGES = ["welcome", "private", "events", "reveal", "debrief", "error"] as const satisfies readonly (keyof ServerMessages)[];
+export type ServerMessageKind = (typeof SERVER_MESSAGES)[number];
+
+/** A message from the table as the model's input; `at` is when it arrived (an error keeps it). */
+export function inputOf(type: ServerMessageKind, message: ServerMessages[ServerMessageKind], at: number): ModelInput {
+  switch (type) {
+    case "welcome":
+      return { kind: "welcome", message: message as ServerMessages["welcome"] };
+    case "private":
+      return { kind: "private", message: message as ServerMessages["private"] };
+    case "events":
+      return { kind: "events", message: message as ServerMessages["events"] };
+    case "reveal":
+      return { kind: "reveal", message: message as ServerMessages["reveal"] };
+    case "debrief":
+      return { kind: "debrief", message: message as ServerMessages["debrief"] };
+    case "error":
+      return { kind: "error", message: message as ServerMessages["error"], at };
+  }
+}
+
 export const emptyModel: ClientModel = {
   link: "connecting",
   closedReason: null,

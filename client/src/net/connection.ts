@@ -5,7 +5,7 @@ import { CLOSE_CODES, type JoinOptions } from "../../../shared/protocol/join.js"
 import { clientMessageSchemas, type ServerMessages } from "../../../shared/protocol/messages.js";
 import type { PublicTable } from "../../../shared/protocol/publicTable.js";
 import { withProtocol } from "../../../shared/protocol/version.js";
-import { emptyModel, reduceModel, type ClientModel, type ModelInput } from "../model/clientModel.js";
+import { emptyModel, inputOf, reduceModel, SERVER_MESSAGES, type ClientModel, type ModelInput, type ServerMessageKind } from "../model/clientModel.js";
 import { snapshotTable } from "../model/snapshot.js";
 import { joinProblem, type JoinProblem } from "./joinErrors.js";
 
@@ -37,15 +37,12 @@ export class JoinFailure extends Error {
   }
 }
 
-/** Close codes after which coming back makes no sense. */
 /** Closes after which coming back is pointless. A server restart (serverShutdown) is not one: tables resume from the store. */
 const FINAL_CLOSES = new Map<number, string>([
   [4000, "You left the table."],
   [CLOSE_CODES.tableClosed, "The table was closed after standing empty."],
   [CLOSE_CODES.rateLimited, "Too many messages were sent from this window: the table closed the connection."],
 ]);
-
-const SERVER_MESSAGES = ["welcome", "private", "events", "reveal", "debrief", "error"] as const satisfies readonly (keyof ServerMessages)[];
 
 export class TableConnection {
   private model: ClientModel = emptyModel;
@@ -147,25 +144,13 @@ export class TableConnection {
     this.dispatch({ kind: "link", link: "live" });
   }
 
-  private onServerMessage<T extends (typeof SERVER_MESSAGES)[number]>(type: T, message: ServerMessages[T]): void {
-    switch (type) {
-      case "welcome": {
-        const welcome = message as ServerMessages["welcome"];
-        this.welcomeSeconds = welcome.reconnectSeconds;
-        if (this.room) this.hooks.onSession(this.room.reconnectionToken, welcome.role);
-        return this.dispatch({ kind: "welcome", message: welcome });
-      }
-      case "private":
-        return this.dispatch({ kind: "private", message: message as ServerMessages["private"] });
-      case "events":
-        return this.dispatch({ kind: "events", message: message as ServerMessages["events"] });
-      case "reveal":
-        return this.dispatch({ kind: "reveal", message: message as ServerMessages["reveal"] });
-      case "debrief":
-        return this.dispatch({ kind: "debrief", message: message as ServerMessages["debrief"] });
-      case "error":
-        return this.dispatch({ kind: "error", message: message as ServerMessages["error"], at: Date.now() });
+  private onServerMessage(type: ServerMessageKind, message: ServerMessages[ServerMessageKind]): void {
+    if (type === "welcome") {
+      const welcome = message as ServerMessages["welcome"];
+      this.welcomeSeconds = welcome.reconnectSeconds;
+      if (this.room) this.hooks.onSession(this.room.reconnectionToken, welcome.role);
     }
+    this.dispatch(inputOf(type, message, Date.now()));
   }
 
   private async onLeave(code: number): Promise<void> {
