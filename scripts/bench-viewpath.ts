@@ -20,6 +20,7 @@ import jsonPatch, { type Operation } from "fast-json-patch";
 import { isDeepStrictEqual, parseArgs } from "node:util";
 import { debrief, ROLES, viewFor, type Action, type GameEvent, type TableState, type TableView, type Viewer } from "../shared/engine/index.js";
 import { apply } from "../shared/engine/index.js";
+import { applyViewDelta, diffView, type ViewDelta } from "../shared/protocol/viewDelta.js";
 import { SCENARIOS } from "../shared/scenarios/index.js";
 import { playSimGame, type Pairing } from "../shared/sim/simulate.js";
 import { assembleView } from "../client/src/model/assembleView.js";
@@ -167,6 +168,39 @@ function measureOnePath(initial: TableState, steps: readonly Step[], tallies: Ta
     if (!isDeepStrictEqual(asJson(held.get(viewer)), asJson(viewFor(last, viewer)))) throw new Error(`one path: the ${viewer}'s copy differs from its view`);
 }
 
+/** One path per viewer, knowing the view's shape (viewDelta.ts): what differs from the view that viewer was last sent. */
+function measureViewDelta(initial: TableState, steps: readonly Step[], tallies: Tallies): void {
+  const sent = new Map<Viewer, TableView>(VIEWERS.map((v) => [v, viewFor(initial, v)]));
+  const held = new Map<Viewer, TableView>(VIEWERS.map((v) => [v, structuredClone(sent.get(v)!)]));
+  for (const step of steps) {
+    const finished = step.before.phase !== "finished" && step.after.phase === "finished";
+    const t = finished ? tallies.end : tallies.mid;
+    const began = performance.now();
+    const out = VIEWERS.map((viewer) => {
+      const view = viewFor(step.after, viewer);
+      const delta = diffView(sent.get(viewer)!, view);
+      sent.set(viewer, view);
+      const lines = finished && viewer !== "observer" ? Object.fromEntries((viewer === "facilitator" ? ROLES : [viewer]).map((r) => [r, debrief(step.after, r)])) : null;
+      return { viewer, frame: getMessageBytes.raw(Protocol.ROOM_DATA, "view", { delta, ...(lines ? { debrief: lines } : {}) }) };
+    });
+    t.serverUs += (performance.now() - began) * 1000;
+    t.actions += 1;
+    for (const { viewer, frame } of out) {
+      t.bytes += frame.length;
+      t.frames += 1;
+      const clientBegan = performance.now();
+      const [, message] = decodeFrame(frame);
+      const { delta } = message as { delta: ViewDelta | null };
+      if (delta) held.set(viewer, applyViewDelta(held.get(viewer)!, delta));
+      t.renders += 1;
+      t.clientUs += (performance.now() - clientBegan) * 1000;
+    }
+  }
+  const last = steps.at(-1)!.after;
+  for (const viewer of VIEWERS)
+    if (!isDeepStrictEqual(asJson(held.get(viewer)), asJson(viewFor(last, viewer)))) throw new Error(`view delta: the ${viewer}'s copy differs from its view`);
+}
+
 /** What survives the wire: no undefined fields. */
 const asJson = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
 
@@ -184,6 +218,7 @@ const PAIRINGS: readonly Pairing[] = [
 ];
 const split = tallies();
 const onePath = tallies();
+const shaped = tallies();
 for (const [id, scenario] of Object.entries(SCENARIOS)) {
   for (let i = 0; i < gamesPerScenario; i++) {
     const { game } = playSimGame(scenario, PAIRINGS[i % PAIRINGS.length]!, `viewpath:${id}`, i);
@@ -192,7 +227,9 @@ for (const [id, scenario] of Object.entries(SCENARIOS)) {
     if (i % 2 === 0) {
       measureSplit(game.initial, steps, split);
       measureOnePath(game.initial, steps, onePath);
+      measureViewDelta(game.initial, steps, shaped);
     } else {
+      measureViewDelta(game.initial, steps, shaped);
       measureOnePath(game.initial, steps, onePath);
       measureSplit(game.initial, steps, split);
     }
@@ -206,16 +243,17 @@ const per = (t: Tally) => ({
   clientUs: t.clientUs / t.actions / VIEWERS.length,
   renders: t.renders / t.actions / VIEWERS.length,
 });
-const row = (label: string, x: number, y: number, digits: number) =>
-  console.log(`  ${label.padEnd(42)}${x.toFixed(digits).padStart(14)}${y.toFixed(digits).padStart(12)}${`${(y / x).toFixed(2)}×`.padStart(9)}`);
+const row = (label: string, x: number, y: number, z: number, digits: number) =>
+  console.log(`  ${label.padEnd(42)}${x.toFixed(digits).padStart(14)}${y.toFixed(digits).padStart(12)}${z.toFixed(digits).padStart(12)}${`${(z / x).toFixed(2)}×`.padStart(9)}`);
 console.log(`view paths over ${split.mid.actions + split.end.actions} actions (${gamesPerScenario} bot games × ${Object.keys(SCENARIOS).length} scenarios), viewers: ${VIEWERS.join(", ")}`);
 for (const [label, kind] of [["moves during a game", "mid"], ["the move that ends it (reveal, debrief)", "end"]] as const) {
   const a = per(split[kind]);
   const b = per(onePath[kind]);
-  console.log(`${`${label}: ${split[kind].actions}`.padEnd(44)}${"today's split".padStart(14)}${"one path".padStart(12)}${"ratio".padStart(9)}`);
-  row("bytes per action per viewer", a.bytes, b.bytes, 0);
-  row("frames per action per viewer", a.frames, b.frames, 2);
-  row("server CPU per action, all viewers (µs)", a.serverUs, b.serverUs, 1);
-  row("client CPU per action per viewer (µs)", a.clientUs, b.clientUs, 1);
-  row("renders per action per viewer", a.renders, b.renders, 2);
+  const c = per(shaped[kind]);
+  console.log(`${`${label}: ${split[kind].actions}`.padEnd(44)}${"today's split".padStart(14)}${"JSON Patch".padStart(12)}${"view delta".padStart(12)}${"ratio".padStart(9)}`);
+  row("bytes per action per viewer", a.bytes, b.bytes, c.bytes, 0);
+  row("frames per action per viewer", a.frames, b.frames, c.frames, 2);
+  row("server CPU per action, all viewers (µs)", a.serverUs, b.serverUs, c.serverUs, 1);
+  row("client CPU per action per viewer (µs)", a.clientUs, b.clientUs, c.clientUs, 1);
+  row("renders per action per viewer", a.renders, b.renders, c.renders, 2);
 }
