@@ -1,19 +1,25 @@
 import type { Client, Room } from "colyseus.js";
 import { listen } from "./earlyMessages.js";
+import type { TableView } from "../../shared/engine/index.js";
 import type { JoinOptions } from "../../shared/protocol/join.js";
+import type { ServerMessages } from "../../shared/protocol/messages.js";
 import type { PublicTable } from "../../shared/protocol/publicTable.js";
 import { withProtocol } from "../../shared/protocol/version.js";
+import { applyViewDelta } from "../../shared/protocol/viewDelta.js";
 
 /*
  * One simulated person's connection to a table, over colyseus.js and a real WebSocket: it
- * joins with a deadline, reports every change of the table's progress (turn, phase) and every
- * direct message to its owner, tells a close it caused (leave, drop) from one it did not, and
- * can drop its link and come back with the reconnection token, as a flaky network would.
+ * joins with a deadline, holds the view it is sent as the web client does (whole on each
+ * join, then each change applied to it), reports every change of the table's progress (start,
+ * turn, phase) and every other direct message to its owner, tells a close it caused (leave,
+ * drop) from one it did not, and can drop its link and come back with the reconnection token,
+ * as a flaky network would.
  */
 
 export type ClientEvents = {
-  /** The progress key changed from `from` to `to` (every patch that moves the game on). */
-  readonly progress: (client: BenchClient, from: string, to: string, state: PublicTable) => void;
+  /** The progress key changed from `from` to `to` (every change that moves the game on), seen in `view`. */
+  readonly progress: (client: BenchClient, from: string, to: string, view: TableView) => void;
+  /** Any direct message but the view (welcome, error). */
   readonly message: (client: BenchClient, type: string, payload: unknown) => void;
   /** Something went wrong that the load generator did not cause. */
   readonly failure: (client: BenchClient, kind: "unexpected_close" | "client_exception", detail: string) => void;
@@ -26,8 +32,9 @@ const JOIN_TIMEOUT_MS = 15_000;
 /** Close code of a deliberate, not consented, drop: the server keeps the seat for a reconnect. */
 const DROP_CODE = 4999;
 
-export function progressKey(state: PublicTable): string {
-  return `${state.started ? 1 : 0}:${state.turn}:${state.phase}`;
+/** Where the game stands for this client: started (synced state), turn and phase (its view). */
+function progressKey(state: PublicTable | undefined, view: TableView): string {
+  return `${state?.started ? 1 : 0}:${view.turn}:${view.phase}`;
 }
 
 /** `work`'s result, or a rejection after `ms`; a result that still comes later goes to `late`. */
@@ -51,8 +58,10 @@ const abandon = (room: Room) => void room.leave(true).catch(() => undefined);
 export class BenchClient {
   room: Room<PublicTable> | null = null;
   link: Link = "joining";
-  /** The progress key of the last state this client saw. */
+  /** The progress key of the last state and view this client saw (kept across a drop until the whole view is back). */
   key = "";
+  /** The game as this connection was sent it; null after a (re)join until the whole view is in. */
+  view: TableView | null = null;
   /** Size of the last frame this client sent. */
   lastFrameBytes = 0;
   /** While dropped: settles once the client is back (or gave up). */
@@ -145,28 +154,33 @@ export class BenchClient {
   private attach(room: Room<PublicTable>): void {
     this.room = room;
     this.link = "live";
+    // Every (re)join is sent the whole view first.
+    this.view = null;
     // colyseus.js logs every onError by default; the tally records it instead.
     room.onError.clear();
     room.onError((code, message) => this.events.failure(this, "client_exception", `room error ${code}: ${message ?? ""}`));
-    const seen = (state: PublicTable) => {
-      if (this.room !== room) return;
-      const to = progressKey(state);
+    const seen = () => {
+      const view = this.view;
+      if (this.room !== room || !view) return;
+      const to = progressKey(room.state, view);
       if (to === this.key) return;
       const from = this.key;
       this.key = to;
-      this.events.progress(this, from, to, state);
+      this.events.progress(this, from, to, view);
     };
     room.onStateChange(seen);
     listen(room, (type, payload) => {
-      if (this.room === room) this.events.message(this, type, payload);
+      if (this.room !== room) return;
+      if (type !== "view") return this.events.message(this, type, payload);
+      // Applied in place of the last: unchanged parts are shared, nothing is copied deeply.
+      this.view = applyViewDelta(this.view, (payload as ServerMessages["view"]).delta);
+      seen();
     });
     room.onLeave((code) => {
       if (this.room !== room || this.link !== "live") return;
       this.link = "left";
       this.events.failure(this, "unexpected_close", `closed with ${code}`);
     });
-    // The first full state may already have been applied before this listener existed.
-    if (typeof room.state?.code === "string" && room.state.code !== "") seen(room.state);
     const connection = room.connection;
     const send = connection.send.bind(connection);
     connection.send = (data) => {

@@ -1,17 +1,12 @@
-import { assembleView } from "../../client/src/model/assembleView.js";
-import { emptyModel, reduceModel, type ClientModel } from "../../client/src/model/clientModel.js";
-import { snapshotTable } from "../../client/src/model/snapshot.js";
 import { botMove, type BotProfile } from "../../shared/bots/index.js";
 import type { Role } from "../../shared/engine/index.js";
-import type { ServerMessages } from "../../shared/protocol/messages.js";
-import type { PublicTable } from "../../shared/protocol/publicTable.js";
-import { progressKey, type BenchClient } from "./benchClient.js";
+import type { BenchClient } from "./benchClient.js";
 import { seatIntentOf } from "./seatIntent.js";
 
 /*
  * A bot in a seat, playing over the wire exactly as the web client would let a person play:
- * it rebuilds its TableView from the synced state and its own direct messages (the client's
- * model code), asks the shared bot for a move, and sends it after thinking for a while.
+ * it reads the TableView its connection holds (kept from the view messages as the client keeps
+ * it), asks the shared bot for a move, and sends it after thinking for a while.
  */
 
 export type Pace =
@@ -31,7 +26,6 @@ export type SeatHost = {
 };
 
 export class BotSeat {
-  private model: ClientModel = emptyModel;
   /** The progress key this seat last moved on: one move per turn. */
   private movedOn = "";
   private thinking: NodeJS.Timeout | NodeJS.Immediate | null = null;
@@ -46,7 +40,6 @@ export class BotSeat {
   /** A fresh game at a fresh table. */
   reset(): void {
     this.stop();
-    this.model = emptyModel;
     this.movedOn = "";
   }
 
@@ -58,33 +51,13 @@ export class BotSeat {
     this.thinking = null;
   }
 
-  hear(type: string, payload: unknown): void {
-    switch (type) {
-      case "welcome":
-        this.model = reduceModel(this.model, { kind: "welcome", message: payload as ServerMessages["welcome"] });
-        return;
-      case "private":
-        this.model = reduceModel(this.model, { kind: "private", message: payload as ServerMessages["private"] });
-        // The synced state can arrive before the welcome and the brief: a turn seen then waits for them.
-        this.consider();
-        return;
-      case "events":
-        this.model = reduceModel(this.model, { kind: "events", message: payload as ServerMessages["events"] });
-        return;
-      case "reveal":
-        this.model = reduceModel(this.model, { kind: "reveal", message: payload as ServerMessages["reveal"] });
-        return;
-    }
-  }
-
   /**
    * After a reconnect: if the table still waits on the move this seat sent before the drop, the
    * move was lost with the link (the server handles a socket's frames before it lets the session
    * back in), so the seat may move again.
    */
   forgetLostMove(): void {
-    const state = this.client.state;
-    if (state && progressKey(state) === this.movedOn) this.movedOn = "";
+    if (this.client.key === this.movedOn) this.movedOn = "";
   }
 
   /** Start thinking if it is this seat's turn and the pace allows a move. */
@@ -100,21 +73,18 @@ export class BotSeat {
   }
 
   private due(): boolean {
-    const state = this.client.state;
-    const briefed = this.model.welcome !== null && this.model.sides[this.role] !== undefined;
-    return this.client.live && briefed && state !== null && isMyTurn(state, this.role) && progressKey(state) !== this.movedOn;
+    const { view, state } = this.client;
+    const myTurn = state?.started === true && view !== null && view.phase === "playing" && view.toAct === this.role;
+    return this.client.live && myTurn && this.client.key !== this.movedOn;
   }
 
   private move(): void {
     this.thinking = null;
     if (this.host.pace().mode === "idle" || !this.due()) return;
-    const state = this.client.state as PublicTable;
-    const view = assembleView({ ...this.model, table: snapshotTable(state) });
-    if (!view) return this.host.stuck(this, "no view yet on its turn");
-    const action = botMove(view, this.profile);
+    const action = botMove(this.client.view!, this.profile);
     const intent = action && seatIntentOf(action);
     if (!intent) return this.host.stuck(this, `bot ${this.role} had no move (got ${action?.type ?? "null"})`);
-    const key = progressKey(state);
+    const key = this.client.key;
     this.movedOn = key;
     this.host.moving(this, key);
     this.client.send(intent.type, intent.payload);
@@ -122,6 +92,3 @@ export class BotSeat {
   }
 }
 
-function isMyTurn(state: PublicTable, role: Role): boolean {
-  return state.started && state.phase === "playing" && state.toAct === role;
-}

@@ -1,7 +1,6 @@
 import type { BufferingClient } from "./earlyMessages.js";
 import { botProfile, BOT_LEVELS, type BotProfile } from "../../shared/bots/index.js";
-import { ROLES, type Role } from "../../shared/engine/index.js";
-import type { PublicTable } from "../../shared/protocol/publicTable.js";
+import { ROLES, type Role, type TableView } from "../../shared/engine/index.js";
 import { BenchClient, type ClientEvents, type ClientKind } from "./benchClient.js";
 import { BotSeat, type Pace } from "./botSeat.js";
 import type { Tally, Viewpoint } from "./tally.js";
@@ -10,7 +9,7 @@ import { openWorkshopTableOverWire } from "./workshopTable.js";
 
 /*
  * One table of the load: two bot players, and optionally an observer and a facilitator. It
- * measures action→patch latency at everyone who sees the move land, and when a game is over
+ * measures action→view latency at everyone who sees the move land, and when a game is over
  * it does what people do — leave — and opens the next table in the same place, so the number
  * of tables in play stays constant for the whole run.
  */
@@ -33,7 +32,7 @@ type Sent = { readonly at: number; readonly by: BenchClient };
 
 /** A game over seen by nobody else within this long still lets the slot move on. */
 const FINISH_GRACE_MS = 2_000;
-/** An action that saw no patch at its sender after this long is an error. */
+/** An action whose view change had not reached its sender after this long is an error (tallied as no_patch). */
 const PATCH_DEADLINE_MS = 10_000;
 /** A table in play that has not moved on for this long is stuck (bots think 20 s at most, drops last 3 s). */
 const STALL_MS = 45_000;
@@ -63,7 +62,7 @@ export class TableSlot {
     private readonly host: SlotHost,
   ) {
     const events: ClientEvents = {
-      progress: (client, from, to, state) => this.progress(client, from, to, state),
+      progress: (client, from, to, view) => this.progress(client, from, to, view),
       message: (client, type, payload) => this.message(client, type, payload),
       failure: (client, kind, detail) => host.tally.error(kind, `${this.code} ${client.kind}: ${detail}`),
     };
@@ -147,7 +146,7 @@ export class TableSlot {
     for (const role of ROLES) this.seats[role].consider();
   }
 
-  /** Report a sent move that never reached its sender as a patch, and a game that stopped moving. */
+  /** Report a sent move whose view change never reached its sender, and a game that stopped moving. */
   checkStalled(now: number): void {
     if (this.inflight && now - this.inflight.at >= PATCH_DEADLINE_MS) {
       this.host.tally.error("no_patch", `${this.code}: move on ${this.inflight.key} unanswered after ${Math.round(now - this.inflight.at)} ms`);
@@ -223,7 +222,7 @@ export class TableSlot {
     await Promise.all([this.seats.seller.client, this.seats.buyer.client, this.observer, this.facilitator].map((c) => c.leave()));
   }
 
-  private progress(client: BenchClient, from: string, _to: string, state: PublicTable): void {
+  private progress(client: BenchClient, from: string, _to: string, view: TableView): void {
     this.lastProgressAt = performance.now();
     const sent = this.sent.get(from);
     if (sent) {
@@ -231,17 +230,14 @@ export class TableSlot {
       this.host.tally.latencyAt(this.viewpointOf(client, sent), ms);
       if (client === sent.by && this.inflight?.key === from) this.inflight = null;
     }
-    if (state.phase === "finished") this.finished(client);
+    if (view.phase === "finished") this.finished(client);
     else if (client.kind === "player") this.seatOf(client)?.consider();
   }
 
   private message(client: BenchClient, type: string, payload: unknown): void {
-    if (type === "error") {
-      const e = payload as { code?: string; message?: string; request?: string | null };
-      this.host.tally.error("refused", `${this.code} ${client.kind}: ${e.code} on ${e.request}: ${e.message}`);
-      return;
-    }
-    this.seatOf(client)?.hear(type, payload);
+    if (type !== "error") return;
+    const e = payload as { code?: string; message?: string; request?: string | null };
+    this.host.tally.error("refused", `${this.code} ${client.kind}: ${e.code} on ${e.request}: ${e.message}`);
   }
 
   private viewpointOf(client: BenchClient, sent: Sent): Viewpoint {

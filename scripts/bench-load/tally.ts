@@ -16,7 +16,7 @@ export const ERROR_KINDS = [
   "refused",
   /** A connection closed that the load generator did not close itself. */
   "unexpected_close",
-  /** A sent action saw no patch at its sender within the deadline. */
+  /** A sent action saw no view change at its sender within the deadline. */
   "no_patch",
   /** A reconnect after a deliberate drop failed. */
   "reconnect_failed",

@@ -1,5 +1,5 @@
 import { matchMaker, OnMessageException, Room, type Client, type RoomException } from "@colyseus/core";
-import { apply, clockEndsAt, ROLES, type Action, type GameEvent, type Role, type RuleErrorCode, type Scenario, type TableState } from "../../shared/engine/index.js";
+import { apply, clockEndsAt, ROLES, type Action, type Role, type RuleErrorCode, type Scenario, type TableState } from "../../shared/engine/index.js";
 import { CLOSE_CODES } from "../../shared/protocol/join.js";
 import type { ProtocolErrorCode } from "../../shared/protocol/messages.js";
 import type { TableControl } from "../../shared/protocol/tableControls.js";
@@ -28,7 +28,6 @@ import { authorize, JoinRefusal, type Auth } from "./tableAuth.js";
 import { TableClocks } from "./tableClocks.js";
 import type { Acted, TableHost } from "./tableHost.js";
 import { Timers } from "./timers.js";
-import { viewOf } from "./views.js";
 import { writePublicTable } from "./writePublicTable.js";
 
 const UNSAVED = "The server could not save that move, so nothing changed: try again.";
@@ -38,9 +37,9 @@ const SUPERSEDED = ["store/not_owner", "store/not_open", "store/duplicate", "sto
 
 /**
  * One negotiation table. A thin adapter between Colyseus and the rules engine: every message
- * is parsed with the shared protocol, turned into an engine action and applied; the result is
- * written to the public state in one place and sent to each viewer as the engine's view
- * allows. No rule of the game lives here — only who sits where, and when the clocks run.
+ * is parsed with the shared protocol, turned into an engine action and applied; each viewer
+ * is sent what changed in the engine's view for it (Audience), and the synced state holds only
+ * who sits where. No rule of the game lives here — only who sits where, and when the clocks run.
  *
  * The room keeps the order of things (build from the store; seat and unseat; apply, write,
  * publish) and hands each concern to a collaborator: who may join (tableAuth), which frames
@@ -279,12 +278,13 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
         this.failedWrite(error, action.type);
         return { kind: "unsaved" };
       }
-      this.commit(result.state, result.events, justFinished);
+      this.commit(result.state, justFinished);
       return { kind: "applied", result };
     });
   }
 
-  private commit(next: TableState, events: readonly GameEvent[], justFinished: boolean): void {
+  private commit(next: TableState, justFinished: boolean): void {
+    const before = this.table;
     this.table = next;
     if (justFinished) {
       this.services.leases.forget(this.code);
@@ -292,7 +292,7 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
     }
     corked(this.clients, () => {
       this.sync();
-      this.audience.deliver(this.clients, next, events, justFinished);
+      this.audience.deliver(this.clients, before, next);
     });
     this.clocks.turn();
     this.bot?.update();
@@ -332,10 +332,10 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
     this.queue.run(() => this.journal.seat(role, tokenHash, name)).catch((error: unknown) => this.failedWrite(error, "seat"));
   }
 
-  /** The single write of the synced state, then one patch to everyone. */
+  /** The single write of the synced state (seats, start), one patch to everyone if it changed, and the workshop's tile. */
   private sync(): void {
     const seats = this.seats.snapshot();
-    writePublicTable(this.state, this.code, this.started, this.table, seats);
+    writePublicTable(this.state, this.code, this.started, seats);
     this.broadcastPatch();
     if (this.origin.workshopId !== null) announceTable(this.presence, this.code, tileSnapshotOf(this.table, this.started, seats, this.announceAgain));
   }
@@ -375,10 +375,12 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
         const at = Date.now();
         await this.journal.started(at);
         this.started = true;
+        const before = this.table;
         this.table = initialState(this.origin, this.scenario, at);
-        this.sync();
-        for (const client of this.clients)
-          if (client.userData) send(client, "events", { events: viewOf(this.table, seatingOf(client).viewer).timeline, replay: true });
+        corked(this.clients, () => {
+          this.sync();
+          this.audience.deliver(this.clients, before, this.table);
+        });
         // Someone may have dropped while the start was being written.
         this.reconnections.markAbsentAway();
         this.clocks.turn();

@@ -1,10 +1,9 @@
 import { z } from "zod";
 import { MAX_MESSAGE_LENGTH, MAX_NOTE_LENGTH } from "../engine/actions.js";
 import type { RuleErrorCode } from "../engine/errors.js";
-import type { GameEvent } from "../engine/events.js";
 import type { PerRole, Role, Viewer } from "../engine/roles.js";
 import type { DebriefLine } from "../engine/debrief.js";
-import type { PrivateData, PublicScenario, Reveal } from "../engine/view.js";
+import type { ViewDelta } from "./viewDelta.js";
 import { isTableControlType, TABLE_CONTROLS, tableControlSchemas, type TableControlType } from "./tableControls.js";
 
 /*
@@ -72,32 +71,22 @@ export function parseClientMessage(type: unknown, payload: unknown): ParsedClien
   return { ok: true, message: { type, payload: parsed.data } as ClientMessage };
 }
 
-/** Server → client direct messages (the public table itself travels as synced Colyseus state). */
+/** Server → client direct messages (who sits where travels as the synced Colyseus state, publicTable.ts). */
 export type ServerMessages = {
-  /** Sent once on join and on every reconnect. */
+  /** Sent once on join and on every reconnect, before the whole view. */
   welcome: {
     readonly viewer: Viewer;
     readonly code: string;
     readonly role: Role | null;
-    readonly scenario: PublicScenario;
     /** How long a dropped player may be away before the game ends as abandoned. */
     readonly reconnectSeconds: number;
   };
   /**
-   * The private data this client may see, without notepads: on join and every reconnect, then
-   * again only when something besides a notepad changed.
+   * This client's view of the game (the engine's viewFor for its seat): whole on join and on
+   * every reconnect, then what each change made differ, one message per change. The move that
+   * ends the game carries the debrief with it: a player's own lines, both seats' for facilitators.
    */
-  private: { readonly sides: Partial<PerRole<PrivateData>> };
-  /**
-   * The events this client may see: the whole history on join, then each new batch. A notepad
-   * travels here only, each note once as its note_taken event (to its writer; to facilitators
-   * with the whole history once the game is over).
-   */
-  events: { readonly events: readonly GameEvent[]; readonly replay: boolean };
-  /** The end-of-game reveal (walk-aways, ZOPA, surpluses, Nash point). */
-  reveal: Reveal;
-  /** The player's debrief, one plain line per lesson (GAME.md §8): own seat only; facilitators get both. */
-  debrief: { readonly lines: Partial<PerRole<readonly DebriefLine[]>> };
+  view: { readonly delta: ViewDelta; readonly debrief?: Partial<PerRole<readonly DebriefLine[]>> };
   /** A refused message: nothing changed. */
   error: { readonly code: RuleErrorCode | ProtocolErrorCode; readonly message: string; readonly request: string | null };
 };

@@ -1,25 +1,76 @@
 import { describe, expect, it } from "vitest";
-import { viewFor } from "../../shared/engine/index.js";
-import { emptyModel, reduceModel, type ClientModel } from "../../client/src/model/clientModel.js";
-import { snapshotTable } from "../../client/src/model/snapshot.js";
-import { SCRIPTS } from "./helpers/scripts.js";
-import { publicTableOf, T0 } from "./helpers/tables.js";
+import { debrief, viewFor, VIEWERS, type TableState } from "../../shared/engine/index.js";
+import { diffView } from "../../shared/protocol/viewDelta.js";
+import { emptyModel, inputOf, OUT_OF_STEP, reduceModel, type ClientModel } from "../../client/src/model/clientModel.js";
+import { dealDoneSteps, SCRIPTS } from "./helpers/scripts.js";
+import { modelAfter, modelFor, T0, wire } from "./helpers/tables.js";
 
-const eventsOf = (viewer: "buyer" | "observer") => viewFor(SCRIPTS.midGame(), viewer).timeline;
+const viewInput = (before: TableState | null, after: TableState, at: number) => {
+  const delta = diffView(before && viewFor(before, "buyer"), viewFor(after, "buyer"));
+  if (!delta) throw new Error("the states should differ for the buyer");
+  return inputOf("view", wire({ delta }), at);
+};
 
-describe("reduceModel", () => {
-  it("replaces the history on a replay and appends only unseen events otherwise", () => {
-    const all = eventsOf("buyer");
-    let model = reduceModel(emptyModel, { kind: "events", message: { events: all.slice(0, 3), replay: true } });
-    model = reduceModel(model, { kind: "events", message: { events: all.slice(1, 5), replay: false } });
-    expect(model.events.map((e) => e.seq)).toEqual(all.slice(0, 5).map((e) => e.seq));
-    const before = model.events;
-    model = reduceModel(model, { kind: "events", message: { events: all.slice(2, 4), replay: false } });
-    expect(model.events).toBe(before);
-    model = reduceModel(model, { kind: "events", message: { events: all.slice(0, 2), replay: true } });
-    expect(model.events.map((e) => e.seq)).toEqual(all.slice(0, 2).map((e) => e.seq));
+describe("the client's view of the game", () => {
+  // A scene draws only the model's view: after every change it must be exactly the engine's
+  // view for this viewer, or the screen would show something the rules did not say.
+  const game = dealDoneSteps();
+  for (const viewer of VIEWERS) {
+    it(`stays the engine's view for the ${viewer}, change after change, from the empty table to the deal`, () => {
+      for (let i = 0; i < game.length; i++) expect(modelAfter(game.slice(0, i + 1), viewer).view).toEqual(wire(viewFor(game[i]!, viewer)));
+    });
+  }
+
+  it("is there only once the whole view has come", () => {
+    const welcomed = modelAfter([], "buyer");
+    expect(welcomed.view).toBeNull();
+    expect(modelFor(SCRIPTS.opening(), "buyer").view?.offers).toHaveLength(1);
   });
 
+  it("shows the money of a concession to the side that made it, and to nobody else", () => {
+    const watched = dealDoneSteps().slice(0, 4);
+    const moneyOf = (viewer: "buyer" | "seller" | "observer") => modelAfter(watched, viewer).view!.ledger.filter((c) => c.by === "seller").map((c) => c.money);
+    expect(moneyOf("seller").length).toBeGreaterThan(0);
+    expect(moneyOf("seller").every((m) => typeof m === "number")).toBe(true);
+    expect(moneyOf("buyer").every((m) => m === undefined)).toBe(true);
+    expect(moneyOf("observer").every((m) => m === undefined)).toBe(true);
+  });
+
+  it("puts a note on its writer's notepad only, and on the facilitator's once the game is over", () => {
+    const game = dealDoneSteps();
+    const noted = game.findIndex((s) => s.sides.buyer.notes.length > 0);
+    const during = game.slice(0, noted + 1);
+    const notes = (states: readonly TableState[], viewer: "buyer" | "seller" | "facilitator") => modelAfter(states, viewer).view!.sides.buyer?.notes?.map((n) => n.text);
+    expect(notes(during, "buyer")).toEqual(["Their quarter closes soon: hold firm on price."]);
+    expect(notes(during, "seller")).toBeUndefined();
+    expect(notes(during, "facilitator")).toBeUndefined();
+    expect(notes(game, "facilitator")).toEqual(["Their quarter closes soon: hold firm on price."]);
+    expect(notes(game, "seller")).toBeUndefined();
+  });
+
+  it("refuses a change that does not fit the view it holds: the link says so and nothing is drawn from it", () => {
+    const [first, second, third] = dealDoneSteps();
+    const lost = reduceModel(reduceModel(emptyModel, { kind: "link", link: "live" }), viewInput(first!, second!, T0));
+    expect(lost.view).toBeNull();
+    expect(lost.link).toBe("closed");
+    expect(lost.closedReason).toBe(OUT_OF_STEP);
+    // Later changes are not taken either; the whole view a reconnect brings is.
+    expect(reduceModel(lost, viewInput(second!, third!, T0))).toBe(lost);
+    const back = reduceModel(reduceModel(lost, { kind: "link", link: "live" }), viewInput(null, third!, T0));
+    expect(back.view).toEqual(wire(viewFor(third!, "buyer")));
+    expect(back.link).toBe("live");
+  });
+
+  it("keeps the debrief the game's last move brought, for the seats it was sent", () => {
+    const game = dealDoneSteps();
+    const lines = { buyer: debrief(game.at(-1)!, "buyer") };
+    const model = modelAfter(game, "buyer", undefined, lines);
+    expect(model.debrief).toEqual(wire(lines));
+    expect(modelAfter(game, "buyer").debrief).toEqual({});
+  });
+});
+
+describe("reduceModel", () => {
   it("keeps a refusal until it is dismissed, stamped with when it came", () => {
     const refused = reduceModel(emptyModel, {
       kind: "error",
@@ -37,23 +88,27 @@ describe("reduceModel", () => {
   });
 
   describe("clock skew", () => {
-    const opening = snapshotTable(publicTableOf(SCRIPTS.opening()));
-    const next = snapshotTable(publicTableOf(SCRIPTS.midGame()));
-    const joined = (at: number): ClientModel => reduceModel(emptyModel, { kind: "state", table: opening, at });
+    const opening = SCRIPTS.opening();
+    const next = SCRIPTS.midGame();
+    const turnStart = next.turnEndsAt! - next.turnMs;
+    const joined = (at: number): ClientModel => reduceModel(emptyModel, viewInput(null, opening, at));
 
     it("is not guessed from a turn already running when we join", () => {
       expect(joined(T0 + 999_999).clockOffsetMs).toBe(0);
     });
 
     it("is measured when a turn starts while we watch", () => {
-      const turnStart = next.turnEndsAt - next.turnMs;
-      const model = reduceModel(joined(turnStart), { kind: "state", table: next, at: turnStart - 30_000 });
+      const model = reduceModel(joined(turnStart), viewInput(opening, next, turnStart - 30_000));
       expect(model.clockOffsetMs).toBe(30_000);
     });
 
     it("ignores differences that are only network latency", () => {
-      const turnStart = next.turnEndsAt - next.turnMs;
-      const model = reduceModel(joined(turnStart), { kind: "state", table: next, at: turnStart + 300 });
+      const model = reduceModel(joined(turnStart), viewInput(opening, next, turnStart + 300));
+      expect(model.clockOffsetMs).toBe(0);
+    });
+
+    it("is not guessed from a reconnect's whole view either, whatever turn it shows", () => {
+      const model = reduceModel(joined(turnStart), viewInput(null, next, turnStart - 30_000));
       expect(model.clockOffsetMs).toBe(0);
     });
   });

@@ -4,7 +4,8 @@ import { statusOf } from "../../client/src/view/status.js";
 import { preparationOf } from "../../client/src/view/preparation.js";
 import { tableViewModel } from "../../client/src/view/tableViewModel.js";
 import { talkOf } from "../../client/src/view/talk.js";
-import { backupAppliance, clientView, contextFor, play, T0 } from "./helpers/tables.js";
+import { reduceModel } from "../../client/src/model/clientModel.js";
+import { backupAppliance, clientView, contextFor, drawnFrom, modelAfter, play, ROOM, T0 } from "./helpers/tables.js";
 
 /* Reading time as the table screen shows it: the status line's countdown, "I'm ready", the record. */
 
@@ -18,6 +19,21 @@ describe("reading time on the table screen", () => {
       expect(statusOf(view, contextFor())).toEqual({ kind: "reading", text: "Reading time:", tone: "neutral", until: T0 + 120_000 });
       expect(tableViewModel(view, contextFor()).clock).toBeNull();
     }
+  });
+
+  it("shows no reading time before the game starts, and the full reading time from the start", () => {
+    const waiting = { ...ROOM, started: false };
+    const before = drawnFrom(modelAfter([reading()], "buyer", waiting));
+    expect(before.view.preparation?.endsAt).toBe(T0 + 120_000);
+    expect(statusOf(before.view, before.ctx).kind).toBe("waiting_for_opponent");
+    expect(tableViewModel(before.view, before.ctx)).toMatchObject({ clock: null, preparation: null });
+    // Both seats filled a minute later: the server starts the table's clocks afresh and says the game has begun.
+    const startedAt = T0 + 60_000;
+    const begun = createTable(backupAppliance(), "client-tests", { now: startedAt, preparationSeconds: 120, readySeats: ["buyer", "seller"] });
+    const after = drawnFrom(reduceModel(modelAfter([reading(), begun], "buyer", waiting), { kind: "room", room: ROOM }));
+    expect(statusOf(after.view, after.ctx)).toEqual({ kind: "reading", text: "Reading time:", tone: "neutral", until: startedAt + 120_000 });
+    expect(preparationOf(after.view, after.ctx)?.canSayReady).toBe(true);
+    expect(tableViewModel(after.view, after.ctx).clock).toBeNull();
   });
 
   it.each([

@@ -4,7 +4,8 @@ import { statusOf } from "../../client/src/view/status.js";
 import { seatsOf } from "../../client/src/view/seats.js";
 import { roundTrackOf } from "../../client/src/view/roundTrack.js";
 import { SCRIPTS } from "./helpers/scripts.js";
-import { clientView, contextFor, SEATS, T0 } from "./helpers/tables.js";
+import { tableViewModel } from "../../client/src/view/tableViewModel.js";
+import { clientView, contextFor, drawnFrom, modelAfter, newTable, ROOM, SEATS, T0 } from "./helpers/tables.js";
 
 const awaySeller = SEATS.map((s) => (s.role === "seller" ? { ...s, connected: false, returnBy: T0 + 60_000 } : s));
 
@@ -17,10 +18,16 @@ describe("the status line", () => {
     expect(seller.text).toBe("Bea (buyer) to act — listen; acting now counts as an interruption.");
   });
 
-  it("waits for the other seat before the game starts", () => {
-    const ctx = contextFor({ started: false, seats: SEATS.map((s) => (s.role === "buyer" ? { ...s, taken: false, connected: false, name: "" } : s)) });
-    expect(statusOf(clientView(SCRIPTS.opening(), "seller"), ctx).kind).toBe("waiting_for_opponent");
-    expect(statusOf(clientView(SCRIPTS.opening(), "observer"), ctx).text).toBe("Waiting for both players to sit down.");
+  it("waits for the other seat before the game starts, with no clock running", () => {
+    // The engine's view has a turn clock from the table's creation; the room says the game has not begun.
+    const room = { ...ROOM, started: false, seats: SEATS.map((s) => (s.role === "buyer" ? { ...s, taken: false, connected: false, name: "" } : s)) };
+    const seller = drawnFrom(modelAfter([newTable()], "seller", room));
+    expect(seller.view.turnEndsAt).not.toBeNull();
+    expect(statusOf(seller.view, seller.ctx).kind).toBe("waiting_for_opponent");
+    expect(tableViewModel(seller.view, seller.ctx).clock).toBeNull();
+    const observer = drawnFrom(modelAfter([newTable()], "observer", room));
+    expect(statusOf(observer.view, observer.ctx).text).toBe("Waiting for both players to sit down.");
+    expect(tableViewModel(observer.view, observer.ctx).clock).toBeNull();
   });
 
   it("says when the opponent dropped, until when their seat is held", () => {

@@ -55,7 +55,7 @@ function watch(players: readonly Player[]): () => void {
 
 async function stillPlays(tables: readonly SeatedTable[]): Promise<void> {
   for (const t of tables) t.seller.send("offer", { terms: { price: 24000, support: "business", warranty: 24, delivery: 4, payment: "net30" } });
-  await until("every table takes a move after the attack", () => tables.every((t) => t.everyone.filter((p) => p.isOpen).every((p) => p.state.offers.length === 1)));
+  await until("every table takes a move after the attack", () => tables.every((t) => t.everyone.filter((p) => p.isOpen).every((p) => p.view.offers.length === 1)));
 }
 
 describe("oversized frames and garbage bytes", () => {

@@ -8,7 +8,7 @@ import { shippedLibrary } from "../helpers/library.js";
 import { SqliteStore } from "../../server/storage/sqlite.js";
 import { bundleServer, openTableOver, ServerProcess } from "./helpers/serverProcess.js";
 import { freePort } from "../helpers/freePort.js";
-import { drawOf, prng, SeatPlayer, sleep, until } from "./helpers/seatPlayer.js";
+import { drawOf, prng, SeatPlayer, sleep, termsOf, until } from "./helpers/seatPlayer.js";
 
 /*
  * kill -9 in the middle of games, again and again: every game must come back where it was —
@@ -59,7 +59,7 @@ describe("crash recovery (SQLite, kill -9)", () => {
     const checks = { turns: 0, offers: 0, draws: 0 };
     for (let kill = 0; kill < KILLS; ) {
       while (active().length < GAMES_AT_ONCE) await openGame();
-      await until("every game under way", () => active().every((g) => g.players.every((p) => p.live && p.state!.started)), 15_000);
+      await until("every game under way", () => active().every((g) => g.players.every((p) => p.live && p.state!.started && p.view !== null)), 15_000);
       // A random point: somewhere in the middle of moves being made.
       await sleep(100 + random() * 500);
       if (active().length === 0) continue;
@@ -69,8 +69,8 @@ describe("crash recovery (SQLite, kill -9)", () => {
           g.code,
           {
             // The furthest either player has seen: the other's patch may still be on its way.
-            turn: Math.max(...g.players.map((p) => p.state!.turn)),
-            offers: Array.from(g.players[0]!.state!.offers, (o) => o.termsJson),
+            turn: Math.max(...g.players.map((p) => p.view!.turn)),
+            offers: termsOf(g.players[0]!.view!.offers),
             arrivals: g.players.map((p) => p.arrivals.length),
             greetings: g.players.map((p) => p.greetings.length),
             draws: g.players.map((p) => p.lastDraw),
@@ -109,7 +109,7 @@ describe("crash recovery (SQLite, kill -9)", () => {
       }
     }
     await until("every game finished", () => active().length === 0, 60_000).catch((error: unknown) => {
-      for (const g of active()) console.log(g.code, g.players.map((p) => ({ role: p.role, live: p.live, phase: p.state?.phase, turn: p.state?.turn, toAct: p.state?.toAct, errors: p.errors.slice(-3) })));
+      for (const g of active()) console.log(g.code, g.players.map((p) => ({ role: p.role, live: p.live, phase: p.view?.phase, turn: p.view?.turn, toAct: p.view?.toAct, errors: p.errors.slice(-3) })));
       throw error;
     });
     const clientResults = new Map(games.map((g) => [g.code, g.players.map((p) => p.final!.outcome)]));
@@ -131,7 +131,7 @@ describe("crash recovery (SQLite, kill -9)", () => {
       expect(clientResults.get(t.code)).toEqual([t.result.outcome.kind, t.result.outcome.kind]);
       // What each player last held of their hidden side is what the replayed game ends with.
       for (const p of games.find((g) => g.code === t.code)!.players) expect(p.lastDraw).toBe(drawOf(viewFor(t.state, p.role).sides[p.role]));
-      expect(t.state.offers.map((o) => JSON.stringify(o.terms))).toEqual(clientOffers.get(t.code));
+      expect(termsOf(t.state.offers)).toEqual(clientOffers.get(t.code));
     }
     const logEntries = history.tables.reduce((n, t) => n + t.state.timeline.length, 0);
     const rejoins = games.reduce((n, g) => n + g.players.reduce((m, p) => m + p.rejoins, 0), 0);

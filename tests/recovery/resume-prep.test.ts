@@ -44,7 +44,7 @@ async function readingTable(readingSeconds: number): Promise<Opened> {
   const seated = Object.fromEntries(ROLES.map((role) => [role, new SeatPlayer(code, role, seats[role], () => server!.endpoint, 0, 1, false)])) as Record<Role, SeatPlayer>;
   players.push(...Object.values(seated));
   await Promise.all(Object.values(seated).map((p) => p.join()));
-  await until("started", () => seated.buyer.state?.started === true && seated.buyer.state.reading);
+  await until("started", () => seated.buyer.state?.started === true && (seated.buyer.view?.preparation ?? null) !== null);
   return { code, players: seated };
 }
 
@@ -69,9 +69,10 @@ describe("reading time after kill -9", () => {
     const short = await readingTable(2);
 
     steady.players.buyer.room!.send("ready", {});
-    await until("the buyer is ready", () => steady.players.seller.state?.readyBuyer === "ready");
-    const steadyEnd = steady.players.buyer.state!.readingEndsAt;
-    expect(steady.players.buyer.state).toMatchObject({ phase: "preparing", readySeller: "waiting", turnEndsAt: 0 });
+    await until("the buyer is ready", () => steady.players.seller.view?.preparation?.ready.buyer === true);
+    const steadyEnd = steady.players.buyer.view!.preparation!.endsAt;
+    expect(steadyEnd).toEqual(expect.any(Number));
+    expect(steady.players.buyer.view).toMatchObject({ phase: "preparing", preparation: { ready: { seller: false } }, turnEndsAt: null });
 
     await server.kill9();
     // Down for longer than the short table's reading time.
@@ -81,15 +82,15 @@ describe("reading time after kill -9", () => {
     await until("players back", () => players.every((p) => p.live && p.arrivals.length === 2), 20_000);
 
     // Still reading, until the very same moment, with the buyer's "ready" kept.
-    expect(steady.players.seller.state).toMatchObject({ phase: "preparing", reading: true, readingEndsAt: steadyEnd, readyBuyer: "ready", readySeller: "waiting", turn: 0 });
+    expect(steady.players.seller.view).toMatchObject({ phase: "preparing", preparation: { endsAt: steadyEnd, ready: { buyer: true, seller: false } }, turn: 0 });
 
     // Reading time ran out while down: one timeout at the restart, and the first turn gets its whole clock.
-    await until("the short table plays", () => short.players.seller.state?.phase === "playing");
+    await until("the short table plays", () => short.players.seller.view?.phase === "playing");
     const shortLog = await logOf(short.code);
     expect(shortLog.map((e) => e.action.type)).toEqual(["timeout"]);
     expect(shortLog[0]!.at).toBeGreaterThanOrEqual(restartedAt - 1000);
-    const state = short.players.seller.state!;
-    expect(state).toMatchObject({ reading: false, readingEndsAt: 0, turn: 0 });
-    expect(state.turnEndsAt - shortLog[0]!.at).toBe(state.turnMs);
+    const view = short.players.seller.view!;
+    expect(view).toMatchObject({ preparation: null, turn: 0 });
+    expect(view.turnEndsAt! - shortLog[0]!.at).toBe(view.turnMs);
   });
 });

@@ -10,9 +10,10 @@ import type { PublicTable } from "../../shared/protocol/publicTable.js";
 import { withProtocol } from "../../shared/protocol/version.js";
 import { SqliteStore } from "../../server/storage/sqlite.js";
 import { freePort } from "../helpers/freePort.js";
+import { HeldView } from "../helpers/heldView.js";
 import { authoredDocument, type AuthoredDocument } from "../server/helpers/authoredScenario.js";
 import { bundleServer, ServerProcess } from "./helpers/serverProcess.js";
-import { sleep, until } from "./helpers/seatPlayer.js";
+import { sleep, termsOf, until } from "./helpers/seatPlayer.js";
 
 /*
  * A table keeps the scenario version it was opened with: the author saves version 2 (other
@@ -50,21 +51,27 @@ function versionTwo(): AuthoredDocument {
   };
 }
 
-/** What a seat sees on joining: the scenario it is told about, its own walk-away, and the table. */
-type Seated = { room: Room<PublicTable>; welcome: ServerMessages["welcome"]; walkAway: number };
+/** What a seat sees on joining: the game as it is sent it (the scenario it is told about, its own walk-away, the table). */
+type Seated = { readonly room: Room<PublicTable>; readonly held: HeldView; /** As last sent. */ readonly walkAway: number };
 
 async function sit(code: string, role: Role, token: string, deadline = Date.now() + 30_000): Promise<Seated> {
   for (;;) {
     try {
       const room = await new Client(server!.endpoint).joinById<PublicTable>(code, withProtocol({ seat: token, name: role }));
       rooms.push(room);
-      let welcome: ServerMessages["welcome"] | null = null;
-      let walkAway: number | null = null;
-      room.onMessage("welcome", (m: ServerMessages["welcome"]) => (welcome = m));
-      room.onMessage("private", (m: ServerMessages["private"]) => (walkAway = m.sides[role]?.walkAway ?? walkAway));
+      const held = new HeldView();
+      let welcomed = false;
+      room.onMessage("welcome", () => (welcomed = true));
+      room.onMessage("view", (m: ServerMessages["view"]) => held.take(m));
       room.onMessage("*", () => undefined);
-      await until(`${role} welcomed`, () => welcome !== null && walkAway !== null && room.state?.code === code);
-      return { room, welcome: welcome!, walkAway: walkAway! };
+      await until(`${role} welcomed`, () => welcomed && held.view?.sides[role] !== undefined && room.state?.code === code);
+      return {
+        room,
+        held,
+        get walkAway() {
+          return held.view!.sides[role]!.walkAway;
+        },
+      };
     } catch (error) {
       if (Date.now() > deadline) throw error;
       await sleep(100);
@@ -90,11 +97,11 @@ describe("a table's scenario version after the author saves another and the serv
     const { code, seats } = opened.body;
     const seller = await sit(code, "seller", seats.seller!);
     const buyer = await sit(code, "buyer", seats.buyer!);
-    expect(seller.welcome.scenario.title).toBe("Cranes, first edition");
+    expect(seller.held.view!.scenario.title).toBe("Cranes, first edition");
     await until("the game under way", () => seller.room.state.started && buyer.room.state.started);
     seller.room.send("offer", { terms: { price: 65000, term: 24, cover: "always" } });
-    await until("the offer on the table", () => buyer.room.state.offers.length === 1);
-    const before = { buyer: buyer.walkAway, seller: seller.walkAway, offers: Array.from(buyer.room.state.offers, (o) => o.termsJson) };
+    await until("the offer on the table", () => buyer.held.view!.offers.length === 1);
+    const before = { buyer: buyer.walkAway, seller: seller.walkAway, offers: termsOf(buyer.held.view!.offers) };
     // Version 1's draws: the buyer's from 71113, 72216, 73319; the seller's from 51407–53609.
     expect([71113, 72216, 73319]).toContain(before.buyer);
 
@@ -105,16 +112,16 @@ describe("a table's scenario version after the author saves another and the serv
 
     const sellerBack = await sit(code, "seller", seats.seller!);
     const buyerBack = await sit(code, "buyer", seats.buyer!);
-    expect(sellerBack.welcome.scenario.title).toBe("Cranes, first edition");
-    expect({ buyer: buyerBack.walkAway, seller: sellerBack.walkAway, offers: Array.from(buyerBack.room.state.offers, (o) => o.termsJson) }).toEqual(before);
+    expect(sellerBack.held.view!.scenario.title).toBe("Cranes, first edition");
+    expect({ buyer: buyerBack.walkAway, seller: sellerBack.walkAway, offers: termsOf(buyerBack.held.view!.offers) }).toEqual(before);
     // The game goes on where it was: the buyer's turn to answer version 1's offer.
     buyerBack.room.send("offer", { terms: { price: 60000, term: 12, cover: "weekday" } });
-    await until("the counter-offer", () => sellerBack.room.state.offers.length === 2);
+    await until("the counter-offer", () => sellerBack.held.view!.offers.length === 2);
 
     const later = await post<CreateTableResponse>("/api/tables", { scenarioId: "pinned-cranes" });
     expect(later.body.scenarioVersion).toBe(2);
     const laterBuyer = await sit(later.body.code, "buyer", later.body.seats.buyer!);
-    expect(laterBuyer.welcome.scenario.title).toBe("Cranes, second edition");
+    expect(laterBuyer.held.view!.scenario.title).toBe("Cranes, second edition");
     expect([81001, 81002, 81003]).toContain(laterBuyer.walkAway);
 
     const store = new SqliteStore({ path: join(dataDir, "parley.sqlite") });

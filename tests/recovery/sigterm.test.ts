@@ -34,9 +34,9 @@ describe("graceful shutdown (SIGTERM)", () => {
     const table = await openTableOver(server.http, "backup-appliance");
     for (const role of ROLES) players.push(new SeatPlayer(table.code, role, table.seats[role], () => server!.endpoint, 10, role.length));
     await Promise.all(players.map((p) => p.join()));
-    await until("a few moves made", () => (players[0]!.state?.turn ?? 0) >= 3, 15_000);
+    await until("a few moves made", () => (players[0]!.view?.turn ?? 0) >= 3, 15_000);
 
-    const seen = Math.max(...players.map((p) => p.state!.turn));
+    const seen = Math.max(...players.map((p) => p.view!.turn));
     const termAt = Date.now();
     expect(await server.terminate()).toBe(0);
     const drainMs = Date.now() - termAt;

@@ -65,8 +65,8 @@ describe("a workshop after kill -9", () => {
     // Each table plays a few moves, then its people stop (the bot table is slower: it waits for the bot).
     for (const p of players) p.play(true);
     await until("a few moves at every table", () => {
-      for (const p of players) if ((p.state?.turn ?? 0) >= 3) p.play(false);
-      return players.every((p) => (p.state?.turn ?? 0) >= 3);
+      for (const p of players) if ((p.view?.turn ?? 0) >= 3) p.play(false);
+      return players.every((p) => (p.view?.turn ?? 0) >= 3);
     }, 30_000);
     facilitator.send("broadcast", { text: "Ten minutes left: decide what you will accept." });
     for (const p of people) await p.latest("broadcast", (b) => b.text.startsWith("Ten minutes left"));
@@ -107,7 +107,7 @@ describe("a workshop after kill -9", () => {
     for (const p of players) p.play(true);
     const paused = await again.control("pause", {});
     expect("results" in paused && paused.results.every((r) => r.ok)).toBe(true);
-    await until("the tables are paused", () => players.every((p) => p.state?.phase === "paused"), 10_000);
+    await until("the tables are paused", () => players.every((p) => p.view?.phase === "paused"), 10_000);
     const goOn = await again.control("resume", {});
     expect("results" in goOn && goOn.results.every((r) => r.ok)).toBe(true);
     await until("every game over", () => players.every((p) => p.finished), 60_000);

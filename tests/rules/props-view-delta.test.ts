@@ -52,17 +52,21 @@ describe("a view kept by deltas is the engine's view, whatever the play", () => 
 
 describe("a delta carries what changed and nothing else", () => {
   const start = newTable();
-  const afterOffer = act(start, offer("seller", pkg({ price: 2900 })));
+  const afterOffer = act(start, offer("seller", pkg({ price: 2900 }), "Our list price, with the install."));
+  const timesIn = (delta: unknown, text: string) => JSON.stringify(delta).split(text).length - 1;
 
   it("nothing changed: no delta", () => {
     expect(diffView(viewFor(start, "buyer"), viewFor(start, "buyer"))).toBeNull();
   });
 
-  it("an offer adds one offer and its events; nobody's private data is sent again", () => {
+  it("an offer adds one offer and its events, its words once; nobody's private data is sent again", () => {
     for (const viewer of VIEWERS) {
       const delta = diffView(viewFor(start, viewer), viewFor(afterOffer, viewer));
       if (delta?.kind !== "change") throw new Error(`${viewer}: expected a change`);
-      expect(delta.lists?.offers).toEqual({ from: 0, items: [afterOffer.offers[0]] });
+      const made = afterOffer.timeline.find((e) => e.type === "offer_made")!;
+      expect(delta.lists?.offers).toEqual({ from: 0, items: [{ event: made.seq }] });
+      expect(delta.standing).toEqual({ buyer: null, seller: 0 });
+      expect(timesIn(delta, "Our list price, with the install.")).toBe(1);
       expect(delta.lists?.timeline?.from).toBe(viewFor(start, viewer).timeline.length);
       expect(delta.sides).toBeUndefined();
       expect(delta.set?.scenario).toBeUndefined();
@@ -73,9 +77,19 @@ describe("a delta carries what changed and nothing else", () => {
     const noted = act(afterOffer, { type: "note", by: "buyer", text: "they moved on price first" });
     const delta = diffView(viewFor(afterOffer, "buyer"), viewFor(noted, "buyer"));
     if (delta?.kind !== "change") throw new Error("expected a change");
-    expect(delta.sides).toEqual({ buyer: { notes: { from: 0, items: [expect.objectContaining({ text: "they moved on price first" })] } } });
+    const taken = noted.timeline.find((e) => e.type === "note_taken")!;
+    expect(delta.sides).toEqual({ buyer: { notes: { from: 0, items: [{ event: taken.seq }] } } });
+    expect(timesIn(delta, "they moved on price first")).toBe(1);
     expect(delta.set).toBeUndefined();
     for (const viewer of ["seller", "observer", "facilitator"] as const) expect(diffView(viewFor(afterOffer, viewer), viewFor(noted, viewer)), viewer).toBeNull();
+  });
+
+  it("a whole view carries each note and each offer's words once", () => {
+    const noted = act(act(afterOffer, { type: "note", by: "seller", text: "open high, concede slowly" }), { type: "note", by: "seller", text: "ask about their quarter-end" });
+    const whole = diffView(null, viewFor(noted, "seller"))!;
+    expect(whole.kind).toBe("whole");
+    for (const words of ["open high, concede slowly", "ask about their quarter-end", "Our list price, with the install."]) expect(timesIn(whole, words), words).toBe(1);
+    expect(applyViewDelta(null, overTheWire(whole))).toEqual(unpack(pack(viewFor(noted, "seller"))));
   });
 
   it("a change cannot be applied before the whole view", () => {

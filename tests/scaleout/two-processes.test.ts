@@ -4,7 +4,7 @@ import { CLOSE_CODES } from "../../shared/protocol/join.js";
 import { openPostgresStore } from "../../server/storage/postgres.js";
 import { bundleServer, openTableOver, ServerProcess } from "../recovery/helpers/serverProcess.js";
 import { freePort } from "../helpers/freePort.js";
-import { SeatPlayer, until } from "../recovery/helpers/seatPlayer.js";
+import { SeatPlayer, termsOf, until } from "../recovery/helpers/seatPlayer.js";
 import { freshSchema, listenToRedis, startRedis } from "./services.js";
 import { authoredDocument } from "../server/helpers/authoredScenario.js";
 import { propose, seatOf, settingsOf, startRound, tokenOf } from "../workshop/helpers/setup.js";
@@ -71,8 +71,8 @@ describe("two processes sharing Redis and PostgreSQL", () => {
     expect(joinedOn(b, table.code)).toEqual([]);
     expect(buyer!.state!.code).toBe(seller!.state!.code);
 
-    await until("a few moves", () => (seller!.state?.turn ?? 0) >= 3, 15_000);
-    const before = { turn: seller!.state!.turn, offers: Array.from(seller!.state!.offers, (o) => o.termsJson) };
+    await until("a few moves", () => (seller!.view?.turn ?? 0) >= 3, 15_000);
+    const before = { turn: seller!.view!.turn, offers: termsOf(seller!.view!.offers) };
     await a.kill9();
     const killedAt = Date.now();
     await until("both players back, on B", () => players.every((p) => p.arrivals.length >= 2 && p.live), 30_000);
@@ -106,8 +106,8 @@ describe("handing a table over between processes", () => {
     const seats = ROLES.map((role, i) => new SeatPlayer(table.code, role, table.seats[role], alive, 12, 21 + i));
     players.push(...seats);
     await Promise.all(seats.map((p) => p.join()));
-    await until("a few moves", () => (seats[0]!.state?.turn ?? 0) >= 3, 15_000);
-    const turn = seats[0]!.state!.turn;
+    await until("a few moves", () => (seats[0]!.view?.turn ?? 0) >= 3, 15_000);
+    const turn = seats[0]!.view!.turn;
 
     const termAt = Date.now();
     expect(await a.terminate()).toBe(0);
@@ -127,7 +127,7 @@ describe("handing a table over between processes", () => {
     const seats = ROLES.map((role, i) => new SeatPlayer(table.code, role, table.seats[role], () => b.endpoint, 14, 41 + i));
     players.push(...seats);
     await Promise.all(seats.map((p) => p.join()));
-    await until("a few moves", () => (seats[0]!.state?.turn ?? 0) >= 2, 15_000);
+    await until("a few moves", () => (seats[0]!.view?.turn ?? 0) >= 2, 15_000);
 
     a.pause();
     // B's sweep takes the game over once A's lease has run out.
@@ -174,7 +174,7 @@ describe("a workshop and its tables on different processes", () => {
     players.push(...seats);
     await Promise.all(seats.map((p) => p.join()));
     for (const p of seats) p.play(true);
-    await until("a few moves", () => (seats[0]!.state?.turn ?? 0) >= 3, 15_000);
+    await until("a few moves", () => (seats[0]!.view?.turn ?? 0) >= 3, 15_000);
     for (const p of seats) p.play(false);
 
     // The host of the workshop and the table dies: the players' rejoin brings the table back on the other process.
@@ -187,11 +187,11 @@ describe("a workshop and its tables on different processes", () => {
     await c.waitForLog("workshop resumed", 15_000);
     const again = await WorkshopMember.join(c.endpoint, created.code, { facilitator: created.facilitatorSecret }, "facilitator on C");
     // The grid on C shows the game as it stands on the other process, players connected there.
-    const offers = seats[0]!.state!.offers.length;
+    const offers = seats[0]!.view!.offers.length;
     await again.latest("grid", (g) => g.tiles.length === 1 && g.tiles[0]!.offers === offers && g.tiles[0]!.seats.buyer.connected && g.tiles[0]!.seats.seller.connected, 15_000);
     const paused = await again.control("pause", {});
     expect("results" in paused && paused.results.every((r) => r.ok)).toBe(true);
-    await until("the table is paused", () => seats.every((p) => p.state?.phase === "paused"), 10_000);
+    await until("the table is paused", () => seats.every((p) => p.view?.phase === "paused"), 10_000);
     await again.latest("grid", (g) => g.tiles[0]!.status === "paused", 10_000);
     expect("results" in (await again.control("resume", {}))).toBe(true);
     for (const p of seats) p.play(true);

@@ -22,14 +22,12 @@ afterAll(async () => {
 function playHuman(p: Player, role: Role): () => void {
   const seen = new Set<number>();
   return () => {
-    const s = p.state;
-    if (!s.started || s.phase !== "playing" || s.toAct !== role || seen.has(s.turn)) return;
+    const s = p.view;
+    if (!p.state.started || s.phase !== "playing" || s.toAct !== role || seen.has(s.turn)) return;
     seen.add(s.turn);
     const step = Math.floor(s.turn / 2);
-    const botOffer = Array.from({ length: s.offers.length }, (_, i) => s.offers[i]!)
-      .reverse()
-      .find((o) => o.by !== role);
-    const botPrice = botOffer ? (JSON.parse(botOffer.termsJson) as { price: number }).price : null;
+    const botOffer = s.offers.findLast((o) => o.by !== role);
+    const botPrice = botOffer ? Number(botOffer.terms.price) : null;
     const mine = role === "seller" ? 25000 - step * 750 : 16000 + step * 750;
     const closeEnough = botPrice !== null && (role === "seller" ? botPrice >= mine - 1500 : botPrice <= mine + 1500);
     // Out of patience the human walks rather than accept an offer it may not be allowed to sign (a budget cap).
@@ -81,18 +79,19 @@ describe("practice against a server-side bot", () => {
 
         const move = playHuman(human, humanRole);
         human.room.onStateChange(move);
+        human.client.listeners.push(move);
         move();
-        await until("the game is over", () => human.state.outcome !== "", 10_000);
+        await until("the game is over", () => human.view.outcome !== null, 10_000);
         const botMoves = human.events().filter((e) => "by" in e && e.by === botRole && ["offer_made", "question_asked", "walked_away"].includes(e.type));
         const botAccepted = human.events().some((e) => e.type === "deal" && e.acceptedBy === botRole);
         expect(botMoves.length > 0 || botAccepted).toBe(true);
-        expect(human.last("reveal")).toBeDefined();
-        expect(["deal", "walkaway", "expired"]).toContain(human.state.outcome);
+        expect(human.view.reveal).not.toBeNull();
+        expect(["deal", "walkaway", "expired"]).toContain(human.view.outcome?.kind);
 
         const { played, expected } = await botMovesAgainst(table.code, botRole, tactic);
         expect(played.length).toBeGreaterThan(0);
         expect(played).toEqual(expected);
-        console.info(`${level} ${botRole} bot: ${human.state.outcome} after ${human.state.turn + 1} turns, bot moves: ${botMoves.map((e) => e.type).join(", ")}`);
+        console.info(`${level} ${botRole} bot: ${human.view.outcome?.kind} after ${human.view.turn + 1} turns, bot moves: ${botMoves.map((e) => e.type).join(", ")}`);
       });
     }
 });

@@ -33,7 +33,7 @@ describe("message budget and payload cap", () => {
     expect(observer.messages("error").length).toBeLessThanOrEqual(BURST + 5);
 
     seller.send("offer", { terms: { price: 24000, support: "basic", warranty: 12, delivery: 8, payment: "upfront" } });
-    await until("the players are unaffected", () => buyer.state.offers.length === 1 && buyer.state.toAct === "buyer");
+    await until("the players are unaffected", () => buyer.view.offers.length === 1 && buyer.view.toAct === "buyer");
     expect(seller.isOpen && buyer.isOpen).toBe(true);
   });
 

@@ -27,28 +27,28 @@ describe("a full game between two colyseus.js clients", () => {
     await until("game started for the seller", () => seller.state.started);
     const welcome = buyer.last("welcome")!;
     expect(welcome).toMatchObject({ viewer: "buyer", role: "buyer", code: table.code, reconnectSeconds: 60 });
-    expect(welcome.scenario.id).toBe("backup-appliance");
+    expect(buyer.view.scenario.id).toBe("backup-appliance");
     expect(observer.last("welcome")).toMatchObject({ viewer: "observer", role: null });
-    expect(Object.keys(buyer.last("private")!.sides)).toEqual(["buyer"]);
-    expect(Object.keys(seller.last("private")!.sides)).toEqual(["seller"]);
-    expect(observer.last("private")!.sides).toEqual({});
+    expect(Object.keys(buyer.view.sides)).toEqual(["buyer"]);
+    expect(Object.keys(seller.view.sides)).toEqual(["seller"]);
+    expect(observer.view.sides).toEqual({});
 
     const seats = seller.state.seats;
     expect(seats.get("buyer")).toMatchObject({ name: "Bea Buyer", connected: true, taken: true, bot: false });
     expect(seats.get("seller")).toMatchObject({ name: "Sam Seller", connected: true });
-    expect(seller.state.toAct).toBe("seller");
-    expect(seller.state.turnEndsAt).toBeGreaterThan(Date.now());
+    expect(seller.view.toAct).toBe("seller");
+    expect(seller.view.turnEndsAt).toBeGreaterThan(Date.now());
 
     seller.send("offer", { terms: terms(24000), message: "List price, with business support." });
-    await until("buyer sees the seller's offer", () => buyer.state.offers.length === 1 && buyer.state.toAct === "buyer");
-    expect(JSON.parse(buyer.state.offers[0]!.termsJson)).toEqual(terms(24000));
-    expect(buyer.state.offers[0]!.message).toBe("List price, with business support.");
+    await until("buyer sees the seller's offer", () => buyer.view.offers.length === 1 && buyer.view.toAct === "buyer");
+    expect(buyer.view.offers[0]!.terms).toEqual(terms(24000));
+    expect(buyer.view.offers[0]!.message).toBe("List price, with business support.");
 
     buyer.send("offer", { terms: terms(18000) });
-    await until("seller's turn again", () => seller.state.toAct === "seller" && seller.state.turn === 2);
+    await until("seller's turn again", () => seller.view.toAct === "seller" && seller.view.turn === 2);
     seller.send("offer", { terms: terms(21000) });
-    await until("the seller conceded on price", () => observer.state.ledger.length === 1);
-    expect(observer.state.ledger[0]).toMatchObject({ by: "seller", issueId: "price", status: "pending" });
+    await until("the seller conceded on price", () => observer.view.ledger.length === 1);
+    expect(observer.view.ledger[0]).toMatchObject({ by: "seller", issueId: "price", status: "pending" });
     // The conceder sees what the concession cost them; the other side and observers do not.
     const concession = (events: ReturnType<typeof seller.events>) => events.find((e) => e.type === "concessions");
     await until("concession events delivered", () => [seller, buyer, observer].every((p) => concession(p.events()) !== undefined));
@@ -57,22 +57,23 @@ describe("a full game between two colyseus.js clients", () => {
     expect(JSON.stringify(concession(observer.events()))).not.toContain("money");
 
     buyer.send("accept", { message: "Deal." });
-    await until("everyone sees the deal", () => [seller, buyer, observer].every((p) => p.state.outcome === "deal" && p.last("reveal") !== undefined));
-    expect(buyer.state.phase).toBe("finished");
-    const reveal = observer.last("reveal")!;
+    await until("everyone sees the deal", () => [seller, buyer, observer].every((p) => p.view.outcome?.kind === "deal" && p.view.reveal !== null));
+    expect(buyer.view.phase).toBe("finished");
+    const reveal = observer.view.reveal!;
     expect(reveal.outcome).toMatchObject({ kind: "deal", acceptedBy: "buyer", terms: terms(21000) });
-    expect(reveal.walkAways.buyer).toBe(buyer.last("private")!.sides.buyer!.walkAway);
-    expect(reveal.walkAways.seller).toBe(seller.last("private")!.sides.seller!.walkAway);
+    expect(reveal.walkAways.buyer).toBe(buyer.view.sides.buyer!.walkAway);
+    expect(reveal.walkAways.seller).toBe(seller.view.sides.seller!.walkAway);
     // After the end both players see both sides; an observer still sees no brief.
-    expect(Object.keys(buyer.last("private")!.sides).sort()).toEqual(["buyer", "seller"]);
-    expect(observer.last("private")!.sides).toEqual({});
+    expect(Object.keys(buyer.view.sides).sort()).toEqual(["buyer", "seller"]);
+    expect(observer.view.sides).toEqual({});
     expect(seller.events().map((e) => e.type)).toEqual(expect.arrayContaining(["round_started", "offer_made", "deal", "game_over"]));
-    // Each player reads its own debrief, one line per lesson; an observer gets none.
-    await until("debriefs delivered", () => buyer.last("debrief") !== undefined && seller.last("debrief") !== undefined);
-    expect(Object.keys(buyer.last("debrief")!.lines)).toEqual(["buyer"]);
-    expect(Object.keys(seller.last("debrief")!.lines)).toEqual(["seller"]);
-    expect(buyer.last("debrief")!.lines.buyer!.map((l) => l.lesson)).toEqual(["walk-away", "anchor", "position", "discovery", "curve-balls", "reciprocity", "listening", "notes"]);
-    expect(observer.last("debrief")).toBeUndefined();
+    // Each player reads its own debrief, one line per lesson, sent with the move that ended the game; an observer gets none.
+    expect(Object.keys(buyer.debrief)).toEqual(["buyer"]);
+    expect(Object.keys(seller.debrief)).toEqual(["seller"]);
+    expect(buyer.debrief.buyer!.map((l) => l.lesson)).toEqual(["walk-away", "anchor", "position", "discovery", "curve-balls", "reciprocity", "listening", "notes"]);
+    expect(observer.debrief).toEqual({});
+    // The reveal came once, with the end: no viewer was sent a view without a change in it.
+    for (const p of [seller, buyer, observer]) expect(p.messages("view").filter((m) => m.delta.kind === "change" && m.delta.set?.reveal).length).toBe(1);
 
     // Once the game is over, nothing more is accepted.
     const before = seller.errorCount();
@@ -91,8 +92,8 @@ describe("a full game between two colyseus.js clients", () => {
     buyer.send("offer", { terms: terms(18000) });
     const refused = await buyer.nextError(0);
     expect(refused).toMatchObject({ code: "rule/not_your_turn", request: "offer" });
-    await until("the interruption is counted in public", () => seller.state.interruptionsBuyer === 1);
-    expect(buyer.state.offers.length).toBe(0);
+    await until("the interruption is counted in public", () => seller.view.interruptions.buyer === 1);
+    expect(buyer.view.offers.length).toBe(0);
     expect(buyer.isOpen).toBe(true);
   });
 
@@ -102,25 +103,25 @@ describe("a full game between two colyseus.js clients", () => {
     const seller = await h.join(table.code, { seat: table.seats.seller! }, "seller");
     const buyer = await h.join(table.code, { seat: table.seats.buyer! }, "buyer");
     await until("started", () => facilitator.state.started);
-    expect(Object.keys(facilitator.last("private")!.sides).sort()).toEqual(["buyer", "seller"]);
+    expect(Object.keys(facilitator.view.sides).sort()).toEqual(["buyer", "seller"]);
 
     facilitator.send("curveball", { cardId: "competitor-quote" });
-    await until("the card lands", () => buyer.state.cards.length === 1);
+    await until("the card lands", () => buyer.view.cards.length === 1);
     // A private card: the table sees only that something landed on the buyer.
-    expect(seller.state.cards[0]).toMatchObject({ hidden: true, side: "buyer", text: "" });
+    expect(seller.view.cards[0]).toEqual({ hidden: true, side: "buyer", round: 1 });
     await until("buyer hears of it", () => buyer.events().some((e) => e.type === "card_drawn"));
     expect(seller.events().some((e) => e.type === "card_drawn")).toBe(false);
     expect(seller.events().some((e) => e.type === "card_hidden")).toBe(true);
 
     facilitator.send("pause", {});
-    await until("paused", () => seller.state.phase === "paused");
-    expect(seller.state.turnEndsAt).toBe(0);
-    expect(seller.state.pausedRemainingMs).toBeGreaterThan(0);
+    await until("paused", () => seller.view.phase === "paused");
+    expect(seller.view.turnEndsAt).toBeNull();
+    expect(seller.view.pausedRemainingMs).toBeGreaterThan(0);
     seller.send("offer", { terms: terms(24000) });
     expect((await seller.nextError(0)).code).toBe("rule/paused");
 
     facilitator.send("resume", {});
-    await until("resumed", () => seller.state.phase === "playing" && seller.state.turnEndsAt > Date.now());
+    await until("resumed", () => seller.view.phase === "playing" && (seller.view.turnEndsAt ?? 0) > Date.now());
     facilitator.send("add_time", { seconds: 30 });
     await until("time added", () => facilitator.events().some((e) => e.type === "time_added"));
 
@@ -131,6 +132,6 @@ describe("a full game between two colyseus.js clients", () => {
     expect((await facilitator.nextError(0)).code).toBe("protocol/not_allowed");
 
     facilitator.send("end", {});
-    await until("ended by the facilitator", () => buyer.state.outcome === "ended");
+    await until("ended by the facilitator", () => buyer.view.outcome?.kind === "ended");
   });
 });

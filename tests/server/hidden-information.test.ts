@@ -2,6 +2,7 @@ import { pack } from "@colyseus/msgpackr";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodingsOf, hitsOf } from "./helpers/encodings.js";
 import { bootServer, type Harness } from "./helpers/harness.js";
+import type { ServerMessages } from "../../shared/protocol/messages.js";
 import type { Player } from "./helpers/player.js";
 import { HIDDEN_VALUES, sentinelScenario } from "./helpers/sentinelScenario.js";
 import { until } from "./helpers/wait.js";
@@ -11,8 +12,8 @@ import { until } from "./helpers/wait.js";
  * and a facilitator) record every frame over a whole game: join, offers, questions and their
  * answers, two private curve balls, notes, a dropped and restored connection, the deal and the
  * reveal. Every hidden number is then searched in every encoding in every frame. The facilitator
- * must have them all (the search works); the other side and the observer may meet them only in
- * frames after the one announcing the outcome (the end-of-game reveal).
+ * must have them all (the search works); the other side and the observer may meet them only from
+ * the frame announcing the outcome on, which carries the end-of-game reveal with it.
  */
 
 const terms = (price: number) => ({ price, support: "business", warranty: 24, delivery: 4, payment: "net30" });
@@ -27,7 +28,8 @@ afterAll(async () => {
 
 /** Index of the first frame that told this client the game was over. */
 function outcomeFrame(p: Player): number {
-  const m = p.client.received.find((r) => r.type === "events" && (r.payload as { events: { type: string }[] }).events.some((e) => e.type === "game_over"));
+  const over = ({ delta }: ServerMessages["view"]) => delta.set?.phase === "finished";
+  const m = p.client.received.find((r) => r.type === "view" && over(r.payload as ServerMessages["view"]));
   if (!m) throw new Error(`${p.label} never heard the outcome`);
   return m.frame;
 }
@@ -50,7 +52,7 @@ describe("hidden information on the wire", () => {
     const seller = await h.join(table.code, { seat: table.seats.seller!, name: "Seller" }, "seller");
     const buyer = await h.join(table.code, { seat: table.seats.buyer!, name: "Buyer" }, "buyer");
     await until("started", () => observer.state.started);
-    const turn = (n: number) => until(`turn ${n}`, () => [facilitator, observer, seller, buyer].every((p) => p.state.turn === n));
+    const turn = (n: number) => until(`turn ${n}`, () => [facilitator, observer, seller, buyer].every((p) => p.view.turn === n));
 
     seller.send("offer", { terms: terms(7_800_000), message: "Our opening." });
     await turn(1);
@@ -60,7 +62,7 @@ describe("hidden information on the wire", () => {
     await turn(3);
     facilitator.send("curveball", { cardId: "competitor-quote" });
     facilitator.send("curveball", { cardId: "supplier-costs" });
-    await until("both cards landed", () => observer.state.cards.length === 2);
+    await until("both cards landed", () => observer.view.cards.length === 2);
     buyer.send("note", { text: "They have a quarter-end. Push on support." });
     seller.send("note", { text: "They are capped by the board." });
     buyer.send("offer", { terms: terms(5_600_000) });
@@ -78,7 +80,7 @@ describe("hidden information on the wire", () => {
     seller.send("offer", { terms: terms(6_900_000) });
     await turn(7);
     buyer.send("accept", {});
-    await until("everyone has the reveal", () => [facilitator, observer, seller, buyer].every((p) => p.last("reveal") !== undefined));
+    await until("everyone has the reveal", () => [facilitator, observer, seller, buyer].every((p) => p.view.reveal !== null));
 
     const report: string[] = [];
     for (const p of [facilitator, observer, seller, buyer]) {
@@ -87,18 +89,18 @@ describe("hidden information on the wire", () => {
       report.push(`${p.label}: ${p.client.frames.length} frames, ${bytes} bytes, outcome in frame ${end}`);
       for (const hidden of HIDDEN_VALUES) {
         const hits = hitsOf(p.client.frames, hidden.value);
-        const before = hits.filter((x) => x.frame <= end);
-        const after = hits.filter((x) => x.frame > end);
+        const before = hits.filter((x) => x.frame < end);
+        const after = hits.filter((x) => x.frame >= end);
         report.push(`  ${hidden.name} (${hidden.value}): ${before.length} hits before the outcome, ${after.length} after`);
         const mayKnow = p.label === "facilitator" || p.label === hidden.side;
         if (mayKnow) expect(before.length, `${p.label} should see ${hidden.name}`).toBeGreaterThan(0);
         else expect(before, `${p.label} must not see ${hidden.name} before the outcome`).toEqual([]);
       }
     }
-    // The reveal (final walk-aways) reaches the other side and observers, and only after the outcome.
+    // The reveal (final walk-aways) reaches the other side and observers, and only with the outcome or after.
     for (const p of [observer, seller, buyer])
       for (const hidden of HIDDEN_VALUES.filter((v) => v.name.endsWith("after card")))
-        expect(hitsOf(p.client.frames, hidden.value).some((x) => x.frame > outcomeFrame(p))).toBe(true);
+        expect(hitsOf(p.client.frames, hidden.value).some((x) => x.frame >= outcomeFrame(p))).toBe(true);
     // Private card amounts are never revealed to anyone but their side (and the facilitator).
     for (const hidden of HIDDEN_VALUES.filter((v) => v.name.includes("card amount"))) {
       const others = [observer, hidden.side === "buyer" ? seller : buyer];

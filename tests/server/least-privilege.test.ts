@@ -84,6 +84,6 @@ describe("the creator of a table holds their seat and nothing more", () => {
     expect(facilitator.last("welcome")).toMatchObject({ viewer: "facilitator", role: null });
     await h.join(table.code, { seat: table.seats.seller }, "seller");
     await h.join(table.code, { seat: table.seats.buyer }, "buyer");
-    await until("both sides' private data", () => Object.keys(facilitator.last("private")?.sides ?? {}).length === 2);
+    await until("both sides' private data", () => Object.keys(facilitator.view.sides).length === 2);
   });
 });

@@ -66,8 +66,8 @@ describe("a database from before the scenario library", () => {
 
     player = await Player.join(`ws://127.0.0.1:${port}`, "UPGRD2", { seat: seats.buyer, name: "Bea" }, "buyer");
     await until("the welcome", () => player!.last("welcome") !== undefined);
-    expect(player.last("welcome")?.scenario.title).toBe(SCENARIOS["backup-appliance"]!.title);
-    expect(player.state.offers.length).toBe(1);
+    expect(player.view.scenario.title).toBe(SCENARIOS["backup-appliance"]!.title);
+    expect(player.view.offers.length).toBe(1);
     const upgraded = new Database(path, { readonly: true });
     expect(upgraded.pragma("user_version", { simple: true })).toBe(SQLITE_MIGRATIONS.length);
     upgraded.close();

@@ -17,7 +17,7 @@ describe("the room's other clocks", () => {
   it("a bot thinks for BOT_THINK_MS before it acts", async () => {
     const table = await h.open({ scenarioId: "backup-appliance", bot: { role: "seller", level: "easy" } });
     const buyer = await h.join(table.code, { seat: table.seats.buyer! }, "buyer");
-    await until("the bot moved", () => buyer.state.turn === 1, 3000);
+    await until("the bot moved", () => buyer.view.turn === 1, 3000);
     // Server timestamps: from the start of the game (round 1) to the bot's first move.
     const events = buyer.events();
     const start = events.find((e) => e.type === "round_started")!;

@@ -345,7 +345,7 @@ describe("a stored scenario's id at a table and a workshop", () => {
     await call("PUT", "/api/scenarios/pinned-case", { body: authoredDocument("pinned-case", "Pinned v2"), key: editKey });
     const buyer = await h.join(code, { seat: seats.buyer, name: "Bea" }, "buyer");
     await until("the welcome", () => buyer.last("welcome") !== undefined);
-    expect(buyer.last("welcome")?.scenario.title).toBe("Pinned v1");
+    expect(buyer.view.scenario.title).toBe("Pinned v1");
     expect((await h.running.services.store.loadTable(code))?.scenarioVersion).toBe(1);
   });
 });

@@ -51,13 +51,13 @@ describe("seats are taken only with their token", () => {
     const observer = await h.join(table.code, {}, "observer");
     await until("started", () => observer.state.started);
     expect(observer.last("welcome")).toMatchObject({ viewer: "observer", role: null });
-    expect(observer.last("private")).toEqual({ sides: {} });
+    expect(observer.view.sides).toEqual({});
     observer.send("offer", { terms: { price: 20000, support: "basic", warranty: 12, delivery: 8, payment: "upfront" } });
     expect((await observer.nextError(0)).code).toBe("protocol/not_allowed");
     observer.send("pause", {});
     expect((await observer.nextError(1)).code).toBe("protocol/not_allowed");
-    expect(observer.state.offers.length).toBe(0);
-    expect(observer.state.phase).toBe("playing");
+    expect(observer.view.offers.length).toBe(0);
+    expect(observer.view.phase).toBe("playing");
   });
 
   it("refuses a second connection on a live seat, even when both arrive at once", async () => {
@@ -76,10 +76,10 @@ describe("seats are taken only with their token", () => {
     expect(holder.state.seats.get("buyer")).toMatchObject({ connected: true, taken: true });
 
     // Once the holder has left, the token opens the seat again, with the same private data.
-    const walkAway = holder.last("private")!.sides.buyer!.walkAway;
+    const walkAway = holder.view.sides.buyer!.walkAway;
     await holder.room.leave(true);
     const back = await h.join(table.code, { seat: table.seats.buyer! }, "back");
-    expect(back.last("private")!.sides.buyer!.walkAway).toBe(walkAway);
+    expect(back.view.sides.buyer!.walkAway).toBe(walkAway);
   });
 
   it("validates display names and refuses a seat token together with a facilitator secret", async () => {

@@ -12,7 +12,7 @@ describe("server shutdown", () => {
     const buyer = await h.join(table.code, { seat: table.seats.buyer! }, "buyer");
     await until("started", () => seller.state.started);
     seller.send("offer", { terms: { price: 24000, support: "basic", warranty: 12, delivery: 8, payment: "upfront" } });
-    await until("offer seen", () => buyer.state.offers.length === 1);
+    await until("offer seen", () => buyer.view.offers.length === 1);
 
     const room = h.room(table.code) as unknown as { table: TableState };
     await h.running.stop();
@@ -20,7 +20,7 @@ describe("server shutdown", () => {
     expect(seller.client.closes).toEqual([CLOSE_CODES.serverShutdown]);
     expect(buyer.client.closes).toEqual([CLOSE_CODES.serverShutdown]);
     for (const p of [seller, buyer]) {
-      expect(p.state.outcome).toBe("");
+      expect(p.view.outcome).toBeNull();
       expect(p.events().some((e) => e.type === "game_over" || e.type === "walked_away")).toBe(false);
     }
     // On the server too, the game closed without an outcome.

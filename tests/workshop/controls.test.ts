@@ -32,28 +32,29 @@ const atTable = (code: string) => [...players.values()].filter((p) => p.room.roo
 describe("running a round", () => {
   it("pauses every table, refuses a second pause per table with the engine's reason, and resumes", async () => {
     expect(results(await w.facilitator.control("pause")).map((r) => r.ok)).toEqual([true, true]);
-    for (const p of players.values()) await until(`${p.label} paused`, () => p.state.phase === "paused");
+    for (const p of players.values()) await until(`${p.label} paused`, () => p.view.phase === "paused");
     const again = results(await w.facilitator.control("pause"));
     expect(again.map((r) => r.message)).toEqual(["The game is already paused.", "The game is already paused."]);
     expect(again[0]!.label).toMatch(/^Table 1 \(.+ \/ .+\)$/);
     await w.facilitator.latest("grid", (g) => g.tiles.every((t) => t.status === "paused"));
     expect(results(await w.facilitator.control("resume")).every((r) => r.ok)).toBe(true);
-    for (const p of players.values()) await until(`${p.label} playing`, () => p.state.phase === "playing");
+    for (const p of players.values()) await until(`${p.label} playing`, () => p.view.phase === "playing");
   });
 
   it("adds time to one table only", async () => {
     const [one, two] = tables();
-    const before = atTable(one!)[0]!.state.turnEndsAt;
-    const otherBefore = atTable(two!)[0]!.state.turnEndsAt;
+    const before = atTable(one!)[0]!.view.turnEndsAt!;
+    const otherBefore = atTable(two!)[0]!.view.turnEndsAt;
+    expect(before).toEqual(expect.any(Number));
     expect(results(await w.facilitator.control("add_time", { table: one, seconds: 60 }))).toEqual([expect.objectContaining({ table: one, ok: true, message: "60 s added to the turn." })]);
-    await until("time added", () => atTable(one!)[0]!.state.turnEndsAt === before + 60_000);
-    expect(atTable(two!)[0]!.state.turnEndsAt).toBe(otherBefore);
+    await until("time added", () => atTable(one!)[0]!.view.turnEndsAt === before + 60_000);
+    expect(atTable(two!)[0]!.view.turnEndsAt).toBe(otherBefore);
     expect(await w.facilitator.control("add_time", { table: "ZZZZZZ", seconds: 60 })).toMatchObject({ code: "workshop/unknown_table" });
   });
 
   it("throws a named curve ball into every table, and refuses the same card twice with the table's reason", async () => {
     expect(results(await w.facilitator.control("curveball", { cardId: "supplier-costs" })).every((r) => r.ok)).toBe(true);
-    for (const p of players.values()) await until(`${p.label} sees a card`, () => p.state.cards.length >= 1);
+    for (const p of players.values()) await until(`${p.label} sees a card`, () => p.view.cards.length >= 1);
     const twice = results(await w.facilitator.control("curveball", { cardId: "supplier-costs" }));
     expect(twice.map((r) => r.message)).toEqual(["That card is already on this table.", "That card is already on this table."]);
     expect(results(await w.facilitator.control("curveball", { cardId: "no-such-card" }))[0]!.message).toBe('There is no card "no-such-card" in this deck.');
@@ -79,7 +80,7 @@ describe("running a round", () => {
     const [one] = tables();
     const seller = atTable(one!)[0]!;
     expect(results(await w.facilitator.control("end_table", { table: one }))).toEqual([expect.objectContaining({ ok: true, message: "Game ended." })]);
-    await until("table one ended", () => seller.state.outcome === "ended");
+    await until("table one ended", () => seller.view.outcome?.kind === "ended");
     expect(results(await w.facilitator.control("end_table", { table: one }))[0]!.message).toBe("This game is over.");
 
     // The other table closes a deal.
@@ -87,9 +88,9 @@ describe("running a round", () => {
     const atTwo = atTable(two!);
     const s = atTwo.find((p) => seatOf(w.people.find((m) => `${m.label} at ${two}` === p.label)!).role === "seller")!;
     const b = atTwo.find((p) => p !== s)!;
-    await until("seller to act at table two", () => s.state.toAct === "seller");
+    await until("seller to act at table two", () => s.view.toAct === "seller");
     s.send("offer", { terms: terms(20000) });
-    await until("buyer to act", () => b.state.toAct === "buyer" && b.state.offers.length > 0);
+    await until("buyer to act", () => b.view.toAct === "buyer" && b.view.offers.length > 0);
     b.send("accept", {});
     await w.facilitator.latest("lobby", (l) => l.workshop.phase === "finished", 10_000);
     expect(await w.facilitator.control("end_round")).toMatchObject({ code: "workshop/bad_moment", message: "No round is running." });

@@ -39,7 +39,7 @@ beforeAll(async () => {
   seller.send("note", { text: `${NOTE} seller` });
   buyer.send("note", { text: `${NOTE} buyer` });
   seller.send("offer", { terms: { price: 7_000_000, support: "business", warranty: 24, delivery: 4, payment: "net30" } });
-  await until("the buyer's turn", () => buyer.state.toAct === "buyer" && buyer.state.offers.length === 1);
+  await until("the buyer's turn", () => buyer.view.toAct === "buyer" && buyer.view.offers.length === 1);
   buyer.send("accept", {});
   await w.facilitator.latest("grid", (g) => g.tiles[0]?.status === "deal", 10_000);
   await until("the debrief", () => w.facilitator.last("debrief")?.rounds[0]?.games.length === 1, 10_000);

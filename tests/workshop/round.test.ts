@@ -85,7 +85,7 @@ describe("one workshop round from pairing to the class debrief", () => {
     // Table one: the seller offers and the buyer accepts.
     const [code1, t1] = first!;
     players.get(t1.seller!)!.send("offer", { terms: terms(21000) });
-    await until("buyer's turn at table one", () => players.get(t1.buyer!)!.state.toAct === "buyer" && players.get(t1.buyer!)!.state.offers.length === 1);
+    await until("buyer's turn at table one", () => players.get(t1.buyer!)!.view.toAct === "buyer" && players.get(t1.buyer!)!.view.offers.length === 1);
     players.get(t1.buyer!)!.send("accept", {});
     // Table two: the seller walks away at once.
     const [code2, t2] = second!;

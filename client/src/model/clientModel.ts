@@ -1,13 +1,12 @@
-import type { GameEvent } from "../../../shared/engine/events.js";
-import type { PerRole } from "../../../shared/engine/roles.js";
-import type { PrivateData, Reveal } from "../../../shared/engine/view.js";
+import type { TableView } from "../../../shared/engine/view.js";
 import type { ServerMessages } from "../../../shared/protocol/messages.js";
-import type { PublicTableSnapshot } from "./snapshot.js";
+import { applyViewDelta } from "../../../shared/protocol/viewDelta.js";
+import type { RoomSnapshot } from "./roomSnapshot.js";
 
 /*
- * Everything the client knows about its table, as plain immutable data: the synced public
- * state plus the direct messages only this client received. `reduceModel` is the one way it
- * changes, so the connection stays thin and every transition is unit-testable.
+ * Everything the client knows about its table, as plain immutable data: the room's synced facts
+ * plus the view of the game this client alone is sent. `reduceModel` is the one way it changes,
+ * so the connection stays thin and every transition is unit-testable.
  */
 
 export type LinkState = "connecting" | "live" | "reconnecting" | "closed";
@@ -19,46 +18,35 @@ export type ClientModel = {
   /** Why the link closed for good (shown to the user), when it did. */
   readonly closedReason: string | null;
   readonly welcome: ServerMessages["welcome"] | null;
-  readonly table: PublicTableSnapshot | null;
-  /** Private data without notepads: assembleView adds each notepad from the note_taken events. */
-  readonly sides: Partial<PerRole<PrivateData>>;
-  readonly events: readonly GameEvent[];
-  readonly reveal: Reveal | null;
+  readonly room: RoomSnapshot | null;
+  /** The engine's view of the game for this viewer, kept by applying each delta it is sent. */
+  readonly view: TableView | null;
   /** Debrief lines by seat, once the game is over: own seat for a player, both for a facilitator. */
-  readonly debrief: ServerMessages["debrief"]["lines"];
+  readonly debrief: NonNullable<ServerMessages["view"]["debrief"]>;
   readonly refusal: Refusal | null;
   /** Server clock minus local clock, estimated when a turn starts; 0 while clocks agree. */
   readonly clockOffsetMs: number;
 };
 
 export type ModelInput =
-  | { readonly kind: "state"; readonly table: PublicTableSnapshot; readonly at: number }
+  | { readonly kind: "room"; readonly room: RoomSnapshot }
   | { readonly kind: "welcome"; readonly message: ServerMessages["welcome"] }
-  | { readonly kind: "private"; readonly message: ServerMessages["private"] }
-  | { readonly kind: "events"; readonly message: ServerMessages["events"] }
-  | { readonly kind: "reveal"; readonly message: ServerMessages["reveal"] }
-  | { readonly kind: "debrief"; readonly message: ServerMessages["debrief"] }
+  | { readonly kind: "view"; readonly message: ServerMessages["view"]; readonly at: number }
   | { readonly kind: "error"; readonly message: ServerMessages["error"]; readonly at: number }
   | { readonly kind: "link"; readonly link: LinkState; readonly reason?: string }
   | { readonly kind: "dismiss_refusal" };
 
 /** The messages a table sends a client, each of which changes its model. */
-export const SERVER_MESSAGES = ["welcome", "private", "events", "reveal", "debrief", "error"] as const satisfies readonly (keyof ServerMessages)[];
+export const SERVER_MESSAGES = ["welcome", "view", "error"] as const satisfies readonly (keyof ServerMessages)[];
 export type ServerMessageKind = (typeof SERVER_MESSAGES)[number];
 
-/** A message from the table as the model's input; `at` is when it arrived (an error keeps it). */
+/** A message from the table as the model's input; `at` is when it arrived (a view and an error keep it). */
 export function inputOf(type: ServerMessageKind, message: ServerMessages[ServerMessageKind], at: number): ModelInput {
   switch (type) {
     case "welcome":
       return { kind: "welcome", message: message as ServerMessages["welcome"] };
-    case "private":
-      return { kind: "private", message: message as ServerMessages["private"] };
-    case "events":
-      return { kind: "events", message: message as ServerMessages["events"] };
-    case "reveal":
-      return { kind: "reveal", message: message as ServerMessages["reveal"] };
-    case "debrief":
-      return { kind: "debrief", message: message as ServerMessages["debrief"] };
+    case "view":
+      return { kind: "view", message: message as ServerMessages["view"], at };
     case "error":
       return { kind: "error", message: message as ServerMessages["error"], at };
   }
@@ -68,32 +56,27 @@ export const emptyModel: ClientModel = {
   link: "connecting",
   closedReason: null,
   welcome: null,
-  table: null,
-  sides: {},
-  events: [],
-  reveal: null,
+  room: null,
+  view: null,
   debrief: {},
   refusal: null,
   clockOffsetMs: 0,
 };
+
+/** Shown when a change does not fit the view this window holds: drawing on would show a table that is not the real one. */
+export const OUT_OF_STEP = "This window lost track of the table. Reload the page to see it again.";
 
 /** Clock differences below this are latency noise, not skew worth correcting. */
 const SKEW_THRESHOLD_MS = 1500;
 
 export function reduceModel(model: ClientModel, input: ModelInput): ClientModel {
   switch (input.kind) {
-    case "state":
-      return { ...model, table: input.table, clockOffsetMs: estimateOffset(model, input.table, input.at) };
+    case "room":
+      return { ...model, room: input.room };
     case "welcome":
       return { ...model, welcome: input.message };
-    case "private":
-      return { ...model, sides: input.message.sides };
-    case "events":
-      return { ...model, events: mergeEvents(model.events, input.message) };
-    case "reveal":
-      return { ...model, reveal: input.message };
-    case "debrief":
-      return { ...model, debrief: input.message.lines };
+    case "view":
+      return withView(model, input.message, input.at);
     case "error":
       return { ...model, refusal: { ...input.message, at: input.at } };
     case "link":
@@ -103,21 +86,36 @@ export function reduceModel(model: ClientModel, input: ModelInput): ClientModel 
   }
 }
 
-/** A replay is the whole visible history (join, reconnect); otherwise a batch to append once. */
-function mergeEvents(known: readonly GameEvent[], batch: ServerMessages["events"]): readonly GameEvent[] {
-  if (batch.replay) return batch.events;
-  const last = known.at(-1)?.seq ?? -1;
-  const fresh = batch.events.filter((e) => e.seq > last);
-  return fresh.length === 0 ? known : [...known, ...fresh];
+/**
+ * A change is taken from the view the server last sent this client, so it only fits that view.
+ * One that cannot apply (no whole view yet, a side it never had) means this window missed a
+ * message: it keeps the last view it could trust, stops taking changes and says so, rather than
+ * draw a table the rules never produced. The next whole view (a reconnect) is always taken.
+ */
+function withView(model: ClientModel, message: ServerMessages["view"], receivedAt: number): ClientModel {
+  const { delta } = message;
+  if (delta.kind === "change" && model.link === "closed") return model;
+  let view: TableView;
+  try {
+    view = applyViewDelta(model.view, delta);
+  } catch {
+    return { ...model, link: "closed", closedReason: OUT_OF_STEP };
+  }
+  return {
+    ...model,
+    view,
+    debrief: message.debrief ?? model.debrief,
+    clockOffsetMs: delta.kind === "change" ? estimateOffset(model, view, receivedAt) : model.clockOffsetMs,
+  };
 }
 
 /**
  * A turn that starts while we watch started "now" on the server: comparing its start with our
- * receipt time measures the clock skew. Joining mid-turn tells us nothing, so keep the estimate.
+ * receipt time measures the clock skew. A whole view (join, reconnect) may show a turn long
+ * under way, so only a change that moves the turn on tells us anything.
  */
-function estimateOffset(model: ClientModel, next: PublicTableSnapshot, receivedAt: number): number {
-  const previous = model.table;
-  if (!previous || previous.turn === next.turn || next.turnEndsAt <= 0) return model.clockOffsetMs;
+function estimateOffset(model: ClientModel, next: TableView, receivedAt: number): number {
+  if (model.view?.turn === next.turn || next.turnEndsAt === null) return model.clockOffsetMs;
   const raw = next.turnEndsAt - next.turnMs - receivedAt;
   return Math.abs(raw) > SKEW_THRESHOLD_MS ? raw : 0;
 }

@@ -6,7 +6,7 @@ import { clientMessageSchemas, type ServerMessages } from "../../../shared/proto
 import type { PublicTable } from "../../../shared/protocol/publicTable.js";
 import { withProtocol } from "../../../shared/protocol/version.js";
 import { emptyModel, inputOf, reduceModel, SERVER_MESSAGES, type ClientModel, type ModelInput, type ServerMessageKind } from "../model/clientModel.js";
-import { snapshotTable } from "../model/snapshot.js";
+import { snapshotRoom } from "../model/roomSnapshot.js";
 import { joinProblem, type JoinProblem } from "./joinErrors.js";
 
 /*
@@ -138,7 +138,7 @@ export class TableConnection {
   private attach(room: Room<PublicTable>): void {
     this.room = room;
     this.reconnectionToken = room.reconnectionToken;
-    room.onStateChange((state) => this.dispatch({ kind: "state", table: snapshotTable(state), at: Date.now() }));
+    room.onStateChange((state) => this.dispatch({ kind: "room", room: snapshotRoom(state) }));
     for (const type of SERVER_MESSAGES) room.onMessage(type, (message: never) => this.onServerMessage(type, message));
     room.onLeave((code) => void this.onLeave(code));
     this.dispatch({ kind: "link", link: "live" });

@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
 import {
-  privateDataFor,
   apply,
   createTable,
   describeProblems,
@@ -11,13 +10,15 @@ import {
   type Role,
   type Scenario,
   type TableState,
+  type TableView,
   type Viewer,
 } from "../../../shared/engine/index.js";
-import { readyMarkOf, type PublicSeat, type PublicTable } from "../../../shared/protocol/publicTable.js";
-import { emptyModel, reduceModel, type ClientModel } from "../../../client/src/model/clientModel.js";
-import { assembleView } from "../../../client/src/model/assembleView.js";
-import { snapshotTable } from "../../../client/src/model/snapshot.js";
-import type { TableContext } from "../../../client/src/view/context.js";
+import type { ServerMessages } from "../../../shared/protocol/messages.js";
+import type { PublicSeat } from "../../../shared/protocol/publicTable.js";
+import { diffView } from "../../../shared/protocol/viewDelta.js";
+import { emptyModel, inputOf, reduceModel, type ClientModel } from "../../../client/src/model/clientModel.js";
+import type { RoomSnapshot } from "../../../client/src/model/roomSnapshot.js";
+import { contextOf, type TableContext } from "../../../client/src/view/context.js";
 
 /** A fixed epoch: tables start here and every action happens a second after the previous one. */
 export const T0 = 1_750_000_000_000;
@@ -35,13 +36,21 @@ export function newTable(scenario: Scenario = backupAppliance(), seed = "client-
   return createTable(scenario, seed, { now: T0 });
 }
 
-/** Apply actions that must all be accepted, one second apart after the table's last event. */
-export function play(state: TableState, actions: readonly Action[]): TableState {
-  return actions.reduce((s, action, i) => {
+/** Every state from `state` on as actions that must all be accepted apply, one second apart after the table's last event. */
+export function steps(state: TableState, actions: readonly Action[]): TableState[] {
+  const states = [state];
+  actions.forEach((action, i) => {
+    const s = states.at(-1) as TableState;
     const result = apply(s, action, T0 + (s.timeline.length + i + 1) * 1000);
     if (!result.ok) throw new Error(`refused ${action.type}: ${result.error.code} ${result.error.message}`);
-    return result.state;
-  }, state);
+    states.push(result.state);
+  });
+  return states;
+}
+
+/** The state after `actions` (steps' last). */
+export function play(state: TableState, actions: readonly Action[]): TableState {
+  return steps(state, actions).at(-1) as TableState;
 }
 
 export const pkg = (overrides: Partial<Record<string, number | string>> = {}): Package =>
@@ -54,61 +63,59 @@ export const SEATS: readonly PublicSeat[] = [
   { role: "seller", name: "Sam", connected: true, bot: false, taken: true, returnBy: 0 },
 ];
 
-/** The synced state as the contract describes it: the observer's view of the table, with seats. */
-export function publicTableOf(state: TableState, seats: readonly PublicSeat[] = SEATS, code = "ABCD"): PublicTable {
-  const view = viewFor(state, "observer");
-  return {
-    code,
-    scenarioId: view.scenario.id,
-    started: true,
-    phase: view.phase,
-    turn: view.turn,
-    round: view.round,
-    lastRound: view.lastRound,
-    toAct: view.toAct,
-    turnEndsAt: view.turnEndsAt ?? 0,
-    pausedRemainingMs: view.pausedRemainingMs ?? 0,
-    turnMs: view.turnMs,
-    reading: view.preparation !== null,
-    readingEndsAt: view.preparation?.endsAt ?? 0,
-    readyBuyer: readyMarkOf(view.preparation?.ready.buyer),
-    readySeller: readyMarkOf(view.preparation?.ready.seller),
-    seats: new Map(seats.map((s) => [s.role, s])),
-    offers: view.offers.map((o) => ({ by: o.by, turn: o.turn, round: o.round, at: o.at, termsJson: JSON.stringify(o.terms), message: o.message ?? "" })),
-    ledger: view.ledger.map((c) => ({ turn: c.turn, by: c.by, issueId: c.issueId, share: c.share, status: c.status })),
-    cards: view.cards.map((c) =>
-      c.hidden
-        ? { hidden: true, id: "", title: "", text: "", visibility: "private" as const, side: c.side, round: c.round }
-        : { hidden: false, id: c.id, title: c.title, text: c.text, visibility: c.visibility, side: c.side, round: c.round },
-    ),
-    interruptionsBuyer: view.interruptions.buyer,
-    interruptionsSeller: view.interruptions.seller,
-    outcome: view.outcome?.kind ?? "",
-  };
-}
+/** The room as a client snapshots it: both seats taken, the game under way. */
+export const ROOM: RoomSnapshot = { code: "ABCD", started: true, seats: SEATS };
 
-/** What a client holds after joining `state` as `viewer`: every message, as JSON would carry it. */
-export function modelFor(state: TableState, viewer: Viewer, seats: readonly PublicSeat[] = SEATS): ClientModel {
-  const view = wire(viewFor(state, viewer));
+/** When a state's last change happened on the server: a view of it is taken to arrive then. */
+const changedAt = (state: TableState): number => state.timeline.at(-1)?.at ?? T0;
+
+/**
+ * What a client holds after following `states` as `viewer`, through the real protocol path: the
+ * welcome, the room, then for each state the delta from the view it was last sent (diffView of
+ * successive viewFor: the whole view first, then changes), as JSON carries it, each arriving
+ * when its state changed. `debrief` rides on the last view, as on the move that ends a game.
+ */
+export function modelAfter(
+  states: readonly TableState[],
+  viewer: Viewer,
+  room: RoomSnapshot = ROOM,
+  debrief?: ServerMessages["view"]["debrief"],
+): ClientModel {
   const role = viewer === "buyer" || viewer === "seller" ? viewer : null;
   let model = reduceModel(emptyModel, { kind: "link", link: "live" });
-  model = reduceModel(model, { kind: "welcome", message: { viewer, code: "ABCD", role, scenario: view.scenario, reconnectSeconds: 60 } });
-  model = reduceModel(model, { kind: "state", table: snapshotTable(publicTableOf(state, seats)), at: T0 });
-  // As the server sends it: private data without notepads (each note comes as its note_taken event).
-  model = reduceModel(model, { kind: "private", message: { sides: wire(privateDataFor(state, viewer)) } });
-  model = reduceModel(model, { kind: "events", message: { events: view.timeline, replay: true } });
-  if (view.reveal) model = reduceModel(model, { kind: "reveal", message: view.reveal });
+  model = reduceModel(model, inputOf("welcome", { viewer, code: room.code, role, reconnectSeconds: 60 }, T0));
+  model = reduceModel(model, { kind: "room", room });
+  let sent: TableView | null = null;
+  states.forEach((state, i) => {
+    const view = viewFor(state, viewer);
+    const delta = diffView(sent, view);
+    sent = view;
+    const last = i === states.length - 1;
+    if (delta) model = reduceModel(model, inputOf("view", wire({ delta, ...(last && debrief ? { debrief } : {}) }), changedAt(state)));
+  });
   return model;
 }
 
-export function clientView(state: TableState, viewer: Viewer, seats: readonly PublicSeat[] = SEATS) {
-  const view = assembleView(modelFor(state, viewer, seats));
-  if (!view) throw new Error("the model should assemble a view");
+/** What a client holds after joining `state` as `viewer`: the whole view. */
+export function modelFor(state: TableState, viewer: Viewer, seats: readonly PublicSeat[] = SEATS): ClientModel {
+  return modelAfter([state], viewer, { ...ROOM, seats });
+}
+
+export function clientView(state: TableState, viewer: Viewer, seats: readonly PublicSeat[] = SEATS): TableView {
+  const { view } = modelFor(state, viewer, seats);
+  if (!view) throw new Error("the model should hold a view");
   return view;
 }
 
+/** The context a table screen draws with, for a live client in ROOM, with `overrides`. */
 export function contextFor(overrides: Partial<TableContext> = {}): TableContext {
-  return { code: "ABCD", seats: SEATS, started: true, link: "live", closedReason: null, refusal: null, clockOffsetMs: 0, draft: null, ...overrides };
+  return { ...contextOf(reduceModel(emptyModel, { kind: "link", link: "live" }), ROOM, null), ...overrides };
+}
+
+/** The view and context the table screen would draw `model` with (no draft). */
+export function drawnFrom(model: ClientModel): { readonly view: TableView; readonly ctx: TableContext } {
+  if (!model.view || !model.room) throw new Error("the model should hold a view and its room");
+  return { view: model.view, ctx: contextOf(model, model.room, null) };
 }
 
 /** A JSON round trip: what any value looks like after the wire (undefined fields dropped). */

@@ -1,12 +1,15 @@
-import { snapshotTable } from "../../../client/src/model/snapshot.js";
+import type { PublicSeat } from "../../../shared/protocol/publicTable.js";
 import type { Player } from "../../server/helpers/player.js";
 
 /** Colyseus' frame code for a state patch (Protocol.ROOM_STATE_PATCH). */
 const ROOM_STATE_PATCH = 15;
 
-/** Everything one client knows of its table, as comparable text: public state and direct messages. */
+/** Everything one client knows of its table, as comparable text: the synced state, its held view and debrief, and how many messages made them. */
 export function knowledgeOf(player: Player): string {
-  return JSON.stringify({ table: snapshotTable(player.state), messages: player.client.received.filter((m) => m.type !== "error").length });
+  const { code, started } = player.state;
+  const seats: PublicSeat[] = [];
+  player.state.seats.forEach((s, role) => seats.push({ role: role as PublicSeat["role"], name: s.name, connected: s.connected, bot: s.bot, taken: s.taken, returnBy: s.returnBy }));
+  return JSON.stringify({ code, started, seats, view: player.view, debrief: player.debrief, messages: player.client.received.filter((m) => m.type !== "error").length });
 }
 
 /** What a client has received so far, to compare against later. */

@@ -1,9 +1,10 @@
 import { Client, type Room } from "colyseus.js";
 import { Draw } from "../../../shared/engine/rng.js";
-import type { PrivateView, Role } from "../../../shared/engine/index.js";
+import type { Offer, PrivateView, Reveal, Role, TableView } from "../../../shared/engine/index.js";
 import type { ServerMessages } from "../../../shared/protocol/messages.js";
 import type { PublicTable } from "../../../shared/protocol/publicTable.js";
 import { withProtocol } from "../../../shared/protocol/version.js";
+import { HeldView } from "../../helpers/heldView.js";
 
 /** The engine's seeded generator, so each game's plan is random but reproducible from its seed. */
 export function prng(seed: number): () => number {
@@ -17,6 +18,9 @@ const PAYMENT = ["upfront", "net30", "net90"] as const;
 /** What the hidden draw of a side is: compared before and after every restart. */
 export const drawOf = (view: PrivateView | undefined) => (view ? JSON.stringify({ walkAway: view.walkAway, values: view.values, hotButtons: view.hotButtons }) : "");
 
+/** Offers as comparable text: their terms, as the store's log replays them. */
+export const termsOf = (offers: readonly Offer[]): string[] => offers.map((o) => JSON.stringify(o.terms));
+
 /**
  * One player of backup-appliance, driven by colyseus.js as a person's browser would be: joins
  * with the seat token, and whenever the connection drops (the server was killed) joins again
@@ -25,6 +29,8 @@ export const drawOf = (view: PrivateView | undefined) => (view ? JSON.stringify(
  */
 export class SeatPlayer {
   room: Room<PublicTable> | null = null;
+  /** The game as the connection was sent it: a new one on each (re)join, whole first, then each change. */
+  private held = new HeldView();
   /** The hidden side (walk-away, values, hot buttons) as last received; cards may change it during a game. */
   lastDraw = "";
   readonly errors: ServerMessages["error"][] = [];
@@ -35,7 +41,7 @@ export class SeatPlayer {
   readonly closes: number[] = [];
   /** The hidden side sent on each (re)join, in order. */
   readonly greetings: string[] = [];
-  reveal: ServerMessages["reveal"] | null = null;
+  reveal: Reveal | null = null;
   /** The table as this player last saw it, kept once the game is over and the player has left. */
   final: { readonly outcome: string; readonly offers: readonly string[] } | null = null;
   private stopped = false;
@@ -63,8 +69,14 @@ export class SeatPlayer {
     this.maybeMove();
   }
 
+  /** The synced room state: code, whether the game began, the seats. */
   get state(): PublicTable | undefined {
     return this.room?.state;
+  }
+
+  /** The game as this player last held it (kept once it has left); null on a rejoin until the whole view has arrived. */
+  get view(): TableView | null {
+    return this.held.view;
   }
 
   get live(): boolean {
@@ -101,19 +113,24 @@ export class SeatPlayer {
   private attach(room: Room<PublicTable>): void {
     this.room = room;
     this.sentForTurn = -1;
-    let greeted = false;
-    room.onMessage("private", (m: ServerMessages["private"]) => {
-      this.lastDraw = drawOf(m.sides[this.role]);
-      if (greeted) return;
-      greeted = true;
-      this.greetings.push(this.lastDraw);
-    });
-    room.onMessage("reveal", (m: ServerMessages["reveal"]) => {
-      this.reveal = m;
-      // Like a person closing the tab once they have read the reveal.
-      if (room.state.phase !== "finished") return;
-      this.final = { outcome: room.state.outcome, offers: Array.from(room.state.offers, (o) => o.termsJson) };
-      void this.leave();
+    const held = (this.held = new HeldView());
+    room.onMessage("view", (m: ServerMessages["view"]) => {
+      const before = held.view;
+      held.take(m);
+      const view = held.view!;
+      if (before === null) {
+        // The whole view, on this (re)join: where the table was, and the hidden side it was sent.
+        this.arrivals.push({ turn: view.turn, offers: termsOf(view.offers) });
+        this.greetings.push(drawOf(view.sides[this.role]));
+      }
+      this.lastDraw = drawOf(view.sides[this.role]);
+      if (view.reveal && !this.final) {
+        // The game is over: like a person closing the tab once they have read the reveal.
+        this.reveal = view.reveal;
+        this.final = { outcome: view.reveal.outcome.kind, offers: termsOf(view.offers) };
+        return void this.leave();
+      }
+      this.maybeMove();
     });
     room.onMessage("error", (m: ServerMessages["error"]) => {
       this.errors.push(m);
@@ -124,14 +141,8 @@ export class SeatPlayer {
       this.maybeMove();
     });
     room.onMessage("*", () => undefined);
-    let arrived = false;
-    room.onStateChange((state) => {
-      if (!arrived && state.code === this.code) {
-        arrived = true;
-        this.arrivals.push({ turn: state.turn, offers: Array.from(state.offers, (o) => o.termsJson) });
-      }
-      this.maybeMove();
-    });
+    // The start (state.started) may come after the view it needs.
+    room.onStateChange(() => this.maybeMove());
     room.onLeave((code) => {
       if (this.room !== room) return;
       this.closes.push(code);
@@ -144,8 +155,9 @@ export class SeatPlayer {
 
   private maybeMove(): void {
     const room = this.room;
-    const s = room?.state;
-    if (!this.autoplay || !room || !s || !s.started || s.phase !== "playing") return;
+    const held = this.held;
+    const s = held.view;
+    if (!this.autoplay || !room || !room.state?.started || !s || s.phase !== "playing") return;
     if (s.toAct !== this.role) {
       if (this.random() < 0.04) room.send("offer", { terms: this.terms(s.turn) });
       return;
@@ -155,11 +167,12 @@ export class SeatPlayer {
     const turn = s.turn;
     // A person takes a moment; the server may be killed in between.
     setTimeout(() => {
-      if (this.room !== room || room.state.turn !== turn) return;
+      const now = held.view!;
+      if (this.room !== room || now.turn !== turn) return;
       // Paused (or stopped) while thinking: decide again when play goes on.
-      if (room.state.phase !== "playing" || !this.autoplay) return void (this.sentForTurn = -1);
+      if (now.phase !== "playing" || !this.autoplay) return void (this.sentForTurn = -1);
       if (this.random() < 0.15) room.send("note", { text: `turn ${turn}: thinking` });
-      const theirs = Array.from(room.state.offers).some((o) => o.by !== this.role);
+      const theirs = now.offers.some((o) => o.by !== this.role);
       if (this.mayAccept && turn >= this.plan && theirs) room.send("accept", {});
       else room.send("offer", { terms: this.terms(turn) });
     }, 30 + Math.floor(this.random() * 120));

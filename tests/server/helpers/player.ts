@@ -1,9 +1,10 @@
 import { Client, type Room } from "colyseus.js";
-import type { GameEvent } from "../../../shared/engine/index.js";
+import type { DebriefLine, GameEvent, PerRole, TableView } from "../../../shared/engine/index.js";
 import type { JoinOptions } from "../../../shared/protocol/join.js";
 import type { ServerMessages, ServerMessageType } from "../../../shared/protocol/messages.js";
 import type { PublicTable } from "../../../shared/protocol/publicTable.js";
 import { withProtocol } from "../../../shared/protocol/version.js";
+import { HeldView } from "../../helpers/heldView.js";
 import { until } from "./wait.js";
 
 export type Received = { readonly type: string; readonly payload: unknown; /** Index of the frame that carried it. */ readonly frame: number };
@@ -16,12 +17,18 @@ export class CapturingClient extends Client {
   readonly frames: Uint8Array[] = [];
   readonly received: Received[] = [];
   readonly closes: number[] = [];
+  /** Called after each direct message is recorded. */
+  readonly listeners: (() => void)[] = [];
 
   override createRoom<T>(roomName: string, rootSchema?: never): Room<T> {
     const room = super.createRoom<T>(roomName, rootSchema);
     // colyseus.js prints every refused join; the tests read the refusals themselves.
     room.onError.clear();
-    room.onMessage("*", (type: string | number, payload: unknown) => this.received.push({ type: String(type), payload, frame: this.frames.length - 1 }));
+    // The only handler: colyseus.js skips "*" for a type that has its own.
+    room.onMessage("*", (type: string | number, payload: unknown) => {
+      this.received.push({ type: String(type), payload, frame: this.frames.length - 1 });
+      for (const listener of this.listeners) listener();
+    });
     const connect = room.connect.bind(room);
     room.connect = (...args: Parameters<Room["connect"]>) => {
       connect(...args);
@@ -40,6 +47,9 @@ export class CapturingClient extends Client {
 /** One person at a table, as a test drives them. */
 export class Player {
   room!: Room<PublicTable>;
+  private readonly held = new HeldView();
+  /** How many of the client's received messages the held view has taken. */
+  private taken = 0;
 
   constructor(
     readonly client: CapturingClient,
@@ -53,13 +63,37 @@ export class Player {
     return player;
   }
 
-  /** connectTo/joinById resolve before the first state arrives. */
+  /** connectTo/joinById resolve before the first state and view arrive. */
   private async firstState(): Promise<void> {
+    const views = this.held.received;
     await until(`${this.label}: first state`, () => this.room.state !== undefined && typeof this.room.state.code === "string" && this.room.state.code !== "");
+    await until(`${this.label}: whole view`, () => this.catchUp().received > views);
   }
 
+  /** The synced room state: the code, whether the game began, the seats. */
   get state(): PublicTable {
     return this.room.state;
+  }
+
+  /** The game as this client holds it: the view messages it was sent, applied in order. */
+  get view(): TableView {
+    const view = this.catchUp().view;
+    if (!view) throw new Error(`${this.label}: no view yet`);
+    return view;
+  }
+
+  /** The debrief lines this client was sent. */
+  get debrief(): Partial<PerRole<readonly DebriefLine[]>> {
+    return this.catchUp().debrief;
+  }
+
+  private catchUp(): HeldView {
+    const { received } = this.client;
+    for (; this.taken < received.length; this.taken++) {
+      const m = received[this.taken]!;
+      if (m.type === "view") this.held.take(m.payload as ServerMessages["view"]);
+    }
+    return this.held;
   }
 
   send(type: string | number, payload?: unknown): void {
@@ -74,11 +108,9 @@ export class Player {
     return this.messages(type).at(-1);
   }
 
-  /** Every event this client has been sent, replays included once (the latest replay restarts the list). */
-  events(): GameEvent[] {
-    let out: GameEvent[] = [];
-    for (const batch of this.messages("events")) out = batch.replay ? [...batch.events] : [...out, ...batch.events];
-    return out;
+  /** The events of the game this client may see, as its view has them. */
+  events(): readonly GameEvent[] {
+    return this.view.timeline;
   }
 
   errorCount(): number {

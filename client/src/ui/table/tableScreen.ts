@@ -3,10 +3,10 @@ import type { Package } from "../../../../shared/engine/state.js";
 import type { TableView } from "../../../../shared/engine/view.js";
 import { inviteUrl } from "../../app/routes.js";
 import type { SeatEntry, SeatStore } from "../../app/seatStore.js";
-import { assembleView } from "../../model/assembleView.js";
 import type { ClientModel } from "../../model/clientModel.js";
 import { JoinFailure, TableConnection, type JoinTarget } from "../../net/connection.js";
 import type { TableGame } from "../../scenes/tableGame.js";
+import { contextOf } from "../../view/context.js";
 import { tableViewModel, type TableVM } from "../../view/tableViewModel.js";
 import { brand } from "../brand.js";
 import { h, replaceChildren } from "../dom.js";
@@ -203,20 +203,14 @@ export function renderTableScreen(root: HTMLElement, deps: TableDeps, target: Ta
   const render = () => {
     if (disposed || !connection) return;
     const model: ClientModel = connection.current;
-    view = assembleView(model);
-    if (!view || !model.table) return;
+    view = model.view;
+    if (!view || !model.room) {
+      // Nothing to draw yet; a link that closes before the first view still says why.
+      if (model.link === "closed") status.note(model.closedReason ?? "You left the table.", "warning");
+      return;
+    }
     panels ??= buildPanels(view);
-    vm = tableViewModel(view, {
-      code,
-      seats: model.table.seats,
-      started: model.table.started,
-      link: model.link,
-      closedReason: model.closedReason,
-      refusal: model.refusal,
-      clockOffsetMs: model.clockOffsetMs,
-      debrief: model.debrief,
-      draft,
-    });
+    vm = tableViewModel(view, contextOf(model, model.room, draft));
     const me = view.viewer === "buyer" || view.viewer === "seller" ? view.viewer : null;
     const keys = shortcuts(vm.actions?.playing ? (view.viewer as Role) : null);
     keysHelp.textContent = `Keys: ${SHORTCUT_HELP.filter(([, , action]) => keys[action]).map(([key, label]) => `${key} ${label}`).join(" · ")}`;
