@@ -164,12 +164,25 @@ function noteOf(e: GameEvent): Note | null {
   return e.type === "note_taken" ? { turn: e.turn, round: e.round, at: e.at, text: e.text } : null;
 }
 
-/** Entries that an event of this delta says exactly, replaced by a reference to it; any other entry goes as it is. */
+/**
+ * Entries that an event of this delta says exactly, replaced by a reference to it; any other entry
+ * goes as it is. Entries and their events come in the same order, so the search for each entry
+ * starts after the event the previous one matched: one pass, even for a whole view.
+ */
 function referenced<T>(splice: Splice<T>, fresh: readonly GameEvent[], entryOf: (e: GameEvent) => T | null): Splice<T> {
-  if (fresh.length === 0) return splice;
+  const sources = fresh.flatMap((e) => {
+    const entry = entryOf(e);
+    return entry === null ? [] : [{ seq: e.seq, entry }];
+  });
+  if (sources.length === 0) return splice;
+  let next = 0;
   const items = splice.items.map((item) => {
-    const source = fresh.find((e) => same(entryOf(e), item));
-    return source ? { event: source.seq } : item;
+    for (let i = next; i < sources.length; i++) {
+      if (!same(sources[i]!.entry, item)) continue;
+      next = i + 1;
+      return { event: sources[i]!.seq };
+    }
+    return item;
   });
   return { from: splice.from, items };
 }
