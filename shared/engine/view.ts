@@ -152,8 +152,20 @@ export function viewFor(state: TableState, viewer: Viewer): TableView {
 }
 
 function redactConcession(c: Concession, seesMoney: boolean): ConcessionView {
-  return seesMoney ? c : withoutMoney(c);
+  if (seesMoney) return c;
+  let view = concessionsWithoutMoney.get(c);
+  if (!view) concessionsWithoutMoney.set(c, (view = withoutMoney(c)));
+  return view;
 }
+
+/*
+ * What a viewer is shown of an entry (a concession, a card, an event) is built once per entry and
+ * kept while the entry lives: entries are immutable, so the same entry gives the same object in
+ * every later view. A sender comparing two views then finds the unchanged part by reference.
+ */
+const concessionsWithoutMoney = new WeakMap<Concession, ConcessionView>();
+const cardViews = new Map<Viewer, WeakMap<TableState["cards"][number], CardView>>(VIEWERS.map((v) => [v, new WeakMap()]));
+const redactedEvents = new Map<Viewer, WeakMap<GameEvent, GameEvent>>(VIEWERS.map((v) => [v, new WeakMap()]));
 
 /** A concession without its money, fields in the engine's order: an object rest copy costs several times more, on every view. */
 function withoutMoney(c: Omit<Concession, "money">): Omit<Concession, "money"> {
@@ -252,12 +264,19 @@ function buildPrivateView(state: TableState, role: Role, side: SidePrivate, note
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 function cardsFor(state: TableState, viewer: Viewer): CardView[] {
-  return state.cards.map(({ card, round, text }) => {
-    const seen = card.visibility === "public" || viewer === "facilitator" || viewer === card.side;
-    return seen
-      ? { hidden: false, id: card.id, title: card.title, text, visibility: card.visibility, side: card.side, round }
-      : { hidden: true, side: card.side, round };
+  const built = cardViews.get(viewer)!;
+  return state.cards.map((drawn) => {
+    let view = built.get(drawn);
+    if (!view) built.set(drawn, (view = cardView(drawn, viewer)));
+    return view;
   });
+}
+
+function cardView({ card, round, text }: TableState["cards"][number], viewer: Viewer): CardView {
+  const seen = card.visibility === "public" || viewer === "facilitator" || viewer === card.side;
+  return seen
+    ? { hidden: false, id: card.id, title: card.title, text, visibility: card.visibility, side: card.side, round }
+    : { hidden: true, side: card.side, round };
 }
 
 export function canSee(event: GameEvent, viewer: Viewer, finished: boolean): boolean {
@@ -299,6 +318,13 @@ function startsWith(timeline: readonly GameEvent[], prefix: readonly GameEvent[]
 
 export function redactEvent(event: GameEvent, viewer: Viewer): GameEvent {
   if (viewer === "facilitator") return event;
+  const built = redactedEvents.get(viewer)!;
+  let view = built.get(event);
+  if (!view) built.set(event, (view = redacted(event, viewer)));
+  return view;
+}
+
+function redacted(event: GameEvent, viewer: Viewer): GameEvent {
   if (event.type === "concessions" && viewer !== event.by)
     return { ...event, entries: event.entries.map(withoutMoney) };
   // A public card's text is for everyone; its effect data (a new valuation, say) is its side's secret.
