@@ -17,10 +17,17 @@ export function send<T extends ServerMessageType>(client: Client, type: T, paylo
  * Who is sent what of the game: each connection its own view (the engine's viewFor for its
  * seat), whole when it arrives, then one `view` message per change with what differs. Viewers
  * of one kind see the same, so each change is diffed and encoded once per kind. It keeps no
- * copy of what it sent: the room's previous table is what every connected client holds, since
+ * copy of what it sent: the room's previous table is what every greeted client holds, since
  * the room greets whoever joins with the current table and delivers every change.
  */
 export class Audience {
+  /**
+   * Connections sent their whole view. A returning player is back among the room's clients a
+   * moment before the room greets it: a change in between would meet the view it held before it
+   * dropped, which may have missed changes. It gets nothing until its whole view.
+   */
+  private readonly greeted = new WeakSet<TableClient>();
+
   constructor(
     private readonly code: string,
     private readonly reconnectSeconds: number,
@@ -33,12 +40,14 @@ export class Audience {
     const lines = debriefFor(table, viewer);
     const whole = diffView(null, viewOf(table, viewer))!;
     send(client, "view", { delta: whole, ...(lines ? { debrief: lines } : {}) });
+    this.greeted.add(client);
   }
 
   /** After a change from `before` to `after`: each connected viewer what differs for it, in one message. */
   deliver(clients: readonly TableClient[], before: TableState, after: TableState): void {
     const frames = new Map<Viewer, Uint8Array | null>();
     for (const client of clients) {
+      if (!this.greeted.has(client)) continue;
       const { viewer } = seatingOf(client);
       let frame = frames.get(viewer);
       if (frame === undefined) frames.set(viewer, (frame = this.frameFor(viewer, before, after)));

@@ -1,0 +1,55 @@
+import { pack, unpack } from "@colyseus/msgpackr";
+import { describe, expect, it } from "vitest";
+import { apply, createTable, viewFor, type Role, type TableState, type Viewer } from "../../shared/engine/index.js";
+import type { ServerMessages } from "../../shared/protocol/messages.js";
+import { SCENARIOS } from "../../shared/scenarios/index.js";
+import { Audience, type TableClient } from "../../server/room/audience.js";
+import { HeldView } from "../helpers/heldView.js";
+
+/** A connection that keeps the view messages the server writes to it. */
+function connection(viewer: Viewer) {
+  const held = new HeldView();
+  const take = (type: string, payload: unknown) => {
+    if (type === "view") held.take(payload as ServerMessages["view"]);
+  };
+  const role: Role | null = viewer === "buyer" || viewer === "seller" ? viewer : null;
+  const client = {
+    sessionId: viewer,
+    userData: { viewer, role },
+    send: take,
+    enqueueRaw(frame: Uint8Array) {
+      // A ROOM_DATA frame: code, a short type string, the packed message.
+      const length = frame[1]! & 0x1f;
+      take(Buffer.from(frame.subarray(2, 2 + length)).toString("utf8"), unpack(frame.subarray(2 + length)));
+    },
+  };
+  return { client: client as unknown as TableClient, held };
+}
+
+const offer = (state: TableState, price: number, at: number): TableState => {
+  const by = state.toAct;
+  const result = apply(state, { type: "offer", by, terms: { price, support: "business", warranty: 24, delivery: 4, payment: "net30" } }, at);
+  if (!result.ok) throw new Error(result.error.message);
+  return result.state;
+};
+
+describe("who is sent what of the game", () => {
+  const start = createTable(SCENARIOS["backup-appliance"]!, "audience", { now: 1_000 });
+
+  it("a connection gets no change before its whole view, then every change, and holds the engine's view", () => {
+    const audience = new Audience("ABCDEF", 60);
+    const seller = connection("seller");
+    const buyer = connection("buyer");
+    audience.greet(seller.client, start);
+    const first = offer(start, 24000, 2_000);
+    // The buyer is among the clients but not greeted yet (a reconnect's moment between the two).
+    audience.deliver([seller.client, buyer.client], start, first);
+    expect(buyer.held.received).toBe(0);
+    audience.greet(buyer.client, first);
+    const second = offer(first, 18000, 3_000);
+    audience.deliver([seller.client, buyer.client], first, second);
+    expect(seller.held.view).toEqual(unpack(pack(viewFor(second, "seller"))));
+    expect(buyer.held.view).toEqual(unpack(pack(viewFor(second, "buyer"))));
+    expect([seller.held.received, buyer.held.received]).toEqual([3, 2]);
+  });
+});
