@@ -92,7 +92,7 @@ export class BenchClient {
       await room.leave(true).catch(() => undefined);
       return;
     }
-    this.attach(room);
+    void this.attach(room);
   }
 
   send(type: string, payload: unknown): boolean {
@@ -140,7 +140,8 @@ export class BenchClient {
   private async reconnect(old: Room<PublicTable>): Promise<boolean> {
     try {
       const room = await withDeadline("reconnect", this.colyseus.reconnect<PublicTable>(old.reconnectionToken), JOIN_TIMEOUT_MS, abandon);
-      this.attach(room);
+      // Back once the whole view is in: a seat whose move was lost with the link decides on it.
+      await withDeadline("the whole view after a reconnect", this.attach(room), JOIN_TIMEOUT_MS);
       return true;
     } catch (error) {
       this.link = "left";
@@ -151,7 +152,10 @@ export class BenchClient {
     }
   }
 
-  private attach(room: Room<PublicTable>): void {
+  /** Resolves when the room's first (whole) view has been applied. */
+  private attach(room: Room<PublicTable>): Promise<void> {
+    let viewed: () => void = () => undefined;
+    const whole = new Promise<void>((resolve) => (viewed = resolve));
     this.room = room;
     this.link = "live";
     // Every (re)join is sent the whole view first.
@@ -174,6 +178,7 @@ export class BenchClient {
       if (type !== "view") return this.events.message(this, type, payload);
       // Applied in place of the last: unchanged parts are shared, nothing is copied deeply.
       this.view = applyViewDelta(this.view, (payload as ServerMessages["view"]).delta);
+      viewed();
       seen();
     });
     room.onLeave((code) => {
@@ -187,5 +192,6 @@ export class BenchClient {
       this.lastFrameBytes = data.byteLength;
       send(data);
     };
+    return whole;
   }
 }
