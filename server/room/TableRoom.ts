@@ -38,8 +38,8 @@ const SUPERSEDED = ["store/not_owner", "store/not_open", "store/duplicate", "sto
 /**
  * One negotiation table. A thin adapter between Colyseus and the rules engine: every message
  * is parsed with the shared protocol, turned into an engine action and applied; each viewer
- * is sent what changed in the engine's view for it (Audience), and the synced state holds only
- * who sits where. No rule of the game lives here — only who sits where, and when the clocks run.
+ * is sent what changed in the engine's view for it (Audience), and the synced state holds the
+ * seats. No rule of the game lives here — only who sits where, and when the clocks run.
  *
  * The room keeps the order of things (build from the store; seat and unseat; apply, write,
  * publish) and hands each concern to a collaborator: who may join (tableAuth), which frames
@@ -290,10 +290,7 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
       this.services.leases.forget(this.code);
       this.reconnections.gameOver();
     }
-    corked(this.clients, () => {
-      this.sync();
-      this.audience.deliver(this.clients, before, next);
-    });
+    this.publish(before);
     this.clocks.turn();
     this.bot?.update();
     if (justFinished) {
@@ -330,6 +327,14 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
     if (this.finishing) return;
     const { tokenHash } = this.origin.seats[role];
     this.queue.run(() => this.journal.seat(role, tokenHash, name)).catch((error: unknown) => this.failedWrite(error, "seat"));
+  }
+
+  /** After a change from `before` to the current table: the seats' patch and each viewer's change, one system call per client. */
+  private publish(before: TableState): void {
+    corked(this.clients, () => {
+      this.sync();
+      this.audience.deliver(this.clients, before, this.table);
+    });
   }
 
   /** The single write of the synced state (seats, start), one patch to everyone if it changed, and the workshop's tile. */
@@ -377,10 +382,7 @@ export class TableRoom extends Room<PublicTableState, unknown, Seating, Auth> {
         this.started = true;
         const before = this.table;
         this.table = initialState(this.origin, this.scenario, at);
-        corked(this.clients, () => {
-          this.sync();
-          this.audience.deliver(this.clients, before, this.table);
-        });
+        this.publish(before);
         // Someone may have dropped while the start was being written.
         this.reconnections.markAbsentAway();
         this.clocks.turn();
