@@ -1,29 +1,29 @@
+import { emptyModel, reduceModel, type ClientModel } from "../../client/src/model/clientModel.js";
 import type { DebriefLine, PerRole, TableView } from "../../shared/engine/index.js";
 import type { ServerMessages } from "../../shared/protocol/messages.js";
-import { applyViewDelta } from "../../shared/protocol/viewDelta.js";
 
 /**
- * The table view a test client holds, kept as the real client keeps it: whole on every (re)join,
- * then each change applied in the order the `view` messages came.
+ * The table view a test client holds, kept by the real client's own model code: whole on every
+ * (re)join, then each change applied in the order the `view` messages came. A change the model
+ * cannot apply fails the test at once, where the browser would tell its user to reload.
  */
 export class HeldView {
-  private current: TableView | null = null;
-  private lines: Partial<PerRole<readonly DebriefLine[]>> = {};
+  private model: ClientModel = emptyModel;
   /** How many view messages made it. */
   received = 0;
 
   take(message: ServerMessages["view"]): void {
-    this.current = applyViewDelta(this.current, message.delta);
-    if (message.debrief) this.lines = message.debrief;
+    this.model = reduceModel(this.model, { kind: "view", message, at: Date.now() });
+    if (this.model.link === "closed") throw new Error(`a view message did not fit the view held: ${this.model.closedReason}`);
     this.received++;
   }
 
   get view(): TableView | null {
-    return this.current;
+    return this.model.view;
   }
 
   /** The debrief lines sent with the game's last move (or on joining a finished table). */
   get debrief(): Partial<PerRole<readonly DebriefLine[]>> {
-    return this.lines;
+    return this.model.debrief;
   }
 }
