@@ -16,9 +16,10 @@ export function send<T extends ServerMessageType>(client: Client, type: T, paylo
 /**
  * Who is sent what of the game: each connection its own view (the engine's viewFor for its
  * seat), whole when it arrives, then one `view` message per change with what differs. Viewers
- * of one kind see the same, so each change is diffed and encoded once per kind. It keeps no
- * copy of what it sent: the room's previous table is what every greeted client holds, since
- * the room greets whoever joins with the current table and delivers every change.
+ * of one kind see the same, so each change is diffed and encoded once per kind, and numbered per
+ * kind so a client can tell it missed one. It keeps no copy of what it sent: the room's previous
+ * table is what every greeted client holds, since the room greets whoever joins with the current
+ * table and delivers every change.
  */
 export class Audience {
   /**
@@ -27,6 +28,8 @@ export class Audience {
    * dropped, which may have missed changes. It gets nothing until its whole view.
    */
   private readonly greeted = new WeakSet<TableClient>();
+  /** Changes sent to each kind of viewer so far: their `seq`. */
+  private readonly changes = new Map<Viewer, number>();
 
   constructor(
     private readonly code: string,
@@ -39,7 +42,7 @@ export class Audience {
     send(client, "welcome", { viewer, code: this.code, role, reconnectSeconds: this.reconnectSeconds });
     const lines = debriefFor(table, viewer);
     const whole = diffView(null, viewOf(table, viewer))!;
-    send(client, "view", { delta: whole, ...(lines ? { debrief: lines } : {}) });
+    send(client, "view", { delta: whole, seq: this.changes.get(viewer) ?? 0, ...(lines ? { debrief: lines } : {}) });
     this.greeted.add(client);
   }
 
@@ -59,7 +62,9 @@ export class Audience {
     const delta: ViewDelta | null = diffView(viewOf(before, viewer), viewOf(after, viewer));
     if (!delta) return null;
     const lines = before.phase !== "finished" ? debriefFor(after, viewer) : null;
-    const message: ServerMessages["view"] = { delta, ...(lines ? { debrief: lines } : {}) };
+    const seq = (this.changes.get(viewer) ?? 0) + 1;
+    this.changes.set(viewer, seq);
+    const message: ServerMessages["view"] = { delta, seq, ...(lines ? { debrief: lines } : {}) };
     return getMessageBytes.raw(Protocol.ROOM_DATA, "view", message);
   }
 }

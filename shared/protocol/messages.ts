@@ -83,10 +83,12 @@ export type ServerMessages = {
   };
   /**
    * This client's view of the game (the engine's viewFor for its seat): whole on join and on
-   * every reconnect, then what each change made differ, one message per change. The move that
-   * ends the game carries the debrief with it: a player's own lines, both seats' for facilitators.
+   * every reconnect, then what each change made differ, one message per change. `seq` numbers the
+   * changes a viewer of this kind was sent: a whole view carries the last one's, each change the
+   * next, so a client knows when it missed one. The move that ends the game carries the debrief
+   * with it: a player's own lines, both seats' for facilitators.
    */
-  view: { readonly delta: ViewDelta; readonly debrief?: Partial<PerRole<readonly DebriefLine[]>> };
+  view: { readonly delta: ViewDelta; readonly seq: number; readonly debrief?: Partial<PerRole<readonly DebriefLine[]>> };
   /** A refused message: nothing changed. */
   error: { readonly code: RuleErrorCode | ProtocolErrorCode; readonly message: string; readonly request: string | null };
 };

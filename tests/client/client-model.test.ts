@@ -1,14 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { debrief, viewFor, VIEWERS, type TableState } from "../../shared/engine/index.js";
 import { diffView } from "../../shared/protocol/viewDelta.js";
-import { emptyModel, inputOf, OUT_OF_STEP, reduceModel, type ClientModel } from "../../client/src/model/clientModel.js";
+import { CATCH_UP_WINDOW_MS, emptyModel, inputOf, OUT_OF_STEP, reduceModel, type ClientModel } from "../../client/src/model/clientModel.js";
 import { dealDoneSteps, SCRIPTS } from "./helpers/scripts.js";
 import { modelAfter, modelFor, T0, wire } from "./helpers/tables.js";
 
-const viewInput = (before: TableState | null, after: TableState, at: number) => {
+/** The buyer's view message from `before` (null: the whole view) to `after`, numbered `seq`. */
+const viewInput = (before: TableState | null, after: TableState, at: number, seq = 1) => {
   const delta = diffView(before && viewFor(before, "buyer"), viewFor(after, "buyer"));
   if (!delta) throw new Error("the states should differ for the buyer");
-  return inputOf("view", wire({ delta }), at);
+  return inputOf("view", wire({ delta, seq }), at);
 };
 
 describe("the client's view of the game", () => {
@@ -48,17 +49,41 @@ describe("the client's view of the game", () => {
     expect(notes(game, "seller")).toBeUndefined();
   });
 
-  it("refuses a change that does not fit the view it holds: the link says so and nothing is drawn from it", () => {
+  it("sets aside a change that does not fit the view it holds, until the whole view comes again", () => {
     const [first, second, third] = dealDoneSteps();
     const lost = reduceModel(reduceModel(emptyModel, { kind: "link", link: "live" }), viewInput(first!, second!, T0));
     expect(lost.view).toBeNull();
-    expect(lost.link).toBe("closed");
-    expect(lost.closedReason).toBe(OUT_OF_STEP);
-    // Later changes are not taken either; the whole view a reconnect brings is.
-    expect(reduceModel(lost, viewInput(second!, third!, T0))).toBe(lost);
-    const back = reduceModel(reduceModel(lost, { kind: "link", link: "live" }), viewInput(null, third!, T0));
-    expect(back.view).toEqual(wire(viewFor(third!, "buyer")));
-    expect(back.link).toBe("live");
+    expect(lost.catchingUp).toBe(true);
+    expect(lost.link).toBe("live");
+    // Later changes are not taken either; the whole view a renewed link brings is.
+    expect(reduceModel(lost, viewInput(second!, third!, T0, 2))).toBe(lost);
+    const back = reduceModel(lost, viewInput(null, second!, T0 + 1000, 1));
+    expect(back.view).toEqual(wire(viewFor(second!, "buyer")));
+    expect(back.catchingUp).toBe(false);
+    expect(reduceModel(back, viewInput(second!, third!, T0 + 2000, 2)).view).toEqual(wire(viewFor(third!, "buyer")));
+  });
+
+  it("notices a missed change by its number, even where the next one would apply", () => {
+    const game = dealDoneSteps();
+    const held = reduceModel(emptyModel, viewInput(null, game[1]!, T0, 4));
+    // Change 5 (game[1] to game[2]) never came; change 6 is a later state's.
+    const skipped = reduceModel(held, viewInput(game[2]!, game[3]!, T0 + 10, 6));
+    expect(skipped.catchingUp).toBe(true);
+    expect(skipped.view).toBe(held.view);
+    expect(reduceModel(held, viewInput(game[1]!, game[2]!, T0 + 10, 5)).view).toEqual(wire(viewFor(game[2]!, "buyer")));
+  });
+
+  it("gives up and says to reload when a change misses again soon after catching up", () => {
+    const [first, second, third] = dealDoneSteps();
+    const caughtUp = reduceModel(reduceModel(emptyModel, viewInput(first!, second!, T0)), viewInput(null, first!, T0 + 500, 7));
+    const again = reduceModel(caughtUp, viewInput(first!, second!, T0 + CATCH_UP_WINDOW_MS - 1, 9));
+    expect(again.link).toBe("closed");
+    expect(again.closedReason).toBe(OUT_OF_STEP);
+    expect(again.view).toEqual(caughtUp.view);
+    // Much later, a miss is a new one: the window catches up again.
+    const later = reduceModel(caughtUp, viewInput(second!, third!, T0 + CATCH_UP_WINDOW_MS, 9));
+    expect(later.catchingUp).toBe(true);
+    expect(later.link).not.toBe("closed");
   });
 
   it("keeps the debrief the game's last move brought, for the seats it was sent", () => {
@@ -91,7 +116,7 @@ describe("reduceModel", () => {
     const opening = SCRIPTS.opening();
     const next = SCRIPTS.midGame();
     const turnStart = next.turnEndsAt! - next.turnMs;
-    const joined = (at: number): ClientModel => reduceModel(emptyModel, viewInput(null, opening, at));
+    const joined = (at: number): ClientModel => reduceModel(emptyModel, viewInput(null, opening, at, 0));
 
     it("is not guessed from a turn already running when we join", () => {
       expect(joined(T0 + 999_999).clockOffsetMs).toBe(0);

@@ -44,6 +44,9 @@ describe("the status line", () => {
     const view = clientView(SCRIPTS.opening(), "buyer");
     expect(statusOf(view, contextFor({ link: "reconnecting" })).kind).toBe("reconnecting");
     expect(statusOf(view, contextFor({ link: "closed", closedReason: "The table was closed." })).text).toBe("The table was closed.");
+    // A view that missed a change may be a move behind: it says so until the whole view is back.
+    expect(statusOf(view, contextFor({ catchingUp: true }))).toMatchObject({ kind: "reconnecting", text: "Catching up with the table…" });
+    expect(statusOf(view, contextFor({ catchingUp: true, link: "closed", closedReason: "Reload." })).text).toBe("Reload.");
   });
 
   it("shows a pause, and the outcome once finished", () => {

@@ -52,4 +52,25 @@ describe("who is sent what of the game", () => {
     expect(buyer.held.view).toEqual(unpack(pack(viewFor(second, "buyer"))));
     expect([seller.held.received, buyer.held.received]).toEqual([3, 2]);
   });
+
+  it("numbers each kind of viewer's changes, so a returning viewer's whole view continues the count", () => {
+    const audience = new Audience("ABCDEF", 60);
+    const seller = connection("seller");
+    const buyer = connection("buyer");
+    audience.greet(seller.client, start);
+    audience.greet(buyer.client, start);
+    const first = offer(start, 24000, 2_000);
+    const second = offer(first, 18000, 3_000);
+    audience.deliver([seller.client, buyer.client], start, first);
+    audience.deliver([seller.client, buyer.client], first, second);
+    // The buyer drops: a change goes to the seller alone; then the buyer is back, in the same window.
+    const third = offer(second, 23500, 4_000);
+    audience.deliver([seller.client], second, third);
+    audience.greet(buyer.client, third);
+    const fourth = offer(third, 18500, 5_000);
+    audience.deliver([seller.client, buyer.client], third, fourth);
+    expect(buyer.held.view).toEqual(unpack(pack(viewFor(fourth, "buyer"))));
+    expect(seller.held.view).toEqual(unpack(pack(viewFor(fourth, "seller"))));
+    expect([seller.held.received, buyer.held.received]).toEqual([5, 5]);
+  });
 });

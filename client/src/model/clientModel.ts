@@ -21,11 +21,19 @@ export type ClientModel = {
   readonly room: RoomSnapshot | null;
   /** The engine's view of the game for this viewer, kept by applying each delta it is sent. */
   readonly view: TableView | null;
+  /** The `seq` of the last view message applied: the next change must be the one after it. */
+  readonly viewSeq: number;
   /** Debrief lines by seat, once the game is over: own seat for a player, both for a facilitator. */
   readonly debrief: NonNullable<ServerMessages["view"]["debrief"]>;
   readonly refusal: Refusal | null;
   /** Server clock minus local clock, estimated when a turn starts; 0 while clocks agree. */
   readonly clockOffsetMs: number;
+  /**
+   * A change did not fit the view held: changes are set aside until the whole view comes again
+   * (the connection renews the link for it). `missedAt` is when, so a second miss soon after stops trying.
+   */
+  readonly catchingUp: boolean;
+  readonly missedAt: number | null;
 };
 
 export type ModelInput =
@@ -58,13 +66,22 @@ export const emptyModel: ClientModel = {
   welcome: null,
   room: null,
   view: null,
+  viewSeq: 0,
   debrief: {},
   refusal: null,
   clockOffsetMs: 0,
+  catchingUp: false,
+  missedAt: null,
 };
 
-/** Shown when a change does not fit the view this window holds: drawing on would show a table that is not the real one. */
+/**
+ * Shown when changes keep not fitting the view this window holds even after it fetched the whole
+ * view again: drawing on would show a table that is not the real one.
+ */
 export const OUT_OF_STEP = "This window lost track of the table. Reload the page to see it again.";
+
+/** A second miss within this time of the first means fetching the whole view again does not help. */
+export const CATCH_UP_WINDOW_MS = 60_000;
 
 /** Clock differences below this are latency noise, not skew worth correcting. */
 const SKEW_THRESHOLD_MS = 1500;
@@ -88,22 +105,27 @@ export function reduceModel(model: ClientModel, input: ModelInput): ClientModel 
 
 /**
  * A change is taken from the view the server last sent this client, so it only fits that view.
- * One that cannot apply (no whole view yet, a side it never had) means this window missed a
- * message: it keeps the last view it could trust, stops taking changes and says so, rather than
- * draw a table the rules never produced. The next whole view (a reconnect) is always taken.
+ * One that is not the next in number, or cannot apply (no whole view yet, a side it never had),
+ * means this window missed a message: it keeps the last view it could trust and sets changes aside until the whole view
+ * comes again, rather than draw a table the rules never produced. If that happens again soon
+ * after, the link closes and the window says to reload. A whole view is always taken.
  */
 function withView(model: ClientModel, message: ServerMessages["view"], receivedAt: number): ClientModel {
   const { delta } = message;
-  if (delta.kind === "change" && model.link === "closed") return model;
+  if (delta.kind === "change" && (model.link === "closed" || model.catchingUp)) return model;
   let view: TableView;
   try {
+    if (delta.kind === "change" && message.seq !== model.viewSeq + 1) throw new Error(`change ${message.seq} after change ${model.viewSeq}`);
     view = applyViewDelta(model.view, delta);
   } catch {
-    return { ...model, link: "closed", closedReason: OUT_OF_STEP };
+    if (model.missedAt !== null && receivedAt - model.missedAt < CATCH_UP_WINDOW_MS) return { ...model, link: "closed", closedReason: OUT_OF_STEP, catchingUp: false };
+    return { ...model, catchingUp: true, missedAt: receivedAt };
   }
   return {
     ...model,
     view,
+    viewSeq: message.seq,
+    catchingUp: false,
     debrief: message.debrief ?? model.debrief,
     clockOffsetMs: delta.kind === "change" ? estimateOffset(model, view, receivedAt) : model.clockOffsetMs,
   };

@@ -150,7 +150,17 @@ export class TableConnection {
       this.welcomeSeconds = welcome.reconnectSeconds;
       if (this.room) this.hooks.onSession(this.room.reconnectionToken, welcome.role);
     }
+    const wasCatchingUp = this.model.catchingUp;
     this.dispatch(inputOf(type, message, Date.now()));
+    if (this.model.catchingUp && !wasCatchingUp) this.renewLink();
+  }
+
+  /**
+   * The view this window holds missed a change. The server greets every arrival with its whole
+   * view, so dropping the link (not leaving: the seat is held) and coming back brings it.
+   */
+  private renewLink(): void {
+    void this.room?.leave(false);
   }
 
   private async onLeave(code: number): Promise<void> {

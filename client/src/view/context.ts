@@ -16,6 +16,8 @@ export type TableContext = {
    */
   readonly started: boolean;
   readonly link: LinkState;
+  /** The view missed a change and waits for the whole view again: what it shows may be a move behind. */
+  readonly catchingUp: boolean;
   readonly closedReason: string | null;
   readonly refusal: Refusal | null;
   readonly clockOffsetMs: number;
@@ -32,6 +34,7 @@ export function contextOf(model: ClientModel, room: RoomSnapshot, draft: Package
     seats: room.seats,
     started: room.started,
     link: model.link,
+    catchingUp: model.catchingUp,
     closedReason: model.closedReason,
     refusal: model.refusal,
     clockOffsetMs: model.clockOffsetMs,

@@ -27,6 +27,7 @@ export function statusOf(view: TableView, ctx: TableContext): StatusVM {
   const { viewer } = view;
   const me: Role | null = viewer === "buyer" || viewer === "seller" ? viewer : null;
   const who = (role: Role) => sideName(role, viewer, ctx.seats);
+  if (ctx.catchingUp && ctx.link !== "closed") return { kind: "reconnecting", text: "Catching up with the table…", tone: "warning", until: null };
   switch (ctx.link) {
     case "connecting":
       return { kind: "connecting", text: "Joining the table…", tone: "neutral", until: null };

@@ -86,12 +86,14 @@ export function modelAfter(
   model = reduceModel(model, inputOf("welcome", { viewer, code: room.code, role, reconnectSeconds: 60 }, T0));
   model = reduceModel(model, { kind: "room", room });
   let sent: TableView | null = null;
+  let seq = 0;
   states.forEach((state, i) => {
     const view = viewFor(state, viewer);
     const delta = diffView(sent, view);
     sent = view;
     const last = i === states.length - 1;
-    if (delta) model = reduceModel(model, inputOf("view", wire({ delta, ...(last && debrief ? { debrief } : {}) }), changedAt(state)));
+    if (delta?.kind === "change") seq++;
+    if (delta) model = reduceModel(model, inputOf("view", wire({ delta, seq, ...(last && debrief ? { debrief } : {}) }), changedAt(state)));
   });
   return model;
 }
