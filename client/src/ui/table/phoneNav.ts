@@ -45,6 +45,8 @@ export function phoneNav(select: (pane: Pane) => void, moves: () => PhoneMoves |
   const accept = h("button", { type: "button", class: "accept", id: "bar-accept" }, h("span", {}, "Accept"), acceptPrice);
   const walk = h("button", { type: "button", class: "danger-outline", id: "bar-walk" }, "Walk away");
   const bar = h("nav", { class: "action-bar", "aria-label": "Your moves", hidden: true }, offer, ask, accept, walk);
+  // Whatever docks on top of the bar (the workshop's bar) follows its height, which the buttons' text sets.
+  new ResizeObserver(() => document.documentElement.style.setProperty("--action-bar-height", `${bar.offsetHeight}px`)).observe(bar);
   let pane: Pane = "table";
 
   const sending = () => pane === "move" && moves()?.current() === "offer";
