@@ -33,13 +33,17 @@ const offer = (state: TableState, price: number, at: number): TableState => {
   return result.state;
 };
 
+/** Each connection holds exactly the engine's view of `state` for its seat, as the wire carries it. */
+function expectHolding(connections: readonly ReturnType<typeof connection>[], state: TableState): void {
+  for (const { client, held } of connections) expect(held.view).toEqual(unpack(pack(viewFor(state, client.userData!.viewer))));
+}
+
 describe("who is sent what of the game", () => {
   const start = createTable(SCENARIOS["backup-appliance"]!, "audience", { now: 1_000 });
+  const table = () => ({ audience: new Audience("ABCDEF", 60), seller: connection("seller"), buyer: connection("buyer") });
 
   it("a connection gets no change before its whole view, then every change, and holds the engine's view", () => {
-    const audience = new Audience("ABCDEF", 60);
-    const seller = connection("seller");
-    const buyer = connection("buyer");
+    const { audience, seller, buyer } = table();
     audience.greet(seller.client, start);
     const first = offer(start, 24000, 2_000);
     // The buyer is among the clients but not greeted yet (a reconnect's moment between the two).
@@ -48,15 +52,12 @@ describe("who is sent what of the game", () => {
     audience.greet(buyer.client, first);
     const second = offer(first, 18000, 3_000);
     audience.deliver([seller.client, buyer.client], first, second);
-    expect(seller.held.view).toEqual(unpack(pack(viewFor(second, "seller"))));
-    expect(buyer.held.view).toEqual(unpack(pack(viewFor(second, "buyer"))));
+    expectHolding([seller, buyer], second);
     expect([seller.held.received, buyer.held.received]).toEqual([3, 2]);
   });
 
   it("numbers each kind of viewer's changes, so a returning viewer's whole view continues the count", () => {
-    const audience = new Audience("ABCDEF", 60);
-    const seller = connection("seller");
-    const buyer = connection("buyer");
+    const { audience, seller, buyer } = table();
     audience.greet(seller.client, start);
     audience.greet(buyer.client, start);
     const first = offer(start, 24000, 2_000);
@@ -69,8 +70,7 @@ describe("who is sent what of the game", () => {
     audience.greet(buyer.client, third);
     const fourth = offer(third, 18500, 5_000);
     audience.deliver([seller.client, buyer.client], third, fourth);
-    expect(buyer.held.view).toEqual(unpack(pack(viewFor(fourth, "buyer"))));
-    expect(seller.held.view).toEqual(unpack(pack(viewFor(fourth, "seller"))));
+    expectHolding([seller, buyer], fourth);
     expect([seller.held.received, buyer.held.received]).toEqual([5, 5]);
   });
 });
