@@ -106,21 +106,16 @@ export function reduceModel(model: ClientModel, input: ModelInput): ClientModel 
 /**
  * A change is taken from the view the server last sent this client, so it only fits that view.
  * One that is not the next in number, or cannot apply (no whole view yet, a side it never had),
- * means this window missed a message: it keeps the last view it could trust and sets changes aside until the whole view
- * comes again, rather than draw a table the rules never produced. If that happens again soon
- * after, the link closes and the window says to reload. A whole view is always taken.
+ * means this window missed a message. It keeps the last view it could trust and sets changes
+ * aside until the whole view comes again, rather than draw a table the rules never produced.
+ * A whole view is always taken.
  */
 function withView(model: ClientModel, message: ServerMessages["view"], receivedAt: number): ClientModel {
   const { delta } = message;
   if (delta.kind === "change" && (model.link === "closed" || model.catchingUp)) return model;
-  let view: TableView;
-  try {
-    if (delta.kind === "change" && message.seq !== model.viewSeq + 1) throw new Error(`change ${message.seq} after change ${model.viewSeq}`);
-    view = applyViewDelta(model.view, delta);
-  } catch {
-    if (model.missedAt !== null && receivedAt - model.missedAt < CATCH_UP_WINDOW_MS) return { ...model, link: "closed", closedReason: OUT_OF_STEP, catchingUp: false };
-    return { ...model, catchingUp: true, missedAt: receivedAt };
-  }
+  const inStep = delta.kind === "whole" || message.seq === model.viewSeq + 1;
+  const view = inStep ? applied(model.view, delta) : null;
+  if (!view) return missed(model, receivedAt);
   return {
     ...model,
     view,
@@ -129,6 +124,21 @@ function withView(model: ClientModel, message: ServerMessages["view"], receivedA
     debrief: message.debrief ?? model.debrief,
     clockOffsetMs: delta.kind === "change" ? estimateOffset(model, view, receivedAt) : model.clockOffsetMs,
   };
+}
+
+/** The view after `delta`, or null when the delta does not fit the view held. */
+function applied(held: TableView | null, delta: ServerMessages["view"]["delta"]): TableView | null {
+  try {
+    return applyViewDelta(held, delta);
+  } catch {
+    return null;
+  }
+}
+
+/** A missed change: catch up, unless the last catching up was moments ago (then say to reload). */
+function missed(model: ClientModel, at: number): ClientModel {
+  const again = model.missedAt !== null && at - model.missedAt < CATCH_UP_WINDOW_MS;
+  return again ? { ...model, link: "closed", closedReason: OUT_OF_STEP, catchingUp: false } : { ...model, catchingUp: true, missedAt: at };
 }
 
 /**

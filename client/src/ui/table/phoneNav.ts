@@ -46,7 +46,8 @@ export function phoneNav(select: (pane: Pane) => void, moves: () => PhoneMoves |
   const walk = h("button", { type: "button", class: "danger-outline", id: "bar-walk" }, "Walk away");
   const bar = h("nav", { class: "action-bar", "aria-label": "Your moves", hidden: true }, offer, ask, accept, walk);
   // Whatever docks on top of the bar (the workshop's bar) follows its height, which the buttons' text sets.
-  new ResizeObserver(() => document.documentElement.style.setProperty("--action-bar-height", `${bar.offsetHeight}px`)).observe(bar);
+  const height = new ResizeObserver(() => document.documentElement.style.setProperty("--action-bar-height", `${bar.offsetHeight}px`));
+  height.observe(bar);
   let pane: Pane = "table";
 
   const sending = () => pane === "move" && moves()?.current() === "offer";
@@ -106,5 +107,7 @@ export function phoneNav(select: (pane: Pane) => void, moves: () => PhoneMoves |
     refresh: refreshOffer,
     /** Whether `pane` has no tab for this viewer now (a move after the game, say). */
     hidden: (pane: Pane) => tabs.get(pane)?.hidden ?? true,
+    /** The table screen is gone: stop following the bar's height. */
+    dispose: () => height.disconnect(),
   };
 }

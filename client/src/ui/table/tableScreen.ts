@@ -317,6 +317,7 @@ export function renderTableScreen(root: HTMLElement, deps: TableDeps, target: Ta
   return () => {
     disposed = true;
     for (const off of unbind) off();
+    nav.dispose();
     status.destroy();
     dialog.close();
     game?.destroy();
