@@ -22,7 +22,7 @@ export type ClientEvents = {
   /** Any direct message but the view (welcome, error). */
   readonly message: (client: BenchClient, type: string, payload: unknown) => void;
   /** Something went wrong that the load generator did not cause. */
-  readonly failure: (client: BenchClient, kind: "unexpected_close" | "client_exception", detail: string) => void;
+  readonly failure: (client: BenchClient, kind: "unexpected_close" | "client_exception" | "out_of_step", detail: string) => void;
 };
 
 export type Link = "joining" | "live" | "dropped" | "left";
@@ -62,6 +62,8 @@ export class BenchClient {
   key = "";
   /** The game as this connection was sent it; null after a (re)join until the whole view is in. */
   view: TableView | null = null;
+  /** The number of the last view message applied (see ServerMessages["view"]). */
+  private viewSeq = 0;
   /** Size of the last frame this client sent. */
   lastFrameBytes = 0;
   /** While dropped: settles once the client is back (or gave up). */
@@ -176,8 +178,12 @@ export class BenchClient {
     listen(room, (type, payload) => {
       if (this.room !== room) return;
       if (type !== "view") return this.events.message(this, type, payload);
+      const { delta, seq } = payload as ServerMessages["view"];
+      // Over thousands of tables with drops and returns: the server never skips a change.
+      if (delta.kind === "change" && seq !== this.viewSeq + 1) this.events.failure(this, "out_of_step", `view change ${seq} after ${this.viewSeq}`);
+      this.viewSeq = seq;
       // Applied in place of the last: unchanged parts are shared, nothing is copied deeply.
-      this.view = applyViewDelta(this.view, (payload as ServerMessages["view"]).delta);
+      this.view = applyViewDelta(this.view, delta);
       viewed();
       seen();
     });

@@ -22,6 +22,8 @@ export const ERROR_KINDS = [
   "reconnect_failed",
   /** colyseus.js failed to decode something, or a client handler threw. */
   "client_exception",
+  /** A view change came out of number: the server skipped one for this client. */
+  "out_of_step",
   /** A bot found nothing to do on its turn. */
   "no_move",
   /** A table in play saw no progress for far longer than any bot thinks. */
