@@ -1,3 +1,4 @@
+import { cached } from "../../shared/engine/cached.js";
 import { viewFor, type TableState, type TableView, type Viewer } from "../../shared/engine/index.js";
 
 const cache = new WeakMap<TableState, Map<Viewer, TableView>>();
@@ -8,9 +9,5 @@ const cache = new WeakMap<TableState, Map<Viewer, TableView>>();
  * view then carries the reveal, whose draw analysis takes tens to hundreds of milliseconds.
  */
 export function viewOf(table: TableState, viewer: Viewer): TableView {
-  let views = cache.get(table);
-  if (!views) cache.set(table, (views = new Map()));
-  let view = views.get(viewer);
-  if (!view) views.set(viewer, (view = viewFor(table, viewer)));
-  return view;
+  return cached(cached(cache, table, () => new Map<Viewer, TableView>()), viewer, (v) => viewFor(table, v));
 }

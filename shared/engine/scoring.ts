@@ -1,3 +1,4 @@
+import { cached } from "./cached.js";
 import type { PerRole } from "./roles.js";
 import type { Scenario } from "./scenario.js";
 import type { Outcome, Package, Score, SidePrivate, TableState } from "./state.js";
@@ -73,12 +74,7 @@ const analyses = new WeakMap<PerRole<SidePrivate>, DrawAnalysis>();
 const zones = new WeakMap<PerRole<SidePrivate>, DrawZone>();
 
 export function analyzeTable(state: TableState): DrawAnalysis {
-  let analysis = analyses.get(state.sides);
-  if (!analysis) {
-    analysis = analyzeDraw(state.scenario, state.sides);
-    analyses.set(state.sides, analysis);
-  }
-  return analysis;
+  return cached(analyses, state.sides, (sides) => analyzeDraw(state.scenario, sides));
 }
 
 /** The zone alone (no frontier): what scoring needs at every game's end. */

@@ -1,3 +1,4 @@
+import { cached } from "./cached.js";
 import { reaches, type GameEvent } from "./events.js";
 import { ledgerBalance, type LedgerBalance } from "./ledger.js";
 import { ROLES, VIEWERS, type PerRole, type Role, type Viewer } from "./roles.js";
@@ -106,21 +107,16 @@ export type TableView = {
 const publicScenarios = new WeakMap<Scenario, PublicScenario>();
 
 export function publicScenario(scenario: Scenario): PublicScenario {
-  let view = publicScenarios.get(scenario);
-  if (!view) {
-    view = {
-      id: scenario.id,
-      title: scenario.title,
-      summary: scenario.summary,
-      story: scenario.story,
-      currency: scenario.currency,
-      firstMover: scenario.firstMover,
-      issues: scenario.issues,
-      questions: scenario.questions.map((q) => ({ id: q.id, askedBy: q.askedBy, text: q.text })),
-    };
-    publicScenarios.set(scenario, view);
-  }
-  return view;
+  return cached(publicScenarios, scenario, () => ({
+    id: scenario.id,
+    title: scenario.title,
+    summary: scenario.summary,
+    story: scenario.story,
+    currency: scenario.currency,
+    firstMover: scenario.firstMover,
+    issues: scenario.issues,
+    questions: scenario.questions.map((q) => ({ id: q.id, askedBy: q.askedBy, text: q.text })),
+  }));
 }
 
 export function viewFor(state: TableState, viewer: Viewer): TableView {
@@ -152,10 +148,7 @@ export function viewFor(state: TableState, viewer: Viewer): TableView {
 }
 
 function redactConcession(c: Concession, seesMoney: boolean): ConcessionView {
-  if (seesMoney) return c;
-  let view = concessionsWithoutMoney.get(c);
-  if (!view) concessionsWithoutMoney.set(c, (view = withoutMoney(c)));
-  return view;
+  return seesMoney ? c : cached(concessionsWithoutMoney, c, withoutMoney);
 }
 
 /*
@@ -216,10 +209,7 @@ const dataViews = new WeakMap<SidePrivate, PrivateView>();
 const dataViewsByLearned = new WeakMap<SidePrivate["learned"], PrivateView>();
 
 function withNotes(state: TableState, role: Role): PrivateView {
-  const side = state.sides[role];
-  let view = notedViews.get(side);
-  if (!view) notedViews.set(side, (view = buildPrivateView(state, role, side, true)));
-  return view;
+  return cached(notedViews, state.sides[role], (side) => buildPrivateView(state, role, side, true));
 }
 
 function privateData(state: TableState, role: Role): PrivateView {
@@ -265,11 +255,7 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 function cardsFor(state: TableState, viewer: Viewer): CardView[] {
   const built = cardViews.get(viewer)!;
-  return state.cards.map((drawn) => {
-    let view = built.get(drawn);
-    if (!view) built.set(drawn, (view = cardView(drawn, viewer)));
-    return view;
-  });
+  return state.cards.map((drawn) => cached(built, drawn, () => cardView(drawn, viewer)));
 }
 
 function cardView({ card, round, text }: TableState["cards"][number], viewer: Viewer): CardView {
@@ -318,10 +304,7 @@ function startsWith(timeline: readonly GameEvent[], prefix: readonly GameEvent[]
 
 export function redactEvent(event: GameEvent, viewer: Viewer): GameEvent {
   if (viewer === "facilitator") return event;
-  const built = redactedEvents.get(viewer)!;
-  let view = built.get(event);
-  if (!view) built.set(event, (view = redacted(event, viewer)));
-  return view;
+  return cached(redactedEvents.get(viewer)!, event, () => redacted(event, viewer));
 }
 
 function redacted(event: GameEvent, viewer: Viewer): GameEvent {
