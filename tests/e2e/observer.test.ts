@@ -18,10 +18,14 @@ import {
   waitForSummary,
 } from "./helpers/table.js";
 
-/** A price on the $250 grid, off the $500 grid (where budget caps fall), that equals no private figure. */
-function safePrice(wanted: number, forbidden: ReadonlySet<number>): number {
+/**
+ * A price on the $250 grid, off the $500 grid (where budget caps fall), that equals no private
+ * figure known so far; kept in `offered`, since it is public from then on.
+ */
+function safePrice(wanted: number, forbidden: ReadonlySet<number>, offered: Set<number>): number {
   let price = wanted;
   while (forbidden.has(price)) price += 500;
+  offered.add(price);
   return price;
 }
 
@@ -43,6 +47,7 @@ describe("an observer who joins mid-game", { timeout: 150_000 }, () => {
     await waitForStatus(buyer.page, ["their_turn"]);
     // Every walk-away either side has had (curve balls can move them) is a secret no price may equal.
     const forbidden = new Set<number>();
+    const offered = new Set<number>();
     const noteWalkAways = async () => {
       const now = { seller: await readWalkAway(seller.page), buyer: await readWalkAway(buyer.page) };
       forbidden.add(now.seller).add(now.buyer);
@@ -51,10 +56,10 @@ describe("an observer who joins mid-game", { timeout: 150_000 }, () => {
     await noteWalkAways();
     const code = await tableCode(seller.page);
 
-    await makeOffer(seller.page, { price: safePrice(24250, forbidden), support: "business" }, "Our opening.");
+    await makeOffer(seller.page, { price: safePrice(24250, forbidden, offered), support: "business" }, "Our opening.");
     await waitForStatus(buyer.page, ["your_turn"]);
     await noteWalkAways();
-    await makeOffer(buyer.page, { price: safePrice(18750, forbidden), support: "premium", warranty: 36 });
+    await makeOffer(buyer.page, { price: safePrice(18750, forbidden, offered), support: "premium", warranty: 36 });
     await waitForStatus(seller.page, ["your_turn"]);
 
     // The observer arrives mid-game; every frame it receives is kept from its first connection on.
@@ -70,18 +75,20 @@ describe("an observer who joins mid-game", { timeout: 150_000 }, () => {
     expect(answer).toContain("The board approved up to");
     await saveNote(buyer.page, "They asked about budget: they are probing my ceiling.");
     await noteWalkAways();
-    await makeOffer(buyer.page, { price: safePrice(20250, forbidden), support: "business", warranty: 24 }, "Moving up.");
+    await makeOffer(buyer.page, { price: safePrice(20250, forbidden, offered), support: "business", warranty: 24 }, "Moving up.");
     await waitForStatus(seller.page, ["your_turn"]);
     await noteWalkAways();
-    const finalPrice = safePrice(21250, forbidden);
+    const finalPrice = safePrice(21250, forbidden, offered);
     await makeOffer(seller.page, { price: finalPrice, support: "business", warranty: 24, delivery: 6 });
     await waitForSummary(observer.page, `Sam (seller) offers $${finalPrice.toLocaleString("en-US")}`);
     await waitForStatus(buyer.page, ["your_turn"]);
     await screenshot(observer.page, "observer-01-mid-game");
 
     const later = await noteWalkAways();
+    // A curve ball can move a walk-away onto a price offered before it: that figure was public
+    // first, and on the page it cannot be told from the offer, so it is not searched for.
     const secrets = {
-      numbers: Object.fromEntries([...forbidden].map((n) => [`walk-away ${n}`, n])),
+      numbers: Object.fromEntries([...forbidden].filter((n) => !offered.has(n)).map((n) => [`walk-away ${n}`, n])),
       texts: {
         "seller brief": "You are the account manager at Brightline Systems",
         "buyer brief": "You are the IT manager of Northfield Clinics",
@@ -103,7 +110,8 @@ describe("an observer who joins mid-game", { timeout: 150_000 }, () => {
     expect(observer.frames.length).toBeGreaterThan(5);
     expect(findSecrets(observer.frames, secrets, publicTexts)).toEqual([]);
     // The same searches do find what a player may see: they are not blind.
-    expect(findSecrets(seller.frames, secrets, publicTexts)).toEqual(expect.arrayContaining([`walk-away ${later.seller}`, "seller brief", "a private answer"]));
+    const sellers = { ...secrets, numbers: { ...secrets.numbers, [`walk-away ${later.seller}`]: later.seller } };
+    expect(findSecrets(seller.frames, sellers, publicTexts)).toEqual(expect.arrayContaining([`walk-away ${later.seller}`, "seller brief", "a private answer"]));
     expect(await pageText(buyer.page)).toContain("probing my ceiling");
 
     // At the end, the reveal shows both walk-aways to everyone at the table, observers included.
